@@ -1,0 +1,178 @@
+package dev.bulwark.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The value types a Bulwark setting can have. Every parser is strict: no silent coercion. */
+public final class Parsers {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+    private static final Pattern HEADER_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+
+    private Parsers() {
+    }
+
+    public static ValueParser<Boolean> bool() {
+        return simple("true or false", raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidValueException("not a boolean");
+        });
+    }
+
+    public static ValueParser<Integer> intRange(int min, int max) {
+        return simple("an integer from " + min + " to " + max, raw -> {
+            final int value;
+            try {
+                value = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException("not an integer");
+            }
+            if (value < min || value > max) {
+                throw new InvalidValueException(value < min ? "below the minimum " + min : "above the maximum " + max);
+            }
+            return value;
+        });
+    }
+
+    /** Durations as {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT15M}). */
+    public static ValueParser<Duration> duration(Duration min, Duration max) {
+        return simple("a duration such as 500ms, 30s, 15m, 2h, 1d or PT15M, from " + min + " to " + max, raw -> {
+            Duration value = parseDuration(raw);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new InvalidValueException("out of range");
+            }
+            return value;
+        });
+    }
+
+    private static Duration parseDuration(String raw) throws InvalidValueException {
+        var m = SHORT_DURATION.matcher(raw);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            if (raw.length() > 64) {
+                throw new InvalidValueException("not a duration");
+            }
+            Duration d = Duration.parse(raw);
+            if (d.isNegative()) {
+                throw new InvalidValueException("negative duration");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("not a duration");
+        }
+    }
+
+    public static <E extends Enum<E>> ValueParser<E> enumOf(Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name());
+        }
+        return simple("one of " + String.join(", ", names), raw -> {
+            String normalized = raw.toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(normalized)) {
+                    return constant;
+                }
+            }
+            throw new InvalidValueException("unknown value");
+        });
+    }
+
+    /** A comma-separated list of IPv4/IPv6 CIDR blocks (or single addresses); empty means none. */
+    public static ValueParser<List<Cidr>> cidrList() {
+        return simple("a comma-separated list of CIDR blocks such as 10.0.0.0/8, 192.168.1.7, ::1/128", raw -> {
+            List<Cidr> blocks = new ArrayList<>();
+            for (String part : raw.split(",", -1)) {
+                String item = part.trim();
+                if (item.isEmpty()) {
+                    if (raw.isBlank()) {
+                        continue;
+                    }
+                    throw new InvalidValueException("empty list entry");
+                }
+                blocks.add(Cidr.parse(item));
+            }
+            return List.copyOf(blocks);
+        });
+    }
+
+    /** An absolute URI (with a scheme), such as {@code https://example.com/problems/} or {@code urn:example:}. */
+    public static ValueParser<URI> absoluteUri() {
+        return simple("an absolute URI such as https://api.example.com/problems/ or urn:example:problem:", raw -> {
+            try {
+                URI uri = new URI(raw);
+                if (!uri.isAbsolute()) {
+                    throw new InvalidValueException("not an absolute URI");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new InvalidValueException("not a URI");
+            }
+        });
+    }
+
+    /** An HTTP header field name (an RFC 9110 token). */
+    public static ValueParser<String> headerName() {
+        return simple("an HTTP header name (letters, digits and !#$%&'*+.^_`|~-, at most 64)", raw -> {
+            if (!HEADER_TOKEN.matcher(raw).matches()) {
+                throw new InvalidValueException("not a valid header name");
+            }
+            return raw;
+        });
+    }
+
+    /** A URL path below the application's context root, starting with '/'. */
+    public static ValueParser<String> path() {
+        return simple("a path such as /bulwark/inventory (letters, digits, '/', '-', '_', '.')", raw -> {
+            if (!raw.matches("(/[A-Za-z0-9._-]+)+") || raw.contains("/../") || raw.endsWith("/..")) {
+                throw new InvalidValueException("not a valid path");
+            }
+            return raw;
+        });
+    }
+
+    /** A role name as used in {@code @RolesAllowed}. */
+    public static ValueParser<String> roleName() {
+        return simple("a role name (letters, digits, '.', '_', ':', '-', at most 128)", raw -> {
+            if (!raw.matches("[A-Za-z0-9._:-]{1,128}")) {
+                throw new InvalidValueException("not a valid role name");
+            }
+            return raw;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Parse<T> {
+        T apply(String raw) throws InvalidValueException;
+    }
+
+    private static <T> ValueParser<T> simple(String form, Parse<T> parse) {
+        return new ValueParser<>() {
+            @Override
+            public T parse(String raw) throws InvalidValueException {
+                return parse.apply(raw.trim());
+            }
+
+            @Override
+            public String acceptedForm() {
+                return form;
+            }
+        };
+    }
+}

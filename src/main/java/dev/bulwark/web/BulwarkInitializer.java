@@ -1,0 +1,62 @@
+package dev.bulwark.web;
+
+import dev.bulwark.cdi.BulwarkExtension;
+import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.inventory.Endpoint;
+import dev.bulwark.inventory.EndpointScanner;
+import dev.bulwark.inventory.InventoryReport;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Activates Bulwark in a web module with no application code: registered in META-INF/services, so the container
+ * calls it for the jar in WEB-INF/lib with every {@code @Path} and {@code @ApplicationPath} class of the module. It
+ * builds and logs the endpoint inventory, installs {@link BulwarkFilter} in front of everything, and registers the
+ * inventory endpoint when enabled.
+ */
+@HandlesTypes({Path.class, ApplicationPath.class})
+public final class BulwarkInitializer implements ServletContainerInitializer {
+
+    private static final Logger LOG = Logger.getLogger("dev.bulwark");
+    static final String INVENTORY_ATTRIBUTE = "dev.bulwark.inventory";
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        BulwarkConfig config = BulwarkExtension.current().config();
+        if (!config.enabled()) {
+            LOG.warning("Bulwark is disabled (bulwark.enabled=false) for " + context.getContextPath()
+                    + ": no Bulwark control protects this application");
+            return;
+        }
+        List<Endpoint> inventory = new EndpointScanner().scan(context.getContextPath(),
+                EndpointScanner.applications(classes == null ? Set.of() : classes));
+        context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
+        if (config.inventory().log()) {
+            LOG.info(InventoryReport.table(inventory));
+        }
+
+        FilterRegistration.Dynamic filter = context.addFilter("bulwark", new BulwarkFilter(config));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+
+        if (config.inventory().endpointEnabled()) {
+            String role = config.inventory().endpointRole();
+            context.declareRoles(role);
+            ServletRegistration.Dynamic servlet = context.addServlet("bulwark-inventory",
+                    new InventoryServlet(InventoryReport.json(inventory), role));
+            servlet.addMapping(config.inventory().endpointPath());
+            LOG.info("Bulwark inventory endpoint enabled at " + context.getContextPath()
+                    + config.inventory().endpointPath() + " for role " + role);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bulwark.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Serves the endpoint inventory as JSON to authenticated callers in the configured admin role. Anyone else gets
+ * the generic 401 or 403 problem (written by {@link BulwarkFilter}). Registered only when enabled in config.
+ */
+final class InventoryServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final byte[] json;
+    private final String role;
+
+    InventoryServlet(String json, String role) {
+        this.json = json.getBytes(StandardCharsets.UTF_8);
+        this.role = role;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (request.getUserPrincipal() == null && !request.authenticate(response)) {
+            if (response.getStatus() < 400) {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            }
+            return;
+        }
+        if (!request.isUserInRole(role)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.bulwark.web;
+
+import dev.bulwark.errors.Problem;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * Lets every successful response through untouched, and holds back the body of any error response that is not
+ * already a problem document, so that {@link BulwarkFilter} can replace it with the generic problem. Calls to
+ * {@code sendError} are captured instead of reaching the container's error page. {@code Server} and
+ * {@code X-Powered-By} set by the application are dropped.
+ */
+final class ProblemCapturingResponse extends HttpServletResponseWrapper {
+
+    private int status = SC_OK;
+    private boolean sendErrorCalled;
+    private String contentType;
+    private boolean passThrough;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+    private boolean realWriterTaken;
+
+    ProblemCapturingResponse(HttpServletResponse response) {
+        super(response);
+    }
+
+    /** From now on, forward everything (used once a request goes asynchronous and outlives the filter). */
+    void passThrough() {
+        passThrough = true;
+    }
+
+    /** True when the body written so far was held back, or never written, and a problem must be sent. */
+    boolean needsProblem() {
+        return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)));
+    }
+
+    int status() {
+        return status;
+    }
+
+    boolean realWriterTaken() {
+        return realWriterTaken;
+    }
+
+    private boolean discarding() {
+        return needsProblem();
+    }
+
+    private static boolean isProblem(String type) {
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private static boolean hidden(String header) {
+        return "server".equalsIgnoreCase(header) || "x-powered-by".equalsIgnoreCase(header);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        status = sc;
+        super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        sendError(sc, null);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        if (isCommitted() || passThrough) {
+            super.sendError(sc, msg);
+            return;
+        }
+        status = sc;
+        sendErrorCalled = true;
+        super.setStatus(sc);
+    }
+
+    @Override
+    public void setContentType(String type) {
+        contentType = type;
+        super.setContentType(type);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if ("content-type".equalsIgnoreCase(name)) {
+            contentType = value;
+        }
+        if (!hidden(name)) {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if ("content-type".equalsIgnoreCase(name)) {
+            contentType = value;
+        }
+        if (!hidden(name)) {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (!discarding()) {
+            super.flushBuffer();
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        status = SC_OK;
+        sendErrorCalled = false;
+        contentType = null;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("getWriter() has already been called");
+        }
+        if (stream == null) {
+            stream = new GuardedStream();
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (stream != null) {
+            throw new IllegalStateException("getOutputStream() has already been called");
+        }
+        if (writer == null) {
+            writer = new PrintWriter(new GuardedWriter(), false);
+        }
+        return writer;
+    }
+
+    private final class GuardedStream extends ServletOutputStream {
+        private ServletOutputStream real;
+
+        private ServletOutputStream real() throws IOException {
+            if (real == null) {
+                real = ProblemCapturingResponse.super.getOutputStream();
+            }
+            return real;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!discarding()) {
+                real().write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (!discarding()) {
+                real().write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!discarding()) {
+                real().flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!discarding()) {
+                real().close();
+            }
+        }
+
+        @Override
+        public boolean isReady() {
+            try {
+                return discarding() || real().isReady();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            try {
+                real().setWriteListener(listener);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private final class GuardedWriter extends Writer {
+        private PrintWriter real;
+
+        private PrintWriter real() throws IOException {
+            if (real == null) {
+                real = ProblemCapturingResponse.super.getWriter();
+                realWriterTaken = true;
+            }
+            return real;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            if (!discarding()) {
+                real().write(cbuf, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!discarding()) {
+                real().flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!discarding()) {
+                real().close();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.bulwark.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static ConfigLoader.Result load(Map<String, String> values) {
+        return ConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    @Test
+    void everyKeyHasAValidDefault() {
+        ConfigLoader.Result result = load(Map.of());
+        assertThat(result.ok()).isTrue();
+        BulwarkConfig c = result.config();
+        assertThat(c.enabled()).isTrue();
+        assertThat(c.errors().typeBase()).isEqualTo(URI.create("urn:bulwark:problem:"));
+        assertThat(c.errors().clientLogLevel()).isEqualTo(ErrorLogLevel.INFO);
+        assertThat(c.correlation().trustIncoming()).isTrue();
+        assertThat(c.correlation().header()).isEqualTo("X-Request-Id");
+        assertThat(c.inventory().log()).isTrue();
+        assertThat(c.inventory().endpointEnabled()).isFalse();
+        assertThat(c.inventory().endpointPath()).isEqualTo("/bulwark/inventory");
+        assertThat(c.inventory().endpointRole()).isEqualTo("bulwark-admin");
+        assertThat(BulwarkConfig.defaults()).isEqualTo(c);
+    }
+
+    @Test
+    void readsConfiguredValues() {
+        ConfigLoader.Result result = load(Map.of(
+                "bulwark.errors.client-log-level", "warning",
+                "bulwark.correlation.header", "X-Correlation-Id",
+                "bulwark.inventory.endpoint.enabled", "TRUE",
+                "bulwark.errors.type-base-uri", "https://api.example.com/problems/"));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.config().errors().clientLogLevel()).isEqualTo(ErrorLogLevel.WARNING);
+        assertThat(result.config().correlation().header()).isEqualTo("X-Correlation-Id");
+        assertThat(result.config().inventory().endpointEnabled()).isTrue();
+        assertThat(result.config().errors().typeBase().toString()).isEqualTo("https://api.example.com/problems/");
+    }
+
+    @Test
+    void reportsEveryInvalidKeyWithItsNameProblemAndAcceptedForm() {
+        ConfigLoader.Result result = load(Map.of(
+                "bulwark.enabled", "yes",
+                "bulwark.errors.client-log-level", "LOUD",
+                "bulwark.correlation.header", "X Request\r\nId",
+                "bulwark.errors.type-base-uri", "problems/",
+                "bulwark.inventory.endpoint.path", "/../etc"));
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "bulwark.enabled", "bulwark.errors.client-log-level", "bulwark.correlation.header",
+                "bulwark.errors.type-base-uri", "bulwark.inventory.endpoint.path");
+        ConfigProblem level = result.problems().stream()
+                .filter(p -> p.key().equals("bulwark.errors.client-log-level")).findFirst().orElseThrow();
+        assertThat(level.message())
+                .contains("bulwark.errors.client-log-level")
+                .contains("unknown value")
+                .contains("one of OFF, FINE, INFO, WARNING");
+        ConfigProblem header = result.problems().stream()
+                .filter(p -> p.key().equals("bulwark.correlation.header")).findFirst().orElseThrow();
+        assertThat(header.message()).doesNotContain("\r").doesNotContain("\n").contains("\\u000d");
+    }
+
+    @Test
+    void neverEchoesTheValueOfASecretLookingKey() {
+        Key<Integer> secret = new Key<>("bulwark.secrets.api-token-length", Parsers.intRange(1, 10), "5", "d", "5");
+        Key<Integer> plain = new Key<>("bulwark.limits.size", Parsers.intRange(1, 10), "5", "d", "5");
+        assertThat(secret.secret()).isTrue();
+        assertThat(plain.secret()).isFalse();
+        assertThat(new Key<>("bulwark.jwt.hmac-secret", Parsers.bool(), "false", "d", "x").secret()).isTrue();
+        assertThat(new Key<>("bulwark.keystore.password", Parsers.bool(), "false", "d", "x").secret()).isTrue();
+    }
+}
