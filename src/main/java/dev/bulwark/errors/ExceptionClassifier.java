@@ -31,6 +31,23 @@ public final class ExceptionClassifier {
 
     private final ViolationPaths violationPaths = new ViolationPaths();
 
+    /**
+     * Classifies an exception that escaped the whole application and reached Bulwark's servlet filter. Servlet
+     * containers signal "no such resource" from their default servlet with a FileNotFoundException (Liberty's
+     * SRVE0190E), which is the client's 404; a ServletException is judged by its root cause.
+     */
+    public Classification classifyEscaped(Throwable error) {
+        Throwable t = error;
+        if (t instanceof jakarta.servlet.ServletException se && se.getRootCause() != null) {
+            t = se.getRootCause();
+        }
+        if (t instanceof java.io.FileNotFoundException) {
+            return of(ProblemKind.NOT_FOUND, 404, Map.of());
+        }
+        return t instanceof WebApplicationException || t instanceof ConstraintViolationException ? classify(t)
+                : of(ProblemKind.INTERNAL, 500, Map.of());
+    }
+
     public Classification classify(Throwable error) {
         if (error instanceof ConstraintViolationException cve) {
             return validation(cve);
@@ -77,14 +94,12 @@ public final class ExceptionClassifier {
     }
 
     /**
-     * A JAX-RS runtime reports an unreadable request body as a ProcessingException caused by the JSON binding's
-     * exception. A JSON-B failure while writing the response looks alike, so the stack must show a reader
-     * (readFrom) and no writer for it to count as the client's fault.
+     * An unreadable request body reaches the mapper as the JSON binding's own exception (Liberty's JSON-B provider
+     * throws JsonbException as is) or wrapped in a ProcessingException. A JSON-B failure while writing the
+     * response looks alike, so the stack must show a reader (readFrom) before any writer for it to count as the
+     * client's fault.
      */
     private static boolean isReadingFailure(Throwable error) {
-        if (!(error instanceof jakarta.ws.rs.ProcessingException)) {
-            return false;
-        }
         return causedByBodyParsing(error) && thrownWhileReading(error);
     }
 

@@ -22,7 +22,9 @@ public final class BulwarkFeature implements Feature {
         if (!config.enabled()) {
             return false;
         }
-        context.register(new ProblemExceptionMapper(config));
+        ProblemResponder responder = new ProblemResponder(config);
+        context.register(new ProblemExceptionMapper(responder));
+        context.register(new ValidationExceptionMapper(responder));
         return true;
     }
 }

@@ -3,7 +3,10 @@ package dev.bulwark.web;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.correlation.RequestCorrelation;
+import dev.bulwark.errors.Classification;
 import dev.bulwark.errors.ErrorLog;
+import dev.bulwark.errors.ExceptionClassifier;
+import dev.bulwark.errors.Problem;
 import dev.bulwark.errors.ProblemFactory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,6 +29,7 @@ final class BulwarkFilter extends HttpFilter {
     private final String correlationHeader;
     private final transient ProblemFactory problems;
     private final transient ErrorLog errorLog;
+    private final transient ExceptionClassifier classifier = new ExceptionClassifier();
 
     BulwarkFilter(BulwarkConfig config) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
@@ -59,7 +63,8 @@ final class BulwarkFilter extends HttpFilter {
             return;
         }
         String what = ErrorLog.describe(request.getMethod(), request.getRequestURI());
-        int status = failure != null ? 500 : captured.status();
+        Classification c = failure != null ? classifier.classifyEscaped(failure) : null;
+        int status = c != null ? c.status() : captured.status();
         if (response.isCommitted()) {
             // Too late to replace anything; the exception is still logged once with its correlation id.
             if (failure != null) {
@@ -67,13 +72,15 @@ final class BulwarkFilter extends HttpFilter {
             }
             return;
         }
-        if (failure != null || status >= 500) {
+        if (status >= 500) {
             errorLog.serverError(correlationId, status, what, failure);
         } else {
-            errorLog.clientError(correlationId, status, what, "error response from the container or application");
+            errorLog.clientError(correlationId, status, what, failure != null ? failure.toString()
+                    : "error response from the container or application");
         }
         response.setHeader(correlationHeader, correlationId);
-        ProblemWriter.write(response, problems.forStatus(status < 400 ? 500 : status, correlationId),
-                captured.realWriterTaken());
+        Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
+                : problems.forStatus(status, correlationId);
+        ProblemWriter.write(response, problem, captured.realWriterTaken());
     }
 }

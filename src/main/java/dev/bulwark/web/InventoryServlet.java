@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Serves the endpoint inventory as JSON to authenticated callers in the configured admin role. Anyone else gets
@@ -32,7 +33,7 @@ final class InventoryServlet extends HttpServlet {
             }
             return;
         }
-        if (!request.isUserInRole(role)) {
+        if (!inRole(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -41,5 +42,17 @@ final class InventoryServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
+    }
+
+    /**
+     * The container's role check, or for MicroProfile JWT the verified token's groups: some runtimes (Liberty)
+     * only map groups to roles the application declared in annotations or web.xml, which Bulwark's role is not.
+     */
+    private boolean inRole(HttpServletRequest request) {
+        if (request.isUserInRole(role)) {
+            return true;
+        }
+        return request.getUserPrincipal() instanceof JsonWebToken jwt && jwt.getGroups() != null
+                && jwt.getGroups().contains(role);
     }
 }

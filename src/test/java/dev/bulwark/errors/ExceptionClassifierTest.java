@@ -56,6 +56,10 @@ class ExceptionClassifierTest {
         ProcessingException reading = readFrom(new ProcessingException(new JsonbException("bad")));
         assertThat(classifier.classify(reading).kind()).isEqualTo(ProblemKind.MALFORMED_BODY);
         assertThat(classifier.classify(reading).status()).isEqualTo(400);
+        JsonbException raw = new JsonbException("Invalid token=EOF");
+        raw.setStackTrace(new StackTraceElement[] {new StackTraceElement("y.Yasson", "deserialize", null, 1),
+            new StackTraceElement("x.JsonBProvider", "readFrom", null, 1)});
+        assertThat(classifier.classify(raw).kind()).isEqualTo(ProblemKind.MALFORMED_BODY);
     }
 
     @Test

@@ -1,0 +1,30 @@
+package dev.bulwark.it;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** A plain servlet beside JAX-RS: its errors must follow the same contract. */
+@WebServlet("/legacy/*")
+public class LegacyServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        String what = req.getPathInfo() == null ? "" : req.getPathInfo();
+        switch (what) {
+            case "/send-error" -> resp.sendError(503, "db down: jdbc:postgresql://db.internal/prod user=admin");
+            case "/throw" -> throw new ServletException("legacy failure with secret token abc123",
+                    new IllegalStateException("nested detail"));
+            case "/runtime" -> throw new IllegalStateException("unchecked legacy failure");
+            default -> {
+                resp.setContentType("text/plain");
+                resp.getWriter().write("legacy ok");
+            }
+        }
+    }
+}
