@@ -108,35 +108,59 @@ public final class DevTokens {
 
     static String mint(Map<String, List<String>> o, Clock clock) throws IOException, GeneralSecurityException {
         Duration ttl = parseTtl(one(o, "ttl", "15m"));
-        PrivateKey key = readPrivateKey(Path.of(required(o, "key")));
-        long now = clock.instant().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", required(o, "iss"));
-        claims.put("aud", required(o, "aud"));
-        claims.put("sub", required(o, "sub"));
-        claims.put("upn", required(o, "sub"));
-        claims.put("iat", now);
-        claims.put("nbf", now);
-        claims.put("exp", now + ttl.toSeconds());
-        claims.put("jti", UUID.randomUUID().toString());
         String groups = one(o, "groups", "");
-        claims.put("groups", groups.isBlank() ? List.of() : List.of(groups.split("\\s*,\\s*")));
-        String scope = one(o, "scope", "");
-        if (!scope.isBlank()) {
-            claims.put("scope", scope.trim());
-        }
+        Map<String, Object> extra = new LinkedHashMap<>();
         for (String pair : o.getOrDefault("claim", List.of())) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--claim takes name=value");
             }
-            claims.put(pair.substring(0, eq), pair.substring(eq + 1));
+            extra.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
+        String iss = required(o, "iss");
+        String aud = required(o, "aud");
+        String sub = required(o, "sub");
+        PrivateKey key = readPrivateKey(Path.of(required(o, "key")));
+        Map<String, Object> claims = claims(iss, aud, sub,
+                groups.isBlank() ? List.of() : List.of(groups.split("\\s*,\\s*")), one(o, "scope", ""), ttl, clock);
+        claims.putAll(extra);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", one(o, "typ", "JWT"));
         header.put("kid", one(o, "kid", keyId(key)));
         return sign(header, claims, key);
+    }
+
+    /** Mints a token as the command line does, for tests: RS256, typ JWT, 15 minutes. */
+    public static String mintToken(Path privateKey, String issuer, String audience, String subject,
+                                   List<String> groups, String scope) throws IOException, GeneralSecurityException {
+        PrivateKey key = readPrivateKey(privateKey);
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "RS256");
+        header.put("typ", "JWT");
+        header.put("kid", keyId(key));
+        return sign(header, claims(issuer, audience, subject, groups, scope, Duration.ofMinutes(15),
+                Clock.systemUTC()), key);
+    }
+
+    /** The standard claim set: iss, aud, sub (and upn), iat, nbf, exp, a random jti, groups and scope. */
+    public static Map<String, Object> claims(String issuer, String audience, String subject, List<String> groups,
+                                             String scope, Duration ttl, Clock clock) {
+        long now = clock.instant().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("aud", audience);
+        claims.put("sub", subject);
+        claims.put("upn", subject);
+        claims.put("iat", now);
+        claims.put("nbf", now);
+        claims.put("exp", now + ttl.toSeconds());
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("groups", List.copyOf(groups));
+        if (scope != null && !scope.isBlank()) {
+            claims.put("scope", scope.trim());
+        }
+        return claims;
     }
 
     /** Signs header and claims as a compact RS256 JWS. */

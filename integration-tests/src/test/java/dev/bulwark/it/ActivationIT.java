@@ -1,0 +1,92 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.assertProblem;
+import static dev.bulwark.it.ItSupport.awaitLog;
+import static dev.bulwark.it.ItSupport.get;
+import static dev.bulwark.it.ItSupport.json;
+import static dev.bulwark.it.ItSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulwark activates from WEB-INF/lib alone (the test WAR has no Bulwark code), also for an application whose
+ * getClasses() override turns scanning off; its inventory lists every endpoint; a bad setting fails deployment.
+ */
+class ActivationIT {
+
+    private static final List<String> ENDPOINTS = List.of(
+            "GET /it/api/errors/boom", "GET /it/api/errors/conflict", "GET /it/api/errors/empty-503",
+            "GET /it/api/errors/html-404", "GET /it/api/errors/ok", "GET /it/api/errors/product-headers",
+            "GET /it/api/errors/raw-500", "POST /it/api/items", "GET /it/api/items/{id}", "GET /it/api/things",
+            "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom");
+
+    @Test
+    void theInventoryIsLoggedOnceAsATableAtStartUp() {
+        String table = awaitLog("Bulwark endpoint inventory (" + ENDPOINTS.size() + " endpoints)");
+        assertThat(table).contains("METHOD  PATH");
+        for (String endpoint : ENDPOINTS) {
+            String[] parts = endpoint.split(" ");
+            assertThat(table).containsPattern("\\n\\s+" + parts[0] + "\\s+" + java.util.regex.Pattern.quote(parts[1])
+                    + "\\s");
+        }
+        assertThat(table).contains("POST    /it/api/items                   application/json  application/json"
+                + "  dev.bulwark.it.ItemsResource#create");
+    }
+
+    @Test
+    void theInventoryEndpointServesJsonToAdminsOnly() {
+        HttpResponse<String> admin = get("/it/bulwark/inventory", "Authorization", "Bearer " + token("ops",
+                "bulwark-admin"));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/json"));
+        assertThat(admin.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonObject inventory = json(admin.body());
+        assertThat(inventory.getInt("count")).isEqualTo(ENDPOINTS.size());
+        assertThat(inventory.getJsonArray("endpoints").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("method") + " " + e.getString("path"))
+                .containsExactlyInAnyOrderElementsOf(ENDPOINTS);
+        JsonObject create = inventory.getJsonArray("endpoints").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("path").equals("/it/api/items") && e.getString("method").equals("POST"))
+                .findFirst().orElseThrow();
+        assertThat(create.getJsonArray("consumes").getString(0)).isEqualTo("application/json");
+        assertThat(create.getString("handler")).isEqualTo("dev.bulwark.it.ItemsResource#create");
+    }
+
+    @Test
+    void theInventoryEndpointRefusesEveryoneElseWithTheProblemContract() {
+        HttpResponse<String> anonymous = get("/it/bulwark/inventory");
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
+                assertThat(v).startsWith("Bearer"));
+        assertProblem(get("/it/bulwark/inventory", "Authorization", "Bearer " + token("bob", "user")), 403);
+        assertProblem(get("/it/bulwark/inventory", "Authorization", "Bearer not.a.token"), 401);
+        // Identity comes only from the verified token: headers claiming a role change nothing.
+        assertProblem(get("/it/bulwark/inventory", "X-Role", "bulwark-admin", "X-User-Id", "ops",
+                "X-Forwarded-User", "ops"), 401);
+    }
+
+    @Test
+    void anApplicationOverridingGetClassesIsProtectedToo() {
+        HttpResponse<String> ok = get("/it/strict/things");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("X-Request-Id")).isPresent();
+        String id = assertProblem(get("/it/strict/things/boom"), 500).getString("correlationId");
+        awaitLog("[correlationId=" + id + "]", "java.lang.IllegalArgumentException");
+    }
+
+    @Test
+    void anInvalidSettingFailsTheDeploymentNamingTheKey() {
+        String line = awaitLog("itBad", "Bulwark configuration key 'bulwark.errors.client-log-level'");
+        assertThat(line).contains("unknown value: 'LOUD'").contains("expected one of OFF, FINE, INFO, WARNING");
+        awaitLog("CWWKZ0002E", "itBad");
+        // The broken application never serves anything.
+        HttpResponse<String> r = get("/it-bad/api/errors/ok");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("\"ok\"");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.bulwark.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.devtools.DevTokens;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** HTTP, token and server-log helpers shared by the integration tests. */
+final class ItSupport {
+
+    static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
+    static final Path LOG = Path.of(System.getProperty("it.log", "messages.log"));
+    static final Path KEYS = Path.of(System.getProperty("it.keys", "target/keys"));
+    static final String ISSUER = "https://issuer.bulwark.test";
+    static final String AUDIENCE = "bulwark-it";
+
+    /** Text that must never reach a client: exception types, stack frames, SQL, secrets, product names. */
+    static final List<String> LEAKS = List.of("exception", "java.", "jakarta.", "org.", "com.", "\tat ", "select ",
+            "hunter2", "jdbc", "liberty", "websphere", "srve", "cwwk", "resteasy", "yasson", "password", "secret",
+            "passwd", "db.internal", "nested detail", "abc123", "lockmanager", "servlet/", "open liberty");
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ItSupport() {
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    /**
+     * Asserts the whole error contract on one response: status, problem+json, the RFC 9457 members with generic
+     * text, a correlation id equal to the X-Request-Id header, and nothing leaked in the body or any header.
+     */
+    static JsonObject assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as("status of %s", response.uri()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as("content type of %s", response.uri())
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonObject problem = json(response.body());
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("type")).isNotBlank();
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail")).isNotBlank();
+        String correlationId = problem.getString("correlationId");
+        assertThat(correlationId).matches("[A-Za-z0-9._-]{1,64}");
+        assertThat(problem.getString("instance")).isEqualTo("urn:bulwark:request:" + correlationId);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(correlationId);
+        assertNoLeaks(response);
+        return problem;
+    }
+
+    static void assertNoLeaks(HttpResponse<String> response) {
+        Map<String, List<String>> headers = response.headers().map();
+        assertThat(headers.keySet()).as("response headers of %s", response.uri())
+                .noneMatch(h -> h.equalsIgnoreCase("server") || h.equalsIgnoreCase("x-powered-by")
+                        || h.toLowerCase(Locale.ROOT).contains("exception"));
+        String everything = (response.body() + "\n" + headers.entrySet().stream()
+                .filter(e -> e.getKey() != null)
+                .map(e -> e.getKey() + ": " + String.join(",", e.getValue()))
+                .collect(Collectors.joining("\n"))).toLowerCase(Locale.ROOT);
+        for (String leak : LEAKS) {
+            assertThat(everything).as("%s leaks '%s'", response.uri(), leak).doesNotContain(leak);
+        }
+    }
+
+    /** Waits (bounded) until the server log holds a line matching all fragments, and returns the log text from it. */
+    static String awaitLog(String... fragments) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            String log = readLog();
+            for (String line : log.split("\n")) {
+                boolean all = true;
+                for (String f : fragments) {
+                    all &= line.contains(f);
+                }
+                if (all) {
+                    return log.substring(log.indexOf(line));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line in " + LOG + " contains all of " + List.of(fragments));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static String readLog() {
+        try {
+            return Files.readString(LOG, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long countLogLines(String fragment) {
+        return readLog().lines().filter(l -> l.contains(fragment)).count();
+    }
+
+    static String token(String subject, String... groups) {
+        try {
+            return DevTokens.mintToken(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE, subject,
+                    List.of(groups), "");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
