@@ -1,0 +1,60 @@
+package dev.bulwark.demo;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomersResource {
+
+    @Inject
+    Store store;
+
+    @GET
+    @RolesAllowed(DemoApplication.ADMIN)
+    public List<Customer> list() {
+        return store.customers();
+    }
+
+    /** The caller's own customer record, found by the token's subject. */
+    @GET
+    @Path("/me")
+    @RolesAllowed({DemoApplication.CUSTOMER, DemoApplication.ADMIN})
+    public Customer me(@Context SecurityContext security) {
+        return store.customer(security.getUserPrincipal().getName()).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(DemoApplication.ADMIN)
+    public Customer get(@PathParam("id") String id) {
+        return store.customer(id).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(DemoApplication.ADMIN)
+    public Response create(@Valid @NotNull NewCustomer body, @Context UriInfo uri) {
+        Customer customer = new Customer(body.getId(), body.getName(), body.getEmail());
+        if (!store.addCustomer(customer)) {
+            throw new WebApplicationException(Response.Status.CONFLICT);
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(customer.id()).build()).entity(customer).build();
+    }
+}

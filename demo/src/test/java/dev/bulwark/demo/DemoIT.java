@@ -1,0 +1,154 @@
+package dev.bulwark.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.devtools.DevTokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.junit.jupiter.api.Test;
+
+/** The README's demo contract, end to end: ports, issuer, audience, key location, minted tokens. */
+class DemoIT {
+
+    private static final String HTTP = System.getProperty("demo.base.url", "http://localhost:9080");
+    private static final String HTTPS = System.getProperty("demo.https.url", "https://localhost:9443");
+    private static final Path KEY = Path.of(System.getProperty("demo.keys", "target/keys"), "private.pem");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String token(String subject, String group) throws Exception {
+        return DevTokens.mintToken(KEY, "https://issuer.bulwark.demo", "bulwark-demo-api", subject, List.of(group),
+                "");
+    }
+
+    private static HttpResponse<String> call(HttpClient client, String method, String url, String token, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject problem(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            JsonObject p = reader.readObject();
+            assertThat(p.getString("correlationId")).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+            return p;
+        }
+    }
+
+    @Test
+    void answersWithoutATokenOnPublicEndpointsAndRefusesProtectedOnes() throws Exception {
+        HttpResponse<String> status = call(CLIENT, "GET", HTTP + "/api/v1/status", null, null);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).isEqualTo("{\"status\":\"UP\"}");
+        HttpResponse<String> orders = call(CLIENT, "GET", HTTP + "/api/v1/orders", null, null);
+        problem(orders, 401);
+        assertThat(orders.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
+                assertThat(v).startsWith("Bearer"));
+    }
+
+    @Test
+    void aMintedCustomerTokenSeesOnlyItsOwnOrders() throws Exception {
+        String alice = token("alice", "customer");
+        HttpResponse<String> r = call(CLIENT, "GET", HTTP + "/api/v1/orders", alice, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonArray orders = Json.createReader(new StringReader(r.body())).readArray();
+        assertThat(orders).isNotEmpty();
+        assertThat(orders.getValuesAs(JsonObject.class)).allMatch(o -> o.getString("customerId").equals("alice"));
+        // Bob's order looks exactly like a missing one.
+        HttpResponse<String> bobs = call(CLIENT, "GET", HTTP + "/api/v1/orders/1003", alice, null);
+        HttpResponse<String> missing = call(CLIENT, "GET", HTTP + "/api/v1/orders/999999", alice, null);
+        JsonObject a = problem(bobs, 404);
+        JsonObject b = problem(missing, 404);
+        assertThat(a.getString("detail")).isEqualTo(b.getString("detail"));
+        // A customer is not an admin.
+        problem(call(CLIENT, "GET", HTTP + "/api/v1/customers", alice, null), 403);
+    }
+
+    @Test
+    void ordersAreCreatedForTheTokensSubjectAndValidated() throws Exception {
+        String bob = token("bob", "customer");
+        HttpResponse<String> created = call(CLIENT, "POST", HTTP + "/api/v1/orders", bob,
+                "{\"item\":\"ink\",\"quantity\":3}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"customerId\":\"bob\"");
+        JsonObject invalid = problem(call(CLIENT, "POST", HTTP + "/api/v1/orders", bob,
+                "{\"item\":\"\",\"quantity\":0}"), 400);
+        assertThat(invalid.getJsonArray("errors")).hasSize(2);
+        problem(call(CLIENT, "POST", HTTP + "/api/v1/orders", bob, "{\"item\":"), 400);
+    }
+
+    @Test
+    void tokensFromAnotherIssuerOrForAnotherAudienceAreRefused() throws Exception {
+        String wrongIssuer = DevTokens.mintToken(KEY, "https://evil.example", "bulwark-demo-api", "alice",
+                List.of("customer"), "");
+        problem(call(CLIENT, "GET", HTTP + "/api/v1/orders", wrongIssuer, null), 401);
+        String wrongAudience = DevTokens.mintToken(KEY, "https://issuer.bulwark.demo", "other-api", "alice",
+                List.of("customer"), "");
+        problem(call(CLIENT, "GET", HTTP + "/api/v1/orders", wrongAudience, null), 401);
+    }
+
+    @Test
+    void theHttpsPortServesTheSameApiToAnAdmin() throws Exception {
+        SSLContext trustAll = SSLContext.getInstance("TLS");
+        trustAll.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
+            // The demo's certificate is self-signed and generated at first start: trust it for this test only.
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, new SecureRandom());
+        HttpClient tls = HttpClient.newBuilder().sslContext(trustAll).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> r = call(tls, "GET", HTTPS + "/api/v1/customers", token("root", "admin"), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"id\":\"alice\"").contains("\"id\":\"bob\"");
+    }
+}
