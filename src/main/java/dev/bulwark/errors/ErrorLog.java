@@ -20,8 +20,9 @@ public final class ErrorLog {
     }
 
     public void serverError(String correlationId, int status, String request, Throwable error) {
-        LOG.log(Level.SEVERE, RequestCorrelation.logPrefix(correlationId) + status + " for " + request
-                + ": unhandled " + (error == null ? "error" : error.getClass().getName()), error);
+        LOG.log(Level.SEVERE, RequestCorrelation.logPrefix(correlationId) + status + " for " + request + ": "
+                + (error == null ? "error response from the container or application"
+                        : "unhandled " + error.getClass().getName()), error);
     }
 
     public void clientError(String correlationId, int status, String request, String reason) {

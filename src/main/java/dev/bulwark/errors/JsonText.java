@@ -67,13 +67,6 @@ public final class JsonText {
         return this;
     }
 
-    public JsonText field(String name, boolean value) {
-        name(name);
-        out.append(value);
-        needComma = true;
-        return this;
-    }
-
     private void comma() {
         if (needComma) {
             out.append(',');

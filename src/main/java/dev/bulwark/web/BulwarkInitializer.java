@@ -32,7 +32,15 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        BulwarkConfig config = BulwarkExtension.current().config();
+        BulwarkConfig config;
+        try {
+            config = BulwarkExtension.current().config();
+        } catch (IllegalStateException e) {
+            // Fail closed: without its validated configuration Bulwark cannot protect anything.
+            throw new IllegalStateException("Bulwark could not read its validated configuration for "
+                    + context.getContextPath() + ": the server must enable CDI (cdi-4.0) and MicroProfile Config"
+                    + " (mpConfig-3.1) for this application", e);
+        }
         if (!config.enabled()) {
             LOG.warning("Bulwark is disabled (bulwark.enabled=false) for " + context.getContextPath()
                     + ": no Bulwark control protects this application");
