@@ -35,7 +35,7 @@ public final class ForwardedHops {
         List<String> out = new ArrayList<>();
         for (String header : tail(headers)) {
             for (String part : header.split(",", -1)) {
-                out.add(part.trim());
+                out.add(part.strip());
             }
         }
         return lastHops(out);
@@ -48,8 +48,8 @@ public final class ForwardedHops {
                 String value = null;
                 for (String pair : splitOutsideQuotes(element, ';')) {
                     int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals(name)) {
-                        value = unquote(pair.substring(eq + 1).trim());
+                    if (eq > 0 && pair.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals(name)) {
+                        value = unquote(pair.substring(eq + 1).strip());
                     }
                 }
                 out.add(value);
@@ -93,13 +93,13 @@ public final class ForwardedHops {
                 quoted = !quoted;
             }
             if (c == separator && !quoted) {
-                parts.add(current.toString().trim());
+                parts.add(current.toString().strip());
                 current.setLength(0);
             } else {
                 current.append(c);
             }
         }
-        parts.add(current.toString().trim());
+        parts.add(current.toString().strip());
         return parts;
     }
 
