@@ -1,13 +1,19 @@
 package dev.bulwark.config;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 /** Bulwark's settings, read once at deployment and validated. Immutable. */
 public record BulwarkConfig(
         boolean enabled,
         Errors errors,
         Correlation correlation,
-        Inventory inventory) {
+        Inventory inventory,
+        Transport transport,
+        Headers headers,
+        Cors cors,
+        Methods methods) {
 
     public record Errors(URI typeBase, ErrorLogLevel clientLogLevel) {
     }
@@ -16,6 +22,48 @@ public record BulwarkConfig(
     }
 
     public record Inventory(boolean log, boolean endpointEnabled, String endpointPath, String endpointRole) {
+    }
+
+    public record Transport(List<Cidr> trustedProxies, boolean httpsOnly, List<String> redirectPaths, int httpsPort) {
+        public Transport {
+            trustedProxies = List.copyOf(trustedProxies);
+            redirectPaths = List.copyOf(redirectPaths);
+        }
+    }
+
+    /** One response header Bulwark writes by default. */
+    public record HeaderValue(String name, String value) {
+    }
+
+    /**
+     * The security headers written on every response (unless the application set the header itself), the HSTS
+     * value for TLS responses, and the Cache-Control value for authenticated and problem responses. A null value
+     * means switched off.
+     */
+    public record Headers(List<HeaderValue> always, String strictTransportSecurity, String cacheControl) {
+        public Headers {
+            always = List.copyOf(always);
+        }
+    }
+
+    public record Cors(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
+                       List<String> exposedHeaders, boolean allowCredentials, Duration maxAge) {
+        public Cors {
+            allowedOrigins = List.copyOf(allowedOrigins);
+            allowedMethods = List.copyOf(allowedMethods);
+            allowedHeaders = List.copyOf(allowedHeaders);
+            exposedHeaders = List.copyOf(exposedHeaders);
+        }
+
+        public boolean enabled() {
+            return !allowedOrigins.isEmpty();
+        }
+    }
+
+    public record Methods(List<String> allowed, boolean allowOverride) {
+        public Methods {
+            allowed = List.copyOf(allowed);
+        }
     }
 
     /** The configuration with every key at its default. */

@@ -49,9 +49,115 @@ public final class ConfigKeys {
             Parsers.roleName(), "bulwark-admin",
             "Role (from the verified token's groups) required to read the inventory endpoint.", "ops-admin");
 
+    public static final Key<List<Cidr>> TRUSTED_PROXIES = new Key<>("bulwark.trusted-proxies", Parsers.cidrList(), "",
+            "Proxies (IPv4/IPv6 CIDR blocks) whose Forwarded / X-Forwarded-For / X-Forwarded-Proto headers are"
+                    + " believed. Empty: trust no one, the socket peer is the client.",
+            "10.0.0.0/8, 192.168.0.0/16");
+
+    public static final Key<Boolean> HTTPS_ONLY = new Key<>("bulwark.transport.https-only", Parsers.bool(), "true",
+            "Refuse requests that did not arrive over TLS (directly, or as reported by a trusted proxy) with 403.",
+            "false");
+
+    public static final Key<List<String>> REDIRECT_PATHS = new Key<>("bulwark.transport.redirect-paths",
+            Parsers.listOf(Parsers.path(), "a comma-separated list of paths such as /login, /docs"), "",
+            "Browser-facing path prefixes (below the context root) whose plain-HTTP GET and HEAD requests are"
+                    + " redirected (308) to HTTPS instead of refused. Never use it for API paths.",
+            "/docs, /login");
+
+    public static final Key<Integer> HTTPS_PORT = new Key<>("bulwark.transport.https-port", Parsers.intRange(1, 65535),
+            "443", "HTTPS port used in the Location of redirects to HTTPS.", "9443");
+
+    public static final Key<String> HEADER_HSTS = new Key<>("bulwark.headers.strict-transport-security",
+            Parsers.hsts(), "max-age=63072000; includeSubDomains",
+            "Strict-Transport-Security on responses to requests that arrived over TLS. max-age below one year fails"
+                    + " the deployment.", "max-age=63072000; includeSubDomains; preload");
+
+    public static final Key<String> HEADER_CSP = new Key<>("bulwark.headers.content-security-policy",
+            Parsers.headerValue(), "default-src 'none'; frame-ancestors 'none'",
+            "Content-Security-Policy: for a JSON API nothing may load and nothing may frame it.",
+            "default-src 'self'; frame-ancestors 'none'");
+
+    public static final Key<String> HEADER_NOSNIFF = new Key<>("bulwark.headers.x-content-type-options",
+            Parsers.headerValueOneOf("nosniff"), "nosniff", "X-Content-Type-Options.", "off");
+
+    public static final Key<String> HEADER_FRAME_OPTIONS = new Key<>("bulwark.headers.x-frame-options",
+            Parsers.headerValueOneOf("DENY", "SAMEORIGIN"), "DENY", "X-Frame-Options.", "SAMEORIGIN");
+
+    public static final Key<String> HEADER_REFERRER_POLICY = new Key<>("bulwark.headers.referrer-policy",
+            Parsers.headerValueOneOf("no-referrer", "same-origin", "strict-origin",
+                    "strict-origin-when-cross-origin", "no-referrer-when-downgrade", "origin",
+                    "origin-when-cross-origin"),
+            "no-referrer", "Referrer-Policy.", "strict-origin-when-cross-origin");
+
+    public static final Key<String> HEADER_COOP = new Key<>("bulwark.headers.cross-origin-opener-policy",
+            Parsers.headerValueOneOf("same-origin", "same-origin-allow-popups", "noopener-allow-popups"),
+            "same-origin", "Cross-Origin-Opener-Policy.", "same-origin-allow-popups");
+
+    public static final Key<String> HEADER_CORP = new Key<>("bulwark.headers.cross-origin-resource-policy",
+            Parsers.headerValueOneOf("same-origin", "same-site", "cross-origin"), "same-origin",
+            "Cross-Origin-Resource-Policy.", "same-site");
+
+    public static final Key<String> HEADER_PERMISSIONS_POLICY = new Key<>("bulwark.headers.permissions-policy",
+            Parsers.headerValue(),
+            "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(),"
+                    + " geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(),"
+                    + " picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), sync-xhr=(),"
+                    + " usb=(), xr-spatial-tracking=()",
+            "Permissions-Policy: every powerful browser feature denied.", "camera=(), geolocation=()");
+
+    public static final Key<String> HEADER_CROSS_DOMAIN = new Key<>("bulwark.headers.x-permitted-cross-domain-policies",
+            Parsers.headerValueOneOf("none", "master-only"), "none", "X-Permitted-Cross-Domain-Policies.", "off");
+
+    public static final Key<String> HEADER_CACHE_CONTROL = new Key<>("bulwark.headers.cache-control",
+            Parsers.headerValue(), "no-store",
+            "Cache-Control on responses to authenticated requests (an Authorization header or a principal) and on"
+                    + " every problem response, unless the application set its own.", "no-store, max-age=0");
+
+    public static final Key<List<String>> CORS_ORIGINS = new Key<>("bulwark.cors.allowed-origins",
+            Parsers.listOf(Parsers.origin(), "a comma-separated list of origins"), "",
+            "Exact origins (scheme://host[:port]) allowed to call the API from a browser. Empty: CORS off, every"
+                    + " preflight refused. `*` is allowed alone and only without credentials; `null` never.",
+            "https://app.example.com, https://admin.example.com");
+
+    public static final Key<List<String>> CORS_METHODS = new Key<>("bulwark.cors.allowed-methods",
+            Parsers.listOf(Parsers.httpMethod(), "a comma-separated list of HTTP methods"),
+            "GET, HEAD, POST, PUT, PATCH, DELETE", "Methods a preflight may ask for.", "GET, POST");
+
+    public static final Key<List<String>> CORS_HEADERS = new Key<>("bulwark.cors.allowed-headers",
+            Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
+            "Authorization, Content-Type, X-Request-Id", "Request headers a preflight may ask for (any case).",
+            "Authorization, Content-Type, If-Match");
+
+    public static final Key<List<String>> CORS_EXPOSED = new Key<>("bulwark.cors.exposed-headers",
+            Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"), "X-Request-Id",
+            "Response headers a browser script may read (Access-Control-Expose-Headers).", "X-Request-Id, ETag");
+
+    public static final Key<Boolean> CORS_CREDENTIALS = new Key<>("bulwark.cors.allow-credentials", Parsers.bool(),
+            "false", "Send Access-Control-Allow-Credentials: true (refused together with the * origin).", "true");
+
+    public static final Key<java.time.Duration> CORS_MAX_AGE = new Key<>("bulwark.cors.max-age",
+            Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(24)), "10m",
+            "How long a browser may cache a preflight answer (Access-Control-Max-Age).", "1h");
+
+    public static final Key<List<String>> METHODS_ALLOWED = new Key<>("bulwark.methods.allowed",
+            Parsers.listOf(Parsers.httpMethod(), "a comma-separated list of HTTP methods"),
+            "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+            "Methods served at all; any other (TRACE, TRACK, CONNECT, unknown) gets 405 before the application.",
+            "GET, POST");
+
+    public static final Key<Boolean> METHODS_ALLOW_OVERRIDE = new Key<>("bulwark.methods.allow-override",
+            Parsers.bool(), "false",
+            "Honour X-HTTP-Method-Override / X-HTTP-Method / X-Method-Override on POST. When false (the default)"
+                    + " these headers are removed from the request before anything sees them.",
+            "true");
+
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
-            INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE);
+            INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
+            HEADER_HSTS, HEADER_CSP, HEADER_NOSNIFF, HEADER_FRAME_OPTIONS, HEADER_REFERRER_POLICY, HEADER_COOP,
+            HEADER_CORP, HEADER_PERMISSIONS_POLICY, HEADER_CROSS_DOMAIN, HEADER_CACHE_CONTROL, CORS_ORIGINS,
+            CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,
+            METHODS_ALLOW_OVERRIDE);
 
     private ConfigKeys() {
     }

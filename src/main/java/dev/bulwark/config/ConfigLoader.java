@@ -39,7 +39,44 @@ public final class ConfigLoader {
                 new BulwarkConfig.Correlation(get(ConfigKeys.CORRELATION_TRUST_INCOMING),
                         get(ConfigKeys.CORRELATION_HEADER)),
                 new BulwarkConfig.Inventory(get(ConfigKeys.INVENTORY_LOG), get(ConfigKeys.INVENTORY_ENDPOINT_ENABLED),
-                        get(ConfigKeys.INVENTORY_ENDPOINT_PATH), get(ConfigKeys.INVENTORY_ENDPOINT_ROLE)));
+                        get(ConfigKeys.INVENTORY_ENDPOINT_PATH), get(ConfigKeys.INVENTORY_ENDPOINT_ROLE)),
+                new BulwarkConfig.Transport(get(ConfigKeys.TRUSTED_PROXIES), get(ConfigKeys.HTTPS_ONLY),
+                        get(ConfigKeys.REDIRECT_PATHS), get(ConfigKeys.HTTPS_PORT)),
+                headers(),
+                cors(),
+                new BulwarkConfig.Methods(get(ConfigKeys.METHODS_ALLOWED), get(ConfigKeys.METHODS_ALLOW_OVERRIDE)));
+    }
+
+    private BulwarkConfig.Headers headers() {
+        List<BulwarkConfig.HeaderValue> always = new ArrayList<>();
+        addHeader(always, "Content-Security-Policy", ConfigKeys.HEADER_CSP);
+        addHeader(always, "X-Content-Type-Options", ConfigKeys.HEADER_NOSNIFF);
+        addHeader(always, "X-Frame-Options", ConfigKeys.HEADER_FRAME_OPTIONS);
+        addHeader(always, "Referrer-Policy", ConfigKeys.HEADER_REFERRER_POLICY);
+        addHeader(always, "Cross-Origin-Opener-Policy", ConfigKeys.HEADER_COOP);
+        addHeader(always, "Cross-Origin-Resource-Policy", ConfigKeys.HEADER_CORP);
+        addHeader(always, "Permissions-Policy", ConfigKeys.HEADER_PERMISSIONS_POLICY);
+        addHeader(always, "X-Permitted-Cross-Domain-Policies", ConfigKeys.HEADER_CROSS_DOMAIN);
+        return new BulwarkConfig.Headers(always, get(ConfigKeys.HEADER_HSTS), get(ConfigKeys.HEADER_CACHE_CONTROL));
+    }
+
+    private void addHeader(List<BulwarkConfig.HeaderValue> headers, String name, Key<String> key) {
+        String value = get(key);
+        if (value != null) {
+            headers.add(new BulwarkConfig.HeaderValue(name, value));
+        }
+    }
+
+    private BulwarkConfig.Cors cors() {
+        List<String> origins = get(ConfigKeys.CORS_ORIGINS);
+        boolean credentials = get(ConfigKeys.CORS_CREDENTIALS);
+        if (origins.contains("*") && (origins.size() > 1 || credentials)) {
+            problems.add(new ConfigProblem(ConfigKeys.CORS_ORIGINS.name(),
+                    "'*' must stand alone and cannot be combined with bulwark.cors.allow-credentials=true",
+                    "exact origins when credentials are allowed"));
+        }
+        return new BulwarkConfig.Cors(origins, get(ConfigKeys.CORS_METHODS), get(ConfigKeys.CORS_HEADERS),
+                get(ConfigKeys.CORS_EXPOSED), credentials, get(ConfigKeys.CORS_MAX_AGE));
     }
 
     private <T> T get(Key<T> key) {

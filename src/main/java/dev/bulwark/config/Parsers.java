@@ -157,6 +157,109 @@ public final class Parsers {
         });
     }
 
+    /** A comma-separated list of items each checked by {@code item}; empty means none. */
+    public static <T> ValueParser<List<T>> listOf(ValueParser<T> item, String form) {
+        return simple(form, raw -> {
+            List<T> out = new ArrayList<>();
+            if (raw.isBlank()) {
+                return List.of();
+            }
+            for (String part : raw.split(",", -1)) {
+                if (part.isBlank()) {
+                    throw new InvalidValueException("empty list entry");
+                }
+                out.add(item.parse(part));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** An HTTP method name (upper-case token). TRACE, TRACK and CONNECT are never accepted. */
+    public static ValueParser<String> httpMethod() {
+        return simple("an HTTP method such as GET (TRACE, TRACK and CONNECT are refused)", raw -> {
+            String m = raw.toUpperCase(java.util.Locale.ROOT);
+            if (!m.matches("[A-Z]{1,20}")) {
+                throw new InvalidValueException("not an HTTP method");
+            }
+            if (m.equals("TRACE") || m.equals("TRACK") || m.equals("CONNECT")) {
+                throw new InvalidValueException(m + " is never allowed");
+            }
+            return m;
+        });
+    }
+
+    /**
+     * A browser origin, {@code scheme://host[:port]} with scheme http or https, no path, no trailing slash, or the
+     * single wildcard {@code *}. {@code null} is refused: sandboxed documents and file URLs all send it.
+     */
+    public static ValueParser<String> origin() {
+        return simple("an origin such as https://app.example.com or https://app.example.com:8443 (or *)", raw -> {
+            if (raw.equals("*")) {
+                return raw;
+            }
+            if (raw.equalsIgnoreCase("null")) {
+                throw new InvalidValueException("the 'null' origin is never allowed");
+            }
+            if (!raw.matches("https?://([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*"
+                    + "(:\\d{1,5})?|https?://\\[[0-9a-f:.]+\\](:\\d{1,5})?")) {
+                throw new InvalidValueException("not a lower-case origin (scheme://host[:port], no path)");
+            }
+            return raw;
+        });
+    }
+
+    /**
+     * A response header value: printable ASCII (no control characters, so no header injection), at most 1024
+     * characters; {@code off} switches the header off (returned as null).
+     */
+    public static ValueParser<String> headerValue() {
+        return simple("a header value of printable ASCII (at most 1024 characters), or off", raw -> {
+            if (raw.equalsIgnoreCase("off")) {
+                return null;
+            }
+            if (raw.isEmpty() || raw.length() > 1024 || !raw.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new InvalidValueException("not a printable ASCII header value");
+            }
+            return raw;
+        });
+    }
+
+    /** A header value restricted to a fixed set of safe values (case-insensitive), or {@code off}. */
+    public static ValueParser<String> headerValueOneOf(String... allowed) {
+        return simple("one of " + String.join(", ", allowed) + ", or off", raw -> {
+            if (raw.equalsIgnoreCase("off")) {
+                return null;
+            }
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(raw)) {
+                    return a;
+                }
+            }
+            throw new InvalidValueException("not an accepted value");
+        });
+    }
+
+    /**
+     * A Strict-Transport-Security value whose max-age is at least one year (shorter is too weak to deploy), with
+     * optional includeSubDomains and preload; or {@code off}.
+     */
+    public static ValueParser<String> hsts() {
+        return simple("max-age=<seconds, at least 31536000>[; includeSubDomains][; preload], or off", raw -> {
+            if (raw.equalsIgnoreCase("off")) {
+                return null;
+            }
+            var m = Pattern.compile("(?i)max-age=(\\d{1,10})(\\s*;\\s*includeSubDomains)?(\\s*;\\s*preload)?")
+                    .matcher(raw);
+            if (!m.matches()) {
+                throw new InvalidValueException("not a Strict-Transport-Security value");
+            }
+            if (Long.parseLong(m.group(1)) < 31_536_000L) {
+                throw new InvalidValueException("max-age below one year is too weak");
+            }
+            return raw;
+        });
+    }
+
     @FunctionalInterface
     private interface Parse<T> {
         T apply(String raw) throws InvalidValueException;

@@ -25,6 +25,7 @@ public final class BulwarkFeature implements Feature {
         ProblemResponder responder = new ProblemResponder(config);
         context.register(new ProblemExceptionMapper(responder));
         context.register(new ValidationExceptionMapper(responder));
+        context.register(new SecurityHeaderFeature());
         return true;
     }
 }

@@ -1,25 +1,42 @@
 package dev.bulwark.web;
 
 import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.config.BulwarkConfig.HeaderValue;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.correlation.RequestCorrelation;
+import dev.bulwark.cors.CorsPolicy;
 import dev.bulwark.errors.Classification;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ExceptionClassifier;
 import dev.bulwark.errors.Problem;
 import dev.bulwark.errors.ProblemFactory;
+import dev.bulwark.errors.ProblemKind;
+import dev.bulwark.headers.SecurityHeaders;
+import dev.bulwark.transport.ClientAddressResolver;
+import dev.bulwark.transport.MethodPolicy;
+import dev.bulwark.transport.TransportAttributes;
+import dev.bulwark.transport.TransportPolicy;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The first thing every request meets. It assigns the correlation id (request attribute and response header),
- * and guarantees the error contract at the servlet layer, below JAX-RS: any error response that is not already a
- * problem document, including the container's own 404/405 and exceptions that escape the application, leaves as
- * a generic {@code application/problem+json} with the correlation id.
+ * The first thing every request meets, and the one place where the request-level checklist runs in order:
+ * <ol>
+ * <li>correlation id (request attribute and response header);</li>
+ * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only);</li>
+ * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
+ * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
+ * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
+ * <li>the application, behind a response wrapper that writes the security headers when the response commits
+ * and turns every non-problem error response (the container's included) into the generic problem.</li>
+ * </ol>
  */
 final class BulwarkFilter extends HttpFilter {
 
@@ -30,12 +47,22 @@ final class BulwarkFilter extends HttpFilter {
     private final transient ProblemFactory problems;
     private final transient ErrorLog errorLog;
     private final transient ExceptionClassifier classifier = new ExceptionClassifier();
+    private final transient ClientAddressResolver clients;
+    private final transient MethodPolicy methods;
+    private final transient TransportPolicy transport;
+    private final transient CorsPolicy cors;
+    private final transient SecurityHeaders headers;
 
     BulwarkFilter(BulwarkConfig config) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
         this.problems = new ProblemFactory(config.errors().typeBase());
         this.errorLog = new ErrorLog(config.errors().clientLogLevel().level());
+        this.clients = new ClientAddressResolver(config.transport().trustedProxies());
+        this.methods = new MethodPolicy(config.methods());
+        this.transport = new TransportPolicy(config.transport());
+        this.cors = new CorsPolicy(config.cors());
+        this.headers = new SecurityHeaders(config.headers());
     }
 
     @Override
@@ -46,10 +73,53 @@ final class BulwarkFilter extends HttpFilter {
         request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
         response.setHeader(correlationHeader, correlationId);
 
-        ProblemCapturingResponse captured = new ProblemCapturingResponse(response);
+        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), request.isSecure(),
+                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
+        request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
+        request.setAttribute(TransportAttributes.SECURE, origin.secure());
+        Exchange exchange = new Exchange(request, response, correlationId, origin.secure());
+
+        MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
+        if (!method.allowed()) {
+            exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
+                    List.of(new HeaderValue("Allow", methods.allowHeader())));
+            return;
+        }
+        HttpServletRequest effective = needsWrapper(request, method)
+                ? new EffectiveMethodRequest(request, method.effectiveMethod()) : request;
+
+        TransportPolicy.Decision tls = transport.decide(origin.secure(), method.effectiveMethod(), pathOf(request),
+                request.getServerName(), request.getRequestURI(), request.getQueryString());
+        if (tls.action() == TransportPolicy.Action.REDIRECT) {
+            exchange.securityHeaders(false);
+            response.setStatus(308);
+            response.setHeader("Location", tls.location());
+            return;
+        }
+        if (tls.action() == TransportPolicy.Action.REFUSE) {
+            exchange.reject(ProblemKind.HTTPS_REQUIRED, 403, "plain HTTP refused", List.of());
+            return;
+        }
+
+        CorsPolicy.Decision corsDecision = cors.decide(method.effectiveMethod(), request.getHeader("Origin"),
+                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+        for (HeaderValue h : corsDecision.headers()) {
+            response.setHeader(h.name(), h.value());
+        }
+        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
+            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of());
+            return;
+        }
+        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
+            exchange.securityHeaders(false);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+
+        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, () -> exchange.securityHeaders(false));
         Throwable failure = null;
         try {
-            chain.doFilter(request, captured);
+            chain.doFilter(effective, captured);
         } catch (IOException | ServletException | RuntimeException | Error e) {
             failure = e;
         }
@@ -60,27 +130,114 @@ final class BulwarkFilter extends HttpFilter {
             }
         }
         if (failure == null && !captured.needsProblem()) {
-            return;
-        }
-        String what = ErrorLog.describe(request.getMethod(), request.getRequestURI());
-        Classification c = failure != null ? classifier.classifyEscaped(failure) : null;
-        int status = c != null ? c.status() : captured.status();
-        if (response.isCommitted()) {
-            // Too late to replace anything; the exception is still logged once with its correlation id.
-            if (failure != null) {
-                errorLog.serverError(correlationId, status, what + " (response already committed)", failure);
+            if (!response.isCommitted()) {
+                captured.beforeCommit();
             }
             return;
         }
-        if (status >= 500) {
-            errorLog.serverError(correlationId, status, what, failure);
-        } else {
-            errorLog.clientError(correlationId, status, what, failure != null ? failure.toString()
-                    : "error response from the container or application");
+        exchange.failed(captured, failure);
+    }
+
+    /** One request's response side: security headers and the problem paths, with everything they need. */
+    private final class Exchange {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final String correlationId;
+        private final boolean secure;
+
+        Exchange(HttpServletRequest request, HttpServletResponse response, String correlationId, boolean secure) {
+            this.request = request;
+            this.response = response;
+            this.correlationId = correlationId;
+            this.secure = secure;
         }
-        response.setHeader(correlationHeader, correlationId);
-        Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
-                : problems.forStatus(status, correlationId);
-        ProblemWriter.write(response, problem, captured.realWriterTaken());
+
+        void securityHeaders(boolean problem) {
+            boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
+            Object suppressed = request.getAttribute(TransportAttributes.SUPPRESSED_HEADERS);
+            @SuppressWarnings("unchecked")
+            Set<String> off = suppressed instanceof Set<?> set ? (Set<String>) set : Collections.emptySet();
+            for (HeaderValue h : headers.select(new SecurityHeaders.Exchange(secure, authenticated, problem),
+                    response::containsHeader, off)) {
+                response.setHeader(h.name(), h.value());
+            }
+            if (problem && headers.problemCacheControl() != null) {
+                response.setHeader("Cache-Control", headers.problemCacheControl());
+            }
+        }
+
+        /** Refuses the request before the application sees it. */
+        void reject(ProblemKind kind, int status, String reason, List<HeaderValue> extra) throws IOException {
+            errorLog.clientError(correlationId, status, describe(), reason);
+            for (HeaderValue h : extra) {
+                response.setHeader(h.name(), h.value());
+            }
+            send(problems.create(kind, status, correlationId, List.of()), false);
+        }
+
+        /** The application failed or produced a non-problem error: send the generic problem instead. */
+        void failed(ProblemCapturingResponse captured, Throwable failure) throws IOException {
+            Classification c = failure != null ? classifier.classifyEscaped(failure) : null;
+            int status = c != null ? c.status() : captured.status();
+            if (response.isCommitted()) {
+                // Too late to replace anything; the exception is still logged once with its correlation id.
+                if (failure != null) {
+                    errorLog.serverError(correlationId, status, describe() + " (response already committed)", failure);
+                }
+                return;
+            }
+            if (status >= 500) {
+                errorLog.serverError(correlationId, status, describe(), failure);
+            } else {
+                errorLog.clientError(correlationId, status, describe(), failure != null ? failure.toString()
+                        : "error response from the container or application");
+            }
+            Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
+                    : problems.forStatus(status, correlationId);
+            send(problem, captured.realWriterTaken());
+        }
+
+        private void send(Problem problem, boolean useWriter) throws IOException {
+            response.setHeader(correlationHeader, correlationId);
+            securityHeaders(true);
+            ProblemWriter.write(response, problem, useWriter);
+        }
+
+        private String describe() {
+            return ErrorLog.describe(request.getMethod(), request.getRequestURI());
+        }
+    }
+
+    private String overrideHeader(HttpServletRequest request) {
+        for (String name : MethodPolicy.OVERRIDE_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static boolean needsWrapper(HttpServletRequest request, MethodPolicy.Decision method) {
+        if (!method.effectiveMethod().equals(request.getMethod())) {
+            return true;
+        }
+        for (String name : MethodPolicy.OVERRIDE_HEADERS) {
+            if (request.getHeader(name) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> list(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 }

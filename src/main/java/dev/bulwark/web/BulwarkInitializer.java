@@ -13,6 +13,8 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
+import dev.bulwark.headers.SecurityHeaderOverrides;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +48,17 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + ": no Bulwark control protects this application");
             return;
         }
+        Set<Class<?>> found = classes == null ? Set.of() : classes;
+        List<String> problems = new ArrayList<>();
+        for (Class<?> c : found) {
+            problems.addAll(SecurityHeaderOverrides.problems(c));
+        }
+        if (!problems.isEmpty()) {
+            // Fail the deployment: a misconfigured override must not silently weaken or break a resource.
+            throw new IllegalStateException("Bulwark found invalid annotations: " + String.join("; ", problems));
+        }
         List<Endpoint> inventory = new EndpointScanner().scan(context.getContextPath(),
-                EndpointScanner.applications(classes == null ? Set.of() : classes));
+                EndpointScanner.applications(found));
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
         if (config.inventory().log()) {
             LOG.info(InventoryReport.table(inventory));

@@ -14,7 +14,9 @@ import java.util.Locale;
  * Lets every successful response through untouched, and holds back the body of any error response that is not
  * already a problem document, so that {@link BulwarkFilter} can replace it with the generic problem. Calls to
  * {@code sendError} are captured instead of reaching the container's error page. {@code Server} and
- * {@code X-Powered-By} set by the application are dropped.
+ * {@code X-Powered-By} set by the application are dropped. Just before the response can commit (the first byte
+ * of body, a flush, a redirect) it runs the filter's commit hook once, which writes the security headers, so
+ * they are on every response, whoever produced it.
  */
 final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
@@ -26,8 +28,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private boolean realWriterTaken;
 
-    ProblemCapturingResponse(HttpServletResponse response) {
+    private final Runnable beforeCommit;
+    private boolean hookRan;
+
+    ProblemCapturingResponse(HttpServletResponse response, Runnable beforeCommit) {
         super(response);
+        this.beforeCommit = beforeCommit;
+    }
+
+    /** Runs the commit hook unless it already ran. */
+    void beforeCommit() {
+        if (!hookRan) {
+            hookRan = true;
+            beforeCommit.run();
+        }
     }
 
     /** From now on, forward everything (used once a request goes asynchronous and outlives the filter). */
@@ -74,6 +88,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     @Override
     public void sendError(int sc, String msg) throws IOException {
         if (isCommitted() || passThrough) {
+            beforeCommit();
             super.sendError(sc, msg);
             return;
         }
@@ -111,8 +126,15 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     @Override
     public void flushBuffer() throws IOException {
         if (!discarding()) {
+            beforeCommit();
             super.flushBuffer();
         }
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        beforeCommit();
+        super.sendRedirect(location);
     }
 
     @Override
@@ -150,6 +172,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
         private ServletOutputStream real() throws IOException {
             if (real == null) {
+                beforeCommit();
                 real = ProblemCapturingResponse.super.getOutputStream();
             }
             return real;
@@ -207,6 +230,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
         private PrintWriter real() throws IOException {
             if (real == null) {
+                beforeCommit();
                 real = ProblemCapturingResponse.super.getWriter();
                 realWriterTaken = true;
             }

@@ -1,0 +1,15 @@
+package dev.bulwark.transport;
+
+/** Request attributes through which every later control reads what the transport layer resolved. */
+public final class TransportAttributes {
+
+    /** The client's IP address (a String in canonical form), from {@link ClientAddressResolver}. */
+    public static final String CLIENT_ADDRESS = "dev.bulwark.clientAddress";
+    /** Whether the request arrived over TLS (a Boolean), directly or as reported by a trusted proxy. */
+    public static final String SECURE = "dev.bulwark.secure";
+    /** Lower-case names of security headers a resource switched off (a {@code Set<String>}). */
+    public static final String SUPPRESSED_HEADERS = "dev.bulwark.suppressedHeaders";
+
+    private TransportAttributes() {
+    }
+}
