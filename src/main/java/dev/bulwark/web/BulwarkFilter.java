@@ -116,7 +116,8 @@ final class BulwarkFilter extends HttpFilter {
             return;
         }
 
-        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, () -> exchange.securityHeaders(false));
+        ProblemCapturingResponse captured = new ProblemCapturingResponse(response,
+                status -> exchange.securityHeaders(status >= 400));
         Throwable failure = null;
         try {
             chain.doFilter(effective, captured);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Lets every successful response through untouched, and holds back the body of any error response that is not
@@ -28,10 +29,11 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private boolean realWriterTaken;
 
-    private final Runnable beforeCommit;
+    private final IntConsumer beforeCommit;
     private boolean hookRan;
 
-    ProblemCapturingResponse(HttpServletResponse response, Runnable beforeCommit) {
+    /** @param beforeCommit runs once before the response can commit, with the status at that moment */
+    ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit) {
         super(response);
         this.beforeCommit = beforeCommit;
     }
@@ -40,7 +42,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     void beforeCommit() {
         if (!hookRan) {
             hookRan = true;
-            beforeCommit.run();
+            beforeCommit.accept(status);
         }
     }
 

@@ -30,7 +30,15 @@ class DemoIT {
     private static final String HTTP = System.getProperty("demo.base.url", "http://localhost:9080");
     private static final String HTTPS = System.getProperty("demo.https.url", "https://localhost:9443");
     private static final Path KEY = Path.of(System.getProperty("demo.keys", "target/keys"), "private.pem");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT;
+
+    static {
+        try {
+            CLIENT = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static String token(String subject, String group) throws Exception {
         return DevTokens.mintToken(KEY, "https://issuer.bulwark.demo", "bulwark-demo-api", subject, List.of(group),
@@ -62,10 +70,10 @@ class DemoIT {
 
     @Test
     void answersWithoutATokenOnPublicEndpointsAndRefusesProtectedOnes() throws Exception {
-        HttpResponse<String> status = call(CLIENT, "GET", HTTP + "/api/v1/status", null, null);
+        HttpResponse<String> status = call(CLIENT, "GET", HTTPS + "/api/v1/status", null, null);
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).isEqualTo("{\"status\":\"UP\"}");
-        HttpResponse<String> orders = call(CLIENT, "GET", HTTP + "/api/v1/orders", null, null);
+        HttpResponse<String> orders = call(CLIENT, "GET", HTTPS + "/api/v1/orders", null, null);
         problem(orders, 401);
         assertThat(orders.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
                 assertThat(v).startsWith("Bearer"));
@@ -74,46 +82,64 @@ class DemoIT {
     @Test
     void aMintedCustomerTokenSeesOnlyItsOwnOrders() throws Exception {
         String alice = token("alice", "customer");
-        HttpResponse<String> r = call(CLIENT, "GET", HTTP + "/api/v1/orders", alice, null);
+        HttpResponse<String> r = call(CLIENT, "GET", HTTPS + "/api/v1/orders", alice, null);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonArray orders = Json.createReader(new StringReader(r.body())).readArray();
         assertThat(orders).isNotEmpty();
         assertThat(orders.getValuesAs(JsonObject.class)).allMatch(o -> o.getString("customerId").equals("alice"));
         // Bob's order looks exactly like a missing one.
-        HttpResponse<String> bobs = call(CLIENT, "GET", HTTP + "/api/v1/orders/1003", alice, null);
-        HttpResponse<String> missing = call(CLIENT, "GET", HTTP + "/api/v1/orders/999999", alice, null);
+        HttpResponse<String> bobs = call(CLIENT, "GET", HTTPS + "/api/v1/orders/1003", alice, null);
+        HttpResponse<String> missing = call(CLIENT, "GET", HTTPS + "/api/v1/orders/999999", alice, null);
         JsonObject a = problem(bobs, 404);
         JsonObject b = problem(missing, 404);
         assertThat(a.getString("detail")).isEqualTo(b.getString("detail"));
         // A customer is not an admin.
-        problem(call(CLIENT, "GET", HTTP + "/api/v1/customers", alice, null), 403);
+        problem(call(CLIENT, "GET", HTTPS + "/api/v1/customers", alice, null), 403);
     }
 
     @Test
     void ordersAreCreatedForTheTokensSubjectAndValidated() throws Exception {
         String bob = token("bob", "customer");
-        HttpResponse<String> created = call(CLIENT, "POST", HTTP + "/api/v1/orders", bob,
+        HttpResponse<String> created = call(CLIENT, "POST", HTTPS + "/api/v1/orders", bob,
                 "{\"item\":\"ink\",\"quantity\":3}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("\"customerId\":\"bob\"");
-        JsonObject invalid = problem(call(CLIENT, "POST", HTTP + "/api/v1/orders", bob,
+        JsonObject invalid = problem(call(CLIENT, "POST", HTTPS + "/api/v1/orders", bob,
                 "{\"item\":\"\",\"quantity\":0}"), 400);
         assertThat(invalid.getJsonArray("errors")).hasSize(2);
-        problem(call(CLIENT, "POST", HTTP + "/api/v1/orders", bob, "{\"item\":"), 400);
+        problem(call(CLIENT, "POST", HTTPS + "/api/v1/orders", bob, "{\"item\":"), 400);
     }
 
     @Test
     void tokensFromAnotherIssuerOrForAnotherAudienceAreRefused() throws Exception {
         String wrongIssuer = DevTokens.mintToken(KEY, "https://evil.example", "bulwark-demo-api", "alice",
                 List.of("customer"), "");
-        problem(call(CLIENT, "GET", HTTP + "/api/v1/orders", wrongIssuer, null), 401);
+        problem(call(CLIENT, "GET", HTTPS + "/api/v1/orders", wrongIssuer, null), 401);
         String wrongAudience = DevTokens.mintToken(KEY, "https://issuer.bulwark.demo", "other-api", "alice",
                 List.of("customer"), "");
-        problem(call(CLIENT, "GET", HTTP + "/api/v1/orders", wrongAudience, null), 401);
+        problem(call(CLIENT, "GET", HTTPS + "/api/v1/orders", wrongAudience, null), 401);
     }
 
     @Test
-    void theHttpsPortServesTheSameApiToAnAdmin() throws Exception {
+    void plainHttpIsRefusedWithTheProblemContract() throws Exception {
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        JsonObject p = problem(call(plain, "GET", HTTP + "/api/v1/orders", token("alice", "customer"), null), 403);
+        assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:https-required");
+        problem(call(plain, "GET", HTTP + "/api/v1/status", null, null), 403);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> r = call(CLIENT, "GET", HTTPS + "/api/v1/customers", token("root", "admin"), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"id\":\"alice\"").contains("\"id\":\"bob\"");
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=63072000; includeSubDomains");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(r.headers().firstValue("Server")).isEmpty();
+    }
+
+    private static SSLContext trustAll() throws Exception {
         SSLContext trustAll = SSLContext.getInstance("TLS");
         trustAll.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
             // The demo's certificate is self-signed and generated at first start: trust it for this test only.
@@ -146,9 +172,6 @@ class DemoIT {
                 return new X509Certificate[0];
             }
         }}, new SecureRandom());
-        HttpClient tls = HttpClient.newBuilder().sslContext(trustAll).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> r = call(tls, "GET", HTTPS + "/api/v1/customers", token("root", "admin"), null);
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"id\":\"alice\"").contains("\"id\":\"bob\"");
+        return trustAll;
     }
 }

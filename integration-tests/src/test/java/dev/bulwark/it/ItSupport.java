@@ -25,7 +25,11 @@ import java.util.stream.Collectors;
 /** HTTP, token and server-log helpers shared by the integration tests. */
 final class ItSupport {
 
-    static final String BASE = System.getProperty("it.base.url", "http://localhost:9180");
+    /** HTTPS base URL (every test talks TLS unless it is about plain HTTP). */
+    static final String BASE = System.getProperty("it.base.url", "https://localhost:9543");
+    /** Plain-HTTP base URL, for the HTTPS-only tests. */
+    static final String HTTP = System.getProperty("it.http.url", "http://localhost:9180");
+    static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9543);
     static final Path LOG = Path.of(System.getProperty("it.log", "messages.log"));
     static final Path KEYS = Path.of(System.getProperty("it.keys", "target/keys"));
     static final String ISSUER = "https://issuer.bulwark.test";
@@ -36,13 +40,19 @@ final class ItSupport {
             "hunter2", "jdbc", "liberty", "websphere", "srve", "cwwk", "resteasy", "yasson", "password", "secret",
             "passwd", "db.internal", "nested detail", "abc123", "lockmanager", "servlet/", "open liberty");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).sslContext(TrustAll.context()).build();
 
     private ItSupport() {
     }
 
     static HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        return sendTo(BASE, method, path, body, headers);
+    }
+
+    /** Sends to a given base URL ({@link #BASE} or {@link #HTTP}). */
+    static HttpResponse<String> sendTo(String base, String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }

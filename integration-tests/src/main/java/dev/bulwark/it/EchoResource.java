@@ -1,0 +1,60 @@
+package dev.bulwark.it;
+
+import dev.bulwark.api.SecurityHeader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/** Shows what the application sees of a request after Bulwark's transport layer. */
+@Path("/echo")
+@Produces(MediaType.APPLICATION_JSON)
+public class EchoResource {
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("/client")
+    public String client() {
+        return "{\"client\":\"" + request.getAttribute("dev.bulwark.clientAddress") + "\",\"secure\":"
+                + request.getAttribute("dev.bulwark.secure") + "}";
+    }
+
+    @GET
+    @Path("/method")
+    public String get(@HeaderParam("X-HTTP-Method-Override") String override) {
+        return seen("GET", override);
+    }
+
+    @POST
+    @Path("/method")
+    public String post(@HeaderParam("X-HTTP-Method-Override") String override) {
+        return seen("POST", override);
+    }
+
+    @DELETE
+    @Path("/method")
+    public String delete(@HeaderParam("X-HTTP-Method-Override") String override) {
+        return seen("DELETE", override);
+    }
+
+    private static String seen(String method, String override) {
+        return "{\"method\":\"" + method + "\",\"override\":" + (override == null ? "null" : "\"present\"") + "}";
+    }
+
+    /** A resource that changes two of Bulwark's headers for itself. */
+    @GET
+    @Path("/page")
+    @Produces(MediaType.TEXT_HTML)
+    @SecurityHeader(name = "Content-Security-Policy", value = "default-src 'self'; frame-ancestors 'none'")
+    @SecurityHeader(name = "X-Frame-Options", value = "off")
+    public String page() {
+        return "<!doctype html><title>page</title>";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.BASE;
+import static dev.bulwark.it.ItSupport.HTTP;
+import static dev.bulwark.it.ItSupport.assertNoLeaks;
+import static dev.bulwark.it.ItSupport.sendTo;
+import static dev.bulwark.it.ItSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The security header set is on every status code a client can provoke, whoever produced the response. */
+class HeadersIT {
+
+    static Stream<Arguments> responses() {
+        String json = "application/json";
+        return Stream.of(
+                Arguments.of(BASE, "GET", "/it/api/errors/ok", null, null, null, 200),
+                Arguments.of(BASE, "POST", "/it/api/items", "{\"name\":\"a\",\"quantity\":1}", "Content-Type", json, 201),
+                Arguments.of(BASE, "HEAD", "/it/api/errors/ok", null, null, null, 200),
+                Arguments.of(BASE, "POST", "/it/api/items", "{\"name\":", "Content-Type", json, 400),
+                Arguments.of(BASE, "GET", "/it/bulwark/inventory", null, null, null, 401),
+                Arguments.of(BASE, "GET", "/it/api/no-such-thing", null, null, null, 404),
+                Arguments.of(BASE, "GET", "/it/no-such-file.txt", null, null, null, 404),
+                Arguments.of(BASE, "PUT", "/it/api/items", "{}", "Content-Type", json, 405),
+                Arguments.of(BASE, "TRACE", "/it/api/items", null, null, null, 405),
+                Arguments.of(BASE, "GET", "/it/api/items/1", null, "Accept", "text/csv", 406),
+                Arguments.of(BASE, "POST", "/it/api/items", "x", "Content-Type", "text/plain", 415),
+                Arguments.of(BASE, "GET", "/it/api/errors/boom", null, null, null, 500),
+                Arguments.of(BASE, "GET", "/it/legacy/send-error", null, null, null, 503),
+                Arguments.of(BASE, "OPTIONS", "/it/api/items", null, "Origin", "https://evil.example", 403),
+                Arguments.of(HTTP, "GET", "/it/api/errors/ok", null, null, null, 403),
+                Arguments.of(HTTP, "GET", "/it/legacy/x", null, null, null, 308));
+    }
+
+    @ParameterizedTest(name = "{1} {0}{2} -> {6}")
+    @MethodSource("responses")
+    void everyResponseCarriesTheHeaderSet(String base, String method, String path, String body, String header,
+                                          String value, int status) {
+        HttpResponse<String> r = header == null ? sendTo(base, method, path, body)
+                : header.equals("Origin") ? sendTo(base, method, path, body, header, value,
+                        "Access-Control-Request-Method", "GET")
+                : sendTo(base, method, path, body, header, value);
+        assertThat(r.statusCode()).isEqualTo(status);
+        var h = r.headers();
+        assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(h.firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+        assertThat(h.firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(h.firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
+        assertThat(h.firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
+        assertThat(h.firstValue("X-Permitted-Cross-Domain-Policies")).hasValue("none");
+        assertThat(h.firstValue("Permissions-Policy")).hasValueSatisfying(v -> assertThat(v).contains("camera=()"));
+        assertThat(h.allValues("X-Frame-Options")).hasSize(1);
+        if (base.equals(BASE)) {
+            assertThat(h.firstValue("Strict-Transport-Security")).hasValue("max-age=63072000; includeSubDomains");
+        } else {
+            assertThat(h.firstValue("Strict-Transport-Security")).isEmpty();
+        }
+        if (status >= 400) {
+            assertThat(h.firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertNoLeaks(r);
+    }
+
+    @Test
+    void authenticatedResponsesAreNotStoredAnonymousOnesAreLeftToTheApplication() {
+        HttpResponse<String> admin = sendTo(BASE, "GET", "/it/bulwark/inventory", null, "Authorization",
+                "Bearer " + token("ops", "bulwark-admin"));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.headers().firstValue("Cache-Control")).hasValue("no-store");
+        HttpResponse<String> withToken = sendTo(BASE, "GET", "/it/api/errors/ok", null, "Authorization",
+                "Bearer " + token("bob", "user"));
+        assertThat(withToken.headers().firstValue("Cache-Control")).hasValue("no-store");
+        HttpResponse<String> anonymous = sendTo(BASE, "GET", "/it/api/errors/ok", null);
+        assertThat(anonymous.headers().firstValue("Cache-Control")).isEmpty();
+    }
+
+    @Test
+    void aResourceCanOverrideOrSwitchOffAHeaderForItself() {
+        HttpResponse<String> page = sendTo(BASE, "GET", "/it/api/echo/page", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .containsExactly("default-src 'self'; frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        // other resources keep the defaults
+        assertThat(sendTo(BASE, "GET", "/it/api/echo/client", null).headers().firstValue("X-Frame-Options"))
+                .hasValue("DENY");
+    }
+}
