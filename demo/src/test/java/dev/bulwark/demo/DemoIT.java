@@ -129,14 +129,42 @@ class DemoIT {
     }
 
     @Test
-    void responsesCarryTheSecurityHeaders() throws Exception {
+    void anAdminSeesAllCustomersWithTheSecurityHeaders() throws Exception {
         HttpResponse<String> r = call(CLIENT, "GET", HTTPS + "/api/v1/customers", token("root", "admin"), null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"id\":\"alice\"").contains("\"id\":\"bob\"");
-        assertThat(r.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=63072000; includeSubDomains");
-        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(r.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
+    void everyStatusAClientCanProvokeCarriesTheHeaderSet() throws Exception {
+        String alice = token("alice", "customer");
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<HttpResponse<String>> responses = List.of(
+                call(CLIENT, "GET", HTTPS + "/api/v1/status", null, null),
+                call(CLIENT, "GET", HTTPS + "/api/v1/orders", null, null),
+                call(CLIENT, "GET", HTTPS + "/api/v1/customers", alice, null),
+                call(CLIENT, "GET", HTTPS + "/api/v1/orders/1003", alice, null),
+                call(CLIENT, "GET", HTTPS + "/no/such/page", null, null),
+                call(CLIENT, "DELETE", HTTPS + "/api/v1/status", null, null),
+                call(CLIENT, "POST", HTTPS + "/api/v1/orders", alice, "{\"item\":"),
+                call(plain, "GET", HTTP + "/api/v1/status", null, null));
+        assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 401, 403, 404, 404, 405,
+                400, 403);
+        for (HttpResponse<String> r : responses) {
+            var h = r.headers();
+            assertThat(h.firstValue("X-Content-Type-Options")).as(r.uri().toString()).hasValue("nosniff");
+            assertThat(h.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(h.firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+            assertThat(h.firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(h.firstValue("Permissions-Policy")).isPresent();
+            assertThat(h.firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
+            assertThat(h.firstValue("Server")).isEmpty();
+            assertThat(h.firstValue("X-Powered-By")).isEmpty();
+            assertThat(h.firstValue("Strict-Transport-Security").isPresent())
+                    .isEqualTo(r.uri().getScheme().equals("https"));
+            assertThat(h.firstValue("X-Request-Id")).isPresent();
+        }
     }
 
     private static SSLContext trustAll() throws Exception {
