@@ -2,26 +2,20 @@ package dev.bulwark.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.devtools.DevTls;
 import dev.bulwark.devtools.DevTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 
 /** The README's demo contract, end to end: ports, issuer, audience, key location, minted tokens. */
@@ -30,15 +24,8 @@ class DemoIT {
     private static final String HTTP = System.getProperty("demo.base.url", "http://localhost:9080");
     private static final String HTTPS = System.getProperty("demo.https.url", "https://localhost:9443");
     private static final Path KEY = Path.of(System.getProperty("demo.keys", "target/keys"), "private.pem");
-    private static final HttpClient CLIENT;
-
-    static {
-        try {
-            CLIENT = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(5)).build();
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(DevTls.trustAllContext())
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static String token(String subject, String group) throws Exception {
         return DevTokens.mintToken(KEY, "https://issuer.bulwark.demo", "bulwark-demo-api", subject, List.of(group),
@@ -165,41 +152,5 @@ class DemoIT {
                     .isEqualTo(r.uri().getScheme().equals("https"));
             assertThat(h.firstValue("X-Request-Id")).isPresent();
         }
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
-            // The demo's certificate is self-signed and generated at first start: trust it for this test only.
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return trustAll;
     }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.devtools.DevTls;
 import dev.bulwark.devtools.DevTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -41,7 +42,7 @@ final class ItSupport {
             "passwd", "db.internal", "nested detail", "abc123", "lockmanager", "servlet/", "open liberty");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).sslContext(TrustAll.context()).build();
+            .version(HttpClient.Version.HTTP_1_1).sslContext(DevTls.trustAllContext()).build();
 
     private ItSupport() {
     }

@@ -5,6 +5,7 @@ import static dev.bulwark.it.ItSupport.json;
 import static dev.bulwark.it.ItSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.devtools.DevTls;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSocket;
@@ -41,7 +42,7 @@ class MethodsIT {
     @Test
     void connectIsRefused() throws Exception {
         // java.net.http cannot send CONNECT: speak HTTP/1.1 over a TLS socket directly.
-        try (SSLSocket socket = (SSLSocket) TrustAll.context().getSocketFactory().createSocket("127.0.0.1",
+        try (SSLSocket socket = (SSLSocket) DevTls.trustAllContext().getSocketFactory().createSocket("127.0.0.1",
                 ItSupport.HTTPS_PORT)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("CONNECT /it/api/errors/ok HTTP/1.1\r\nHost: localhost\r\n"

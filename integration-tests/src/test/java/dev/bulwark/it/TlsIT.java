@@ -3,6 +3,7 @@ package dev.bulwark.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.devtools.DevTls;
 import java.io.IOException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsIT {
 
     private static SSLSocket connect(String protocol, String cipher) throws IOException {
-        SSLSocket socket = (SSLSocket) TrustAll.context().getSocketFactory().createSocket("127.0.0.1",
+        SSLSocket socket = (SSLSocket) DevTls.trustAllContext().getSocketFactory().createSocket("127.0.0.1",
                 ItSupport.HTTPS_PORT);
         socket.setSoTimeout(10_000);
         socket.setEnabledProtocols(new String[] {protocol});

@@ -1,4 +1,4 @@
-package dev.bulwark.it;
+package dev.bulwark.devtools;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -9,17 +9,20 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** The test server's certificate is self-signed and generated at its first start: the tests trust it blindly. */
-final class TrustAll extends X509ExtendedTrustManager {
+/**
+ * Dev and test only: a TLS context that trusts any server certificate, for talking to the demo and test servers
+ * whose certificates are self-signed and generated at their first start. Never use it against anything else.
+ */
+public final class DevTls extends X509ExtendedTrustManager {
 
-    static SSLContext context() {
-        return context("TLS");
+    private DevTls() {
     }
 
-    static SSLContext context(String protocol) {
+    /** A TLS client context that accepts any server certificate and host name. */
+    public static SSLContext trustAllContext() {
         try {
-            SSLContext context = SSLContext.getInstance(protocol);
-            context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new DevTls()}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -28,32 +31,32 @@ final class TrustAll extends X509ExtendedTrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        // test server only
+        // dev and test servers only
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        // test server only
+        // dev and test servers only
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        // test server only
+        // dev and test servers only
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        // test server only
+        // dev and test servers only
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        // test server only
+        // dev and test servers only
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        // test server only
+        // dev and test servers only
     }
 
     @Override
