@@ -145,6 +145,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         status = SC_OK;
         sendErrorCalled = false;
         contentType = null;
+        // reset() cleared the headers the hook wrote: write them again before the response commits.
+        hookRan = false;
     }
 
     @Override
