@@ -21,6 +21,14 @@ public class LegacyServlet extends HttpServlet {
             case "/throw" -> throw new ServletException("legacy failure with secret token abc123",
                     new IllegalStateException("nested detail"));
             case "/runtime" -> throw new IllegalStateException("unchecked legacy failure");
+            case "/reset" -> {
+                resp.setContentType("text/plain");
+                resp.setHeader("X-Debug", "to be reset");
+                resp.getWriter().write("before reset");
+                resp.reset();
+                resp.setContentType("text/plain");
+                resp.getWriter().write("after reset");
+            }
             default -> {
                 resp.setContentType("text/plain");
                 resp.getWriter().write("legacy ok");

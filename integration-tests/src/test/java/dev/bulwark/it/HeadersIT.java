@@ -82,6 +82,16 @@ class HeadersIT {
     }
 
     @Test
+    void headersSurviveAnApplicationResettingTheResponse() {
+        HttpResponse<String> r = sendTo(BASE, "GET", "/it/legacy/reset", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("after reset");
+        assertThat(r.headers().firstValue("X-Debug")).isEmpty();
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
     void aResourceCanOverrideOrSwitchOffAHeaderForItself() {
         HttpResponse<String> page = sendTo(BASE, "GET", "/it/api/echo/page", null);
         assertThat(page.statusCode()).isEqualTo(200);
