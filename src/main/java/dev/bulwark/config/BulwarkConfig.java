@@ -1,5 +1,6 @@
 package dev.bulwark.config;
 
+import dev.bulwark.validation.JsonLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,8 @@ public record BulwarkConfig(
         Transport transport,
         Headers headers,
         Cors cors,
-        Methods methods) {
+        Methods methods,
+        Validation validation) {
 
     public record Errors(URI typeBase, ErrorLogLevel clientLogLevel) {
     }
@@ -63,6 +65,14 @@ public record BulwarkConfig(
     public record Methods(List<String> allowed, boolean allowOverride) {
         public Methods {
             allowed = List.copyOf(allowed);
+        }
+    }
+
+    /** Input validation: the global JSON limits and the content rules. */
+    public record Validation(JsonLimits limits, boolean rejectUnknownProperties, boolean rejectControlCharacters,
+                             boolean rejectBidiControls, List<String> checkedHeaders) {
+        public Validation {
+            checkedHeaders = List.copyOf(checkedHeaders);
         }
     }
 

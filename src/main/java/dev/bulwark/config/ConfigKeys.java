@@ -151,13 +151,58 @@ public final class ConfigKeys {
                     + " these headers are removed from the request before anything sees them.",
             "true");
 
+    public static final Key<Integer> MAX_BODY_BYTES = new Key<>("bulwark.validation.max-body-bytes",
+            Parsers.intRange(1, Integer.MAX_VALUE), "1048576",
+            "Largest request body, in bytes, for every request (413 beyond: Content-Length checked up front, chunked"
+                    + " bodies counted while they stream). @JsonBodyLimits(maxBytes) may raise it for one endpoint.",
+            "10485760");
+
+    public static final Key<Integer> JSON_MAX_DEPTH = new Key<>("bulwark.validation.json.max-depth",
+            Parsers.intRange(1, 10_000), "32", "Deepest nesting of objects and arrays in a JSON body.", "16");
+
+    public static final Key<Integer> JSON_MAX_ARRAY = new Key<>("bulwark.validation.json.max-array-length",
+            Parsers.intRange(1, 100_000_000), "10000", "Most elements in any one JSON array.", "1000");
+
+    public static final Key<Integer> JSON_MAX_ENTRIES = new Key<>("bulwark.validation.json.max-object-entries",
+            Parsers.intRange(1, 10_000_000), "1000", "Most members in any one JSON object.", "200");
+
+    public static final Key<Integer> JSON_MAX_STRING = new Key<>("bulwark.validation.json.max-string-length",
+            Parsers.intRange(1, Integer.MAX_VALUE), "65536", "Longest JSON string value, in characters.", "4096");
+
+    public static final Key<Integer> JSON_MAX_KEY = new Key<>("bulwark.validation.json.max-key-length",
+            Parsers.intRange(1, 1_000_000), "128", "Longest JSON member name, in characters.", "64");
+
+    public static final Key<Integer> JSON_MAX_NUMBER = new Key<>("bulwark.validation.json.max-number-length",
+            Parsers.intRange(1, 10_000), "40", "Longest JSON number literal, in characters.", "24");
+
+    public static final Key<Boolean> REJECT_UNKNOWN = new Key<>("bulwark.validation.reject-unknown-properties",
+            Parsers.bool(), "true",
+            "Refuse JSON bodies with members the target type cannot bind (mass assignment). @ReadOnly members are"
+                    + " refused either way.", "false");
+
+    public static final Key<Boolean> REJECT_CONTROLS = new Key<>("bulwark.validation.reject-control-characters",
+            Parsers.bool(), "true",
+            "Refuse control characters (NUL, ESC, DEL, C1; tab, CR and LF are allowed in JSON strings) in JSON"
+                    + " strings, path and query parameters and the checked headers.", "false");
+
+    public static final Key<Boolean> REJECT_BIDI = new Key<>("bulwark.validation.reject-bidi-controls",
+            Parsers.bool(), "true",
+            "Refuse bidirectional formatting controls (U+202A-U+202E, U+2066-U+2069, U+200E/F, U+061C) in JSON"
+                    + " strings, path and query parameters.", "false");
+
+    public static final Key<List<String>> CHECKED_HEADERS = new Key<>("bulwark.validation.checked-headers",
+            Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
+            "Accept, Authorization, Content-Type, Origin, Referer, User-Agent, X-Request-Id",
+            "Request headers whose values must be free of control characters.", "Accept, Content-Type");
+
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
             HEADER_HSTS, HEADER_CSP, HEADER_NOSNIFF, HEADER_FRAME_OPTIONS, HEADER_REFERRER_POLICY, HEADER_COOP,
             HEADER_CORP, HEADER_PERMISSIONS_POLICY, HEADER_CROSS_DOMAIN, HEADER_CACHE_CONTROL, CORS_ORIGINS,
             CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,
-            METHODS_ALLOW_OVERRIDE);
+            METHODS_ALLOW_OVERRIDE, MAX_BODY_BYTES, JSON_MAX_DEPTH, JSON_MAX_ARRAY, JSON_MAX_ENTRIES, JSON_MAX_STRING,
+            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS);
 
     private ConfigKeys() {
     }

@@ -1,6 +1,7 @@
 package dev.bulwark.config;
 
 import dev.bulwark.logging.SafeLog;
+import dev.bulwark.validation.JsonLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,11 @@ public final class ConfigLoader {
                         get(ConfigKeys.REDIRECT_PATHS), get(ConfigKeys.HTTPS_PORT)),
                 headers(),
                 cors(),
-                new BulwarkConfig.Methods(get(ConfigKeys.METHODS_ALLOWED), get(ConfigKeys.METHODS_ALLOW_OVERRIDE)));
+                new BulwarkConfig.Methods(get(ConfigKeys.METHODS_ALLOWED), get(ConfigKeys.METHODS_ALLOW_OVERRIDE)),
+                new BulwarkConfig.Validation(new JsonLimits(get(ConfigKeys.MAX_BODY_BYTES), get(ConfigKeys.JSON_MAX_DEPTH),
+                        get(ConfigKeys.JSON_MAX_ARRAY), get(ConfigKeys.JSON_MAX_ENTRIES), get(ConfigKeys.JSON_MAX_STRING),
+                        get(ConfigKeys.JSON_MAX_KEY), get(ConfigKeys.JSON_MAX_NUMBER)), get(ConfigKeys.REJECT_UNKNOWN),
+                        get(ConfigKeys.REJECT_CONTROLS), get(ConfigKeys.REJECT_BIDI), get(ConfigKeys.CHECKED_HEADERS)));
     }
 
     private BulwarkConfig.Headers headers() {

@@ -41,6 +41,9 @@ public final class ExceptionClassifier {
         if (t instanceof jakarta.servlet.ServletException se && se.getRootCause() != null) {
             t = se.getRootCause();
         }
+        if (find(error, ProblemException.class) != null) {
+            return classify(find(error, ProblemException.class));
+        }
         if (t instanceof java.io.FileNotFoundException) {
             return of(ProblemKind.NOT_FOUND, 404, Map.of());
         }
@@ -49,6 +52,10 @@ public final class ExceptionClassifier {
     }
 
     public Classification classify(Throwable error) {
+        ProblemException bulwark = find(error, ProblemException.class);
+        if (bulwark != null) {
+            return new Classification(bulwark.kind(), bulwark.status(), Map.of(), bulwark.errors());
+        }
         if (error instanceof ConstraintViolationException cve) {
             return validation(cve);
         }
@@ -128,6 +135,17 @@ public final class ExceptionClassifier {
             }
         }
         return false;
+    }
+
+    /** The first exception of a type in the cause chain (bounded), or null. */
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Map<String, List<Object>> kept(Response response) {

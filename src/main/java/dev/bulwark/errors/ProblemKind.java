@@ -9,6 +9,8 @@ public enum ProblemKind {
     MALFORMED_BODY(400, "malformed-body", "Malformed request body",
             "The request body is not valid JSON or does not match the expected structure."),
     VALIDATION(400, "validation", "Validation failed", "One or more inputs are invalid; see 'errors'."),
+    BODY_LIMIT(400, "body-limit", "Request body limit exceeded",
+            "The request body exceeds a structural limit of this endpoint; see 'errors'."),
     UNAUTHORIZED(401, null, "Unauthorized", "Authentication is required to access this resource."),
     FORBIDDEN(403, null, "Forbidden", "You are not allowed to perform this request."),
     HTTPS_REQUIRED(403, "https-required", "HTTPS Required", "This API is only served over HTTPS."),

@@ -26,6 +26,7 @@ public final class BulwarkFeature implements Feature {
         context.register(new ProblemExceptionMapper(responder));
         context.register(new ValidationExceptionMapper(responder));
         context.register(new SecurityHeaderFeature());
+        context.register(new JsonBodyFeature(config.validation()));
         return true;
     }
 }

@@ -16,6 +16,7 @@ import dev.bulwark.transport.ClientAddressResolver;
 import dev.bulwark.transport.MethodPolicy;
 import dev.bulwark.transport.TransportAttributes;
 import dev.bulwark.transport.TransportPolicy;
+import dev.bulwark.validation.RequestText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -24,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,8 @@ import java.util.Set;
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
  * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
+ * <li>input: the body size (Content-Length up front, chunked bodies while they stream), valid UTF-8 and no
+ * control or bidi characters in the path and query, no control characters in the checked headers;</li>
  * <li>the application, behind a response wrapper that writes the security headers when the response commits
  * and turns every non-problem error response (the container's included) into the generic problem.</li>
  * </ol>
@@ -52,8 +56,12 @@ final class BulwarkFilter extends HttpFilter {
     private final transient TransportPolicy transport;
     private final transient CorsPolicy cors;
     private final transient SecurityHeaders headers;
+    private final transient RequestText requestText;
+    private final List<String> checkedHeaders;
+    private final long maxBodyBytes;
 
-    BulwarkFilter(BulwarkConfig config) {
+    /** @param maxBodyBytes the largest body any endpoint accepts (per-endpoint limits are checked in JAX-RS) */
+    BulwarkFilter(BulwarkConfig config, long maxBodyBytes) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
         this.problems = new ProblemFactory(config.errors().typeBase());
@@ -63,6 +71,10 @@ final class BulwarkFilter extends HttpFilter {
         this.transport = new TransportPolicy(config.transport());
         this.cors = new CorsPolicy(config.cors());
         this.headers = new SecurityHeaders(config.headers());
+        this.requestText = new RequestText(config.validation().rejectControlCharacters(),
+                config.validation().rejectBidiControls());
+        this.checkedHeaders = config.validation().checkedHeaders();
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -82,7 +94,7 @@ final class BulwarkFilter extends HttpFilter {
         MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
         if (!method.allowed()) {
             exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
-                    List.of(new HeaderValue("Allow", methods.allowHeader())));
+                    List.of(new HeaderValue("Allow", methods.allowHeader())), List.of());
             return;
         }
         HttpServletRequest effective = needsWrapper(request, method)
@@ -97,7 +109,7 @@ final class BulwarkFilter extends HttpFilter {
             return;
         }
         if (tls.action() == TransportPolicy.Action.REFUSE) {
-            exchange.reject(ProblemKind.HTTPS_REQUIRED, 403, "plain HTTP refused", List.of());
+            exchange.reject(ProblemKind.HTTPS_REQUIRED, 403, "plain HTTP refused", List.of(), List.of());
             return;
         }
 
@@ -107,13 +119,29 @@ final class BulwarkFilter extends HttpFilter {
             response.setHeader(h.name(), h.value());
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
-            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of());
+            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of(), List.of());
             return;
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
             exchange.securityHeaders(false);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
+        }
+
+        long length = request.getContentLengthLong();
+        if (length > maxBodyBytes) {
+            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + maxBodyBytes,
+                    List.of(), List.of());
+            return;
+        }
+        Optional<Problem.FieldError> badText = checkText(request);
+        if (badText.isPresent()) {
+            exchange.reject(ProblemKind.VALIDATION, 400, "request text refused: " + badText.get().in() + " "
+                    + badText.get().message(), List.of(), List.of(badText.get()));
+            return;
+        }
+        if (length != 0) {
+            effective = new LimitedBodyRequest(effective, maxBodyBytes);
         }
 
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response,
@@ -168,12 +196,13 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         /** Refuses the request before the application sees it. */
-        void reject(ProblemKind kind, int status, String reason, List<HeaderValue> extra) throws IOException {
+        void reject(ProblemKind kind, int status, String reason, List<HeaderValue> extra,
+                    List<Problem.FieldError> errors) throws IOException {
             errorLog.clientError(correlationId, status, describe(), reason);
             for (HeaderValue h : extra) {
                 response.setHeader(h.name(), h.value());
             }
-            send(problems.create(kind, status, correlationId, List.of()), false);
+            send(problems.create(kind, status, correlationId, errors), false);
         }
 
         /** The application failed or produced a non-problem error: send the generic problem instead. */
@@ -207,6 +236,20 @@ final class BulwarkFilter extends HttpFilter {
         private String describe() {
             return ErrorLog.describe(request.getMethod(), request.getRequestURI());
         }
+    }
+
+    private Optional<Problem.FieldError> checkText(HttpServletRequest request) {
+        Optional<Problem.FieldError> bad = requestText.checkEncoded("path", request.getRequestURI());
+        if (bad.isEmpty()) {
+            bad = requestText.checkEncoded("query", request.getQueryString());
+        }
+        for (int i = 0; i < checkedHeaders.size() && bad.isEmpty(); i++) {
+            var values = request.getHeaders(checkedHeaders.get(i));
+            while (values != null && values.hasMoreElements() && bad.isEmpty()) {
+                bad = requestText.checkHeader(checkedHeaders.get(i), values.nextElement());
+            }
+        }
+        return bad;
     }
 
     private String overrideHeader(HttpServletRequest request) {

@@ -14,6 +14,7 @@ import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import dev.bulwark.headers.SecurityHeaderOverrides;
+import dev.bulwark.validation.JsonBodyRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         List<String> problems = new ArrayList<>();
         for (Class<?> c : found) {
             problems.addAll(SecurityHeaderOverrides.problems(c));
+            problems.addAll(JsonBodyRules.problems(c));
         }
         if (!problems.isEmpty()) {
             // Fail the deployment: a misconfigured override must not silently weaken or break a resource.
@@ -64,7 +66,11 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             LOG.info(InventoryReport.table(inventory));
         }
 
-        FilterRegistration.Dynamic filter = context.addFilter("bulwark", new BulwarkFilter(config));
+        long maxBody = config.validation().limits().maxBodyBytes();
+        for (Class<?> c : found) {
+            maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));
+        }
+        FilterRegistration.Dynamic filter = context.addFilter("bulwark", new BulwarkFilter(config, maxBody));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 

@@ -1,0 +1,81 @@
+package dev.bulwark.jaxrs;
+
+import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.ProblemException;
+import dev.bulwark.errors.ProblemKind;
+import dev.bulwark.validation.JsonBodyRules;
+import dev.bulwark.validation.JsonScanner;
+import dev.bulwark.validation.JsonViolation;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Checks one method's request body before JSON-B sees it: the content type (JSON in UTF-8 for endpoints that
+ * declare JSON; 415 otherwise), the byte limit (413), then the whole document, streamed once through
+ * {@link JsonScanner} and handed on from its copy. It runs after authentication and authorization, so bodies of
+ * refused requests are never parsed.
+ */
+@Priority(Priorities.ENTITY_CODER)
+final class JsonBodyFilter implements ContainerRequestFilter {
+
+    private final JsonBodyRules.Rule rule;
+    private final JsonScanner scanner;
+
+    JsonBodyFilter(JsonBodyRules.Rule rule, BulwarkConfig.Validation config) {
+        this.rule = rule;
+        this.scanner = new JsonScanner(rule.limits(), config.rejectControlCharacters(), config.rejectBidiControls());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        boolean json = type != null && JsonBodyRules.isJson(type.getType(), type.getSubtype());
+        if (!json) {
+            if (rule.declaresJson()) {
+                throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
+                        "content type " + type + " on a JSON endpoint");
+            }
+            return;
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
+                    "JSON body in charset " + charset);
+        }
+        long length = request.getLength();
+        if (length > rule.limits().maxBodyBytes()) {
+            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(),
+                    "Content-Length " + length + " over " + rule.limits().maxBodyBytes());
+        }
+        ByteArrayOutputStream copy = new ByteArrayOutputStream(length > 0 ? (int) Math.min(length, 65_536) : 1024);
+        try {
+            scanner.scan(request.getEntityStream(), copy, rule.shape());
+        } catch (JsonViolation v) {
+            throw refusal(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        request.setEntityStream(new ByteArrayInputStream(copy.toByteArray()));
+    }
+
+    private static ProblemException refusal(JsonViolation v) {
+        String reason = "JSON body refused at '" + v.path() + "': " + v.getMessage();
+        return switch (v.kind()) {
+            case SYNTAX -> new ProblemException(ProblemKind.MALFORMED_BODY, 400, List.of(), reason);
+            case TOO_LARGE -> new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(), reason);
+            case LIMIT -> new ProblemException(ProblemKind.BODY_LIMIT, 400,
+                    List.of(new Problem.FieldError("body", v.path(), v.getMessage())), reason);
+            case CONTENT -> new ProblemException(ProblemKind.VALIDATION, 400,
+                    List.of(new Problem.FieldError("body", v.path(), v.getMessage())), reason);
+        };
+    }
+}

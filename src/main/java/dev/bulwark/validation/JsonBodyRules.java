@@ -1,0 +1,142 @@
+package dev.bulwark.validation;
+
+import dev.bulwark.api.JsonBodyLimits;
+import dev.bulwark.config.BulwarkConfig;
+import jakarta.ws.rs.Consumes;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The body rules of one resource method, worked out once at deployment: its JSON limits (configuration, then
+ * {@link JsonBodyLimits} on the class, then on the method), the {@link Shape} of its entity parameter, and whether
+ * it declares JSON in {@code @Consumes} (then any other content type is 415).
+ */
+public final class JsonBodyRules {
+
+    /** What the JAX-RS filter enforces for one method. */
+    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson) {
+    }
+
+    private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.PathParam",
+            "jakarta.ws.rs.QueryParam", "jakarta.ws.rs.HeaderParam", "jakarta.ws.rs.CookieParam",
+            "jakarta.ws.rs.FormParam", "jakarta.ws.rs.MatrixParam", "jakarta.ws.rs.BeanParam",
+            "jakarta.ws.rs.core.Context", "jakarta.ws.rs.container.Suspended");
+
+    private JsonBodyRules() {
+    }
+
+    /** The rule for a method with an entity parameter; null for a method that takes no body. */
+    public static Rule forMethod(Class<?> resource, Method method, BulwarkConfig.Validation config,
+                                 TypeShapes shapes) {
+        Type entity = entityType(method);
+        if (entity == null) {
+            return null;
+        }
+        JsonLimits limits = merge(merge(config.limits(), resource.getAnnotation(JsonBodyLimits.class)),
+                method.getAnnotation(JsonBodyLimits.class));
+        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+                : resource.getAnnotation(Consumes.class);
+        return new Rule(limits, shapes.of(entity), consumes != null && declaresJson(consumes.value()));
+    }
+
+    /** The largest body any method of the class accepts through {@link JsonBodyLimits}, or 0. */
+    public static long largestBodyLimit(Class<?> resource) {
+        long max = 0;
+        JsonBodyLimits onClass = resource.getAnnotation(JsonBodyLimits.class);
+        if (onClass != null) {
+            max = onClass.maxBytes();
+        }
+        for (Method m : resource.getMethods()) {
+            JsonBodyLimits a = m.getAnnotation(JsonBodyLimits.class);
+            if (a != null) {
+                max = Math.max(max, a.maxBytes());
+            }
+        }
+        return max;
+    }
+
+    /** Deployment problems: limits that are neither -1 (keep the default) nor positive. */
+    public static List<String> problems(Class<?> resource) {
+        List<String> problems = new ArrayList<>();
+        check(problems, resource.getAnnotation(JsonBodyLimits.class), resource.getName());
+        for (Method m : resource.getMethods()) {
+            check(problems, m.getAnnotation(JsonBodyLimits.class), resource.getName() + "#" + m.getName());
+        }
+        return problems;
+    }
+
+    private static void check(List<String> problems, JsonBodyLimits a, String where) {
+        if (a == null) {
+            return;
+        }
+        long[] values = {a.maxBytes(), a.maxDepth(), a.maxArrayLength(), a.maxObjectEntries(), a.maxStringLength(),
+            a.maxKeyLength(), a.maxNumberLength()};
+        for (long v : values) {
+            if (v != -1 && v < 1) {
+                problems.add("@JsonBodyLimits on " + where + ": every limit must be positive (or -1 for the default)");
+                return;
+            }
+        }
+    }
+
+    static JsonLimits merge(JsonLimits base, JsonBodyLimits a) {
+        if (a == null) {
+            return base;
+        }
+        return new JsonLimits(pick(a.maxBytes(), base.maxBodyBytes()), pick(a.maxDepth(), base.maxDepth()),
+                pick(a.maxArrayLength(), base.maxArrayLength()), pick(a.maxObjectEntries(), base.maxObjectEntries()),
+                pick(a.maxStringLength(), base.maxStringLength()), pick(a.maxKeyLength(), base.maxKeyLength()),
+                pick(a.maxNumberLength(), base.maxNumberLength()));
+    }
+
+    private static long pick(long value, long fallback) {
+        return value > 0 ? value : fallback;
+    }
+
+    private static int pick(int value, int fallback) {
+        return value > 0 ? value : fallback;
+    }
+
+    /** The generic type of the entity parameter (the one without a JAX-RS injection annotation), or null. */
+    static Type entityType(Method method) {
+        Annotation[][] annotations = method.getParameterAnnotations();
+        Type[] types = method.getGenericParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            boolean injected = false;
+            for (Annotation a : annotations[i]) {
+                injected |= PARAMETER_ANNOTATIONS.contains(a.annotationType().getName());
+            }
+            if (!injected) {
+                return types[i];
+            }
+        }
+        return null;
+    }
+
+    /** application/json or any application/*+json. */
+    public static boolean isJson(String type, String subtype) {
+        String t = type.toLowerCase(Locale.ROOT);
+        String s = subtype.toLowerCase(Locale.ROOT);
+        return t.equals("application") && (s.equals("json") || s.endsWith("+json"));
+    }
+
+    private static boolean declaresJson(String[] values) {
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                String mt = part.strip();
+                int semi = mt.indexOf(';');
+                String bare = semi < 0 ? mt : mt.substring(0, semi).strip();
+                int slash = bare.indexOf('/');
+                if (slash > 0 && isJson(bare.substring(0, slash), bare.substring(slash + 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
