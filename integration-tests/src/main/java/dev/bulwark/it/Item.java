@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import dev.bulwark.api.ReadOnly;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public class Item {
+
+    /** Assigned by the server: a client that sends it is refused (mass assignment). */
+    @ReadOnly
+    private String id;
 
     @NotBlank
     @Size(max = 20)
@@ -23,6 +28,14 @@ public class Item {
     /** A badly written constraint message that would echo the rejected value; Bulwark must not. */
     @Pattern(regexp = "[A-Z]{3}", message = "'${validatedValue}' is not a code")
     private String code;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
 
     public String getName() {
         return name;

@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import dev.bulwark.api.JsonBodyLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 @Path("/items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +24,15 @@ public class ItemsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid Item item) {
         return Response.status(201).entity("{\"name\":\"ok\"}").build();
+    }
+
+    /** A bulk import that needs more than the default limits. */
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @JsonBodyLimits(maxBytes = 4_194_304, maxArrayLength = 200_000)
+    public String bulk(List<@Valid Item> items) {
+        return "{\"count\":" + items.size() + "}";
     }
 
     @GET

@@ -1,0 +1,206 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.BASE;
+import static dev.bulwark.it.ItSupport.assertProblem;
+import static dev.bulwark.it.ItSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.devtools.DevTls;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hostile input against the test app's JSON endpoint (POST /it/api/items, bound to Item). */
+class ValidationIT {
+
+    private static final String ITEMS = "/it/api/items";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(DevTls.trustAllContext())
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static HttpResponse<String> postBytes(String path, byte[] body, String contentType) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postJson(String body) throws Exception {
+        return postBytes(ITEMS, body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static JsonObject firstError(JsonObject problem) {
+        return problem.getJsonArray("errors").getJsonObject(0);
+    }
+
+    @Test
+    void oversizedBodiesGet413BeforeTheyAreBuffered() throws Exception {
+        // 2 MB with a Content-Length: refused on the header
+        byte[] big = ("[" + "0,".repeat(1_000_000) + "0]").getBytes(StandardCharsets.US_ASCII);
+        assertProblem(postBytes(ITEMS, big, "application/json"), 413);
+        // 50 MB without Content-Length (chunked), all whitespace so that no structural limit trips first:
+        // refused once 1 MiB has streamed
+        assertProblem(postChunked(fiftyMegabytes("{\"name\":", ' ')), 413);
+        // a 50 MB string, chunked: refused by the string limit after 64 KiB
+        JsonObject string = assertProblem(postChunked(fiftyMegabytes("{\"name\":\"", 'x')), 400);
+        assertThat(string.getString("type")).isEqualTo("urn:bulwark:problem:body-limit");
+        // the same endpoint still works afterwards
+        assertThat(postJson("{\"name\":\"a\",\"quantity\":1}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void anEndpointMayRaiseItsOwnLimits() throws Exception {
+        String item = "{\"name\":\"a\",\"quantity\":1}";
+        byte[] bulk = ("[" + (item + ",").repeat(59_999) + item + "]").getBytes(StandardCharsets.US_ASCII);
+        assertThat(bulk.length).isGreaterThan(1_048_576);
+        HttpResponse<String> r = postBytes(ITEMS + "/bulk", bulk, "application/json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"count\":60000}");
+        // the same body is too large (and too long an array) for the endpoint with the default limits
+        assertProblem(postBytes(ITEMS, bulk, "application/json"), 413);
+    }
+
+    @Test
+    void structuralLimitsAreNamedNeverEchoed() throws Exception {
+        JsonObject deep = assertProblem(postJson("[".repeat(10_000) + "]".repeat(10_000)), 400);
+        assertThat(deep.getString("type")).isEqualTo("urn:bulwark:problem:body-limit");
+        assertThat(firstError(deep).getString("message")).isEqualTo("nesting is deeper than 32");
+
+        JsonObject array = assertProblem(postJson("{\"name\":[" + "0,".repeat(20_000) + "0]}"), 400);
+        assertThat(firstError(array).getString("message")).isEqualTo("an array has more than 10000 elements");
+
+        StringBuilder keys = new StringBuilder("{");
+        for (int i = 0; i < 2_000; i++) {
+            keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+        }
+        JsonObject entries = assertProblem(postJson(keys.append("}").toString()), 400);
+        assertThat(firstError(entries).getString("message")).isIn("an object has more than 1000 members",
+                "is not a known property");
+
+        JsonObject longString = assertProblem(postJson("{\"name\":\"" + "x".repeat(70_000) + "\"}"), 400);
+        assertThat(firstError(longString).getString("message")).isEqualTo("a string is longer than 65536 characters");
+        assertThat(longString.toString()).doesNotContain("xxxx");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"name\":\"a\",\"quantity\":1,\"isAdmin\":true}|isAdmin|is not a known property",
+        "{\"name\":\"a\",\"quantity\":1,\"id\":\"item-1\"}|id|is read-only",
+        "{\"name\":\"a\",\"quantity\":2147483648}|quantity|is out of range for a 32-bit integer",
+        "{\"name\":\"a\",\"quantity\":1.5}|quantity|must be a 32-bit integer",
+        "{\"name\":\"a\",\"quantity\":1e1000000}|quantity|a number with an exponent beyond 400",
+        "{\"name\":\"a\",\"name\":\"b\"}|name|duplicate member name",
+        "{\"name\":\"a\",\"n\\u0061me\":\"b\"}|name|duplicate member name",
+        "{\"name\":\"a\\u0000b\"}|name|a control character in a string",
+        "{\"name\":\"\\u202eexe.txt\"}|name|a bidirectional control character in a string",
+        "{\"name\":\"\\ud800\"}|name|a lone surrogate escape in a string"})
+    void contentAndMassAssignmentAreRefusedWithTheFieldAndRule(String body, String field, String message)
+            throws Exception {
+        JsonObject p = assertProblem(postJson(body), 400);
+        assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:validation");
+        assertThat(firstError(p).getString("in")).isEqualTo("body");
+        assertThat(firstError(p).getString("field")).isEqualTo(field);
+        assertThat(firstError(p).getString("message")).isEqualTo(message);
+        assertThat(p.toString()).doesNotContain("2147483648").doesNotContain("exe.txt").doesNotContain("item-1");
+    }
+
+    @Test
+    void illFormedUtf8IsMalformed() throws Exception {
+        byte[][] bodies = {
+            {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+            {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+            {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, '"', '}'}};
+        for (byte[] body : bodies) {
+            JsonObject p = assertProblem(postBytes(ITEMS, body, "application/json"), 400);
+            assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:malformed-body");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml",
+        "application/json; charset=ISO-8859-1", "application/json;charset=utf-16", "multipart/form-data; boundary=x",
+        "application/jsonx", "text/json"})
+    void onlyJsonInUtf8IsAccepted(String contentType) throws Exception {
+        assertProblem(postBytes(ITEMS, "{\"name\":\"a\",\"quantity\":1}".getBytes(StandardCharsets.UTF_8),
+                contentType), 415);
+    }
+
+    @Test
+    void aMissingContentTypeIs415AndCaseOrUtf8CharsetIsFine() throws Exception {
+        assertProblem(postBytes(ITEMS, "{\"name\":\"a\",\"quantity\":1}".getBytes(StandardCharsets.UTF_8), null),
+                415);
+        for (String ok : new String[] {"application/json", "Application/JSON", "application/json; charset=UTF-8"}) {
+            assertThat(postBytes(ITEMS, "{\"name\":\"a\",\"quantity\":1}".getBytes(StandardCharsets.UTF_8), ok)
+                    .statusCode()).as(ok).isEqualTo(201);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/it/api/items/%E2%80%AE1", "/it/api/items/1?limit=%C0%AF", "/it/api/items/1?x=%ED%A0%80",
+        "/it/api/items/1?x=%1B%5B31m", "/it/api/items/%E2%81%A6", "/it/api/items/1?x=%00"})
+    void pathAndQueryMustBeCleanUtf8(String path) {
+        JsonObject p = assertProblem(send("GET", path, null), 400);
+        assertThat(firstError(p).getString("in")).isIn("path", "query");
+    }
+
+    @Test
+    void controlCharactersInCheckedHeadersAreRefused() throws Exception {
+        String response = raw("GET /it/api/errors/ok HTTP/1.1\r\nHost: localhost\r\nUser-Agent: a\u0001b\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"in\":\"header\"").contains("\"field\":\"User-Agent\"").doesNotContain("a\u0001b");
+    }
+
+    @Test
+    void malformedPercentEscapesAreRefused() throws Exception {
+        String response = raw("GET /it/api/items/1?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json");
+    }
+
+    private static String raw(String request) throws Exception {
+        try (SSLSocket socket = (SSLSocket) DevTls.trustAllContext().getSocketFactory().createSocket("127.0.0.1",
+                ItSupport.HTTPS_PORT)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(out);
+            return out.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static HttpResponse<String> postChunked(InputStream body) throws Exception {
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(BASE + ITEMS)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        return CLIENT.send(chunked, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A prefix followed by 50 MB of one character, generated as it is read. */
+    private static InputStream fiftyMegabytes(String prefix, char fill) {
+        byte[] head = prefix.getBytes(StandardCharsets.US_ASCII);
+        return new InputStream() {
+            private long pos;
+
+            @Override
+            public int read() {
+                if (pos >= head.length + 50_000_000L) {
+                    return -1;
+                }
+                long p = pos++;
+                return p < head.length ? head[(int) p] : fill;
+            }
+        };
+    }
+}
