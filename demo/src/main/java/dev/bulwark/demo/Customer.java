@@ -1,5 +1,15 @@
 package dev.bulwark.demo;
 
-/** A customer; its id is the subject ({@code sub}) of the customer's tokens. */
-public record Customer(String id, String name, String email) {
+import dev.bulwark.api.ReadOnly;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A customer; its id is the subject ({@code sub}) of the customer's tokens. The same type is read and written
+ * ({@code PUT /customers/me}), so the id is {@link ReadOnly}: a client that sends one is refused before binding.
+ */
+public record Customer(@ReadOnly String id,
+                       @NotBlank @Size(max = 100) String name,
+                       @NotBlank @Email @Size(max = 254) String email) {
 }

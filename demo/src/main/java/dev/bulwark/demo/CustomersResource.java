@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +39,16 @@ public class CustomersResource {
     @RolesAllowed({DemoApplication.CUSTOMER, DemoApplication.ADMIN})
     public Customer me(@Context SecurityContext security) {
         return store.customer(security.getUserPrincipal().getName()).orElseThrow(NotFoundException::new);
+    }
+
+    /** Changes the caller's own name and e-mail. The id comes from the token; sending one is refused. */
+    @PUT
+    @Path("/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({DemoApplication.CUSTOMER, DemoApplication.ADMIN})
+    public Customer updateMe(@Valid @NotNull Customer body, @Context SecurityContext security) {
+        return store.updateCustomer(security.getUserPrincipal().getName(), body.name(), body.email())
+                .orElseThrow(NotFoundException::new);
     }
 
     @GET

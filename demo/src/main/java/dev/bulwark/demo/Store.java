@@ -37,6 +37,11 @@ public class Store {
         return customers.putIfAbsent(customer.id(), customer) == null;
     }
 
+    /** Replaces the name and e-mail of an existing customer; the id never changes. */
+    public Optional<Customer> updateCustomer(String id, String name, String email) {
+        return Optional.ofNullable(customers.computeIfPresent(id, (k, old) -> new Customer(old.id(), name, email)));
+    }
+
     public List<Order> orders() {
         return orders.values().stream().sorted(Comparator.comparingLong(Order::id)).toList();
     }

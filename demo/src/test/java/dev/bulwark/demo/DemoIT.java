@@ -98,6 +98,36 @@ class DemoIT {
     }
 
     @Test
+    void massAssignmentCannotChangeStoredData() throws Exception {
+        String alice = token("alice", "customer");
+        String admin = token("root", "admin");
+        String bobBefore = call(CLIENT, "GET", HTTPS + "/api/v1/customers/bob", admin, null).body();
+        int bobOrdersBefore = Json.createReader(new StringReader(call(CLIENT, "GET", HTTPS + "/api/v1/orders", admin,
+                null).body())).readArray().size();
+
+        // a read-only id in the body: refused before binding, nothing changes
+        JsonObject readOnly = problem(call(CLIENT, "PUT", HTTPS + "/api/v1/customers/me", alice,
+                "{\"id\":\"bob\",\"name\":\"Mallory\",\"email\":\"m@evil.example\"}"), 400);
+        assertThat(readOnly.getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo("is read-only");
+        // an unknown owner field on a new order: refused, no order is created for anyone
+        JsonObject unknown = problem(call(CLIENT, "POST", HTTPS + "/api/v1/orders", alice,
+                "{\"item\":\"ink\",\"quantity\":1,\"customerId\":\"bob\"}"), 400);
+        assertThat(unknown.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("customerId");
+
+        assertThat(call(CLIENT, "GET", HTTPS + "/api/v1/customers/me", alice, null).body())
+                .contains("\"name\":\"Alice Example\"").doesNotContain("Mallory");
+        assertThat(call(CLIENT, "GET", HTTPS + "/api/v1/customers/bob", admin, null).body()).isEqualTo(bobBefore);
+        assertThat(Json.createReader(new StringReader(call(CLIENT, "GET", HTTPS + "/api/v1/orders", admin, null)
+                .body())).readArray().size()).isEqualTo(bobOrdersBefore);
+
+        // the same request without the read-only field is accepted and changes only name and e-mail
+        HttpResponse<String> ok = call(CLIENT, "PUT", HTTPS + "/api/v1/customers/me", alice,
+                "{\"name\":\"Alice Example\",\"email\":\"alice@example.org\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"id\":\"alice\"").contains("alice@example.org");
+    }
+
+    @Test
     void tokensFromAnotherIssuerOrForAnotherAudienceAreRefused() throws Exception {
         String wrongIssuer = DevTokens.mintToken(KEY, "https://evil.example", "bulwark-demo-api", "alice",
                 List.of("customer"), "");
