@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Checks one method's request body before JSON-B sees it: the content type (JSON in UTF-8 for endpoints that
  * declare JSON; 415 otherwise), the byte limit (413), then the whole document, streamed once through
- * {@link JsonScanner} and handed on from its copy. It runs after authentication and authorization, so bodies of
+ * {@link JsonScanner} and handed on from its copy, then its JSON Schema if the method has one. It runs after authentication and authorization, so bodies of
  * refused requests are never parsed.
  */
 @Priority(Priorities.ENTITY_CODER)
@@ -64,7 +64,15 @@ final class JsonBodyFilter implements ContainerRequestFilter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        request.setEntityStream(new ByteArrayInputStream(copy.toByteArray()));
+        byte[] body = copy.toByteArray();
+        if (rule.schema() != null) {
+            List<Problem.FieldError> errors = rule.schema().check(body);
+            if (!errors.isEmpty()) {
+                throw new ProblemException(ProblemKind.VALIDATION, 400, errors, "JSON body fails its schema: "
+                        + errors.get(0).field() + " " + errors.get(0).message());
+            }
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
     }
 
     private static ProblemException refusal(JsonViolation v) {

@@ -1,6 +1,7 @@
 package dev.bulwark.validation;
 
 import dev.bulwark.api.JsonBodyLimits;
+import dev.bulwark.api.JsonSchema;
 import dev.bulwark.config.BulwarkConfig;
 import jakarta.ws.rs.Consumes;
 import java.lang.annotation.Annotation;
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class JsonBodyRules {
 
     /** What the JAX-RS filter enforces for one method. */
-    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson) {
+    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson, BodySchema schema) {
     }
 
     private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.PathParam",
@@ -41,7 +42,9 @@ public final class JsonBodyRules {
                 method.getAnnotation(JsonBodyLimits.class));
         Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
-        return new Rule(limits, shapes.of(entity), consumes != null && declaresJson(consumes.value()));
+        JsonSchema schema = method.getAnnotation(JsonSchema.class);
+        return new Rule(limits, shapes.of(entity), consumes != null && declaresJson(consumes.value()),
+                schema == null ? null : BodySchema.load(resource.getClassLoader(), schema.value()));
     }
 
     /** The largest body any method of the class accepts through {@link JsonBodyLimits}, or 0. */
@@ -60,12 +63,23 @@ public final class JsonBodyRules {
         return max;
     }
 
-    /** Deployment problems: limits that are neither -1 (keep the default) nor positive. */
+    /**
+     * Deployment problems: limits that are neither -1 (keep the default) nor positive, and schemas that cannot be
+     * loaded (library missing, no such resource, not a valid schema).
+     */
     public static List<String> problems(Class<?> resource) {
         List<String> problems = new ArrayList<>();
         check(problems, resource.getAnnotation(JsonBodyLimits.class), resource.getName());
         for (Method m : resource.getMethods()) {
             check(problems, m.getAnnotation(JsonBodyLimits.class), resource.getName() + "#" + m.getName());
+            JsonSchema schema = m.getAnnotation(JsonSchema.class);
+            if (schema != null) {
+                try {
+                    BodySchema.load(resource.getClassLoader(), schema.value());
+                } catch (IllegalStateException e) {
+                    problems.add("@JsonSchema on " + resource.getName() + "#" + m.getName() + ": " + e.getMessage());
+                }
+            }
         }
         return problems;
     }

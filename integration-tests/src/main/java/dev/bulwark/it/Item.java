@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import dev.bulwark.api.NfkcIdentifier;
 import dev.bulwark.api.ReadOnly;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -28,6 +29,17 @@ public class Item {
     /** A badly written constraint message that would echo the rejected value; Bulwark must not. */
     @Pattern(regexp = "[A-Z]{3}", message = "'${validatedValue}' is not a code")
     private String code;
+
+    @NfkcIdentifier
+    private String handle;
+
+    public String getHandle() {
+        return handle;
+    }
+
+    public void setHandle(String handle) {
+        this.handle = handle;
+    }
 
     public String getId() {
         return id;

@@ -1,6 +1,7 @@
 package dev.bulwark.it;
 
 import dev.bulwark.api.JsonBodyLimits;
+import dev.bulwark.api.JsonSchema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,15 @@ public class ItemsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid Item item) {
+        return Response.status(201).entity("{\"name\":\"ok\"}").build();
+    }
+
+    /** The same item, also checked against a JSON Schema the team keeps. */
+    @POST
+    @Path("/strict")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @JsonSchema("schemas/item-strict.json")
+    public Response createStrict(@Valid Item item) {
         return Response.status(201).entity("{\"name\":\"ok\"}").build();
     }
 

@@ -117,6 +117,30 @@ class ValidationIT {
     }
 
     @Test
+    void aJsonSchemaIsCheckedAfterTheStructuralRules() throws Exception {
+        assertThat(postBytes(ITEMS + "/strict", "{\"name\":\"pen\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8),
+                "application/json").statusCode()).isEqualTo(201);
+        JsonObject p = assertProblem(postBytes(ITEMS + "/strict",
+                "{\"name\":\"Secret-Value\",\"quantity\":50}".getBytes(StandardCharsets.UTF_8), "application/json"),
+                400);
+        assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:validation");
+        assertThat(p.getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field") + ": " + e.getString("message"))
+                .contains("name: does not satisfy the schema keyword 'pattern'",
+                        "quantity: does not satisfy the schema keyword 'maximum'");
+        assertThat(p.toString()).doesNotContain("Secret-Value").doesNotContain("50");
+    }
+
+    @Test
+    void identifiersMustBeNfkcNormalized() throws Exception {
+        JsonObject p = assertProblem(postJson("{\"name\":\"a\",\"quantity\":1,\"handle\":\"\uff41\uff44\uff4d\uff49\uff4e\"}"),
+                400);
+        assertThat(firstError(p).getString("field")).isEqualTo("handle");
+        assertThat(firstError(p).getString("message")).startsWith("must be a normalized identifier");
+        assertThat(postJson("{\"name\":\"a\",\"quantity\":1,\"handle\":\"admin\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void illFormedUtf8IsMalformed() throws Exception {
         byte[][] bodies = {
             {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
