@@ -91,57 +91,9 @@ final class BulwarkFilter extends HttpFilter {
         request.setAttribute(TransportAttributes.SECURE, origin.secure());
         Exchange exchange = new Exchange(request, response, correlationId, origin.secure());
 
-        MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
-        if (!method.allowed()) {
-            exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
-                    List.of(new HeaderValue("Allow", methods.allowHeader())), List.of());
+        HttpServletRequest effective = admit(request, response, exchange, origin.secure());
+        if (effective == null) {
             return;
-        }
-        HttpServletRequest effective = needsWrapper(request, method)
-                ? new EffectiveMethodRequest(request, method.effectiveMethod()) : request;
-
-        TransportPolicy.Decision tls = transport.decide(origin.secure(), method.effectiveMethod(), pathOf(request),
-                request.getServerName(), request.getRequestURI(), request.getQueryString());
-        if (tls.action() == TransportPolicy.Action.REDIRECT) {
-            exchange.securityHeaders(false);
-            response.setStatus(308);
-            response.setHeader("Location", tls.location());
-            return;
-        }
-        if (tls.action() == TransportPolicy.Action.REFUSE) {
-            exchange.reject(ProblemKind.HTTPS_REQUIRED, 403, "plain HTTP refused", List.of(), List.of());
-            return;
-        }
-
-        CorsPolicy.Decision corsDecision = cors.decide(method.effectiveMethod(), request.getHeader("Origin"),
-                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
-        for (HeaderValue h : corsDecision.headers()) {
-            response.setHeader(h.name(), h.value());
-        }
-        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
-            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of(), List.of());
-            return;
-        }
-        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
-            exchange.securityHeaders(false);
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return;
-        }
-
-        long length = request.getContentLengthLong();
-        if (length > maxBodyBytes) {
-            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + maxBodyBytes,
-                    List.of(), List.of());
-            return;
-        }
-        Optional<Problem.FieldError> badText = checkText(request);
-        if (badText.isPresent()) {
-            exchange.reject(ProblemKind.VALIDATION, 400, "request text refused: " + badText.get().in() + " "
-                    + badText.get().message(), List.of(), List.of(badText.get()));
-            return;
-        }
-        if (length != 0) {
-            effective = new LimitedBodyRequest(effective, maxBodyBytes);
         }
 
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response,
@@ -165,6 +117,64 @@ final class BulwarkFilter extends HttpFilter {
             return;
         }
         exchange.failed(captured, failure);
+    }
+
+    /**
+     * Steps 3 to 6: method hygiene, HTTPS only, CORS, input. Returns the request the application gets (with the
+     * effective method and a counted body), or null when the request was answered here.
+     */
+    private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
+                                     boolean secure) throws IOException {
+        MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
+        if (!method.allowed()) {
+            exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
+                    List.of(new HeaderValue("Allow", methods.allowHeader())), List.of());
+            return null;
+        }
+
+        TransportPolicy.Decision tls = transport.decide(secure, method.effectiveMethod(), pathOf(request),
+                request.getServerName(), request.getRequestURI(), request.getQueryString());
+        if (tls.action() == TransportPolicy.Action.REDIRECT) {
+            exchange.securityHeaders(false);
+            response.setStatus(308);
+            response.setHeader("Location", tls.location());
+            return null;
+        }
+        if (tls.action() == TransportPolicy.Action.REFUSE) {
+            exchange.reject(ProblemKind.HTTPS_REQUIRED, 403, "plain HTTP refused", List.of(), List.of());
+            return null;
+        }
+
+        CorsPolicy.Decision corsDecision = cors.decide(method.effectiveMethod(), request.getHeader("Origin"),
+                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+        for (HeaderValue h : corsDecision.headers()) {
+            response.setHeader(h.name(), h.value());
+        }
+        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
+            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of(), List.of());
+            return null;
+        }
+        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
+            exchange.securityHeaders(false);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
+
+        long length = request.getContentLengthLong();
+        if (length > maxBodyBytes) {
+            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + maxBodyBytes,
+                    List.of(), List.of());
+            return null;
+        }
+        Optional<Problem.FieldError> badText = checkText(request);
+        if (badText.isPresent()) {
+            exchange.reject(ProblemKind.VALIDATION, 400, "request text refused: " + badText.get().in() + " "
+                    + badText.get().message(), List.of(), List.of(badText.get()));
+            return null;
+        }
+        HttpServletRequest effective = needsWrapper(request, method)
+                ? new EffectiveMethodRequest(request, method.effectiveMethod()) : request;
+        return length != 0 ? new LimitedBodyRequest(effective, maxBodyBytes) : effective;
     }
 
     /** One request's response side: security headers and the problem paths, with everything they need. */
