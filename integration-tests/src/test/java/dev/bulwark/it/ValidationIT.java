@@ -61,6 +61,20 @@ class ValidationIT {
     }
 
     @Test
+    void hundredThousandKeysAreRefusedCheaply() throws Exception {
+        StringBuilder keys = new StringBuilder("{");
+        for (int i = 0; i < 100_000; i++) {
+            keys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+        }
+        byte[] body = keys.append("}").toString().getBytes(StandardCharsets.US_ASCII);
+        // with a Content-Length: 413 on the header, nothing read
+        assertProblem(postBytes(ITEMS, body, "application/json"), 413);
+        // chunked: the member limit stops the read after 1000 members
+        JsonObject p = assertProblem(postChunked(new java.io.ByteArrayInputStream(body)), 400);
+        assertThat(p.getString("type")).isIn("urn:bulwark:problem:body-limit", "urn:bulwark:problem:validation");
+    }
+
+    @Test
     void anEndpointMayRaiseItsOwnLimits() throws Exception {
         String item = "{\"name\":\"a\",\"quantity\":1}";
         byte[] bulk = ("[" + (item + ",").repeat(59_999) + item + "]").getBytes(StandardCharsets.US_ASCII);
