@@ -1,13 +1,22 @@
 package dev.bulwark.cdi;
 
+import dev.bulwark.api.TokenDenyList;
+import dev.bulwark.auth.InMemoryTokenDenyList;
+import dev.bulwark.auth.JwtLint;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,14 +31,46 @@ public class BulwarkExtension implements Extension {
     private static final Logger LOG = Logger.getLogger("dev.bulwark");
 
     private volatile BulwarkConfig config;
+    private volatile boolean applicationDenyList;
+
+    /** Notes whether the application brings its own {@link TokenDenyList} bean. */
+    void detectDenyList(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(TokenDenyList.class)) {
+            applicationDenyList = true;
+        }
+    }
+
+    /** Adds the bounded in-memory {@link TokenDenyList} unless the application has one. */
+    void addDefaultDenyList(@Observes AfterBeanDiscovery event) {
+        if (applicationDenyList) {
+            return;
+        }
+        event.addBean()
+                .beanClass(InMemoryTokenDenyList.class)
+                .types(TokenDenyList.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(ctx -> new InMemoryTokenDenyList(config().jwt().denyListMaxEntries(), Clock.systemUTC()));
+    }
 
     void validate(@Observes AfterDeploymentValidation event) {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
-        ConfigLoader.Result result = ConfigLoader.load(key -> mpConfig.getOptionalValue(key, String.class));
+        Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
+        ConfigLoader.Result result = ConfigLoader.load(source);
         for (ConfigProblem problem : result.problems()) {
             event.addDeploymentProblem(new DeploymentException(problem.message()));
         }
-        if (result.ok()) {
+        if (!result.ok()) {
+            return;
+        }
+        JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
+                Thread.currentThread().getContextClassLoader());
+        for (ConfigProblem problem : lint.problems()) {
+            event.addDeploymentProblem(new DeploymentException(problem.message()));
+        }
+        for (String warning : lint.warnings()) {
+            LOG.warning("Bulwark JWT lint: " + warning);
+        }
+        if (lint.problems().isEmpty()) {
             config = result.config();
             LOG.fine("Bulwark configuration validated");
         }

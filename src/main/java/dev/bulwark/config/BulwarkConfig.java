@@ -15,7 +15,8 @@ public record BulwarkConfig(
         Headers headers,
         Cors cors,
         Methods methods,
-        Validation validation) {
+        Validation validation,
+        Jwt jwt) {
 
     public record Errors(URI typeBase, ErrorLogLevel clientLogLevel) {
     }
@@ -74,6 +75,24 @@ public record BulwarkConfig(
         public Validation {
             checkedHeaders = List.copyOf(checkedHeaders);
         }
+    }
+
+    /**
+     * The token policy. {@code inUse} when the application configures MicroProfile JWT verification; issuer and
+     * audiences come from {@code mp.jwt.verify.issuer} and {@code mp.jwt.verify.audiences}.
+     */
+    public record Jwt(boolean inUse, String issuer, List<String> audiences, List<String> algorithms,
+                      Duration clockSkew, Duration maxLifetime, Duration maxAge, boolean requireAtJwt,
+                      boolean requireJti, int denyListMaxEntries, JwtLint lint) {
+        public Jwt {
+            audiences = List.copyOf(audiences);
+            algorithms = List.copyOf(algorithms);
+        }
+    }
+
+    /** The explicit, logged opt-outs of the deployment-time JWT lint. */
+    public record JwtLint(boolean allowMissingIssuer, boolean allowMissingAudience, boolean allowHmac,
+                          boolean allowLongSkew, boolean allowWeakRsa) {
     }
 
     /** The configuration with every key at its default. */

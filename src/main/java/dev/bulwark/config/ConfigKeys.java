@@ -195,6 +195,52 @@ public final class ConfigKeys {
             "Accept, Authorization, Content-Type, Origin, Referer, User-Agent, X-Request-Id",
             "Request headers whose values must be free of control characters.", "Accept, Content-Type");
 
+    public static final Key<List<String>> JWT_ALGORITHMS = new Key<>("bulwark.jwt.algorithms",
+            Parsers.listOf(Parsers.enumNames("RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384",
+                    "PS512", "EdDSA", "HS256", "HS384", "HS512"), "a comma-separated list of JWS algorithms"),
+            "RS256, ES256",
+            "Signature algorithms a token may use. Anything beyond RS256/ES256 is an explicit, logged opt-in; HS*"
+                    + " fails the deployment unless bulwark.jwt.lint.allow-hmac=true.",
+            "RS256, PS256");
+
+    public static final Key<java.time.Duration> JWT_CLOCK_SKEW = new Key<>("bulwark.jwt.clock-skew",
+            Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofMinutes(5)), "60s",
+            "Clock skew allowed on exp, nbf and iat. Above 60s fails the deployment unless"
+                    + " bulwark.jwt.lint.allow-long-skew=true.", "30s");
+
+    public static final Key<java.time.Duration> JWT_MAX_LIFETIME = new Key<>("bulwark.jwt.max-lifetime",
+            Parsers.duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24)), "15m",
+            "Longest token lifetime (exp - iat) accepted.", "5m");
+
+    public static final Key<java.time.Duration> JWT_MAX_AGE = new Key<>("bulwark.jwt.max-age",
+            Parsers.duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24)), "15m",
+            "Oldest token (now - iat) accepted, whatever its exp.", "10m");
+
+    public static final Key<Boolean> JWT_REQUIRE_AT_JWT = new Key<>("bulwark.jwt.require-at-jwt", Parsers.bool(),
+            "false", "Strict RFC 9068: the token header must say typ at+jwt (JWT is refused too).", "true");
+
+    public static final Key<Boolean> JWT_REQUIRE_JTI = new Key<>("bulwark.jwt.require-jti", Parsers.bool(), "false",
+            "Refuse tokens without a jti (needed when every token must be revocable or single-use).", "true");
+
+    public static final Key<Integer> JWT_DENY_LIST_MAX = new Key<>("bulwark.jwt.deny-list.max-entries",
+            Parsers.intRange(1, 10_000_000), "100000",
+            "Capacity of the default in-memory jti deny-list (entries leave when their token expires).", "1000000");
+
+    public static final Key<Boolean> JWT_LINT_MISSING_ISSUER = new Key<>("bulwark.jwt.lint.allow-missing-issuer",
+            Parsers.bool(), "false", "Opt-out (logged): deploy without mp.jwt.verify.issuer.", "true");
+
+    public static final Key<Boolean> JWT_LINT_MISSING_AUDIENCE = new Key<>("bulwark.jwt.lint.allow-missing-audience",
+            Parsers.bool(), "false", "Opt-out (logged): deploy without mp.jwt.verify.audiences.", "true");
+
+    public static final Key<Boolean> JWT_LINT_HMAC = new Key<>("bulwark.jwt.lint.allow-hmac", Parsers.bool(), "false",
+            "Opt-out (logged): allow HS256/384/512 (a shared secret instead of a key pair).", "true");
+
+    public static final Key<Boolean> JWT_LINT_LONG_SKEW = new Key<>("bulwark.jwt.lint.allow-long-skew", Parsers.bool(),
+            "false", "Opt-out (logged): allow a clock skew above 60s (Bulwark's or mp.jwt.verify.clock.skew).", "true");
+
+    public static final Key<Boolean> JWT_LINT_WEAK_RSA = new Key<>("bulwark.jwt.lint.allow-weak-rsa", Parsers.bool(),
+            "false", "Opt-out (logged): allow a configured RSA verification key shorter than 2048 bits.", "true");
+
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
@@ -202,7 +248,10 @@ public final class ConfigKeys {
             HEADER_CORP, HEADER_PERMISSIONS_POLICY, HEADER_CROSS_DOMAIN, HEADER_CACHE_CONTROL, CORS_ORIGINS,
             CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,
             METHODS_ALLOW_OVERRIDE, MAX_BODY_BYTES, JSON_MAX_DEPTH, JSON_MAX_ARRAY, JSON_MAX_ENTRIES, JSON_MAX_STRING,
-            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS);
+            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS,
+            JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
+            JWT_DENY_LIST_MAX, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
+            JWT_LINT_WEAK_RSA);
 
     private ConfigKeys() {
     }

@@ -49,7 +49,35 @@ public final class ConfigLoader {
                 new BulwarkConfig.Validation(new JsonLimits(get(ConfigKeys.MAX_BODY_BYTES), get(ConfigKeys.JSON_MAX_DEPTH),
                         get(ConfigKeys.JSON_MAX_ARRAY), get(ConfigKeys.JSON_MAX_ENTRIES), get(ConfigKeys.JSON_MAX_STRING),
                         get(ConfigKeys.JSON_MAX_KEY), get(ConfigKeys.JSON_MAX_NUMBER)), get(ConfigKeys.REJECT_UNKNOWN),
-                        get(ConfigKeys.REJECT_CONTROLS), get(ConfigKeys.REJECT_BIDI), get(ConfigKeys.CHECKED_HEADERS)));
+                        get(ConfigKeys.REJECT_CONTROLS), get(ConfigKeys.REJECT_BIDI), get(ConfigKeys.CHECKED_HEADERS)),
+                jwt());
+    }
+
+    /** MicroProfile JWT keys that Bulwark reads (it never sets them). */
+    public static final String MP_ISSUER = "mp.jwt.verify.issuer";
+    public static final String MP_AUDIENCES = "mp.jwt.verify.audiences";
+    public static final String MP_PUBLIC_KEY = "mp.jwt.verify.publickey";
+    public static final String MP_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String MP_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    public static final String MP_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+
+    private BulwarkConfig.Jwt jwt() {
+        boolean inUse = source.apply(MP_PUBLIC_KEY).isPresent() || source.apply(MP_PUBLIC_KEY_LOCATION).isPresent();
+        String issuer = source.apply(MP_ISSUER).map(String::strip).orElse(null);
+        List<String> audiences = new ArrayList<>();
+        source.apply(MP_AUDIENCES).ifPresent(a -> {
+            for (String part : a.split(",")) {
+                if (!part.isBlank()) {
+                    audiences.add(part.strip());
+                }
+            }
+        });
+        return new BulwarkConfig.Jwt(inUse, issuer, audiences, get(ConfigKeys.JWT_ALGORITHMS),
+                get(ConfigKeys.JWT_CLOCK_SKEW), get(ConfigKeys.JWT_MAX_LIFETIME), get(ConfigKeys.JWT_MAX_AGE),
+                get(ConfigKeys.JWT_REQUIRE_AT_JWT), get(ConfigKeys.JWT_REQUIRE_JTI), get(ConfigKeys.JWT_DENY_LIST_MAX),
+                new BulwarkConfig.JwtLint(get(ConfigKeys.JWT_LINT_MISSING_ISSUER),
+                        get(ConfigKeys.JWT_LINT_MISSING_AUDIENCE), get(ConfigKeys.JWT_LINT_HMAC),
+                        get(ConfigKeys.JWT_LINT_LONG_SKEW), get(ConfigKeys.JWT_LINT_WEAK_RSA)));
     }
 
     private BulwarkConfig.Headers headers() {

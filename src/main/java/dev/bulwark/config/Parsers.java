@@ -157,6 +157,17 @@ public final class Parsers {
         });
     }
 
+    /** One of a fixed set of names, exactly as written (case matters: JWS algorithm names). */
+    public static ValueParser<String> enumNames(String... names) {
+        List<String> allowed = List.of(names);
+        return simple("one of " + String.join(", ", names), raw -> {
+            if (!allowed.contains(raw)) {
+                throw new InvalidValueException("unknown value");
+            }
+            return raw;
+        });
+    }
+
     /** A comma-separated list of items each checked by {@code item}; empty means none. */
     public static <T> ValueParser<List<T>> listOf(ValueParser<T> item, String form) {
         return simple(form, raw -> {

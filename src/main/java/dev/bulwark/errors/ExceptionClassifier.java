@@ -54,7 +54,9 @@ public final class ExceptionClassifier {
     public Classification classify(Throwable error) {
         ProblemException bulwark = find(error, ProblemException.class);
         if (bulwark != null) {
-            return new Classification(bulwark.kind(), bulwark.status(), Map.of(), bulwark.errors());
+            Map<String, List<Object>> headers = new LinkedHashMap<>();
+            bulwark.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            return new Classification(bulwark.kind(), bulwark.status(), headers, bulwark.errors());
         }
         if (error instanceof ConstraintViolationException cve) {
             return validation(cve);

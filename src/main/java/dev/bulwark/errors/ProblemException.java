@@ -1,6 +1,7 @@
 package dev.bulwark.errors;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by Bulwark's own checks to refuse a request with a given problem. It takes the one error path like any
@@ -14,13 +15,25 @@ public final class ProblemException extends RuntimeException {
     private final transient ProblemKind kind;
     private final int status;
     private final transient List<Problem.FieldError> errors;
+    private final transient Map<String, String> headers;
 
     /** @param reason what the server log says; never sent to the client */
     public ProblemException(ProblemKind kind, int status, List<Problem.FieldError> errors, String reason) {
+        this(kind, status, errors, reason, Map.of());
+    }
+
+    /** @param headers response headers the refusal carries (such as WWW-Authenticate) */
+    public ProblemException(ProblemKind kind, int status, List<Problem.FieldError> errors, String reason,
+                            Map<String, String> headers) {
         super(reason, null, false, false);
         this.kind = kind;
         this.status = status;
         this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ProblemKind kind() {

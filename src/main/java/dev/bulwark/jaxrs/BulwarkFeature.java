@@ -1,11 +1,15 @@
 package dev.bulwark.jaxrs;
 
+import dev.bulwark.api.TokenDenyList;
+import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.cdi.BulwarkExtension;
 import dev.bulwark.config.BulwarkConfig;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
 
 /**
  * Registers Bulwark's JAX-RS providers. It is loaded through {@code META-INF/services/jakarta.ws.rs.core.Feature}
@@ -27,6 +31,10 @@ public final class BulwarkFeature implements Feature {
         context.register(new ValidationExceptionMapper(responder));
         context.register(new SecurityHeaderFeature());
         context.register(new JsonBodyFeature(config.validation()));
+        if (config.jwt().inUse()) {
+            TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
+            context.register(new TokenPolicyFilter(new TokenPolicy(config.jwt()), denyList, Clock.systemUTC()));
+        }
         return true;
     }
 }

@@ -97,7 +97,7 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response,
-                status -> exchange.securityHeaders(status >= 400));
+                status -> exchange.securityHeaders(status >= 400, status == 403));
         Throwable failure = null;
         try {
             chain.doFilter(effective, captured);
@@ -135,7 +135,7 @@ final class BulwarkFilter extends HttpFilter {
         TransportPolicy.Decision tls = transport.decide(secure, method.effectiveMethod(), pathOf(request),
                 request.getServerName(), request.getRequestURI(), request.getQueryString());
         if (tls.action() == TransportPolicy.Action.REDIRECT) {
-            exchange.securityHeaders(false);
+            exchange.securityHeaders(false, false);
             response.setStatus(308);
             response.setHeader("Location", tls.location());
             return null;
@@ -155,7 +155,7 @@ final class BulwarkFilter extends HttpFilter {
             return null;
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
-            exchange.securityHeaders(false);
+            exchange.securityHeaders(false, false);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return null;
         }
@@ -191,8 +191,18 @@ final class BulwarkFilter extends HttpFilter {
             this.secure = secure;
         }
 
-        void securityHeaders(boolean problem) {
-            boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
+        /**
+         * @param problem       an error response (no-store whatever the application set)
+         * @param authorization a 403 from the application or container: with a bearer token it gets RFC 6750's
+         *                      {@code WWW-Authenticate: Bearer error="insufficient_scope"}
+         */
+        void securityHeaders(boolean problem, boolean authorization) {
+            String credentials = request.getHeader("Authorization");
+            boolean authenticated = credentials != null || request.getUserPrincipal() != null;
+            if (authorization && credentials != null && credentials.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && !response.containsHeader("WWW-Authenticate")) {
+                response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+            }
             Object suppressed = request.getAttribute(TransportAttributes.SUPPRESSED_HEADERS);
             @SuppressWarnings("unchecked")
             Set<String> off = suppressed instanceof Set<?> set ? (Set<String>) set : Collections.emptySet();
@@ -212,7 +222,7 @@ final class BulwarkFilter extends HttpFilter {
             for (HeaderValue h : extra) {
                 response.setHeader(h.name(), h.value());
             }
-            send(problems.create(kind, status, correlationId, errors), false);
+            send(problems.create(kind, status, correlationId, errors), false, false);
         }
 
         /** The application failed or produced a non-problem error: send the generic problem instead. */
@@ -234,12 +244,12 @@ final class BulwarkFilter extends HttpFilter {
             }
             Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
                     : problems.forStatus(status, correlationId);
-            send(problem, captured.realWriterTaken());
+            send(problem, captured.realWriterTaken(), status == 403);
         }
 
-        private void send(Problem problem, boolean useWriter) throws IOException {
+        private void send(Problem problem, boolean useWriter, boolean authorizationDenial) throws IOException {
             response.setHeader(correlationHeader, correlationId);
-            securityHeaders(true);
+            securityHeaders(true, authorizationDenial);
             ProblemWriter.write(response, problem, useWriter);
         }
 

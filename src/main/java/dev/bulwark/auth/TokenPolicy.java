@@ -1,0 +1,166 @@
+package dev.bulwark.auth;
+
+import dev.bulwark.api.TokenDenyList;
+import dev.bulwark.config.BulwarkConfig;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Bulwark's rules for an access token beyond what MicroProfile JWT verifies (RFC 8725, RFC 9068): an allowed
+ * algorithm, an access-token type, no header that could point at other keys or demand unknown processing, the
+ * exact issuer, audience by exact membership, every required claim with the right JSON type, Bulwark's own
+ * clock skew, a bounded lifetime and age, and the deny-list. Runs on a token whose signature the container has
+ * verified; every failure is a {@link TokenRejected} whose reason only the server log sees.
+ */
+public final class TokenPolicy {
+
+    /** Header parameters that point at keys or demand processing Bulwark does not do: never accepted. */
+    static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit", "b64", "zip");
+    private static final Pattern SAFE_KID = Pattern.compile("[A-Za-z0-9._~:+=-]{1,256}");
+
+    private final BulwarkConfig.Jwt config;
+
+    public TokenPolicy(BulwarkConfig.Jwt config) {
+        this.config = config;
+    }
+
+    public void check(RawToken token, Instant now, TokenDenyList denyList) throws TokenRejected {
+        checkHeader(token.header());
+        JsonObject c = token.claims();
+        String issuer = string(c, "iss", true);
+        if (config.issuer() != null && !config.issuer().equals(issuer)) {
+            throw new TokenRejected("issuer is not the configured one");
+        }
+        String subject = string(c, "sub", true);
+        if (subject.isBlank()) {
+            throw new TokenRejected("blank subject");
+        }
+        checkAudience(c.get("aud"));
+        checkTimes(c, now);
+        checkType(c);
+        String jti = string(c, "jti", config.requireJti());
+        if (jti != null && denyList != null && denyList.isDenied(jti)) {
+            throw new TokenRejected("token id is on the deny-list");
+        }
+    }
+
+    private void checkHeader(JsonObject h) throws TokenRejected {
+        String alg = string(h, "alg", true);
+        if (!config.algorithms().contains(alg)) {
+            throw new TokenRejected("algorithm " + printable(alg) + " is not allowed");
+        }
+        for (String name : FORBIDDEN_HEADERS) {
+            if (h.containsKey(name)) {
+                throw new TokenRejected("header parameter '" + name + "' is not accepted");
+            }
+        }
+        String typ = string(h, "typ", config.requireAtJwt());
+        if (typ != null) {
+            String t = typ.toLowerCase(Locale.ROOT);
+            boolean accessToken = t.equals("at+jwt") || t.equals("application/at+jwt");
+            if (!accessToken && (config.requireAtJwt() || !t.equals("jwt"))) {
+                throw new TokenRejected("token type " + printable(typ) + " is not an access token");
+            }
+        }
+        String kid = string(h, "kid", false);
+        if (kid != null && !SAFE_KID.matcher(kid).matches()) {
+            throw new TokenRejected("unsafe key id");
+        }
+    }
+
+    private void checkAudience(JsonValue aud) throws TokenRejected {
+        if (aud == null) {
+            throw new TokenRejected("missing claim aud");
+        }
+        boolean match = false;
+        if (aud instanceof JsonString s) {
+            match = config.audiences().contains(s.getString());
+        } else if (aud instanceof JsonArray a && !a.isEmpty()) {
+            for (JsonValue v : a) {
+                if (!(v instanceof JsonString s)) {
+                    throw new TokenRejected("aud holds a non-string");
+                }
+                match |= config.audiences().contains(s.getString());
+            }
+        } else {
+            throw new TokenRejected("aud is neither a string nor an array of strings");
+        }
+        if (!config.audiences().isEmpty() && !match) {
+            throw new TokenRejected("audience is not a configured one");
+        }
+    }
+
+    private void checkTimes(JsonObject c, Instant now) throws TokenRejected {
+        long skew = config.clockSkew().toSeconds();
+        long t = now.getEpochSecond();
+        long exp = seconds(c, "exp", true);
+        long iat = seconds(c, "iat", true);
+        Long nbf = c.containsKey("nbf") ? seconds(c, "nbf", true) : null;
+        if (t > exp + skew) {
+            throw new TokenRejected("expired");
+        }
+        if (nbf != null && nbf > t + skew) {
+            throw new TokenRejected("not valid yet (nbf)");
+        }
+        if (iat > t + skew) {
+            throw new TokenRejected("issued in the future (iat)");
+        }
+        if (exp - iat > config.maxLifetime().toSeconds()) {
+            throw new TokenRejected("lifetime exp - iat longer than " + config.maxLifetime());
+        }
+        if (t - iat > config.maxAge().toSeconds() + skew) {
+            throw new TokenRejected("older than " + config.maxAge());
+        }
+    }
+
+    /** Identity-provider specific type claims (Keycloak: Bearer, ID, Refresh, Logout): only access tokens pass. */
+    private static void checkType(JsonObject c) throws TokenRejected {
+        JsonValue typ = c.get("typ");
+        if (typ != null && !(typ instanceof JsonString s && s.getString().equalsIgnoreCase("Bearer"))) {
+            throw new TokenRejected("typ claim says this is not an access token");
+        }
+    }
+
+    private static String string(JsonObject o, String name, boolean required) throws TokenRejected {
+        JsonValue v = o.get(name);
+        if (v == null) {
+            if (required) {
+                throw new TokenRejected("missing " + name);
+            }
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            throw new TokenRejected(name + " is not a string");
+        }
+        return s.getString();
+    }
+
+    private static long seconds(JsonObject o, String name, boolean required) throws TokenRejected {
+        JsonValue v = o.get(name);
+        if (v == null) {
+            if (required) {
+                throw new TokenRejected("missing claim " + name);
+            }
+            return 0;
+        }
+        if (!(v instanceof JsonNumber n)) {
+            throw new TokenRejected(name + " is not a number");
+        }
+        try {
+            return n.bigDecimalValue().setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new TokenRejected(name + " is out of range");
+        }
+    }
+
+    private static String printable(String s) {
+        return dev.bulwark.logging.SafeLog.printable(s, 40);
+    }
+}
