@@ -24,7 +24,7 @@ class ActivationIT {
             "GET /it/api/errors/boom", "GET /it/api/errors/conflict", "GET /it/api/errors/empty-503",
             "GET /it/api/errors/html-404", "GET /it/api/errors/ok", "GET /it/api/errors/product-headers",
             "GET /it/api/errors/raw-500", "POST /it/api/items", "POST /it/api/items/bulk", "POST /it/api/items/strict", "GET /it/api/items/{id}",
-            "GET /it/api/things",
+            "GET /it/api/secure", "POST /it/api/secure/logout", "GET /it/api/things",
             "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom");
 
     @Test
