@@ -83,7 +83,8 @@ public record BulwarkConfig(
      */
     public record Jwt(boolean inUse, String issuer, List<String> audiences, List<String> algorithms,
                       Duration clockSkew, Duration maxLifetime, Duration maxAge, boolean requireAtJwt,
-                      boolean requireJti, int denyListMaxEntries, JwtLint lint) {
+                      boolean requireJti, int denyListMaxEntries, java.net.URI remoteKeys, Duration jwksMaxAge,
+                      Duration jwksCooldown, JwtLint lint) {
         public Jwt {
             audiences = List.copyOf(audiences);
             algorithms = List.copyOf(algorithms);

@@ -226,6 +226,16 @@ public final class ConfigKeys {
             Parsers.intRange(1, 10_000_000), "100000",
             "Capacity of the default in-memory jti deny-list (entries leave when their token expires).", "1000000");
 
+    public static final Key<java.time.Duration> JWT_JWKS_MAX_AGE = new Key<>("bulwark.jwt.jwks.max-age",
+            Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(24)), "5m",
+            "With a remote JWKS (mp.jwt.verify.publickey.location over HTTP(S)): how long Bulwark trusts its view of"
+                    + " the published signing keys. A token whose kid is no longer published is refused, even if the"
+                    + " container still caches the key.", "1m");
+
+    public static final Key<java.time.Duration> JWT_JWKS_COOLDOWN = new Key<>("bulwark.jwt.jwks.refresh-cooldown",
+            Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), "30s",
+            "Least time between two refetches of the remote JWKS triggered by tokens naming unknown keys.", "10s");
+
     public static final Key<Boolean> JWT_LINT_MISSING_ISSUER = new Key<>("bulwark.jwt.lint.allow-missing-issuer",
             Parsers.bool(), "false", "Opt-out (logged): deploy without mp.jwt.verify.issuer.", "true");
 
@@ -250,7 +260,7 @@ public final class ConfigKeys {
             METHODS_ALLOW_OVERRIDE, MAX_BODY_BYTES, JSON_MAX_DEPTH, JSON_MAX_ARRAY, JSON_MAX_ENTRIES, JSON_MAX_STRING,
             JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS,
             JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
-            JWT_DENY_LIST_MAX, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
+            JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
             JWT_LINT_WEAK_RSA);
 
     private ConfigKeys() {

@@ -61,6 +61,20 @@ public final class ConfigLoader {
     public static final String MP_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
     public static final String MP_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
 
+    /** The JWKS URL when the verification key is remote (HTTP or HTTPS), else null. */
+    private java.net.URI remoteKeys() {
+        Optional<String> location = source.apply(MP_PUBLIC_KEY_LOCATION).map(String::strip);
+        if (location.isEmpty() || !(location.get().startsWith("http://") || location.get().startsWith("https://"))) {
+            return null;
+        }
+        try {
+            return new java.net.URI(location.get());
+        } catch (java.net.URISyntaxException e) {
+            problems.add(new ConfigProblem(MP_PUBLIC_KEY_LOCATION, "is not a valid URL", "an http(s) URL of a JWKS"));
+            return null;
+        }
+    }
+
     private BulwarkConfig.Jwt jwt() {
         boolean inUse = source.apply(MP_PUBLIC_KEY).isPresent() || source.apply(MP_PUBLIC_KEY_LOCATION).isPresent();
         String issuer = source.apply(MP_ISSUER).map(String::strip).orElse(null);
@@ -75,6 +89,7 @@ public final class ConfigLoader {
         return new BulwarkConfig.Jwt(inUse, issuer, audiences, get(ConfigKeys.JWT_ALGORITHMS),
                 get(ConfigKeys.JWT_CLOCK_SKEW), get(ConfigKeys.JWT_MAX_LIFETIME), get(ConfigKeys.JWT_MAX_AGE),
                 get(ConfigKeys.JWT_REQUIRE_AT_JWT), get(ConfigKeys.JWT_REQUIRE_JTI), get(ConfigKeys.JWT_DENY_LIST_MAX),
+                remoteKeys(), get(ConfigKeys.JWT_JWKS_MAX_AGE), get(ConfigKeys.JWT_JWKS_COOLDOWN),
                 new BulwarkConfig.JwtLint(get(ConfigKeys.JWT_LINT_MISSING_ISSUER),
                         get(ConfigKeys.JWT_LINT_MISSING_AUDIENCE), get(ConfigKeys.JWT_LINT_HMAC),
                         get(ConfigKeys.JWT_LINT_LONG_SKEW), get(ConfigKeys.JWT_LINT_WEAK_RSA)));

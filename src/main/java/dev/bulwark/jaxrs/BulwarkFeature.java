@@ -1,6 +1,8 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.api.TokenDenyList;
+import dev.bulwark.auth.JwksFetcher;
+import dev.bulwark.auth.PublishedKeys;
 import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.cdi.BulwarkExtension;
 import dev.bulwark.config.BulwarkConfig;
@@ -33,7 +35,10 @@ public final class BulwarkFeature implements Feature {
         context.register(new JsonBodyFeature(config.validation()));
         if (config.jwt().inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
-            context.register(new TokenPolicyFilter(new TokenPolicy(config.jwt()), denyList, Clock.systemUTC()));
+            PublishedKeys keys = config.jwt().remoteKeys() == null ? null
+                    : new PublishedKeys(new JwksFetcher(config.jwt().remoteKeys()), config.jwt().jwksMaxAge(),
+                            config.jwt().jwksCooldown(), Clock.systemUTC());
+            context.register(new TokenPolicyFilter(new TokenPolicy(config.jwt()), denyList, keys, Clock.systemUTC()));
         }
         return true;
     }

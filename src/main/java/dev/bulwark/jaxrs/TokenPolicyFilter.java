@@ -1,6 +1,7 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.api.TokenDenyList;
+import dev.bulwark.auth.PublishedKeys;
 import dev.bulwark.auth.RawToken;
 import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.auth.TokenRejected;
@@ -41,6 +42,7 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
 
     private final TokenPolicy policy;
     private final TokenDenyList denyList;
+    private final PublishedKeys keys;
     private final Clock clock;
 
     @Context
@@ -49,9 +51,11 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
     @Context
     private HttpServletResponse response;
 
-    TokenPolicyFilter(TokenPolicy policy, TokenDenyList denyList, Clock clock) {
+    /** @param keys the provider's published keys when they come from a remote JWKS, else null */
+    TokenPolicyFilter(TokenPolicy policy, TokenDenyList denyList, PublishedKeys keys, Clock clock) {
         this.policy = policy;
         this.denyList = denyList;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -97,6 +101,9 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
             policy.check(raw, clock.instant(), denyList);
         } catch (TokenRejected e) {
             throw refuse(e.getMessage());
+        }
+        if (keys != null && !keys.isPublished(raw.header().getString("kid", null))) {
+            throw refuse("the signing key is not (or no longer) published by the identity provider");
         }
     }
 
