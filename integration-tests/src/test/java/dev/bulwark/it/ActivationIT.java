@@ -83,6 +83,15 @@ class ActivationIT {
     }
 
     @Test
+    void aWeakJwtConfigurationCannotBeDeployed() {
+        String failure = awaitLog("CWWKZ0002E", "itWeakJwt");
+        String report = failure.substring(0, Math.min(failure.length(), 20_000));
+        assertThat(report).contains("Bulwark configuration key 'bulwark.jwt.algorithms': allows an HMAC algorithm")
+                .contains("Bulwark configuration key 'mp.jwt.verify.clock.skew': is longer than 60 seconds");
+        assertThat(get("/it-weak-jwt/api/errors/ok").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anInvalidSettingFailsTheDeploymentNamingTheKey() {
         String line = awaitLog("itBad", "Bulwark configuration key 'bulwark.errors.client-log-level'");
         assertThat(line).contains("unknown value: 'LOUD'").contains("expected one of OFF, FINE, INFO, WARNING");
