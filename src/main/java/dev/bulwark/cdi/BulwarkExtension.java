@@ -3,12 +3,15 @@ package dev.bulwark.cdi;
 import dev.bulwark.api.TokenDenyList;
 import dev.bulwark.auth.InMemoryTokenDenyList;
 import dev.bulwark.auth.JwtLint;
+import dev.bulwark.authz.RequiresScopesInterceptor;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -32,6 +35,12 @@ public class BulwarkExtension implements Extension {
 
     private volatile BulwarkConfig config;
     private volatile boolean applicationDenyList;
+
+    /** Registers the {@code @RequiresScopes} interceptor: this jar is not a bean archive, so it is added here. */
+    void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        event.addAnnotatedType(beanManager.createAnnotatedType(RequiresScopesInterceptor.class),
+                "dev.bulwark.RequiresScopesInterceptor");
+    }
 
     /** Notes whether the application brings its own {@link TokenDenyList} bean. */
     void detectDenyList(@Observes ProcessBean<?> event) {

@@ -16,7 +16,8 @@ public record BulwarkConfig(
         Cors cors,
         Methods methods,
         Validation validation,
-        Jwt jwt) {
+        Jwt jwt,
+        Authz authz) {
 
     public record Errors(URI typeBase, ErrorLogLevel clientLogLevel) {
     }
@@ -94,6 +95,10 @@ public record BulwarkConfig(
     /** The explicit, logged opt-outs of the deployment-time JWT lint. */
     public record JwtLint(boolean allowMissingIssuer, boolean allowMissingAudience, boolean allowHmac,
                           boolean allowLongSkew, boolean allowWeakRsa) {
+    }
+
+    /** Authorization: deny-by-default strictness, the status of refused objects, the scope claim. */
+    public record Authz(boolean strict, int objectDeniedStatus, String scopeClaim) {
     }
 
     /** The configuration with every key at its default. */

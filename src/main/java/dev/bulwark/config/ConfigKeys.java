@@ -251,6 +251,18 @@ public final class ConfigKeys {
     public static final Key<Boolean> JWT_LINT_WEAK_RSA = new Key<>("bulwark.jwt.lint.allow-weak-rsa", Parsers.bool(),
             "false", "Opt-out (logged): allow a configured RSA verification key shorter than 2048 bits.", "true");
 
+    public static final Key<Boolean> AUTHZ_STRICT = new Key<>("bulwark.authz.strict", Parsers.bool(), "false",
+            "Fail the deployment when an endpoint has no explicit access decision (by default such endpoints are"
+                    + " refused at run time and reported in the inventory).", "true");
+
+    public static final Key<String> AUTHZ_DENIED_STATUS = new Key<>("bulwark.authz.object-denied-status",
+            Parsers.enumNames("404", "403"), "404",
+            "Status for an object the @OwnedBy policy refuses: 404 makes it look exactly like a missing one.", "403");
+
+    public static final Key<String> AUTHZ_SCOPE_CLAIM = new Key<>("bulwark.authz.scope-claim", Parsers.claimName(),
+            "scope", "Token claim holding the OAuth2 scopes (a space-delimited string or an array); scp is read when"
+                    + " it is absent.", "scp");
+
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
@@ -261,7 +273,7 @@ public final class ConfigKeys {
             JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS,
             JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
-            JWT_LINT_WEAK_RSA);
+            JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM);
 
     private ConfigKeys() {
     }

@@ -50,7 +50,9 @@ public final class ConfigLoader {
                         get(ConfigKeys.JSON_MAX_ARRAY), get(ConfigKeys.JSON_MAX_ENTRIES), get(ConfigKeys.JSON_MAX_STRING),
                         get(ConfigKeys.JSON_MAX_KEY), get(ConfigKeys.JSON_MAX_NUMBER)), get(ConfigKeys.REJECT_UNKNOWN),
                         get(ConfigKeys.REJECT_CONTROLS), get(ConfigKeys.REJECT_BIDI), get(ConfigKeys.CHECKED_HEADERS)),
-                jwt());
+                jwt(),
+                new BulwarkConfig.Authz(get(ConfigKeys.AUTHZ_STRICT), Integer.parseInt(get(ConfigKeys.AUTHZ_DENIED_STATUS)),
+                        get(ConfigKeys.AUTHZ_SCOPE_CLAIM)));
     }
 
     /** MicroProfile JWT keys that Bulwark reads (it never sets them). */

@@ -147,6 +147,16 @@ public final class Parsers {
         });
     }
 
+    /** A JWT claim name. */
+    public static ValueParser<String> claimName() {
+        return simple("a claim name (letters, digits, '_', '-', ':', '.', at most 64)", raw -> {
+            if (!raw.matches("[A-Za-z0-9_:.-]{1,64}")) {
+                throw new InvalidValueException("not a valid claim name");
+            }
+            return raw;
+        });
+    }
+
     /** A role name as used in {@code @RolesAllowed}. */
     public static ValueParser<String> roleName() {
         return simple("a role name (letters, digits, '.', '_', ':', '-', at most 128)", raw -> {

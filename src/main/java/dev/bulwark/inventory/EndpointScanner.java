@@ -1,5 +1,6 @@
 package dev.bulwark.inventory;
 
+import dev.bulwark.authz.AccessRule;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
@@ -139,7 +140,9 @@ public final class EndpointScanner {
             List<String> c = consumes == null ? classConsumes : mediaTypes(consumes);
             List<String> p = produces == null ? classProduces : mediaTypes(produces);
             if (httpMethod != null) {
-                out.add(new Endpoint(httpMethod, path, c, p, type.getName(), method.getName()));
+                AccessRule rule = AccessRule.of(type, method);
+                out.add(new Endpoint(httpMethod, path, c, p, type.getName(), method.getName(), rule.describe(),
+                        findings(path, rule)));
             } else if (methodPath != null) {
                 Class<?> sub = method.getReturnType();
                 List<Class<?>> chain = new ArrayList<>(locatorChain);
@@ -148,6 +151,20 @@ public final class EndpointScanner {
                         mediaTypes(sub.getAnnotation(Produces.class)), out, chain);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern ID_PARAMETER =
+            java.util.regex.Pattern.compile("\\{(\\w*(?:id|Id|ID)|id\\w*)\\s*(?::[^}]*)?}");
+
+    private static List<String> findings(String path, AccessRule rule) {
+        List<String> findings = new ArrayList<>();
+        if (!rule.decided()) {
+            findings.add("no access decision: every request is refused");
+        }
+        if (rule.owner() == null && !rule.denyAll() && ID_PARAMETER.matcher(path).find()) {
+            findings.add("an id in the path without an ownership rule (@OwnedBy)");
+        }
+        return findings;
     }
 
     /**

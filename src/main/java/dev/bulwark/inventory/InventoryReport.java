@@ -10,7 +10,7 @@ public final class InventoryReport {
     }
 
     public static String table(List<Endpoint> endpoints) {
-        String[] headers = {"METHOD", "PATH", "CONSUMES", "PRODUCES", "HANDLER"};
+        String[] headers = {"METHOD", "PATH", "CONSUMES", "PRODUCES", "ACCESS", "HANDLER"};
         int[] width = new int[headers.length];
         String[][] rows = new String[endpoints.size()][];
         for (int i = 0; i < headers.length; i++) {
@@ -18,7 +18,8 @@ public final class InventoryReport {
         }
         for (int r = 0; r < endpoints.size(); r++) {
             Endpoint e = endpoints.get(r);
-            rows[r] = new String[] {e.httpMethod(), e.path(), list(e.consumes()), list(e.produces()), e.handler()};
+            rows[r] = new String[] {e.httpMethod(), e.path(), list(e.consumes()), list(e.produces()), e.access(),
+                e.handler()};
             for (int i = 0; i < headers.length; i++) {
                 width[i] = Math.max(width[i], rows[r][i].length());
             }
@@ -28,6 +29,16 @@ public final class InventoryReport {
         appendRow(out, headers, width);
         for (String[] row : rows) {
             appendRow(out, row, width);
+        }
+        List<String> findings = new java.util.ArrayList<>();
+        for (Endpoint e : endpoints) {
+            for (String f : e.findings()) {
+                findings.add("  " + e.httpMethod() + " " + e.path() + ": " + f);
+            }
+        }
+        if (!findings.isEmpty()) {
+            out.append("Findings (").append(findings.size()).append("):\n");
+            findings.forEach(f -> out.append(f).append('\n'));
         }
         return out.toString();
     }
@@ -55,7 +66,9 @@ public final class InventoryReport {
             e.consumes().forEach(json::value);
             json.endArray().name("produces").beginArray();
             e.produces().forEach(json::value);
-            json.endArray().field("handler", e.handler()).endObject();
+            json.endArray().field("access", e.access()).field("handler", e.handler()).name("findings").beginArray();
+            e.findings().forEach(json::value);
+            json.endArray().endObject();
         }
         return json.endArray().endObject().toString();
     }

@@ -33,6 +33,7 @@ public final class BulwarkFeature implements Feature {
         context.register(new ValidationExceptionMapper(responder));
         context.register(new SecurityHeaderFeature());
         context.register(new JsonBodyFeature(config.validation()));
+        context.register(new AuthorizationFeature(config.authz()));
         if (config.jwt().inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
             PublishedKeys keys = config.jwt().remoteKeys() == null ? null

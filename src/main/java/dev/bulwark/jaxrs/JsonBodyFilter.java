@@ -27,6 +27,9 @@ import java.util.List;
 @Priority(Priorities.ENTITY_CODER)
 final class JsonBodyFilter implements ContainerRequestFilter {
 
+    /** Request property holding the checked JSON body (a byte array), for the ownership check. */
+    static final String BODY = "dev.bulwark.checkedBody";
+
     private final JsonBodyRules.Rule rule;
     private final JsonScanner scanner;
 
@@ -72,6 +75,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
                         + errors.get(0).field() + " " + errors.get(0).message());
             }
         }
+        request.setProperty(BODY, body);
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 

@@ -40,6 +40,9 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
     private static final Set<String> QUERY_TOKEN_PARAMETERS = Set.of("access_token", "token", "jwt", "id_token");
     private static final Set<String> TOKEN_COOKIES = Set.of("bearer", "access_token", "token", "jwt");
 
+    /** Request property holding the {@link RawToken} of a token that passed every check. */
+    static final String VERIFIED_TOKEN = "dev.bulwark.verifiedToken";
+
     private final TokenPolicy policy;
     private final TokenDenyList denyList;
     private final PublishedKeys keys;
@@ -105,6 +108,7 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
         if (keys != null && !keys.isPublished(raw.header().getString("kid", null))) {
             throw refuse("the signing key is not (or no longer) published by the identity provider");
         }
+        context.setProperty(VERIFIED_TOKEN, raw);
     }
 
     /** The container's verified token: authenticated already, or now (public endpoints are not authenticated). */

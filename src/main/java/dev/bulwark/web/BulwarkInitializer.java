@@ -62,6 +62,12 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         List<Endpoint> inventory = new EndpointScanner().scan(context.getContextPath(),
                 EndpointScanner.applications(found));
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
+        List<String> undecided = inventory.stream().filter(e -> !e.findings().isEmpty()
+                && e.findings().get(0).startsWith("no access decision")).map(e -> e.httpMethod() + " " + e.path()).toList();
+        if (config.authz().strict() && !undecided.isEmpty()) {
+            throw new IllegalStateException("Bulwark (bulwark.authz.strict=true): endpoints without an access decision: "
+                    + String.join(", ", undecided));
+        }
         if (config.inventory().log()) {
             LOG.info(InventoryReport.table(inventory));
         }

@@ -137,13 +137,15 @@ class EndpointScannerTest {
     @Test
     void rendersATableAndJson() {
         List<Endpoint> endpoints = List.of(new Endpoint("GET", "/a/{id}", List.of(), List.of("application/json"),
-                "x.A", "get"));
+                "x.A", "get", "public", List.of("an id in the path without an ownership rule (@OwnedBy)")));
         assertThat(InventoryReport.table(endpoints))
                 .contains("Bulwark endpoint inventory (1 endpoints)")
                 .contains("METHOD  PATH")
-                .contains("GET     /a/{id}  -         application/json  x.A#get");
+                .contains("GET     /a/{id}  -         application/json  public  x.A#get")
+                .contains("Findings (1):\n  GET /a/{id}: an id in the path without an ownership rule (@OwnedBy)");
         assertThat(InventoryReport.json(endpoints)).isEqualTo("{\"count\":1,\"endpoints\":[{\"method\":\"GET\","
-                + "\"path\":\"/a/{id}\",\"consumes\":[],\"produces\":[\"application/json\"],\"handler\":\"x.A#get\"}]}");
+                + "\"path\":\"/a/{id}\",\"consumes\":[],\"produces\":[\"application/json\"],\"access\":\"public\","
+                + "\"handler\":\"x.A#get\",\"findings\":[\"an id in the path without an ownership rule (@OwnedBy)\"]}]}");
     }
 
     @Test

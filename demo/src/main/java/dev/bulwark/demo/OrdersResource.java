@@ -1,5 +1,6 @@
 package dev.bulwark.demo;
 
+import dev.bulwark.api.OwnedBy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,7 +21,7 @@ import java.util.List;
 
 /**
  * Orders. Customers see and create only their own; admins see all. Another customer's order looks exactly like
- * a missing one (404), so ids cannot be probed.
+ * a missing one (404, Bulwark's {@code @OwnedBy}), so ids cannot be probed.
  */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,13 +37,12 @@ public class OrdersResource {
                 : store.ordersOf(security.getUserPrincipal().getName());
     }
 
+    /** Bulwark asks {@link OrderAccess} before this runs: another customer's order never gets here. */
     @GET
     @Path("/{id}")
-    public Order get(@PathParam("id") long id, @Context SecurityContext security) {
-        return store.order(id)
-                .filter(o -> security.isUserInRole(DemoApplication.ADMIN)
-                        || o.customerId().equals(security.getUserPrincipal().getName()))
-                .orElseThrow(NotFoundException::new);
+    @OwnedBy(value = "id", policy = OrderAccess.class)
+    public Order get(@PathParam("id") long id) {
+        return store.order(id).orElseThrow(NotFoundException::new);
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.bulwark.it;
 
 import dev.bulwark.api.SecurityHeader;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** Shows what the application sees of a request after Bulwark's transport layer. */
+@PermitAll
 @Path("/echo")
 @Produces(MediaType.APPLICATION_JSON)
 public class EchoResource {

@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Every way an application can fail, each carrying something that must never reach a client. */
+@PermitAll
 @Path("/errors")
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrorsResource {

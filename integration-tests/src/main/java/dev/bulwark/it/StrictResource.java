@@ -1,10 +1,12 @@
 package dev.bulwark.it;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+@PermitAll
 @Path("/things")
 @Produces(MediaType.APPLICATION_JSON)
 public class StrictResource {

@@ -25,6 +25,9 @@ class ActivationIT {
             "GET /it/api/errors/html-404", "GET /it/api/errors/ok", "GET /it/api/errors/product-headers",
             "GET /it/api/errors/raw-500", "POST /it/api/items", "POST /it/api/items/bulk", "POST /it/api/items/strict", "GET /it/api/items/{id}",
             "GET /it/api/secure", "POST /it/api/secure/logout", "GET /it/api/things",
+            "GET /it/api/admin", "GET /it/api/orders", "GET /it/api/orders/{id}", "PUT /it/api/orders/{id}",
+            "DELETE /it/api/orders/{id}", "POST /it/api/orders/lookup", "GET /it/api/orders/{id}/unguarded",
+            "GET /it/api/scoped", "POST /it/api/scoped", "GET /it/api/scoped/report", "GET /it/api/undecided",
             "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom");
 
     @Test
@@ -36,8 +39,9 @@ class ActivationIT {
             assertThat(table).containsPattern("\\n\\s+" + parts[0] + "\\s+" + java.util.regex.Pattern.quote(parts[1])
                     + "\\s");
         }
-        assertThat(table).contains("POST    /it/api/items                   application/json  application/json"
-                + "  dev.bulwark.it.ItemsResource#create");
+        assertThat(table).containsPattern("POST\\s+/it/api/items\\s+application/json\\s+application/json\\s+public"
+                + "\\s+dev\\.bulwark\\.it\\.ItemsResource#create");
+        assertThat(table).contains("Findings (").contains("GET /it/api/undecided: no access decision");
     }
 
     @Test

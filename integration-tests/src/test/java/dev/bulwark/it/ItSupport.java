@@ -152,6 +152,15 @@ final class ItSupport {
         return readLog().lines().filter(l -> l.contains(fragment)).count();
     }
 
+    static String tokenWithScopes(String subject, String scope, String... groups) {
+        try {
+            return DevTokens.mintToken(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE, subject,
+                    List.of(groups), scope);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String token(String subject, String... groups) {
         try {
             return DevTokens.mintToken(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE, subject,

@@ -1,0 +1,141 @@
+package dev.bulwark.jaxrs;
+
+import dev.bulwark.api.AccessRequest;
+import dev.bulwark.api.ObjectAccessPolicy;
+import dev.bulwark.api.OwnedBy;
+import dev.bulwark.auth.RawToken;
+import dev.bulwark.authz.ObjectIds;
+import dev.bulwark.authz.Scopes;
+import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.errors.ProblemException;
+import dev.bulwark.errors.ProblemKind;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * {@code @OwnedBy}: takes the object id from the path, the query or the checked body, in the canonical form the
+ * resource will receive, and asks the application's {@link ObjectAccessPolicy} with the caller's identity from
+ * the verified token only. Anything but a clear yes (no token, a non-canonical id, several values, a refusal) is
+ * answered like a missing object. Runs after the body checks, so a body id is read from the checked copy.
+ */
+@Priority(Priorities.ENTITY_CODER + 100)
+final class OwnershipFilter implements ContainerRequestFilter {
+
+    private final OwnedBy owner;
+    private final Class<?> idType;
+    private final String endpoint;
+    private final int deniedStatus;
+    private final String scopeClaim;
+    private volatile ObjectAccessPolicy policy;
+
+    OwnershipFilter(OwnedBy owner, Method method, String endpoint, BulwarkConfig.Authz config) {
+        this.owner = owner;
+        this.idType = parameterType(method, owner);
+        this.endpoint = endpoint;
+        this.deniedStatus = config.objectDeniedStatus();
+        this.scopeClaim = config.scopeClaim();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        RawToken token = AccessFilters.verifiedToken(context);
+        String raw = rawId(context);
+        String id = ObjectIds.canonical(raw, idType);
+        if (id == null) {
+            throw denied("object id missing or not canonical for " + idType.getSimpleName());
+        }
+        JsonObject claims = token.claims();
+        AccessRequest request = new AccessRequest(claims.getString("sub", ""), Scopes.groups(claims),
+                Scopes.of(claims, scopeClaim), id, context.getMethod(), endpoint);
+        if (!policy().permits(request)) {
+            throw denied("object " + id + " refused by " + owner.policy().getSimpleName());
+        }
+    }
+
+    private String rawId(ContainerRequestContext context) {
+        switch (owner.source()) {
+            case PATH -> {
+                List<String> values = context.getUriInfo().getPathParameters().get(owner.value());
+                return values == null || values.size() != 1 ? null : values.get(0);
+            }
+            case QUERY -> {
+                List<String> values = context.getUriInfo().getQueryParameters().get(owner.value());
+                return values == null || values.size() != 1 ? null : values.get(0);
+            }
+            default -> {
+                return bodyId(context.getProperty(JsonBodyFilter.BODY));
+            }
+        }
+    }
+
+    private String bodyId(Object body) {
+        if (!(body instanceof byte[] bytes)) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue doc = reader.readValue();
+            if (!(doc instanceof JsonObject o)) {
+                return null;
+            }
+            JsonValue v = o.get(owner.value());
+            if (v instanceof JsonString s) {
+                return s.getString();
+            }
+            if (v instanceof JsonNumber n) {
+                return n.toString();
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ObjectAccessPolicy policy() {
+        ObjectAccessPolicy p = policy;
+        if (p == null) {
+            p = CDI.current().select(owner.policy()).get();
+            policy = p;
+        }
+        return p;
+    }
+
+    private ProblemException denied(String reason) {
+        return new ProblemException(deniedStatus == 403 ? ProblemKind.FORBIDDEN : ProblemKind.NOT_FOUND, deniedStatus,
+                List.of(), reason);
+    }
+
+    /** The Java type of the path or query parameter (String for body members and unknown parameters). */
+    private static Class<?> parameterType(Method method, OwnedBy owner) {
+        if (owner.source() == OwnedBy.Source.BODY) {
+            return String.class;
+        }
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation a : annotations[i]) {
+                boolean match = owner.source() == OwnedBy.Source.PATH && a instanceof PathParam p
+                        && p.value().equals(owner.value())
+                        || owner.source() == OwnedBy.Source.QUERY && a instanceof QueryParam q
+                        && q.value().equals(owner.value());
+                if (match) {
+                    return method.getParameterTypes()[i];
+                }
+            }
+        }
+        return String.class;
+    }
+}
