@@ -33,6 +33,12 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
     private static final Logger LOG = Logger.getLogger("dev.bulwark");
     static final String INVENTORY_ATTRIBUTE = "dev.bulwark.inventory";
 
+    /** Logs the reason plainly (containers may only record the exception in an incident file) and fails. */
+    private static IllegalStateException fail(String message) {
+        LOG.severe(message);
+        return new IllegalStateException(message);
+    }
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         BulwarkConfig config;
@@ -56,8 +62,9 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             problems.addAll(JsonBodyRules.problems(c));
         }
         if (!problems.isEmpty()) {
-            // Fail the deployment: a misconfigured override must not silently weaken or break a resource.
-            throw new IllegalStateException("Bulwark found invalid annotations: " + String.join("; ", problems));
+            // Fail the deployment: a misconfigured annotation must not silently weaken or break a resource.
+            throw fail("Bulwark found invalid annotations in " + context.getContextPath() + ": "
+                    + String.join("; ", problems));
         }
         List<Endpoint> inventory = new EndpointScanner().scan(context.getContextPath(),
                 EndpointScanner.applications(found));
@@ -65,8 +72,8 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         List<String> undecided = inventory.stream().filter(e -> !e.findings().isEmpty()
                 && e.findings().get(0).startsWith("no access decision")).map(e -> e.httpMethod() + " " + e.path()).toList();
         if (config.authz().strict() && !undecided.isEmpty()) {
-            throw new IllegalStateException("Bulwark (bulwark.authz.strict=true): endpoints without an access decision: "
-                    + String.join(", ", undecided));
+            throw fail("Bulwark (bulwark.authz.strict=true) refuses to deploy " + context.getContextPath()
+                    + ": endpoints without an access decision: " + String.join(", ", undecided));
         }
         if (config.inventory().log()) {
             LOG.info(InventoryReport.table(inventory));

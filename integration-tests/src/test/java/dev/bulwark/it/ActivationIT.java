@@ -96,6 +96,13 @@ class ActivationIT {
     }
 
     @Test
+    void strictAuthorizationRefusesToDeployAnEndpointWithoutADecision() {
+        awaitLog("refuses to deploy /it-strict: endpoints without an access decision: GET /it-strict/api/undecided");
+        awaitLog("itStrict was not started");
+        assertThat(get("/it-strict/api/errors/ok").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anInvalidSettingFailsTheDeploymentNamingTheKey() {
         String line = awaitLog("itBad", "Bulwark configuration key 'bulwark.errors.client-log-level'");
         assertThat(line).contains("unknown value: 'LOUD'").contains("expected one of OFF, FINE, INFO, WARNING");

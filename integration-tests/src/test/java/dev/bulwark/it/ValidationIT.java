@@ -127,7 +127,8 @@ class ValidationIT {
         assertThat(firstError(p).getString("in")).isEqualTo("body");
         assertThat(firstError(p).getString("field")).isEqualTo(field);
         assertThat(firstError(p).getString("message")).isEqualTo(message);
-        assertThat(p.toString()).doesNotContain("2147483648").doesNotContain("exe.txt").doesNotContain("item-1");
+        assertThat(p.getJsonArray("errors").toString()).doesNotContain("2147483648").doesNotContain("exe.txt")
+                .doesNotContain("item-1");
     }
 
     @Test
@@ -142,7 +143,7 @@ class ValidationIT {
                 .extracting(e -> e.getString("field") + ": " + e.getString("message"))
                 .contains("name: does not satisfy the schema keyword 'pattern'",
                         "quantity: does not satisfy the schema keyword 'maximum'");
-        assertThat(p.toString()).doesNotContain("Secret-Value").doesNotContain("50");
+        assertThat(p.getJsonArray("errors").toString()).doesNotContain("Secret-Value").doesNotContain("50");
     }
 
     @Test
