@@ -17,7 +17,8 @@ public record BulwarkConfig(
         Methods methods,
         Validation validation,
         Jwt jwt,
-        Authz authz) {
+        Authz authz,
+        RateLimiting rateLimiting) {
 
     public record Errors(URI typeBase, ErrorLogLevel clientLogLevel) {
     }
@@ -99,6 +100,11 @@ public record BulwarkConfig(
 
     /** Authorization: deny-by-default strictness, the status of refused objects, the scope claim. */
     public record Authz(boolean strict, int objectDeniedStatus, String scopeClaim) {
+    }
+
+    /** Rate limiting: the default limits (null when off), the store size, the API key header. */
+    public record RateLimiting(boolean enabled, String anonymous, String authenticated, int maxKeys,
+                               String apiKeyHeader, boolean headersOnSuccess) {
     }
 
     /** The configuration with every key at its default. */

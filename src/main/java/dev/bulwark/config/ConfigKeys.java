@@ -263,6 +263,29 @@ public final class ConfigKeys {
             "scope", "Token claim holding the OAuth2 scopes (a space-delimited string or an array); scp is read when"
                     + " it is absent.", "scp");
 
+    public static final Key<Boolean> RATELIMIT_ENABLED = new Key<>("bulwark.ratelimit.enabled", Parsers.bool(), "true",
+            "Rate limiting on JAX-RS endpoints.", "false");
+
+    public static final Key<String> RATELIMIT_ANONYMOUS = new Key<>("bulwark.ratelimit.anonymous", Parsers.rate(),
+            "300/1m", "Default limit for requests without a verified token, per client address and endpoint"
+                    + " (endpoints with @RateLimit use theirs).", "60/1m");
+
+    public static final Key<String> RATELIMIT_AUTHENTICATED = new Key<>("bulwark.ratelimit.authenticated",
+            Parsers.rate(), "1200/1m", "Default limit for requests with a verified token, per subject and endpoint.",
+            "600/1m");
+
+    public static final Key<Integer> RATELIMIT_MAX_KEYS = new Key<>("bulwark.ratelimit.max-keys",
+            Parsers.intRange(100, 100_000_000), "100000",
+            "Most keys the in-memory store holds (about 100 bytes each); beyond, keys whose quota is whole are"
+                    + " dropped and new ones share one overflow count per policy.", "1000000");
+
+    public static final Key<String> RATELIMIT_API_KEY_HEADER = new Key<>("bulwark.ratelimit.api-key-header",
+            Parsers.headerName(), "X-API-Key", "Header counted by @RateLimit(key = API_KEY).", "X-Client-Key");
+
+    public static final Key<Boolean> RATELIMIT_HEADERS = new Key<>("bulwark.ratelimit.headers-on-success",
+            Parsers.bool(), "true", "Send RateLimit-Policy and RateLimit on allowed responses too (always on 429).",
+            "false");
+
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
@@ -273,7 +296,8 @@ public final class ConfigKeys {
             JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS,
             JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
-            JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM);
+            JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM, RATELIMIT_ENABLED,
+            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS);
 
     private ConfigKeys() {
     }

@@ -52,7 +52,10 @@ public final class ConfigLoader {
                         get(ConfigKeys.REJECT_CONTROLS), get(ConfigKeys.REJECT_BIDI), get(ConfigKeys.CHECKED_HEADERS)),
                 jwt(),
                 new BulwarkConfig.Authz(get(ConfigKeys.AUTHZ_STRICT), Integer.parseInt(get(ConfigKeys.AUTHZ_DENIED_STATUS)),
-                        get(ConfigKeys.AUTHZ_SCOPE_CLAIM)));
+                        get(ConfigKeys.AUTHZ_SCOPE_CLAIM)),
+                new BulwarkConfig.RateLimiting(get(ConfigKeys.RATELIMIT_ENABLED), get(ConfigKeys.RATELIMIT_ANONYMOUS),
+                        get(ConfigKeys.RATELIMIT_AUTHENTICATED), get(ConfigKeys.RATELIMIT_MAX_KEYS),
+                        get(ConfigKeys.RATELIMIT_API_KEY_HEADER), get(ConfigKeys.RATELIMIT_HEADERS)));
     }
 
     /** MicroProfile JWT keys that Bulwark reads (it never sets them). */

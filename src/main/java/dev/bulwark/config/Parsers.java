@@ -147,6 +147,19 @@ public final class Parsers {
         });
     }
 
+    /** A rate, {@code count/duration}: {@code 100/1m}, {@code 10/s}, {@code 5000/1h}; or {@code off}. */
+    public static ValueParser<String> rate() {
+        return simple("count/duration such as 100/1m, 10/s or 5000/1h, or off", raw -> {
+            if (raw.equalsIgnoreCase("off")) {
+                return null;
+            }
+            if (dev.bulwark.ratelimit.RatePolicy.parse("default", raw) == null) {
+                throw new InvalidValueException("not a rate");
+            }
+            return raw;
+        });
+    }
+
     /** A JWT claim name. */
     public static ValueParser<String> claimName() {
         return simple("a claim name (letters, digits, '_', '-', ':', '.', at most 64)", raw -> {

@@ -5,6 +5,7 @@ import dev.bulwark.auth.JwksFetcher;
 import dev.bulwark.auth.PublishedKeys;
 import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.cdi.BulwarkExtension;
+import dev.bulwark.ratelimit.InMemoryStore;
 import dev.bulwark.config.BulwarkConfig;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ConstrainedTo;
@@ -34,6 +35,10 @@ public final class BulwarkFeature implements Feature {
         context.register(new SecurityHeaderFeature());
         context.register(new JsonBodyFeature(config.validation()));
         context.register(new AuthorizationFeature(config.authz()));
+        if (config.rateLimiting().enabled()) {
+            context.register(new RateLimitFeature(config.rateLimiting(),
+                    new InMemoryStore(config.rateLimiting().maxKeys(), Clock.systemUTC())));
+        }
         if (config.jwt().inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
             PublishedKeys keys = config.jwt().remoteKeys() == null ? null

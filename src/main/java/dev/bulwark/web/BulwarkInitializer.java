@@ -14,6 +14,7 @@ import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import dev.bulwark.headers.SecurityHeaderOverrides;
+import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.validation.JsonBodyRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -60,6 +61,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         for (Class<?> c : found) {
             problems.addAll(SecurityHeaderOverrides.problems(c));
             problems.addAll(JsonBodyRules.problems(c));
+            problems.addAll(EndpointLimits.problems(c));
         }
         if (!problems.isEmpty()) {
             // Fail the deployment: a misconfigured annotation must not silently weaken or break a resource.

@@ -28,6 +28,8 @@ class ActivationIT {
             "GET /it/api/admin", "GET /it/api/orders", "GET /it/api/orders/{id}", "PUT /it/api/orders/{id}",
             "DELETE /it/api/orders/{id}", "POST /it/api/orders/lookup", "GET /it/api/orders/{id}/unguarded",
             "GET /it/api/scoped", "POST /it/api/scoped", "GET /it/api/scoped/report", "GET /it/api/undecided",
+            "GET /it/api/limited/spoof", "GET /it/api/limited/items/{id}", "GET /it/api/limited/head",
+            "GET /it/api/limited/fields", "GET /it/api/limited/principal", "GET /it/api/limited/key",
             "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom");
 
     @Test

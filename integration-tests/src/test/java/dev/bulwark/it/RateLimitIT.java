@@ -1,0 +1,137 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.assertProblem;
+import static dev.bulwark.it.ItSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Limits on Liberty, each scenario on its own endpoint (5 requests a minute unless stated) so counts never mix.
+ * Requests through /it-proxy come from a trusted proxy, whose X-Forwarded-For gives each test its own client.
+ */
+class RateLimitIT {
+
+    private static void allowed(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(200);
+    }
+
+    private static void limited(HttpResponse<String> r) {
+        assertProblem(r, 429);
+        long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retry).isBetween(1L, 60L);
+        assertThat(r.headers().firstValue("RateLimit")).hasValueSatisfying(v -> assertThat(v).contains(";r=0;"));
+    }
+
+    @Test
+    void theSixthRequestIsRefusedWithRetryAfterAndRateLimitFields() {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = send("GET", "/it-proxy/api/limited/spoof", null, "X-Forwarded-For", "203.0.113.1");
+            allowed(r);
+            assertThat(r.headers().firstValue("RateLimit-Policy")).hasValue("\"default\";q=5;w=60");
+            assertThat(r.headers().firstValue("RateLimit")).hasValueSatisfying(v ->
+                    assertThat(v).startsWith("\"default\";r=").contains(";t="));
+        }
+        HttpResponse<String> refused = send("GET", "/it-proxy/api/limited/spoof", null, "X-Forwarded-For",
+                "203.0.113.1");
+        limited(refused);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("12");
+        assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"default\";q=5;w=60");
+        // another client behind the same trusted proxy has its own count
+        allowed(send("GET", "/it-proxy/api/limited/spoof", null, "X-Forwarded-For", "203.0.113.2"));
+    }
+
+    @Test
+    void rotatingForwardingHeadersFromAnUntrustedPeerDoNotEscape() {
+        String[] headers = {"X-Forwarded-For", "X-Real-IP", "Forwarded", "True-Client-IP", "X-Client-IP"};
+        int allowedCount = 0;
+        for (int i = 0; i < 12; i++) {
+            String header = headers[i % headers.length];
+            String value = header.equals("Forwarded") ? "for=198.51.100." + i : "198.51.100." + i;
+            HttpResponse<String> r = send("GET", "/it/api/limited/spoof", null, header, value);
+            if (r.statusCode() == 200) {
+                allowedCount++;
+            } else {
+                limited(r);
+            }
+        }
+        assertThat(allowedCount).isEqualTo(5);
+    }
+
+    @Test
+    void pathVariantsAndIdsShareTheEndpointsCount() {
+        String[] paths = {"/it-proxy/api/limited/items/1", "/it-proxy/api/limited/items/1/",
+            "/it-proxy/api/limited/items/2", "/it-proxy/api/limited/%69tems/1", "/it-proxy/api/limited/items/1;v=2",
+            "/it-proxy/api/limited/items/1?x=1", "/it-proxy/api/limited/items/%31"};
+        int allowedCount = 0;
+        for (String path : paths) {
+            HttpResponse<String> r = send("GET", path, null, "X-Forwarded-For", "203.0.113.3");
+            if (r.statusCode() == 200) {
+                allowedCount++;
+            } else if (r.statusCode() == 429) {
+                limited(r);
+            }
+        }
+        assertThat(allowedCount).isEqualTo(5);
+        limited(send("GET", "/it-proxy/api/limited/items/99", null, "X-Forwarded-For", "203.0.113.3"));
+    }
+
+    @Test
+    void headAndGetCountTogether() {
+        for (int i = 0; i < 5; i++) {
+            String method = i % 2 == 0 ? "HEAD" : "GET";
+            assertThat(send(method, "/it-proxy/api/limited/head", null, "X-Forwarded-For", "203.0.113.4").statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(send("HEAD", "/it-proxy/api/limited/head", null, "X-Forwarded-For", "203.0.113.4").statusCode())
+                .isEqualTo(429);
+        limited(send("GET", "/it-proxy/api/limited/head", null, "X-Forwarded-For", "203.0.113.4"));
+    }
+
+    @Test
+    void onePrincipalFromTwoAddressesSharesItsCount() {
+        String token = ItSupport.token("carol", "user");
+        for (int i = 0; i < 5; i++) {
+            allowed(send("GET", "/it-proxy/api/limited/principal", null, "Authorization", "Bearer " + token,
+                    "X-Forwarded-For", i % 2 == 0 ? "203.0.113.5" : "203.0.113.6"));
+        }
+        limited(send("GET", "/it-proxy/api/limited/principal", null, "Authorization", "Bearer " + token,
+                "X-Forwarded-For", "203.0.113.7"));
+        // another principal from the same address is not affected
+        allowed(send("GET", "/it-proxy/api/limited/principal", null, "Authorization", "Bearer "
+                + ItSupport.token("dave", "user"), "X-Forwarded-For", "203.0.113.5"));
+    }
+
+    @Test
+    void severalLimitsAtOnceReportTheTightest() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = send("GET", "/it-proxy/api/limited/fields", null, "X-Forwarded-For",
+                    "203.0.113.8");
+            allowed(r);
+            assertThat(r.headers().firstValue("RateLimit-Policy"))
+                    .hasValue("\"burst\";q=3;w=10, \"hourly\";q=100;w=3600");
+            assertThat(r.headers().firstValue("RateLimit")).hasValueSatisfying(v ->
+                    assertThat(v).startsWith("\"burst\";r="));
+        }
+        HttpResponse<String> refused = send("GET", "/it-proxy/api/limited/fields", null, "X-Forwarded-For",
+                "203.0.113.8");
+        limited(refused);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Long.parseLong(v)).isBetween(1L, 4L));
+    }
+
+    @Test
+    void apiKeysAreCountedSeparatelyAndNeverEchoed() {
+        for (int i = 0; i < 3; i++) {
+            allowed(send("GET", "/it-proxy/api/limited/key", null, "X-API-Key", "key-one-secret",
+                    "X-Forwarded-For", "203.0.113.9"));
+        }
+        HttpResponse<String> refused = send("GET", "/it-proxy/api/limited/key", null, "X-API-Key", "key-one-secret",
+                "X-Forwarded-For", "203.0.113.9");
+        limited(refused);
+        assertThat(refused.body()).doesNotContain("key-one-secret");
+        allowed(send("GET", "/it-proxy/api/limited/key", null, "X-API-Key", "key-two-secret",
+                "X-Forwarded-For", "203.0.113.9"));
+    }
+}

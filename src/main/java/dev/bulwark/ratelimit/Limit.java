@@ -1,0 +1,7 @@
+package dev.bulwark.ratelimit;
+
+import dev.bulwark.api.RateLimit;
+
+/** One limit in force on an endpoint: the policy, whom it counts, and the scope its counts belong to. */
+public record Limit(RatePolicy policy, RateLimit.Key key, String scope) {
+}
