@@ -71,6 +71,13 @@ public class BulwarkExtension implements Extension {
         if (!result.ok()) {
             return;
         }
+        if (result.config().rateLimiting().store() == dev.bulwark.config.RateLimitStoreKind.REDIS
+                && !dev.bulwark.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {
+            event.addDeploymentProblem(new DeploymentException(new ConfigProblem("bulwark.ratelimit.store",
+                    "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce")
+                    .message()));
+            return;
+        }
         JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
                 Thread.currentThread().getContextClassLoader());
         for (ConfigProblem problem : lint.problems()) {

@@ -104,7 +104,15 @@ public record BulwarkConfig(
 
     /** Rate limiting: the default limits (null when off), the store size, the API key header. */
     public record RateLimiting(boolean enabled, String anonymous, String authenticated, int maxKeys,
-                               String apiKeyHeader, boolean headersOnSuccess) {
+                               String apiKeyHeader, boolean headersOnSuccess, RateLimitStoreKind store,
+                               String redisUrl, Duration redisTimeout, dev.bulwark.ratelimit.FallbackStore.Mode fallback,
+                               String redisPrefix) {
+
+        @Override
+        public String toString() {
+            // the Redis URL may carry a password
+            return "RateLimiting[store=" + store + ", anonymous=" + anonymous + ", authenticated=" + authenticated + "]";
+        }
     }
 
     /** The configuration with every key at its default. */

@@ -1,6 +1,7 @@
 package dev.bulwark.config;
 
 import java.net.URI;
+import dev.bulwark.ratelimit.FallbackStore;
 import java.util.List;
 
 /** Every Bulwark setting. Adding a key here without documenting it in docs/configuration.md fails the build. */
@@ -286,6 +287,28 @@ public final class ConfigKeys {
             Parsers.bool(), "true", "Send RateLimit-Policy and RateLimit on allowed responses too (always on 429).",
             "false");
 
+    public static final Key<RateLimitStoreKind> RATELIMIT_STORE = new Key<>("bulwark.ratelimit.store",
+            Parsers.enumOf(RateLimitStoreKind.class), "MEMORY",
+            "Where counts live: MEMORY (this server) or REDIS (shared by every server; needs io.lettuce:lettuce-core).",
+            "REDIS");
+
+    public static final Key<String> RATELIMIT_REDIS_URL = new Key<>("bulwark.ratelimit.redis.url",
+            Parsers.redisUrl(), "redis://127.0.0.1:6379",
+            "Redis for bulwark.ratelimit.store=REDIS (redis:// or rediss://; the value is never logged).",
+            "rediss://redis.internal:6380");
+
+    public static final Key<java.time.Duration> RATELIMIT_REDIS_TIMEOUT = new Key<>("bulwark.ratelimit.redis.timeout",
+            Parsers.duration(java.time.Duration.ofMillis(5), java.time.Duration.ofSeconds(5)), "50ms",
+            "Longest a request waits for Redis; slower or failed calls use the fallback.", "100ms");
+
+    public static final Key<FallbackStore.Mode> RATELIMIT_REDIS_FALLBACK = new Key<>("bulwark.ratelimit.redis.fallback",
+            Parsers.enumOf(FallbackStore.Mode.class), "LOCAL",
+            "While Redis is unavailable: LOCAL counts on this server alone, REJECT answers 429 to limited endpoints.",
+            "REJECT");
+
+    public static final Key<String> RATELIMIT_REDIS_PREFIX = new Key<>("bulwark.ratelimit.redis.key-prefix",
+            Parsers.roleName(), "bulwark:rl", "Prefix of Bulwark's Redis keys.", "orders-api:rl");
+
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
@@ -297,7 +320,9 @@ public final class ConfigKeys {
             JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
             JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM, RATELIMIT_ENABLED,
-            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS);
+            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS,
+            RATELIMIT_STORE, RATELIMIT_REDIS_URL, RATELIMIT_REDIS_TIMEOUT, RATELIMIT_REDIS_FALLBACK,
+            RATELIMIT_REDIS_PREFIX);
 
     private ConfigKeys() {
     }

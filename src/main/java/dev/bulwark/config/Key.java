@@ -24,6 +24,6 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultValue, St
     public boolean secret() {
         String n = name.toLowerCase(Locale.ROOT);
         return n.contains("secret") || n.contains("password") || n.contains("token") || n.endsWith(".key")
-                || n.contains("credential") || n.contains("private");
+                || n.contains("credential") || n.contains("private") || n.endsWith(".redis.url");
     }
 }

@@ -160,6 +160,21 @@ public final class Parsers {
         });
     }
 
+    /** A Redis URL ({@code redis://} or {@code rediss://}); it may hold a password, so it is never echoed. */
+    public static ValueParser<String> redisUrl() {
+        return simple("redis://host:port or rediss://host:port (with optional user:password@ and /database)", raw -> {
+            try {
+                URI uri = new URI(raw);
+                if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new InvalidValueException("not a redis:// or rediss:// URL");
+                }
+                return raw;
+            } catch (URISyntaxException e) {
+                throw new InvalidValueException("not a URL");
+            }
+        });
+    }
+
     /** A JWT claim name. */
     public static ValueParser<String> claimName() {
         return simple("a claim name (letters, digits, '_', '-', ':', '.', at most 64)", raw -> {

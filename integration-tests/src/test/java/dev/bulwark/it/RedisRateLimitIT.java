@@ -1,0 +1,79 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.assertProblem;
+import static dev.bulwark.it.ItSupport.awaitLog;
+import static dev.bulwark.it.ItSupport.sendTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Liberty servers counting in one real redis-server (started by the build) enforce one global limit; when
+ * Redis stops, requests are still answered at once with local counts, and shared counting comes back when Redis
+ * does.
+ */
+class RedisRateLimitIT {
+
+    private static final String NODE1 = ItSupport.BASE;
+    private static final String NODE2 = System.getProperty("it.node2.url", "https://localhost:9544");
+
+    private static void redis(String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = command.equals("start")
+                ? new ProcessBuilder("bash", System.getProperty("it.redis.script"), "start",
+                        System.getProperty("it.redis.bin"), System.getProperty("it.redis.port"),
+                        System.getProperty("it.redis.run"))
+                : new ProcessBuilder("bash", System.getProperty("it.redis.script"), "stop",
+                        System.getProperty("it.redis.run"));
+        Process p = pb.inheritIO().start();
+        assertThat(p.waitFor()).as("redis.sh " + command).isZero();
+    }
+
+    @Test
+    void twoServersShareOneLimit() {
+        int allowed = 0;
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = sendTo(i % 2 == 0 ? NODE1 : NODE2, "GET", "/it-redis/api/limited/spoof", null);
+            if (r.statusCode() == 200) {
+                allowed++;
+            } else {
+                assertProblem(r, 429);
+                assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            }
+        }
+        assertThat(allowed).as("one global limit of 5 across both servers").isEqualTo(5);
+    }
+
+    @Test
+    void redisGoingDownNeitherHangsRequestsNorLetsTrafficThroughUnmetered() throws Exception {
+        String path = "/it-redis/api/limited/head";
+        assertThat(sendTo(NODE1, "GET", path, null).statusCode()).isEqualTo(200);
+        redis("stop");
+        try {
+            int allowed = 0;
+            long started = System.nanoTime();
+            for (int i = 0; i < 8; i++) {
+                HttpResponse<String> r = sendTo(NODE1, "GET", path, null);
+                assertThat(r.statusCode()).isIn(200, 429);
+                allowed += r.statusCode() == 200 ? 1 : 0;
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no request waited for Redis")
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(allowed).as("the local fallback still limits").isLessThanOrEqualTo(5);
+            awaitLog("the shared store is unavailable; counting locally");
+        } finally {
+            redis("start");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            sendTo(NODE1, "GET", "/it-redis/api/limited/items/1", null);
+            if (ItSupport.countLogLines("the shared store answers again") > 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        awaitLog("the shared store answers again; back to shared counts");
+    }
+}

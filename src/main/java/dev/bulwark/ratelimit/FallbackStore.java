@@ -1,0 +1,83 @@
+package dev.bulwark.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A shared store with a local fallback. When the shared store fails or is slower than its timeout, decisions go
+ * to the fallback (the local in-memory store, or a refusal) and the shared store is not asked again for a
+ * pause, so no request waits for a store that is down; then it is tried again and, when it answers, used again.
+ * Each change of state is logged once; {@link #failures()} counts failed decisions for metrics.
+ */
+public final class FallbackStore implements RateLimitStore {
+
+    /** What to do while the shared store is unavailable. */
+    public enum Mode { LOCAL, REJECT }
+
+    private static final Logger LOG = Logger.getLogger("dev.bulwark.ratelimit");
+
+    private final Supplier<RateLimitStore> shared;
+    private final RateLimitStore local;
+    private final Mode mode;
+    private final Duration pause;
+    private final Clock clock;
+    private volatile RateLimitStore connected;
+    private volatile Instant retryAt = Instant.MIN;
+    private volatile boolean degraded;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+
+    /** @param shared connects to the shared store (called again after a failure to connect) */
+    public FallbackStore(Supplier<RateLimitStore> shared, RateLimitStore local, Mode mode, Duration pause,
+                         Clock clock) {
+        this.shared = shared;
+        this.local = local;
+        this.mode = mode;
+        this.pause = pause;
+        this.clock = clock;
+    }
+
+    @Override
+    public Decision acquire(String key, RatePolicy policy) {
+        Instant now = clock.instant();
+        if (now.isAfter(retryAt) || now.equals(retryAt)) {
+            try {
+                RateLimitStore store = connected;
+                if (store == null) {
+                    store = shared.get();
+                    connected = store;
+                }
+                Decision d = store.acquire(key, policy);
+                if (degraded) {
+                    degraded = false;
+                    LOG.info("Bulwark rate limiting: the shared store answers again; back to shared counts");
+                }
+                return d;
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                retryAt = now.plus(pause);
+                if (!degraded) {
+                    degraded = true;
+                    LOG.log(Level.WARNING, "Bulwark rate limiting: the shared store is unavailable; "
+                            + (mode == Mode.LOCAL ? "counting locally" : "refusing limited requests")
+                            + " until it answers again", e);
+                }
+            }
+        }
+        if (mode == Mode.REJECT) {
+            return new Decision(false, 0, pause.toNanos(), pause.toNanos());
+        }
+        return local.acquire(key, policy);
+    }
+
+    public boolean degraded() {
+        return degraded;
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+}

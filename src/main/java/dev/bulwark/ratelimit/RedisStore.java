@@ -1,0 +1,99 @@
+package dev.bulwark.ratelimit;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * GCRA in Redis, for several servers: one atomic round trip per decision (a Lua script run with EVALSHA, loaded
+ * again on NOSCRIPT), Redis's own clock ({@code TIME}) so server clocks do not matter, keys with an expiry (they
+ * vanish once their quota is whole), one key per call (Redis Cluster safe; the variable part is a hash tag).
+ * Commands time out after the configured bound; callers fall back on failure ({@link FallbackStore}).
+ */
+public final class RedisStore implements RateLimitStore, AutoCloseable {
+
+    /** KEYS[1]: the key; ARGV[1]: emission interval, ARGV[2]: tolerance, both in microseconds. */
+    static final String SCRIPT = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local interval = tonumber(ARGV[1])
+            local tau = tonumber(ARGV[2])
+            local tat = tonumber(redis.call('GET', KEYS[1]) or now)
+            if tat < now then tat = now end
+            if tat - now > tau then
+              return {0, tat - now, tat - tau - now}
+            end
+            local new = tat + interval
+            redis.call('SET', KEYS[1], string.format('%d', new), 'PX', math.ceil((new - now) / 1000) + 1000)
+            return {1, new - now, 0}
+            """;
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final String prefix;
+    private volatile String sha;
+
+    public RedisStore(String url, Duration timeout, String prefix) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(timeout);
+        this.client = RedisClient.create(uri);
+        this.client.setOptions(io.lettuce.core.ClientOptions.builder()
+                .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(timeout))
+                .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        this.connection = client.connect();
+        this.connection.setTimeout(timeout);
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Decision acquire(String key, RatePolicy policy) {
+        RedisCommands<String, String> redis = connection.sync();
+        long interval = Math.max(1, policy.emissionIntervalNanos() / 1_000);
+        long tau = policy.window().toNanos() / 1_000 - interval;
+        String[] keys = {redisKey(key, policy)};
+        List<Long> result;
+        try {
+            result = redis.evalsha(sha(redis), ScriptOutputType.MULTI, keys, Long.toString(interval), Long.toString(tau));
+        } catch (RedisNoScriptException e) {
+            sha = null;
+            result = redis.evalsha(sha(redis), ScriptOutputType.MULTI, keys, Long.toString(interval), Long.toString(tau));
+        }
+        boolean allowed = result.get(0) == 1L;
+        long used = result.get(1) * 1_000;
+        long retry = result.get(2) * 1_000;
+        if (!allowed) {
+            return new Decision(false, 0, used, retry);
+        }
+        long t = policy.emissionIntervalNanos();
+        int remaining = (int) Math.max(0, Math.min(policy.limit(), (policy.window().toNanos() - used) / t));
+        return new Decision(true, remaining, used, 0);
+    }
+
+    private String sha(RedisCommands<String, String> redis) {
+        String s = sha;
+        if (s == null) {
+            s = redis.scriptLoad(SCRIPT.getBytes(StandardCharsets.UTF_8));
+            sha = s;
+        }
+        return s;
+    }
+
+    /** {@code prefix:{policy|scope|subject}}: one key per decision, its variable part a Cluster hash tag. */
+    private String redisKey(String key, RatePolicy policy) {
+        return prefix + ":{" + key.replace("{", "(").replace("}", ")") + "|" + policy.limit() + "/"
+                + policy.window().toMillis() + "}";
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}
