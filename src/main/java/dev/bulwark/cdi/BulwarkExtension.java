@@ -40,6 +40,20 @@ public class BulwarkExtension implements Extension {
     void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addAnnotatedType(beanManager.createAnnotatedType(RequiresScopesInterceptor.class),
                 "dev.bulwark.RequiresScopesInterceptor");
+        if (metricsApiPresent()) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(dev.bulwark.ratelimit.MetricsBridge.class),
+                    "dev.bulwark.MetricsBridge");
+        }
+    }
+
+    private static boolean metricsApiPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Notes whether the application brings its own {@link TokenDenyList} bean. */

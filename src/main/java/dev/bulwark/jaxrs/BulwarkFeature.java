@@ -5,6 +5,7 @@ import dev.bulwark.auth.JwksFetcher;
 import dev.bulwark.auth.PublishedKeys;
 import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.cdi.BulwarkExtension;
+import dev.bulwark.ratelimit.RateLimitMetrics;
 import dev.bulwark.ratelimit.SharedStores;
 import dev.bulwark.config.BulwarkConfig;
 import jakarta.enterprise.inject.spi.CDI;
@@ -36,7 +37,9 @@ public final class BulwarkFeature implements Feature {
         context.register(new JsonBodyFeature(config.validation()));
         context.register(new AuthorizationFeature(config.authz()));
         if (config.rateLimiting().enabled()) {
-            context.register(new RateLimitFeature(config.rateLimiting(), SharedStores.create(config.rateLimiting())));
+            RateLimitMetrics metrics = RateLimitMetrics.create();
+            context.register(new RateLimitFeature(config.rateLimiting(),
+                    SharedStores.create(config.rateLimiting(), metrics), metrics));
         }
         if (config.jwt().inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();

@@ -4,6 +4,7 @@ import dev.bulwark.api.RateLimit;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.Limit;
+import dev.bulwark.ratelimit.RateLimitMetrics;
 import dev.bulwark.ratelimit.RateLimitStore;
 import dev.bulwark.ratelimit.RatePolicy;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -16,10 +17,12 @@ final class RateLimitFeature implements DynamicFeature {
 
     private final BulwarkConfig.RateLimiting config;
     private final RateLimitStore store;
+    private final RateLimitMetrics metrics;
 
-    RateLimitFeature(BulwarkConfig.RateLimiting config, RateLimitStore store) {
+    RateLimitFeature(BulwarkConfig.RateLimiting config, RateLimitStore store, RateLimitMetrics metrics) {
         this.config = config;
         this.store = store;
+        this.metrics = metrics;
     }
 
     @Override
@@ -32,6 +35,6 @@ final class RateLimitFeature implements DynamicFeature {
         Limit authenticated = config.authenticated() == null ? null
                 : new Limit(RatePolicy.parse("default", config.authenticated()), RateLimit.Key.PRINCIPAL, endpoint);
         context.register(new RateLimitFilter(annotated, anonymous, authenticated, store, config.apiKeyHeader(),
-                config.headersOnSuccess()));
+                config.headersOnSuccess(), metrics));
     }
 }

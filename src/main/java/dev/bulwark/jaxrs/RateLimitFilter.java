@@ -6,6 +6,7 @@ import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.ratelimit.Decision;
 import dev.bulwark.ratelimit.Limit;
+import dev.bulwark.ratelimit.RateLimitMetrics;
 import dev.bulwark.ratelimit.RateLimitStore;
 import dev.bulwark.transport.TransportAttributes;
 import jakarta.annotation.Priority;
@@ -42,13 +43,15 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
     private final RateLimitStore store;
     private final String apiKeyHeader;
     private final boolean headersOnSuccess;
+    private final RateLimitMetrics metrics;
 
     @Context
     private HttpServletRequest servletRequest;
 
     /** @param annotated the endpoint's own limits, or null to use the defaults (each of which may be null: off) */
     RateLimitFilter(List<Limit> annotated, Limit anonymous, Limit authenticated, RateLimitStore store,
-                    String apiKeyHeader, boolean headersOnSuccess) {
+                    String apiKeyHeader, boolean headersOnSuccess, RateLimitMetrics metrics) {
+        this.metrics = metrics;
         this.annotated = annotated;
         this.anonymous = anonymous;
         this.authenticated = authenticated;
@@ -71,6 +74,7 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
         for (Limit limit : limits) {
             String key = limit.scope() + "|" + limit.policy().name() + "|" + keyOf(limit.key(), token, request);
             Decision d = store.acquire(key, limit.policy());
+            metrics.decision(limit.policy().name(), d.allowed());
             if (tightestDecision == null || worse(d, tightestDecision)) {
                 tightest = limit;
                 tightestDecision = d;

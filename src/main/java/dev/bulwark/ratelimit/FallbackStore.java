@@ -29,10 +29,18 @@ public final class FallbackStore implements RateLimitStore {
     private volatile Instant retryAt = Instant.MIN;
     private volatile boolean degraded;
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private final Runnable onFailure;
 
     /** @param shared connects to the shared store (called again after a failure to connect) */
     public FallbackStore(Supplier<RateLimitStore> shared, RateLimitStore local, Mode mode, Duration pause,
                          Clock clock) {
+        this(shared, local, mode, pause, clock, () -> { });
+    }
+
+    /** @param onFailure told of every failed call to the shared store (a metric) */
+    public FallbackStore(Supplier<RateLimitStore> shared, RateLimitStore local, Mode mode, Duration pause,
+                         Clock clock, Runnable onFailure) {
+        this.onFailure = onFailure;
         this.shared = shared;
         this.local = local;
         this.mode = mode;
@@ -58,6 +66,7 @@ public final class FallbackStore implements RateLimitStore {
                 return d;
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
+                onFailure.run();
                 retryAt = now.plus(pause);
                 if (!degraded) {
                     degraded = true;

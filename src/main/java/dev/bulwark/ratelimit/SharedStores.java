@@ -17,12 +17,13 @@ public final class SharedStores {
     private SharedStores() {
     }
 
-    public static RateLimitStore create(BulwarkConfig.RateLimiting config) {
+    public static RateLimitStore create(BulwarkConfig.RateLimiting config, RateLimitMetrics metrics) {
         InMemoryStore local = new InMemoryStore(config.maxKeys(), Clock.systemUTC());
         if (config.store() == RateLimitStoreKind.MEMORY) {
             return local;
         }
-        return new FallbackStore(() -> redis(config), local, config.fallback(), RETRY_PAUSE, Clock.systemUTC());
+        return new FallbackStore(() -> redis(config), local, config.fallback(), RETRY_PAUSE, Clock.systemUTC(),
+                metrics::storeError);
     }
 
     /** True when the Redis client library is available to the application. */

@@ -8,13 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Liberty servers counting in one real redis-server (started by the build) enforce one global limit; when
  * Redis stops, requests are still answered at once with local counts, and shared counting comes back when Redis
  * does.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisRateLimitIT {
 
     private static final String NODE1 = ItSupport.BASE;
@@ -32,6 +36,7 @@ class RedisRateLimitIT {
     }
 
     @Test
+    @Order(1)
     void twoServersShareOneLimit() {
         int allowed = 0;
         for (int i = 0; i < 10; i++) {
@@ -47,6 +52,7 @@ class RedisRateLimitIT {
     }
 
     @Test
+    @Order(3)
     void redisGoingDownNeitherHangsRequestsNorLetsTrafficThroughUnmetered() throws Exception {
         String path = "/it-redis/api/limited/head";
         assertThat(sendTo(NODE1, "GET", path, null).statusCode()).isEqualTo(200);
@@ -75,5 +81,18 @@ class RedisRateLimitIT {
             Thread.sleep(200);
         }
         awaitLog("the shared store answers again; back to shared counts");
+        String metrics = sendTo(NODE1, "GET", "/metrics?scope=application", null).body();
+        assertThat(metrics).containsPattern("bulwark_ratelimit_store_errors_total\\{[^}]*\\} [1-9]");
+    }
+
+    @Test
+    @Order(2)
+    void decisionsAreCountedPerPolicyAndOutcome() {
+        for (int i = 0; i < 7; i++) {
+            sendTo(NODE1, "GET", "/it-redis/api/limited/key", null, "X-API-Key", "metrics-key");
+        }
+        String metrics = sendTo(NODE1, "GET", "/metrics?scope=application", null).body();
+        assertThat(metrics).containsPattern("bulwark_ratelimit_decisions_total\\{[^}]*outcome=\"allowed\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("bulwark_ratelimit_decisions_total\\{[^}]*outcome=\"limited\"[^}]*\\} [1-9]");
     }
 }
