@@ -3,6 +3,7 @@ package dev.bulwark.ratelimit;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -17,6 +18,9 @@ public final class RateLimitMetrics {
     private static final RateLimitMetrics NONE = new RateLimitMetrics(null);
 
     private final MetricRegistry registry;
+    /** Counters are looked up once per policy and outcome: a registry lookup per request costs more than the limit. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private RateLimitMetrics(MetricRegistry registry) {
         this.registry = registry;
@@ -39,14 +43,15 @@ public final class RateLimitMetrics {
 
     public void decision(String policy, boolean allowed) {
         if (registry != null) {
-            registry.counter("bulwark.ratelimit.decisions", new Tag("policy", policy),
-                    new Tag("outcome", allowed ? "allowed" : "limited")).inc();
+            String outcome = allowed ? "allowed" : "limited";
+            counters.computeIfAbsent(policy + "|" + outcome, k -> registry.counter("bulwark.ratelimit.decisions",
+                    new Tag("policy", policy), new Tag("outcome", outcome))).inc();
         }
     }
 
     public void storeError() {
         if (registry != null) {
-            registry.counter("bulwark.ratelimit.store.errors").inc();
+            counters.computeIfAbsent("|store-errors", k -> registry.counter("bulwark.ratelimit.store.errors")).inc();
         }
     }
 }
