@@ -41,10 +41,13 @@ curl -fsk -D - -o /dev/null https://127.0.0.1:9543/bench-on/api/errors/ok | grep
   || { echo "bench-on is not rate limited" >&2; exit 1; }
 run() { wrk -t1 -c16 -d"${2}s" --latency "https://127.0.0.1:9543/$1/api/errors/ok" \
   | awk '/ 99%/ {p99=$2} /Requests\/sec/ {rps=$2} END {print rps, p99}'; }
-echo "warm-up: 60 s each, alternating"
-for _ in 1 2; do run bench-on 30 >/dev/null; run bench-off 30 >/dev/null; done
-echo "round limiter-on(req/s p99) limiter-off(req/s p99)"
+echo "warm-up: 90 s each, alternating"
+for _ in 1 2 3; do run bench-on 30 >/dev/null; run bench-off 30 >/dev/null; done
+echo "round limiter-on(req/s p99) limiter-off(req/s p99) on/off"
 for r in $(seq 1 "$rounds"); do
-  on=$(run bench-on "$secs"); off=$(run bench-off "$secs")
-  echo "$r $on $off"
+  # ABBA: odd rounds measure the limited app first, even rounds second, so warming cannot favour one side
+  if [ $((r % 2)) -eq 1 ]; then on=$(run bench-on "$secs"); off=$(run bench-off "$secs")
+  else off=$(run bench-off "$secs"); on=$(run bench-on "$secs"); fi
+  ratio=$(awk -v a="${on%% *}" -v b="${off%% *}" 'BEGIN {printf "%.3f", a / b}')
+  echo "$r $on $off $ratio"
 done
