@@ -4,6 +4,10 @@ import dev.bulwark.api.TokenDenyList;
 import dev.bulwark.auth.InMemoryTokenDenyList;
 import dev.bulwark.auth.JwtLint;
 import dev.bulwark.authz.RequiresScopesInterceptor;
+import dev.bulwark.ratelimit.Limiter;
+import dev.bulwark.ratelimit.RateLimitInterceptor;
+import dev.bulwark.ratelimit.RateLimitMetrics;
+import dev.bulwark.ratelimit.SharedStores;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
@@ -40,6 +44,8 @@ public class BulwarkExtension implements Extension {
     void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addAnnotatedType(beanManager.createAnnotatedType(RequiresScopesInterceptor.class),
                 "dev.bulwark.RequiresScopesInterceptor");
+        event.addAnnotatedType(beanManager.createAnnotatedType(RateLimitInterceptor.class),
+                "dev.bulwark.RateLimitInterceptor");
         if (metricsApiPresent()) {
             event.addAnnotatedType(beanManager.createAnnotatedType(dev.bulwark.ratelimit.MetricsBridge.class),
                     "dev.bulwark.MetricsBridge");
@@ -113,6 +119,18 @@ public class BulwarkExtension implements Extension {
             throw new IllegalStateException("Bulwark configuration was not validated for this deployment");
         }
         return c;
+    }
+
+    private Limiter limiter;
+
+    /** The deployment's one rate limiter (store, metrics), shared by JAX-RS and the CDI interceptor. */
+    public synchronized Limiter limiter() {
+        if (limiter == null) {
+            BulwarkConfig.RateLimiting rl = config().rateLimiting();
+            RateLimitMetrics metrics = RateLimitMetrics.create();
+            limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader());
+        }
+        return limiter;
     }
 
     /** The extension instance of the current deployment. */

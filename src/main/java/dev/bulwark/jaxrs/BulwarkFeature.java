@@ -5,8 +5,6 @@ import dev.bulwark.auth.JwksFetcher;
 import dev.bulwark.auth.PublishedKeys;
 import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.cdi.BulwarkExtension;
-import dev.bulwark.ratelimit.RateLimitMetrics;
-import dev.bulwark.ratelimit.SharedStores;
 import dev.bulwark.config.BulwarkConfig;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ConstrainedTo;
@@ -37,9 +35,7 @@ public final class BulwarkFeature implements Feature {
         context.register(new JsonBodyFeature(config.validation()));
         context.register(new AuthorizationFeature(config.authz()));
         if (config.rateLimiting().enabled()) {
-            RateLimitMetrics metrics = RateLimitMetrics.create();
-            context.register(new RateLimitFeature(config.rateLimiting(),
-                    SharedStores.create(config.rateLimiting(), metrics), metrics));
+            context.register(new RateLimitFeature(config.rateLimiting(), BulwarkExtension.current().limiter()));
         }
         if (config.jwt().inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();

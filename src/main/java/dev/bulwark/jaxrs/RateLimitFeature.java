@@ -4,8 +4,7 @@ import dev.bulwark.api.RateLimit;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.Limit;
-import dev.bulwark.ratelimit.RateLimitMetrics;
-import dev.bulwark.ratelimit.RateLimitStore;
+import dev.bulwark.ratelimit.Limiter;
 import dev.bulwark.ratelimit.RatePolicy;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -16,13 +15,11 @@ import java.util.List;
 final class RateLimitFeature implements DynamicFeature {
 
     private final BulwarkConfig.RateLimiting config;
-    private final RateLimitStore store;
-    private final RateLimitMetrics metrics;
+    private final Limiter limiter;
 
-    RateLimitFeature(BulwarkConfig.RateLimiting config, RateLimitStore store, RateLimitMetrics metrics) {
+    RateLimitFeature(BulwarkConfig.RateLimiting config, Limiter limiter) {
         this.config = config;
-        this.store = store;
-        this.metrics = metrics;
+        this.limiter = limiter;
     }
 
     @Override
@@ -34,7 +31,6 @@ final class RateLimitFeature implements DynamicFeature {
                 : new Limit(RatePolicy.parse("default", config.anonymous()), RateLimit.Key.IP, endpoint);
         Limit authenticated = config.authenticated() == null ? null
                 : new Limit(RatePolicy.parse("default", config.authenticated()), RateLimit.Key.PRINCIPAL, endpoint);
-        context.register(new RateLimitFilter(annotated, anonymous, authenticated, store, config.apiKeyHeader(),
-                config.headersOnSuccess(), metrics));
+        context.register(new RateLimitFilter(annotated, anonymous, authenticated, limiter, config.headersOnSuccess()));
     }
 }

@@ -35,7 +35,11 @@ public final class EndpointLimits {
                 throw new IllegalArgumentException("@RateLimit on " + endpoint + ": rate '" + r.rate()
                         + "' is not count/duration such as 100/1m");
             }
-            limits.add(new Limit(policy, r.key(), r.group().isEmpty() ? endpoint : "group:" + r.group()));
+            if (r.key() == RateLimit.Key.CUSTOM && r.resolver() == dev.bulwark.api.RateLimitKeyResolver.class) {
+                throw new IllegalArgumentException("@RateLimit on " + endpoint + ": key CUSTOM needs a resolver class");
+            }
+            limits.add(new Limit(policy, r.key(), r.group().isEmpty() ? endpoint : "group:" + r.group(),
+                    r.key() == RateLimit.Key.CUSTOM ? r.resolver() : null));
         }
         return List.copyOf(limits);
     }

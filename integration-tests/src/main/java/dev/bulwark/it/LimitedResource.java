@@ -53,6 +53,13 @@ public class LimitedResource {
     }
 
     @GET
+    @Path("/tenant")
+    @RateLimit(rate = "3/1m", key = RateLimit.Key.CUSTOM, resolver = TenantKey.class)
+    public String tenant() {
+        return "{\"ok\":true}";
+    }
+
+    @GET
     @Path("/key")
     @RateLimit(rate = "3/1m", key = RateLimit.Key.API_KEY)
     public String apiKey() {

@@ -30,6 +30,7 @@ class ActivationIT {
             "GET /it/api/scoped", "POST /it/api/scoped", "GET /it/api/scoped/report", "GET /it/api/undecided",
             "GET /it/api/limited/spoof", "GET /it/api/limited/items/{id}", "GET /it/api/limited/head",
             "GET /it/api/limited/fields", "GET /it/api/limited/principal", "GET /it/api/limited/key",
+            "GET /it/api/limited/tenant", "GET /it/api/quota", "GET /it/api/quota/twice",
             "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom");
 
     @Test

@@ -122,6 +122,35 @@ class RateLimitIT {
     }
 
     @Test
+    void anApplicationKeyResolverCountsPerTenant() {
+        for (int i = 0; i < 3; i++) {
+            allowed(send("GET", "/it-proxy/api/limited/tenant", null, "X-Tenant", "acme", "X-Forwarded-For",
+                    "203.0.113." + (20 + i)));
+        }
+        limited(send("GET", "/it-proxy/api/limited/tenant", null, "X-Tenant", "acme", "X-Forwarded-For",
+                "203.0.113.30"));
+        allowed(send("GET", "/it-proxy/api/limited/tenant", null, "X-Tenant", "globex", "X-Forwarded-For",
+                "203.0.113.30"));
+    }
+
+    @Test
+    void aRateLimitedServiceBeanIsCountedWhoeverCallsIt() {
+        for (int i = 0; i < 3; i++) {
+            allowed(send("GET", "/it-proxy/api/quota", null, "X-Forwarded-For", "203.0.113.40"));
+        }
+        HttpResponse<String> refused = send("GET", "/it-proxy/api/quota", null, "X-Forwarded-For", "203.0.113.40");
+        limited(refused);
+        assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"default\";q=3;w=60");
+        for (int i = 0; i < 3; i++) {
+            allowed(send("GET", "/it-proxy/api/quota/twice", null, "X-Forwarded-For", "203.0.113.41"));
+        }
+        HttpResponse<String> twice = send("GET", "/it-proxy/api/quota/twice", null, "X-Forwarded-For", "203.0.113.41");
+        limited(twice);
+        assertThat(twice.headers().firstValue("RateLimit-Policy"))
+                .hasValue("\"burst\";q=3;w=60, \"hourly\";q=100;w=3600");
+    }
+
+    @Test
     void apiKeysAreCountedSeparatelyAndNeverEchoed() {
         for (int i = 0; i < 3; i++) {
             allowed(send("GET", "/it-proxy/api/limited/key", null, "X-API-Key", "key-one-secret",

@@ -1,0 +1,122 @@
+package dev.bulwark.ratelimit;
+
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RateLimitKeyResolver;
+import dev.bulwark.errors.ProblemException;
+import dev.bulwark.errors.ProblemKind;
+import jakarta.enterprise.inject.spi.CDI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Counts one call against a list of limits and answers with the RateLimit fields, or refuses it with the 429
+ * problem. Shared by the JAX-RS filter and the CDI interceptor of a deployment, over one store.
+ */
+public final class Limiter {
+
+    /** What a key can be made of: the client address, the verified subject (or null), the request headers. */
+    public record Facts(String clientAddress, String subject, Function<String, String> header) {
+    }
+
+    private final RateLimitStore store;
+    private final RateLimitMetrics metrics;
+    private final String apiKeyHeader;
+    private final Map<Class<?>, RateLimitKeyResolver> resolvers = new ConcurrentHashMap<>();
+
+    public Limiter(RateLimitStore store, RateLimitMetrics metrics, String apiKeyHeader) {
+        this.store = store;
+        this.metrics = metrics;
+        this.apiKeyHeader = apiKeyHeader;
+    }
+
+    /**
+     * @return the RateLimit-Policy and RateLimit fields of an allowed call
+     * @throws ProblemException 429 with Retry-After and the fields when a limit is exceeded
+     */
+    public Map<String, String> check(List<Limit> limits, Facts facts) {
+        Limit tightest = null;
+        Decision tightestDecision = null;
+        for (Limit limit : limits) {
+            String key = limit.scope() + "|" + limit.policy().name() + "|" + keyOf(limit, facts);
+            Decision d = store.acquire(key, limit.policy());
+            metrics.decision(limit.policy().name(), d.allowed());
+            if (tightestDecision == null || worse(d, tightestDecision)) {
+                tightest = limit;
+                tightestDecision = d;
+            }
+        }
+        Map<String, String> fields = fields(limits, tightest, tightestDecision);
+        if (!tightestDecision.allowed()) {
+            Map<String, String> headers = new LinkedHashMap<>(fields);
+            headers.put("Retry-After", Long.toString(tightestDecision.retryAfterSeconds()));
+            throw new ProblemException(ProblemKind.TOO_MANY_REQUESTS, 429, List.of(), "rate limit '"
+                    + tightest.policy().name() + "' exceeded on " + tightest.scope(), headers);
+        }
+        return fields;
+    }
+
+    private static boolean worse(Decision a, Decision b) {
+        if (a.allowed() != b.allowed()) {
+            return !a.allowed();
+        }
+        return a.allowed() ? a.remaining() < b.remaining() : a.retryAfterNanos() > b.retryAfterNanos();
+    }
+
+    private String keyOf(Limit limit, Facts facts) {
+        String ip = "ip:" + facts.clientAddress();
+        return switch (limit.key()) {
+            case IP -> ip;
+            case PRINCIPAL -> facts.subject() == null ? ip : "sub:" + facts.subject();
+            case API_KEY -> {
+                String value = facts.header().apply(apiKeyHeader);
+                yield value == null || value.isEmpty() ? ip : "key:" + digest(value);
+            }
+            case CUSTOM -> {
+                String custom = resolver(limit.resolver()).key(facts.clientAddress(), facts.subject(), facts.header());
+                yield custom == null ? ip : "custom:" + custom;
+            }
+        };
+    }
+
+    private RateLimitKeyResolver resolver(Class<? extends RateLimitKeyResolver> type) {
+        return resolvers.computeIfAbsent(type, t -> CDI.current().select(type).get());
+    }
+
+    /** API keys are secrets: only a digest of them is ever held in memory or sent to a store. */
+    private static String digest(String value) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code RateLimit-Policy: "burst";q=10;w=1, "hourly";q=1000;w=3600} and {@code RateLimit: "burst";r=0;t=1}. */
+    private static Map<String, String> fields(List<Limit> limits, Limit tightest, Decision decision) {
+        String policy = limits.stream().map(l -> "\"" + l.policy().name() + "\";q=" + l.policy().limit() + ";w="
+                + Math.max(1, l.policy().window().toSeconds())).collect(Collectors.joining(", "));
+        String state = "\"" + tightest.policy().name() + "\";r=" + decision.remaining() + ";t="
+                + (decision.allowed() ? decision.resetSeconds() : decision.retryAfterSeconds());
+        return Map.of("RateLimit-Policy", policy, "RateLimit", state);
+    }
+
+    /** The subject of a token's claims: {@code sub}, else {@code azp}, else {@code client_id}. */
+    public static String subject(jakarta.json.JsonObject claims) {
+        for (String name : new String[] {"sub", "azp", "client_id"}) {
+            String v = claims.getString(name, null);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
