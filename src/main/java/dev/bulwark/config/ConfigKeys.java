@@ -303,7 +303,7 @@ public final class ConfigKeys {
 
     public static final Key<FallbackStore.Mode> RATELIMIT_REDIS_FALLBACK = new Key<>("bulwark.ratelimit.redis.fallback",
             Parsers.enumOf(FallbackStore.Mode.class), "LOCAL",
-            "While Redis is unavailable: LOCAL counts on this server alone, REJECT answers 429 to limited endpoints.",
+            "While Redis is unavailable: LOCAL counts on this server alone, REJECT answers 503 to limited endpoints.",
             "REJECT");
 
     public static final Key<String> RATELIMIT_REDIS_PREFIX = new Key<>("bulwark.ratelimit.redis.key-prefix",

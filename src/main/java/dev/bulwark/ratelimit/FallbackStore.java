@@ -15,8 +15,23 @@ import java.util.logging.Logger;
  */
 public final class FallbackStore implements RateLimitStore {
 
-    /** What to do while the shared store is unavailable. */
+    /** What to do while the shared store is unavailable: count locally, or answer 503. */
     public enum Mode { LOCAL, REJECT }
+
+    /** Thrown in REJECT mode while the shared store is unavailable: the request gets 503, not a count. */
+    public static final class StoreUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Duration retryAfter;
+
+        StoreUnavailableException(Duration retryAfter) {
+            super("the shared rate-limit store is unavailable", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger("dev.bulwark.ratelimit");
 
@@ -77,7 +92,7 @@ public final class FallbackStore implements RateLimitStore {
             }
         }
         if (mode == Mode.REJECT) {
-            return new Decision(false, 0, pause.toNanos(), pause.toNanos());
+            throw new StoreUnavailableException(pause);
         }
         return local.acquire(key, policy);
     }

@@ -46,7 +46,14 @@ public final class Limiter {
         Decision tightestDecision = null;
         for (Limit limit : limits) {
             String key = limit.scope() + "|" + limit.policy().name() + "|" + keyOf(limit, facts);
-            Decision d = store.acquire(key, limit.policy());
+            Decision d;
+            try {
+                d = store.acquire(key, limit.policy());
+            } catch (FallbackStore.StoreUnavailableException e) {
+                throw new ProblemException(ProblemKind.UNAVAILABLE, 503, List.of(),
+                        "rate-limit store unavailable (bulwark.ratelimit.redis.fallback=REJECT)",
+                        Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
+            }
             metrics.decision(limit.policy().name(), d.allowed());
             if (tightestDecision == null || worse(d, tightestDecision)) {
                 tightest = limit;

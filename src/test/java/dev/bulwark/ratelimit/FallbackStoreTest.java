@@ -66,9 +66,10 @@ class FallbackStoreTest {
         down.set(true);
         FallbackStore store = new FallbackStore(() -> shared, new InMemoryStore(100, clock),
                 FallbackStore.Mode.REJECT, Duration.ofSeconds(1), clock);
-        Decision d = store.acquire("k", policy);
-        assertThat(d.allowed()).isFalse();
-        assertThat(d.retryAfterSeconds()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.acquire("k", policy))
+                .isInstanceOf(FallbackStore.StoreUnavailableException.class)
+                .satisfies(e -> assertThat(((FallbackStore.StoreUnavailableException) e).retryAfter())
+                        .isEqualTo(Duration.ofSeconds(1)));
     }
 
     @Test
