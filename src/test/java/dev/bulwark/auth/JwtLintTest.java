@@ -114,23 +114,7 @@ class JwtLintTest {
     @Test
     void theDenyListIsBoundedAndForgetsExpiredTokens() {
         java.time.Instant t0 = java.time.Instant.ofEpochSecond(1000);
-        var clock = new java.util.concurrent.atomic.AtomicReference<>(t0);
-        java.time.Clock c = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return clock.get();
-            }
-        };
+        dev.bulwark.MutableClock c = new dev.bulwark.MutableClock(t0);
         InMemoryTokenDenyList list = new InMemoryTokenDenyList(3, c);
         list.deny("a", t0.plusSeconds(10));
         list.deny("b", t0.plusSeconds(100));
@@ -139,7 +123,7 @@ class JwtLintTest {
         assertThat(list.size()).isEqualTo(3);
         assertThat(list.isDenied("a")).as("the soonest-expiring entry made room").isFalse();
         assertThat(list.isDenied("d")).isTrue();
-        clock.set(t0.plusSeconds(150));
+        c.set(t0.plusSeconds(150));
         assertThat(list.isDenied("b")).as("expired with its token").isFalse();
         assertThat(list.isDenied("c")).isTrue();
         list.deny("old", t0.minusSeconds(1));

@@ -2,34 +2,15 @@ package dev.bulwark.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.bulwark.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PublishedKeysTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.ofEpochSecond(1000));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = MutableClock.atEpochSecond(1000);
     private final AtomicReference<String> jwks = new AtomicReference<>(set("k1"));
     private final AtomicInteger fetches = new AtomicInteger();
     private final PublishedKeys keys = new PublishedKeys(() -> {
@@ -50,7 +31,7 @@ class PublishedKeysTest {
     }
 
     private void advance(long seconds) {
-        now.set(now.get().plusSeconds(seconds));
+        clock.advance(Duration.ofSeconds(seconds));
     }
 
     @Test

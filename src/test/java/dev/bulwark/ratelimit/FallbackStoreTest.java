@@ -2,35 +2,15 @@ package dev.bulwark.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.bulwark.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class FallbackStoreTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.ofEpochSecond(5_000));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = MutableClock.atEpochSecond(5_000);
     private final RatePolicy policy = new RatePolicy("default", 2, Duration.ofMinutes(1));
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger sharedCalls = new AtomicInteger();
@@ -56,7 +36,7 @@ class FallbackStoreTest {
         assertThat(sharedCalls.get()).as("no call to a store that is down during the pause").isEqualTo(calls);
         assertThat(store.failures()).isEqualTo(1);
         down.set(false);
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(store.acquire("k", policy).remaining()).isEqualTo(41);
         assertThat(store.degraded()).isFalse();
     }
@@ -82,7 +62,7 @@ class FallbackStoreTest {
         store.acquire("k", policy);
         store.acquire("k", policy);
         assertThat(connects.get()).isEqualTo(1);
-        now.set(now.get().plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         store.acquire("k", policy);
         assertThat(connects.get()).isEqualTo(2);
     }
