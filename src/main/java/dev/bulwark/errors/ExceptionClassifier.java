@@ -41,8 +41,9 @@ public final class ExceptionClassifier {
         if (t instanceof jakarta.servlet.ServletException se && se.getRootCause() != null) {
             t = se.getRootCause();
         }
-        if (find(error, ProblemException.class) != null) {
-            return classify(find(error, ProblemException.class));
+        ProblemException bulwark = find(error, ProblemException.class);
+        if (bulwark != null) {
+            return classify(bulwark);
         }
         if (t instanceof java.io.FileNotFoundException) {
             return of(ProblemKind.NOT_FOUND, 404, Map.of());

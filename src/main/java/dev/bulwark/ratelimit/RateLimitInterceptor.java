@@ -27,6 +27,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Interceptor.Priority.PLATFORM_AFTER + 20)
 public class RateLimitInterceptor {
 
+    /** Each method's limits, read from its annotations once rather than on every call. */
+    private final java.util.concurrent.ConcurrentHashMap<Method, java.util.Optional<List<Limit>>> limitsByMethod =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @AroundInvoke
     public Object count(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
@@ -34,9 +38,10 @@ public class RateLimitInterceptor {
         if (!isResource(invocation)) {
             BulwarkExtension extension = CDI.current().getBeanManager().getExtension(BulwarkExtension.class);
             if (extension.config().rateLimiting().enabled()) {
-                List<Limit> limits = EndpointLimits.annotated(type, method);
-                if (limits != null) {
-                    extension.limiter().check(limits, facts());
+                java.util.Optional<List<Limit>> limits = limitsByMethod.computeIfAbsent(method,
+                        m -> java.util.Optional.ofNullable(EndpointLimits.annotated(type, m)));
+                if (limits.isPresent()) {
+                    extension.limiter().check(limits.get(), facts());
                 }
             }
         }
