@@ -20,9 +20,9 @@ import java.util.Base64;
  * The JOSE header and the claims of a compact JWS, read strictly: exactly three base64url segments without
  * padding or whitespace, header and payload each a single JSON object in valid UTF-8 with no duplicate member
  * names (a parser that keeps the first and one that keeps the last would disagree about {@code alg} or
- * {@code sub}). Bulwark reads a token only after the container verified its signature, or to refuse it.
+ * {@code sub}). {@code compact} is the token as presented, to compare with the one the container verified.
  */
-public record RawToken(JsonObject header, JsonObject claims) {
+public record RawToken(JsonObject header, JsonObject claims, String compact) {
 
     /** Largest token Bulwark reads at all. */
     public static final int MAX_LENGTH = 16_384;
@@ -52,7 +52,7 @@ public record RawToken(JsonObject header, JsonObject claims) {
         if (parts[2].isEmpty()) {
             throw new TokenRejected("no signature");
         }
-        return new RawToken(object(parts[0], "header"), object(parts[1], "payload"));
+        return new RawToken(object(parts[0], "header"), object(parts[1], "payload"), compact);
     }
 
     private static JsonObject object(String segment, String what) throws TokenRejected {

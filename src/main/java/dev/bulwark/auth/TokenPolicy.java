@@ -10,7 +10,6 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Bulwark's rules for an access token beyond what MicroProfile JWT verifies (RFC 8725, RFC 9068): an allowed
@@ -23,7 +22,8 @@ public final class TokenPolicy {
 
     /** Header parameters that point at keys or demand processing Bulwark does not do: never accepted. */
     static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "x5c", "crit", "b64", "zip");
-    private static final Pattern SAFE_KID = Pattern.compile("[A-Za-z0-9._~:+=-]{1,256}");
+    /** Longest key id accepted (an Azure Key Vault key URL with its version is about 120 characters). */
+    static final int MAX_KID_LENGTH = 512;
 
     private final BulwarkConfig.Jwt config;
 
@@ -70,9 +70,35 @@ public final class TokenPolicy {
             }
         }
         String kid = string(h, "kid", false);
-        if (kid != null && !SAFE_KID.matcher(kid).matches()) {
-            throw new TokenRejected("unsafe key id");
+        if (kid != null && !acceptableKeyId(kid)) {
+            throw new TokenRejected("unacceptable key id (empty, longer than " + MAX_KID_LENGTH
+                    + " characters, or with control or format characters)");
         }
+    }
+
+    /**
+     * A key id is only ever compared with the ids of trusted keys, never used as a path, a URL or a query, so any
+     * printable text is acceptable (cloud key services use ARNs and URLs: {@code arn:aws:kms:...:key/...},
+     * {@code https://vault.vault.azure.net/keys/k/v}); control, format and unpaired surrogate characters are not.
+     */
+    static boolean acceptableKeyId(String kid) {
+        if (kid.isEmpty() || kid.length() > MAX_KID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < kid.length(); i++) {
+            char c = kid.charAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                if (type == Character.SURROGATE && Character.isHighSurrogate(c) && i + 1 < kid.length()
+                        && Character.isLowSurrogate(kid.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkAudience(JsonValue aud) throws TokenRejected {
@@ -113,10 +139,13 @@ public final class TokenPolicy {
             throw new TokenRejected("issued in the future (iat)");
         }
         if (exp - iat > config.maxLifetime().toSeconds()) {
-            throw new TokenRejected("lifetime exp - iat longer than " + config.maxLifetime());
+            throw new TokenRejected("lifetime exp - iat of " + (exp - iat) + " s is longer than "
+                    + config.maxLifetime() + " (raise bulwark.jwt.max-lifetime if your identity provider issues such"
+                    + " tokens on purpose)");
         }
         if (t - iat > config.maxAge().toSeconds() + skew) {
-            throw new TokenRejected("older than " + config.maxAge());
+            throw new TokenRejected("issued " + (t - iat) + " s ago, older than " + config.maxAge()
+                    + " (bulwark.jwt.max-age)");
         }
     }
 

@@ -4,11 +4,10 @@ import dev.bulwark.api.RequiresScopes;
 import dev.bulwark.auth.RawToken;
 import dev.bulwark.auth.TokenRejected;
 import dev.bulwark.cdi.BulwarkExtension;
+import dev.bulwark.cdi.CallerTokens;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -16,7 +15,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@link RequiresScopes} on CDI bean methods (a service layer called from several resources): the scopes of the
@@ -55,28 +53,23 @@ public class RequiresScopesInterceptor {
         return null;
     }
 
-    /** The scopes of the verified token of the current request; no token is a 401. */
+    /** The scopes of the current caller's token after the whole token policy; no or a refused token is a 401. */
     private static Set<String> currentScopes() {
-        Instance<JsonWebToken> tokens = CDI.current().select(JsonWebToken.class);
-        String raw = null;
-        if (tokens.isResolvable()) {
-            try {
-                raw = tokens.get().getRawToken();
-            } catch (RuntimeException e) {
-                raw = null;
-            }
-        }
-        if (raw == null) {
-            throw new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), "no verified token for a scoped call",
-                    Map.of("WWW-Authenticate", "Bearer realm=\"MP-JWT\", error=\"invalid_token\""));
-        }
+        RawToken token;
         try {
-            String claim = CDI.current().getBeanManager().getExtension(BulwarkExtension.class).config().authz()
-                    .scopeClaim();
-            return Scopes.of(RawToken.parse(raw).claims(), claim);
+            token = CallerTokens.current();
         } catch (TokenRejected e) {
-            throw new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), e.getMessage(),
-                    Map.of("WWW-Authenticate", "Bearer realm=\"MP-JWT\", error=\"invalid_token\""));
+            throw unauthorized("bearer token refused: " + e.getMessage());
         }
+        if (token == null) {
+            throw unauthorized("no verified token for a scoped call");
+        }
+        String claim = BulwarkExtension.current().config().authz().scopeClaim();
+        return Scopes.of(token.claims(), claim);
+    }
+
+    private static ProblemException unauthorized(String reason) {
+        return new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), reason,
+                Map.of("WWW-Authenticate", dev.bulwark.auth.TokenGate.INVALID_TOKEN_CHALLENGE));
     }
 }

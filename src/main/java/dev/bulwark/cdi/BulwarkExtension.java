@@ -84,7 +84,7 @@ public class BulwarkExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event) {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
-        ConfigLoader.Result result = ConfigLoader.load(source);
+        ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
         for (ConfigProblem problem : result.problems()) {
             event.addDeploymentProblem(new DeploymentException(problem.message()));
         }
@@ -131,6 +131,25 @@ public class BulwarkExtension implements Extension {
             limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader());
         }
         return limiter;
+    }
+
+    private dev.bulwark.auth.TokenGate tokenGate;
+
+    /**
+     * The deployment's one token gate (policy, deny-list bean, published keys), shared by the servlet filter, the
+     * JAX-RS filter and the CDI interceptors; null when MicroProfile JWT is not in use.
+     */
+    public synchronized dev.bulwark.auth.TokenGate tokenGate() {
+        BulwarkConfig.Jwt jwt = config().jwt();
+        if (tokenGate == null && jwt.inUse()) {
+            TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
+            dev.bulwark.auth.PublishedKeys keys = jwt.remoteKeys() == null ? null
+                    : new dev.bulwark.auth.PublishedKeys(new dev.bulwark.auth.JwksFetcher(jwt.remoteKeys()),
+                            jwt.jwksMaxAge(), jwt.jwksCooldown(), Clock.systemUTC());
+            tokenGate = new dev.bulwark.auth.TokenGate(new dev.bulwark.auth.TokenPolicy(jwt), denyList, keys,
+                    Clock.systemUTC());
+        }
+        return tokenGate;
     }
 
     /** The extension instance of the current deployment. */

@@ -81,15 +81,20 @@ public record BulwarkConfig(
 
     /**
      * The token policy. {@code inUse} when the application configures MicroProfile JWT verification; issuer and
-     * audiences come from {@code mp.jwt.verify.issuer} and {@code mp.jwt.verify.audiences}.
+     * audiences come from {@code mp.jwt.verify.issuer} and {@code mp.jwt.verify.audiences}, {@code tokenCookie}
+     * from {@code mp.jwt.token.cookie} when {@code mp.jwt.token.header=Cookie} (else null: the Authorization
+     * header). {@code otherSchemes} are lower case.
      */
     public record Jwt(boolean inUse, String issuer, List<String> audiences, List<String> algorithms,
                       Duration clockSkew, Duration maxLifetime, Duration maxAge, boolean requireAtJwt,
                       boolean requireJti, int denyListMaxEntries, java.net.URI remoteKeys, Duration jwksMaxAge,
-                      Duration jwksCooldown, JwtLint lint) {
+                      Duration jwksCooldown, JwtLint lint, List<String> otherSchemes,
+                      List<String> queryTokenParameters, String tokenCookie) {
         public Jwt {
             audiences = List.copyOf(audiences);
             algorithms = List.copyOf(algorithms);
+            otherSchemes = List.copyOf(otherSchemes);
+            queryTokenParameters = List.copyOf(queryTokenParameters);
         }
     }
 

@@ -210,12 +210,29 @@ public final class ConfigKeys {
                     + " bulwark.jwt.lint.allow-long-skew=true.", "30s");
 
     public static final Key<java.time.Duration> JWT_MAX_LIFETIME = new Key<>("bulwark.jwt.max-lifetime",
-            Parsers.duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24)), "15m",
-            "Longest token lifetime (exp - iat) accepted.", "5m");
+            Parsers.duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24)), "90m",
+            "Longest token lifetime (exp - iat) accepted. The default accepts the default access tokens of"
+                    + " mainstream providers (Keycloak, Okta, Google, Cognito: 1 hour; Entra ID: 60 to 90 minutes).",
+            "30m");
 
     public static final Key<java.time.Duration> JWT_MAX_AGE = new Key<>("bulwark.jwt.max-age",
-            Parsers.duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24)), "15m",
-            "Oldest token (now - iat) accepted, whatever its exp.", "10m");
+            Parsers.duration(java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(24)), null,
+            "Oldest token (now - iat) accepted, whatever its exp. Unset: the same as bulwark.jwt.max-lifetime, so"
+                    + " that raising one key alone never makes a token stop working before it expires.", "10m");
+
+    public static final Key<List<String>> JWT_OTHER_SCHEMES = new Key<>("bulwark.jwt.other-schemes",
+            Parsers.listOf(Parsers.authScheme(), "a comma-separated list of authentication schemes"),
+            "Basic, Digest, Negotiate",
+            "Authorization schemes besides Bearer that are passed to the container untouched (they never make the"
+                    + " caller a token holder). Any other Authorization value, a scheme-less one included, is"
+                    + " refused with the uniform 401 while MicroProfile JWT is in use.", "Basic");
+
+    public static final Key<List<String>> JWT_QUERY_TOKEN_PARAMETERS = new Key<>(
+            "bulwark.jwt.query-token-parameters",
+            Parsers.listOf(Parsers.claimName(), "a comma-separated list of query parameter names"), "access_token",
+            "Query parameters in which a compact JWS or JWE is refused as a leaked bearer token (RFC 6750 section"
+                    + " 2.3 is not supported). Other values of these parameters, and every other parameter, pass:"
+                    + " reset and verification links keep working. Empty: none.", "access_token, jwt");
 
     public static final Key<Boolean> JWT_REQUIRE_AT_JWT = new Key<>("bulwark.jwt.require-at-jwt", Parsers.bool(),
             "false", "Strict RFC 9068: the token header must say typ at+jwt (JWT is refused too).", "true");
@@ -317,7 +334,8 @@ public final class ConfigKeys {
             CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,
             METHODS_ALLOW_OVERRIDE, MAX_BODY_BYTES, JSON_MAX_DEPTH, JSON_MAX_ARRAY, JSON_MAX_ENTRIES, JSON_MAX_STRING,
             JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS,
-            JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
+            JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_OTHER_SCHEMES, JWT_QUERY_TOKEN_PARAMETERS,
+            JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
             JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM, RATELIMIT_ENABLED,
             RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS,

@@ -28,9 +28,34 @@ public final class ConfigLoader {
     }
 
     public static Result load(Function<String, Optional<String>> source) {
+        return load(source, List.of());
+    }
+
+    /**
+     * @param names every property name the source knows: a {@code bulwark.*} name that is no Bulwark key (a typo
+     *              such as {@code bulwark.cors.allowed-origin}) is a problem naming the closest known key, never
+     *              silently ignored
+     */
+    public static Result load(Function<String, Optional<String>> source, Iterable<String> names) {
         ConfigLoader loader = new ConfigLoader(source);
         BulwarkConfig config = loader.read();
+        loader.unknownKeys(names);
         return new Result(config, List.copyOf(loader.problems));
+    }
+
+    private void unknownKeys(Iterable<String> names) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        ConfigKeys.ALL.forEach(k -> known.add(k.name()));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (String name : names) {
+            if (name != null && name.startsWith("bulwark.") && !known.contains(name)) {
+                seen.add(name);
+            }
+        }
+        for (String name : seen) {
+            problems.add(new ConfigProblem(SafeLog.printable(name, 120), "is not a Bulwark setting",
+                    "a key from docs/configuration.md; did you mean '" + KeyNames.closest(name, known) + "'?"));
+        }
     }
 
     private BulwarkConfig read() {
@@ -68,6 +93,8 @@ public final class ConfigLoader {
     public static final String MP_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     public static final String MP_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
     public static final String MP_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String MP_TOKEN_HEADER = "mp.jwt.token.header";
+    public static final String MP_TOKEN_COOKIE = "mp.jwt.token.cookie";
 
     /** The JWKS URL when the verification key is remote (HTTP or HTTPS), else null. */
     private java.net.URI remoteKeys() {
@@ -94,13 +121,35 @@ public final class ConfigLoader {
                 }
             }
         });
+        java.time.Duration maxLifetime = get(ConfigKeys.JWT_MAX_LIFETIME);
+        java.time.Duration maxAge = get(ConfigKeys.JWT_MAX_AGE);
         return new BulwarkConfig.Jwt(inUse, issuer, audiences, get(ConfigKeys.JWT_ALGORITHMS),
-                get(ConfigKeys.JWT_CLOCK_SKEW), get(ConfigKeys.JWT_MAX_LIFETIME), get(ConfigKeys.JWT_MAX_AGE),
+                get(ConfigKeys.JWT_CLOCK_SKEW), maxLifetime, maxAge == null ? maxLifetime : maxAge,
                 get(ConfigKeys.JWT_REQUIRE_AT_JWT), get(ConfigKeys.JWT_REQUIRE_JTI), get(ConfigKeys.JWT_DENY_LIST_MAX),
                 remoteKeys(), get(ConfigKeys.JWT_JWKS_MAX_AGE), get(ConfigKeys.JWT_JWKS_COOLDOWN),
                 new BulwarkConfig.JwtLint(get(ConfigKeys.JWT_LINT_MISSING_ISSUER),
                         get(ConfigKeys.JWT_LINT_MISSING_AUDIENCE), get(ConfigKeys.JWT_LINT_HMAC),
-                        get(ConfigKeys.JWT_LINT_LONG_SKEW), get(ConfigKeys.JWT_LINT_WEAK_RSA)));
+                        get(ConfigKeys.JWT_LINT_LONG_SKEW), get(ConfigKeys.JWT_LINT_WEAK_RSA)),
+                get(ConfigKeys.JWT_OTHER_SCHEMES), get(ConfigKeys.JWT_QUERY_TOKEN_PARAMETERS), tokenCookie());
+    }
+
+    /** The cookie MicroProfile JWT reads the token from ({@code mp.jwt.token.header=Cookie}), else null. */
+    private String tokenCookie() {
+        Optional<String> header = source.apply(MP_TOKEN_HEADER).map(String::strip);
+        if (header.isEmpty() || header.get().equalsIgnoreCase("Authorization")) {
+            return null;
+        }
+        if (!header.get().equalsIgnoreCase("Cookie")) {
+            problems.add(new ConfigProblem(MP_TOKEN_HEADER, "names a header Bulwark cannot check: '"
+                    + SafeLog.printable(header.get(), 40) + "'", "Authorization or Cookie (MicroProfile JWT 2.1)"));
+            return null;
+        }
+        String cookie = source.apply(MP_TOKEN_COOKIE).map(String::strip).orElse("Bearer");
+        if (!cookie.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}")) {
+            problems.add(new ConfigProblem(MP_TOKEN_COOKIE, "is not a valid cookie name", "a cookie name"));
+            return null;
+        }
+        return cookie;
     }
 
     private BulwarkConfig.Headers headers() {

@@ -185,6 +185,19 @@ public final class Parsers {
         });
     }
 
+    /** An HTTP authentication scheme other than Bearer (RFC 9110 token), kept in lower case. */
+    public static ValueParser<String> authScheme() {
+        return simple("an authentication scheme such as Basic (not Bearer)", raw -> {
+            if (!HEADER_TOKEN.matcher(raw).matches()) {
+                throw new InvalidValueException("not a valid authentication scheme");
+            }
+            if (raw.equalsIgnoreCase("bearer")) {
+                throw new InvalidValueException("Bearer is always accepted and checked; list only other schemes");
+            }
+            return raw.toLowerCase(java.util.Locale.ROOT);
+        });
+    }
+
     /** A role name as used in {@code @RolesAllowed}. */
     public static ValueParser<String> roleName() {
         return simple("a role name (letters, digits, '.', '_', ':', '-', at most 128)", raw -> {

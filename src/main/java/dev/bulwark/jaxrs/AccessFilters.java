@@ -21,7 +21,7 @@ final class AccessFilters {
 
     /** The token Bulwark verified for this request, or a 401 when there is none. */
     static RawToken verifiedToken(ContainerRequestContext context) {
-        Object token = context.getProperty(TokenPolicyFilter.VERIFIED_TOKEN);
+        Object token = context.getProperty(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN);
         if (token instanceof RawToken raw) {
             return raw;
         }

@@ -1,17 +1,11 @@
 package dev.bulwark.jaxrs;
 
-import dev.bulwark.api.TokenDenyList;
-import dev.bulwark.auth.JwksFetcher;
-import dev.bulwark.auth.PublishedKeys;
-import dev.bulwark.auth.TokenPolicy;
 import dev.bulwark.cdi.BulwarkExtension;
 import dev.bulwark.config.BulwarkConfig;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import java.time.Clock;
 
 /**
  * Registers Bulwark's JAX-RS providers. It is loaded through {@code META-INF/services/jakarta.ws.rs.core.Feature}
@@ -38,11 +32,7 @@ public final class BulwarkFeature implements Feature {
             context.register(new RateLimitFeature(config.rateLimiting(), BulwarkExtension.current().limiter()));
         }
         if (config.jwt().inUse()) {
-            TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
-            PublishedKeys keys = config.jwt().remoteKeys() == null ? null
-                    : new PublishedKeys(new JwksFetcher(config.jwt().remoteKeys()), config.jwt().jwksMaxAge(),
-                            config.jwt().jwksCooldown(), Clock.systemUTC());
-            context.register(new TokenPolicyFilter(new TokenPolicy(config.jwt()), denyList, keys, Clock.systemUTC()));
+            context.register(new TokenPolicyFilter(BulwarkExtension.current().tokenGate()));
         }
         return true;
     }

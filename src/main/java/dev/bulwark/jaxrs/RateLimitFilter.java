@@ -47,7 +47,7 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RawToken token = request.getProperty(TokenPolicyFilter.VERIFIED_TOKEN) instanceof RawToken t ? t : null;
+        RawToken token = request.getProperty(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN) instanceof RawToken t ? t : null;
         List<Limit> limits = annotated != null ? annotated
                 : token != null ? (authenticated == null ? List.of() : List.of(authenticated))
                 : (anonymous == null ? List.of() : List.of(anonymous));

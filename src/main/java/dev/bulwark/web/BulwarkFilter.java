@@ -1,5 +1,7 @@
 package dev.bulwark.web;
 
+import dev.bulwark.auth.BearerCredentials;
+import dev.bulwark.auth.TokenGate;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.BulwarkConfig.HeaderValue;
 import dev.bulwark.correlation.CorrelationIds;
@@ -38,6 +40,8 @@ import java.util.Set;
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
  * <li>input: the body size (Content-Length up front, chunked bodies while they stream), valid UTF-8 and no
  * control or bidi characters in the path and query, no control characters in the checked headers;</li>
+ * <li>bearer tokens: the whole token policy on the exact token the container authenticates the caller with
+ * ({@link BearerAuthentication}), for every servlet, resource and bean behind this filter;</li>
  * <li>the application, behind a response wrapper that writes the security headers when the response commits
  * and turns every non-problem error response (the container's included) into the generic problem.</li>
  * </ol>
@@ -59,9 +63,13 @@ final class BulwarkFilter extends HttpFilter {
     private final transient RequestText requestText;
     private final List<String> checkedHeaders;
     private final long maxBodyBytes;
+    private final transient BearerAuthentication bearer;
 
-    /** @param maxBodyBytes the largest body any endpoint accepts (per-endpoint limits are checked in JAX-RS) */
-    BulwarkFilter(BulwarkConfig config, long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes the largest body any endpoint accepts (per-endpoint limits are checked in JAX-RS)
+     * @param tokenGate    the deployment's token gate (used only when MicroProfile JWT is in use)
+     */
+    BulwarkFilter(BulwarkConfig config, long maxBodyBytes, java.util.function.Supplier<TokenGate> tokenGate) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
         this.problems = new ProblemFactory(config.errors().typeBase());
@@ -75,6 +83,10 @@ final class BulwarkFilter extends HttpFilter {
                 config.validation().rejectBidiControls());
         this.checkedHeaders = config.validation().checkedHeaders();
         this.maxBodyBytes = maxBodyBytes;
+        BulwarkConfig.Jwt jwt = config.jwt();
+        this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
+                new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
+                        Set.copyOf(jwt.queryTokenParameters())), jwt.tokenCookie(), tokenGate);
     }
 
     @Override
@@ -95,9 +107,21 @@ final class BulwarkFilter extends HttpFilter {
         if (effective == null) {
             return;
         }
+        String tokenRefused = bearer == null ? null : bearer.authenticate(request, response);
+        if (tokenRefused != null) {
+            exchange.reject(ProblemKind.UNAUTHORIZED, 401, "bearer token refused: " + tokenRefused,
+                    List.of(new HeaderValue("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE)), List.of());
+            return;
+        }
 
-        ProblemCapturingResponse captured = new ProblemCapturingResponse(response,
-                status -> exchange.securityHeaders(status >= 400, status == 403));
+        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, status -> {
+            if (status < 400) {
+                // a challenge the container's authentication set on its way (Liberty does for any Authorization
+                // header it cannot use) is wrong on a success: it would send a Basic caller a Bearer challenge
+                response.setHeader("WWW-Authenticate", null);
+            }
+            exchange.securityHeaders(status >= 400, status == 403);
+        });
         Throwable failure = null;
         try {
             chain.doFilter(effective, captured);

@@ -85,7 +85,8 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         for (Class<?> c : found) {
             maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));
         }
-        FilterRegistration.Dynamic filter = context.addFilter("bulwark", new BulwarkFilter(config, maxBody));
+        FilterRegistration.Dynamic filter = context.addFilter("bulwark",
+                new BulwarkFilter(config, maxBody, BulwarkExtension.current()::tokenGate));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 

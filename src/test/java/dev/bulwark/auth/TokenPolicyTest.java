@@ -119,10 +119,29 @@ class TokenPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../../../dev/null", "' OR 1=1 --", "k1/../../etc/passwd", "a\\u0000b", "file:///x?"})
-    void unsafeKeyIdsAreRefused(String kid) {
-        assertThat(refusal("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}", claims()))
-                .containsAnyOf("key id", "control character");
+    @ValueSource(strings = {"a\\u0000b", "k1\\n", "\\u202ek1", "k\\u200bk", "\\ud800", "", "\\u0085x"})
+    void keyIdsWithControlOrFormatCharactersOrEmptyAreRefused(String kid) {
+        // refused by the strict JSON reading of the header (control characters, lone surrogates) or by the policy
+        assertThatThrownBy(() -> policy.check(RawToken.parse(token("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}",
+                claims())), AT, denyList)).isInstanceOf(TokenRejected.class);
+    }
+
+    @Test
+    void absurdlyLongKeyIdsAreRefused() throws Exception {
+        accepts("{\"alg\":\"RS256\",\"kid\":\"" + "k".repeat(512) + "\"}", claims());
+        assertThat(refusal("{\"alg\":\"RS256\",\"kid\":\"" + "k".repeat(513) + "\"}", claims())).contains("key id");
+        assertThat(refusal("{\"alg\":\"RS256\",\"kid\":7}", claims())).contains("kid is not a string");
+    }
+
+    /** Key ids are only compared with trusted keys' ids, never used as paths or queries: cloud key ids pass. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "https://contoso-vault.vault.azure.net/keys/signing-key/4f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        "projects/p/locations/global/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1",
+        "../../../../dev/null", "' OR 1=1 --", "Schlüssel-1", "kid with spaces"})
+    void cloudAndOtherPrintableKeyIdsAreAccepted(String kid) throws Exception {
+        accepts("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}", claims());
     }
 
     @Test
@@ -160,12 +179,31 @@ class TokenPolicyTest {
 
     @Test
     void lifetimeAndAgeAreBounded() throws Exception {
-        assertThat(refusal(HEADER, claims("iat", Long.toString(NOW), "exp", Long.toString(NOW + 901))))
-                .contains("lifetime");
-        accepts(HEADER, claims("iat", Long.toString(NOW), "exp", Long.toString(NOW + 900)));
-        TokenPolicy longLived = new TokenPolicy(jwt("bulwark.jwt.max-lifetime", "1h"));
-        assertThat(refusal(longLived, HEADER, claims("iat", Long.toString(NOW - 1000), "exp",
-                Long.toString(NOW + 600)))).contains("older");
+        assertThat(refusal(HEADER, claims("iat", Long.toString(NOW), "exp", Long.toString(NOW + 5401))))
+                .contains("lifetime").contains("bulwark.jwt.max-lifetime");
+        accepts(HEADER, claims("iat", Long.toString(NOW), "exp", Long.toString(NOW + 5400)));
+        TokenPolicy shortAge = new TokenPolicy(jwt("bulwark.jwt.max-age", "10m"));
+        assertThat(refusal(shortAge, HEADER, claims("iat", Long.toString(NOW - 1000), "exp",
+                Long.toString(NOW + 600)))).contains("older").contains("bulwark.jwt.max-age");
+    }
+
+    /** Default access tokens of mainstream providers, each used near the end of its life. */
+    @Test
+    void mainstreamProvidersDefaultAccessTokensAreAccepted() throws Exception {
+        for (long lifetime : new long[] {300, 3600, 3600 + 1800, 5400}) { // Keycloak, Okta/Google/Cognito, Entra ID
+            accepts(HEADER, claims("iat", Long.toString(NOW - lifetime + 30), "exp", Long.toString(NOW + 30)));
+        }
+    }
+
+    /** Raising the lifetime alone also raises the age: a token never stops working before it expires. */
+    @Test
+    void maxAgeFollowsMaxLifetimeUnlessSet() throws Exception {
+        assertThat(jwt().maxAge()).isEqualTo(jwt().maxLifetime()).hasMinutes(90);
+        TokenPolicy twoHours = new TokenPolicy(jwt("bulwark.jwt.max-lifetime", "2h"));
+        assertThat(jwt("bulwark.jwt.max-lifetime", "2h").maxAge()).hasHours(2);
+        twoHours.check(RawToken.parse(token(HEADER, claims("iat", Long.toString(NOW - 7000), "exp",
+                Long.toString(NOW + 200)))), AT, null);
+        assertThat(jwt("bulwark.jwt.max-lifetime", "2h", "bulwark.jwt.max-age", "30m").maxAge()).hasMinutes(30);
     }
 
     @Test

@@ -76,4 +76,43 @@ class ConfigLoaderTest {
         assertThat(new Key<>("bulwark.jwt.hmac-secret", Parsers.bool(), "false", "d", "x").secret()).isTrue();
         assertThat(new Key<>("bulwark.keystore.password", Parsers.bool(), "false", "d", "x").secret()).isTrue();
     }
+
+    @Test
+    void aMisspeltKeyFailsNamingTheClosestKnownKey() {
+        Map<String, String> values = Map.of("bulwark.cors.allowed-origin", "https://app.example.com",
+                "bulwark.ratelimit.anonymus", "10/1m", "mp.jwt.verify.issuer", "https://issuer.example",
+                "other.setting", "x");
+        ConfigLoader.Result result = ConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
+        assertThat(result.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                "Bulwark configuration key 'bulwark.cors.allowed-origin': is not a Bulwark setting (expected a key"
+                        + " from docs/configuration.md; did you mean 'bulwark.cors.allowed-origins'?)",
+                "Bulwark configuration key 'bulwark.ratelimit.anonymus': is not a Bulwark setting (expected a key"
+                        + " from docs/configuration.md; did you mean 'bulwark.ratelimit.anonymous'?)");
+    }
+
+    @Test
+    void everyKnownKeyIsAccepted() {
+        Map<String, String> values = new java.util.HashMap<>();
+        ConfigKeys.ALL.forEach(k -> values.put(k.name(), k.example()));
+        ConfigLoader.Result result = ConfigLoader.load(key -> Optional.empty(), values.keySet());
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void mpJwtCookieModeNamesTheCookieAndOtherHeadersAreRefused() {
+        assertThat(load(Map.of()).config().jwt().tokenCookie()).isNull();
+        assertThat(load(Map.of("mp.jwt.token.header", "Cookie")).config().jwt().tokenCookie()).isEqualTo("Bearer");
+        assertThat(load(Map.of("mp.jwt.token.header", "Cookie", "mp.jwt.token.cookie", "at")).config().jwt()
+                .tokenCookie()).isEqualTo("at");
+        assertThat(load(Map.of("mp.jwt.token.header", "X-Token")).problems()).extracting(ConfigProblem::key)
+                .containsExactly("mp.jwt.token.header");
+    }
+
+    @Test
+    void bearerCannotBeListedAsAnotherScheme() {
+        assertThat(load(Map.of("bulwark.jwt.other-schemes", "Basic, bearer")).problems())
+                .extracting(ConfigProblem::key).containsExactly("bulwark.jwt.other-schemes");
+        assertThat(load(Map.of("bulwark.jwt.other-schemes", "Basic, NTLM")).config().jwt().otherSchemes())
+                .containsExactly("basic", "ntlm");
+    }
 }

@@ -137,6 +137,31 @@ class DemoIT {
         problem(call(CLIENT, "GET", HTTPS + "/api/v1/orders", wrongAudience, null), 401);
     }
 
+    /** Round-1 findings: tokens that break the policy were accepted when the Bearer scheme was left out. */
+    @Test
+    void policyBreakingTokensAreRefusedWhateverTheHeaderShape() throws Exception {
+        java.security.PrivateKey key = DevTokens.readPrivateKey(KEY);
+        java.util.Map<String, Object> header = new java.util.LinkedHashMap<>(java.util.Map.of("alg", "RS256",
+                "typ", "JWT"));
+        String threeHours = DevTokens.sign(header, DevTokens.claims("https://issuer.bulwark.demo", "bulwark-demo-api",
+                "alice", List.of("customer"), "", Duration.ofHours(3), java.time.Clock.systemUTC()), key);
+        java.util.Map<String, Object> noIat = new java.util.LinkedHashMap<>(DevTokens.claims(
+                "https://issuer.bulwark.demo", "bulwark-demo-api", "alice", List.of("customer"), "",
+                Duration.ofMinutes(5), java.time.Clock.systemUTC()));
+        noIat.remove("iat");
+        String withoutIat = DevTokens.sign(header, noIat, key);
+        String valid = token("alice", "customer");
+        for (String path : new String[] {"/api/v1/orders", "/api/v1/status"}) {
+            for (String value : new String[] {"Bearer " + threeHours, threeHours, "Bearer " + withoutIat, withoutIat,
+                valid, "JWT " + valid}) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(HTTPS + path)).header("Authorization", value)
+                        .timeout(Duration.ofSeconds(30)).build();
+                problem(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()), 401);
+            }
+        }
+        assertThat(call(CLIENT, "GET", HTTPS + "/api/v1/orders", valid, null).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void plainHttpIsRefusedWithTheProblemContract() throws Exception {
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
