@@ -223,6 +223,8 @@ final class BulwarkFilter extends HttpFilter {
                 return true;
             } catch (ProblemException spent) {
                 errorLog.clientError(correlationId, spent.status(), describe(), spent.getMessage());
+                // the container may have tried (and failed) a bearer token before this filter: not this answer's
+                response.setHeader("WWW-Authenticate", null);
                 spent.headers().forEach(response::setHeader);
                 send(problems.create(spent.kind(), spent.status(), correlationId, List.of()), false, false);
                 return false;
