@@ -239,7 +239,8 @@ public final class ConfigKeys {
             Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(24)), "5m",
             "With a remote JWKS (mp.jwt.verify.publickey.location over HTTP(S)): how long Bulwark trusts its view of"
                     + " the published signing keys. A token whose kid is no longer published is refused, even if the"
-                    + " container still caches the key.", "1m");
+                    + " container still caches the key. The check that finds the view older than this starts a"
+                    + " refetch in the background and is answered from the view it has.", "1m");
 
     public static final Key<java.time.Duration> JWT_JWKS_COOLDOWN = new Key<>("bulwark.jwt.jwks.refresh-cooldown",
             Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), "30s",

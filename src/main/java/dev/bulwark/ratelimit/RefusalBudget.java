@@ -54,12 +54,27 @@ public final class RefusalBudget {
      * the address's budget is spent. Counts nothing.
      */
     public void admit(String clientAddress) throws ProblemException {
-        limiter.get().requireRemaining(limit, facts(clientAddress));
+        Limiter l = limiter();
+        if (l != null) {
+            l.requireRemaining(limit, facts(clientAddress));
+        }
     }
 
     /** Charges one refused request to the address. */
     public void charge(String clientAddress) {
-        limiter.get().charge(limit, facts(clientAddress));
+        Limiter l = limiter();
+        if (l != null) {
+            l.charge(limit, facts(clientAddress));
+        }
+    }
+
+    /** The limiter, or null once the application is stopping (its store is closed; the last requests pass). */
+    private Limiter limiter() {
+        try {
+            return limiter.get();
+        } catch (IllegalStateException stopping) {
+            return null;
+        }
     }
 
     private static Limiter.Facts facts(String clientAddress) {

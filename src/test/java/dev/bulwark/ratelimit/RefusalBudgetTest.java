@@ -48,6 +48,16 @@ class RefusalBudgetTest {
     }
 
     @Test
+    void anApplicationThatIsStoppingLetsItsLastRequestsThrough() {
+        RefusalBudget stopping = new RefusalBudget(() -> {
+            throw new IllegalStateException("Bulwark: the application is stopping");
+        }, "1/1m");
+        stopping.charge("203.0.113.9");
+        stopping.charge("203.0.113.9");
+        assertThatCode(() -> stopping.admit("203.0.113.9")).doesNotThrowAnyException();
+    }
+
+    @Test
     void refusalsAreTheRefusingStatusesAndOnlyBulwarksOwn404() {
         for (int status : new int[] {400, 401, 403, 405, 411, 413, 414, 415, 431}) {
             assertThat(RefusalBudget.isRefusal(status, false)).as("%s", status).isTrue();
