@@ -96,6 +96,11 @@ public final class PublishedKeys {
         return published(kid);
     }
 
+    /** The refresh in flight (done once its outcome is in the set), or null when none is. */
+    CompletableFuture<Set<String>> refreshInFlight() {
+        return inFlight.get();
+    }
+
     private boolean published(String kid) {
         Set<String> kids = state.kids();
         return kids != null && kids.contains(kid);

@@ -143,8 +143,9 @@ class PublishedKeysTest {
             }
             assertThat(slow.isPublished("k2")).as("an unknown kid waits at most its bound (zero here)").isFalse();
             assertThat(provider.fetches.get()).as("one fetch in flight at a time").isEqualTo(2);
+            CompletableFuture<?> refresh = slow.refreshInFlight();
             provider.release.countDown();
-            provider.started.get(0).get();
+            refresh.get();
             assertThat(slow.isPublished("k1")).as("removed by the refresh").isFalse();
             assertThat(slow.isPublished("k2")).isTrue();
         } finally {
