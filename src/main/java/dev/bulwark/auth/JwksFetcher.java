@@ -1,16 +1,20 @@
 package dev.bulwark.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** Fetches a JWK Set over HTTP(S) with short timeouts and a size cap. */
-public final class JwksFetcher implements Supplier<String> {
+/**
+ * Fetches a JWK Set over HTTP(S) with short timeouts and a size cap. The fetch runs on the HTTP client's own
+ * threads: the caller gets a future at once, so no request thread waits for the identity provider unless it
+ * chooses to ({@link PublishedKeys} lets only a token with an unknown key wait, bounded).
+ */
+public final class JwksFetcher implements Supplier<CompletableFuture<String>> {
 
     private static final int MAX_BYTES = 256 * 1024;
 
@@ -23,23 +27,17 @@ public final class JwksFetcher implements Supplier<String> {
     }
 
     @Override
-    public String get() {
+    public CompletableFuture<String> get() {
         HttpRequest request = HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(3))
                 .header("Accept", "application/json").GET().build();
-        try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("JWKS endpoint answered " + response.statusCode());
             }
             if (response.body().length > MAX_BYTES) {
                 throw new IllegalStateException("JWKS larger than " + MAX_BYTES + " bytes");
             }
-            return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+            return new String(response.body(), StandardCharsets.UTF_8);
+        });
     }
 }

@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,56 +27,139 @@ import java.util.logging.Logger;
  * key it does not know (such forced refetches at most once per {@code cooldown}, so unknown kids cannot flood the
  * provider). When a refetch fails the last known set stays in use and no fetch is tried again for a cooldown;
  * before the first successful fetch every token is refused (fail closed).
+ *
+ * <p>A refresh never makes a token with a known {@code kid} wait: the fetch runs on its own (the fetcher answers
+ * with a future) and such checks are answered from the current set meanwhile; nothing is locked while a fetch is
+ * in flight. Only a token naming a key the set does not hold waits for the refresh that may bring it, at most
+ * {@code unknownKidWait}. At most one fetch is in flight at a time.
  */
 public final class PublishedKeys {
 
     private static final Logger LOG = Logger.getLogger("dev.bulwark.auth");
 
-    private final Supplier<String> fetch;
+    /** How long a token with an unknown kid waits, by default, for the refresh that may publish its key. */
+    public static final Duration UNKNOWN_KID_WAIT = Duration.ofSeconds(5);
+
+    /** The published signing key ids (null before the first successful fetch) and the refresh schedule. */
+    private record State(Set<String> kids, Instant fetchedAt, Instant forcedAt, Instant retryAt) {
+    }
+
+    private final Supplier<CompletableFuture<String>> fetch;
     private final Duration maxAge;
     private final Duration cooldown;
+    private final Duration unknownKidWait;
     private final Clock clock;
-    private Set<String> kids;
-    private Instant fetchedAt;
-    private Instant forcedAt;
-    private Instant retryAt;
+    private volatile State state = new State(null, null, null, null);
+    /** The refresh in flight, completed (with the kids, or null) once the state is updated; null when none. */
+    private final AtomicReference<CompletableFuture<Set<String>>> inFlight = new AtomicReference<>();
 
-    public PublishedKeys(Supplier<String> fetch, Duration maxAge, Duration cooldown, Clock clock) {
+    public PublishedKeys(Supplier<CompletableFuture<String>> fetch, Duration maxAge, Duration cooldown, Clock clock) {
+        this(fetch, maxAge, cooldown, UNKNOWN_KID_WAIT, clock);
+    }
+
+    /** @param unknownKidWait the longest a token with an unknown kid waits for a refresh */
+    public PublishedKeys(Supplier<CompletableFuture<String>> fetch, Duration maxAge, Duration cooldown,
+                         Duration unknownKidWait, Clock clock) {
         this.fetch = fetch;
         this.maxAge = maxAge;
         this.cooldown = cooldown;
+        this.unknownKidWait = unknownKidWait;
         this.clock = clock;
     }
 
-    public synchronized boolean isPublished(String kid) {
+    public boolean isPublished(String kid) {
         if (kid == null) {
             return false;
         }
         Instant now = clock.instant();
-        if (retryAt != null && now.isBefore(retryAt)) {
+        State s = state;
+        if (s.retryAt() != null && now.isBefore(s.retryAt())) {
             // the last fetch failed: do not make every request wait for a provider that is down
-            return kids != null && kids.contains(kid);
+            return published(kid);
         }
-        boolean stale = fetchedAt == null || !now.isBefore(fetchedAt.plus(maxAge));
-        boolean unknown = kids == null || !kids.contains(kid);
-        if (stale) {
-            refresh(now);
-        } else if (unknown && (forcedAt == null || !now.isBefore(forcedAt.plus(cooldown)))) {
-            forcedAt = now;
-            refresh(now);
+        boolean stale = s.fetchedAt() == null || !now.isBefore(s.fetchedAt().plus(maxAge));
+        if (s.kids() != null && s.kids().contains(kid)) {
+            if (stale) {
+                refresh(now, false); // answered from the current set unless the fetch already finished
+            }
+            return published(kid);
         }
+        CompletableFuture<Set<String>> refresh = inFlight.get();
+        if (refresh == null) {
+            boolean mayForce = s.forcedAt() == null || !now.isBefore(s.forcedAt().plus(cooldown));
+            if (!stale && !mayForce) {
+                return false;
+            }
+            refresh = refresh(now, !stale);
+        }
+        await(refresh);
+        return published(kid);
+    }
+
+    /** The refresh in flight (done once its outcome is in the set), or null when none is. */
+    CompletableFuture<Set<String>> refreshInFlight() {
+        return inFlight.get();
+    }
+
+    private boolean published(String kid) {
+        Set<String> kids = state.kids();
         return kids != null && kids.contains(kid);
     }
 
-    private void refresh(Instant now) {
+    /** Starts a refresh unless one is in flight, and returns the one in flight. */
+    private CompletableFuture<Set<String>> refresh(Instant now, boolean forced) {
+        CompletableFuture<Set<String>> mine = new CompletableFuture<>();
+        if (!inFlight.compareAndSet(null, mine)) {
+            CompletableFuture<Set<String>> other = inFlight.get();
+            return other != null ? other : CompletableFuture.completedFuture(state.kids());
+        }
+        if (forced) {
+            update(s -> new State(s.kids(), s.fetchedAt(), now, s.retryAt()));
+        }
+        CompletableFuture<String> fetched;
         try {
-            kids = signingKeyIds(fetch.get());
-            fetchedAt = now;
-            retryAt = null;
+            fetched = fetch.get();
         } catch (RuntimeException e) {
-            retryAt = now.plus(cooldown);
+            fetched = CompletableFuture.failedFuture(e);
+        }
+        fetched.whenComplete((jwks, error) -> finish(now, jwks, error, mine));
+        return mine;
+    }
+
+    private void finish(Instant startedAt, String jwks, Throwable error, CompletableFuture<Set<String>> mine) {
+        Throwable failure = error;
+        Set<String> kids = null;
+        if (failure == null) {
+            try {
+                kids = signingKeyIds(jwks);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure == null) {
+            Set<String> fresh = kids;
+            update(s -> new State(fresh, startedAt, s.forcedAt(), null));
+        } else {
+            update(s -> new State(s.kids(), s.fetchedAt(), s.forcedAt(), startedAt.plus(cooldown)));
             LOG.log(Level.WARNING, "Bulwark could not refresh the published signing keys; keeping the last known"
-                    + " set" + (kids == null ? " (none yet: tokens are refused)" : ""), e);
+                    + " set" + (state.kids() == null ? " (none yet: tokens are refused)" : ""), failure);
+        }
+        inFlight.compareAndSet(mine, null);
+        mine.complete(state.kids());
+    }
+
+    private synchronized void update(java.util.function.UnaryOperator<State> change) {
+        state = change.apply(state);
+    }
+
+    /** Waits, at most {@code unknownKidWait}, for a refresh (it never fails: failures complete it normally). */
+    private void await(CompletableFuture<Set<String>> refresh) {
+        try {
+            refresh.get(unknownKidWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // answered from the set as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

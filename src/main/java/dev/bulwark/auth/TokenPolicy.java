@@ -45,6 +45,7 @@ public final class TokenPolicy {
         checkAudience(c.get("aud"));
         checkTimes(c, now);
         checkType(c);
+        checkGroups(c.get("groups"));
         String jti = string(c, "jti", config.requireJti());
         if (jti != null && denyList != null && denyList.isDenied(jti)) {
             throw new TokenRejected("token id is on the deny-list");
@@ -154,6 +155,25 @@ public final class TokenPolicy {
         JsonValue typ = c.get("typ");
         if (typ != null && !(typ instanceof JsonString s && s.getString().equalsIgnoreCase("Bearer"))) {
             throw new TokenRejected("typ claim says this is not an access token");
+        }
+    }
+
+    /**
+     * MicroProfile JWT's {@code groups} (the caller's roles) is an array of strings when present. A bare string is
+     * refused rather than read as one role: runtimes disagree on it (one role, no role, or an error), and a role
+     * check must not depend on which runtime reads the token.
+     */
+    private static void checkGroups(JsonValue groups) throws TokenRejected {
+        if (groups == null) {
+            return;
+        }
+        if (!(groups instanceof JsonArray a)) {
+            throw new TokenRejected("groups is not an array of strings");
+        }
+        for (JsonValue v : a) {
+            if (!(v instanceof JsonString)) {
+                throw new TokenRejected("groups holds a non-string");
+            }
         }
     }
 

@@ -41,6 +41,23 @@ public record AccessRule(boolean isPublic, boolean denyAll, Set<String> roles, S
                 owner);
     }
 
+    /**
+     * The rule of a CDI bean method. The bean's runtime class may be a container-made subclass (an interceptor or
+     * proxy subclass that carries no annotations), and the method may be inherited: the class-level decision is the
+     * one of the nearest class, from {@code beanType} up, that carries a security annotation.
+     */
+    public static AccessRule ofBean(Class<?> beanType, Method method) {
+        Class<?> secured = beanType;
+        for (Class<?> c = beanType; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(RolesAllowed.class) || c.isAnnotationPresent(PermitAll.class)
+                    || c.isAnnotationPresent(DenyAll.class) || c.isAnnotationPresent(Public.class)) {
+                secured = c;
+                break;
+            }
+        }
+        return of(secured, method);
+    }
+
     /** True when the method carries an explicit decision. */
     public boolean decided() {
         return isPublic || denyAll || !roles.isEmpty() || !allScopes.isEmpty() || !anyScopes.isEmpty();

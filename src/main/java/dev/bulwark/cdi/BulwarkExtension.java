@@ -3,7 +3,10 @@ package dev.bulwark.cdi;
 import dev.bulwark.api.TokenDenyList;
 import dev.bulwark.auth.InMemoryTokenDenyList;
 import dev.bulwark.auth.JwtLint;
+import dev.bulwark.authz.DenyAllInterceptor;
 import dev.bulwark.authz.RequiresScopesInterceptor;
+import dev.bulwark.authz.RolesAllowedInterceptor;
+import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.ratelimit.Limiter;
 import dev.bulwark.ratelimit.RateLimitInterceptor;
 import dev.bulwark.ratelimit.RateLimitMetrics;
@@ -11,11 +14,15 @@ import dev.bulwark.ratelimit.SharedStores;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -40,8 +47,19 @@ public class BulwarkExtension implements Extension {
     private volatile BulwarkConfig config;
     private volatile boolean applicationDenyList;
 
-    /** Registers the {@code @RequiresScopes} interceptor: this jar is not a bean archive, so it is added here. */
+    /**
+     * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
+     * and {@code @DenyAll} become interceptor bindings (the roles are non-binding), so that Bulwark enforces them on
+     * CDI beans, which only an EJB container would otherwise do.
+     */
     void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        event.configureInterceptorBinding(RolesAllowed.class).methods()
+                .forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
+        event.addInterceptorBinding(DenyAll.class);
+        event.addAnnotatedType(beanManager.createAnnotatedType(RolesAllowedInterceptor.class),
+                "dev.bulwark.RolesAllowedInterceptor");
+        event.addAnnotatedType(beanManager.createAnnotatedType(DenyAllInterceptor.class),
+                "dev.bulwark.DenyAllInterceptor");
         event.addAnnotatedType(beanManager.createAnnotatedType(RequiresScopesInterceptor.class),
                 "dev.bulwark.RequiresScopesInterceptor");
         event.addAnnotatedType(beanManager.createAnnotatedType(RateLimitInterceptor.class),
@@ -122,9 +140,14 @@ public class BulwarkExtension implements Extension {
     }
 
     private Limiter limiter;
+    private ErrorLog errorLog;
+    private boolean shutDown;
 
     /** The deployment's one rate limiter (store, metrics), shared by JAX-RS and the CDI interceptor. */
     public synchronized Limiter limiter() {
+        if (shutDown) {
+            throw new IllegalStateException("Bulwark: the application is stopping");
+        }
         if (limiter == null) {
             BulwarkConfig.RateLimiting rl = config().rateLimiting();
             RateLimitMetrics metrics = RateLimitMetrics.create();
@@ -150,6 +173,31 @@ public class BulwarkExtension implements Extension {
                     Clock.systemUTC());
         }
         return tokenGate;
+    }
+
+    /** The deployment's one error log (its 4xx summary counts every layer's problems together). */
+    public synchronized ErrorLog errorLog() {
+        if (errorLog == null) {
+            BulwarkConfig.Errors errors = config().errors();
+            errorLog = new ErrorLog(errors.clientLogLevel().level(), errors.summaryInterval(), Clock.systemUTC());
+        }
+        return errorLog;
+    }
+
+    /**
+     * The application stops (undeployed, redeployed or the server shutting down): the rate-limit store lets go of
+     * its connection (a Redis client would otherwise stay connected, with its threads, for every redeployment) and
+     * the 4xx summary of the unfinished interval is written.
+     */
+    synchronized void shutdown(@Observes BeforeShutdown event) {
+        shutDown = true;
+        if (limiter != null) {
+            limiter.close();
+            limiter = null;
+        }
+        if (errorLog != null) {
+            errorLog.flush();
+        }
     }
 
     /** The extension instance of the current deployment. */

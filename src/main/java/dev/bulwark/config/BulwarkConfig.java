@@ -20,7 +20,8 @@ public record BulwarkConfig(
         Authz authz,
         RateLimiting rateLimiting) {
 
-    public record Errors(URI typeBase, ErrorLogLevel clientLogLevel) {
+    /** @param summaryInterval the window of the 4xx summary lines; zero when they are off */
+    public record Errors(URI typeBase, ErrorLogLevel clientLogLevel, Duration summaryInterval) {
     }
 
     public record Correlation(boolean trustIncoming, String header) {
@@ -107,8 +108,11 @@ public record BulwarkConfig(
     public record Authz(boolean strict, int objectDeniedStatus, String scopeClaim) {
     }
 
-    /** Rate limiting: the default limits (null when off), the store size, the API key header. */
-    public record RateLimiting(boolean enabled, String anonymous, String authenticated, int maxKeys,
+    /**
+     * Rate limiting: the default limits and the refusal budget per client address (null when off), the store
+     * size, the API key header.
+     */
+    public record RateLimiting(boolean enabled, String anonymous, String authenticated, String refused, int maxKeys,
                                String apiKeyHeader, boolean headersOnSuccess, RateLimitStoreKind store,
                                String redisUrl, Duration redisTimeout, dev.bulwark.ratelimit.FallbackStore.Mode fallback,
                                String redisPrefix) {
@@ -116,7 +120,8 @@ public record BulwarkConfig(
         @Override
         public String toString() {
             // the Redis URL may carry a password
-            return "RateLimiting[store=" + store + ", anonymous=" + anonymous + ", authenticated=" + authenticated + "]";
+            return "RateLimiting[store=" + store + ", anonymous=" + anonymous + ", authenticated=" + authenticated
+                    + ", refused=" + refused + "]";
         }
     }
 

@@ -18,10 +18,18 @@ public final class ConfigKeys {
             "https://api.example.com/problems/");
 
     public static final Key<ErrorLogLevel> ERRORS_CLIENT_LOG_LEVEL = new Key<>("bulwark.errors.client-log-level",
-            Parsers.enumOf(ErrorLogLevel.class), "INFO",
+            Parsers.enumOf(ErrorLogLevel.class), "FINE",
             "Log level of the one server-side line written for each 4xx problem response (with its correlation id)."
-                    + " 5xx are always logged at SEVERE with the full exception.",
-            "FINE");
+                    + " FINE by default, so that a flood of refused requests cannot flood the log: the summary lines"
+                    + " (bulwark.errors.summary-interval) count them at INFO. 5xx are always logged at SEVERE with the"
+                    + " full exception.",
+            "INFO");
+
+    public static final Key<java.time.Duration> ERRORS_SUMMARY_INTERVAL = new Key<>("bulwark.errors.summary-interval",
+            Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), "1m",
+            "Length of the window after which one INFO line per status sums up the 4xx problem responses of the"
+                    + " window (count, and the last one's correlation id and reason). 0s switches the summary off.",
+            "5m");
 
     public static final Key<Boolean> CORRELATION_TRUST_INCOMING = new Key<>("bulwark.correlation.trust-incoming",
             Parsers.bool(), "true",
@@ -248,7 +256,8 @@ public final class ConfigKeys {
             Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(24)), "5m",
             "With a remote JWKS (mp.jwt.verify.publickey.location over HTTP(S)): how long Bulwark trusts its view of"
                     + " the published signing keys. A token whose kid is no longer published is refused, even if the"
-                    + " container still caches the key.", "1m");
+                    + " container still caches the key. The check that finds the view older than this starts a"
+                    + " refetch in the background and is answered from the view it has.", "1m");
 
     public static final Key<java.time.Duration> JWT_JWKS_COOLDOWN = new Key<>("bulwark.jwt.jwks.refresh-cooldown",
             Parsers.duration(java.time.Duration.ZERO, java.time.Duration.ofHours(1)), "30s",
@@ -282,11 +291,17 @@ public final class ConfigKeys {
                     + " it is absent.", "scp");
 
     public static final Key<Boolean> RATELIMIT_ENABLED = new Key<>("bulwark.ratelimit.enabled", Parsers.bool(), "true",
-            "Rate limiting on JAX-RS endpoints.", "false");
+            "Rate limiting on JAX-RS endpoints and the refusal budget (bulwark.ratelimit.refused).", "false");
 
     public static final Key<String> RATELIMIT_ANONYMOUS = new Key<>("bulwark.ratelimit.anonymous", Parsers.rate(),
             "300/1m", "Default limit for requests without a verified token, per client address and endpoint"
                     + " (endpoints with @RateLimit use theirs).", "60/1m");
+
+    public static final Key<String> RATELIMIT_REFUSED = new Key<>("bulwark.ratelimit.refused", Parsers.rate(),
+            "60/1m", "Refusal budget per client address, across the whole application: every response that refuses"
+                    + " the request (400, 401, 403, 405, 411, 413, 414, 415, 431, and a 404 from the @OwnedBy check)"
+                    + " is charged to the address; once it is spent, every request from the address gets 429 before"
+                    + " anything else runs, until the budget recovers.", "30/1m");
 
     public static final Key<String> RATELIMIT_AUTHENTICATED = new Key<>("bulwark.ratelimit.authenticated",
             Parsers.rate(), "1200/1m", "Default limit for requests with a verified token, per subject and endpoint.",
@@ -327,6 +342,7 @@ public final class ConfigKeys {
             Parsers.roleName(), "bulwark:rl", "Prefix of Bulwark's Redis keys.", "orders-api:rl");
 
     public static final List<Key<?>> ALL = List.of(ENABLED, ERRORS_TYPE_BASE, ERRORS_CLIENT_LOG_LEVEL,
+            ERRORS_SUMMARY_INTERVAL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
             HEADER_HSTS, HEADER_CSP, HEADER_NOSNIFF, HEADER_FRAME_OPTIONS, HEADER_REFERRER_POLICY, HEADER_COOP,
@@ -338,7 +354,7 @@ public final class ConfigKeys {
             JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
             JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM, RATELIMIT_ENABLED,
-            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS,
+            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_REFUSED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS,
             RATELIMIT_STORE, RATELIMIT_REDIS_URL, RATELIMIT_REDIS_TIMEOUT, RATELIMIT_REDIS_FALLBACK,
             RATELIMIT_REDIS_PREFIX);
 

@@ -61,7 +61,8 @@ public final class ConfigLoader {
     private BulwarkConfig read() {
         return new BulwarkConfig(
                 get(ConfigKeys.ENABLED),
-                new BulwarkConfig.Errors(get(ConfigKeys.ERRORS_TYPE_BASE), get(ConfigKeys.ERRORS_CLIENT_LOG_LEVEL)),
+                new BulwarkConfig.Errors(get(ConfigKeys.ERRORS_TYPE_BASE), get(ConfigKeys.ERRORS_CLIENT_LOG_LEVEL),
+                        get(ConfigKeys.ERRORS_SUMMARY_INTERVAL)),
                 new BulwarkConfig.Correlation(get(ConfigKeys.CORRELATION_TRUST_INCOMING),
                         get(ConfigKeys.CORRELATION_HEADER)),
                 new BulwarkConfig.Inventory(get(ConfigKeys.INVENTORY_LOG), get(ConfigKeys.INVENTORY_ENDPOINT_ENABLED),
@@ -79,7 +80,8 @@ public final class ConfigLoader {
                 new BulwarkConfig.Authz(get(ConfigKeys.AUTHZ_STRICT), Integer.parseInt(get(ConfigKeys.AUTHZ_DENIED_STATUS)),
                         get(ConfigKeys.AUTHZ_SCOPE_CLAIM)),
                 new BulwarkConfig.RateLimiting(get(ConfigKeys.RATELIMIT_ENABLED), get(ConfigKeys.RATELIMIT_ANONYMOUS),
-                        get(ConfigKeys.RATELIMIT_AUTHENTICATED), get(ConfigKeys.RATELIMIT_MAX_KEYS),
+                        get(ConfigKeys.RATELIMIT_AUTHENTICATED), get(ConfigKeys.RATELIMIT_REFUSED),
+                        get(ConfigKeys.RATELIMIT_MAX_KEYS),
                         get(ConfigKeys.RATELIMIT_API_KEY_HEADER), get(ConfigKeys.RATELIMIT_HEADERS),
                         get(ConfigKeys.RATELIMIT_STORE), get(ConfigKeys.RATELIMIT_REDIS_URL),
                         get(ConfigKeys.RATELIMIT_REDIS_TIMEOUT), get(ConfigKeys.RATELIMIT_REDIS_FALLBACK),

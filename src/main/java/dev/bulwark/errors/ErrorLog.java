@@ -2,21 +2,48 @@ package dev.bulwark.errors;
 
 import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.logging.SafeLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one server-side line written for each problem response, with the request's correlation id. Server errors
- * carry the full exception; client errors carry the real reason (sanitized), which the client never sees.
+ * The server-side lines written for problem responses, with the request's correlation id. Server errors: one
+ * SEVERE line each, with the full exception. Client errors: one line each at the configured level (FINE by
+ * default) with the real reason (sanitized), which the client never sees; and, so that a flood of refused requests
+ * cannot flood the log, one INFO summary line per status and per interval: how many, and the last one's
+ * correlation id and reason. The summary of an interval is written by the first client error after it ends (no
+ * thread of its own), or by {@link #flush()} when the application stops.
  */
 public final class ErrorLog {
 
     private static final Logger LOG = Logger.getLogger("dev.bulwark.errors");
 
     private final Level clientLevel;
+    private final Duration interval;
+    private final Clock clock;
+    /** Per status: how many in the current interval, and the last one (guarded by this). */
+    private final Map<Integer, Tally> tallies = new TreeMap<>();
+    private Instant windowStart;
 
+    /** No summary: one line per client error at {@code clientLevel}. */
     public ErrorLog(Level clientLevel) {
+        this(clientLevel, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /** @param summaryInterval the window of the summary lines; zero switches them off */
+    public ErrorLog(Level clientLevel, Duration summaryInterval, Clock clock) {
         this.clientLevel = clientLevel;
+        this.interval = summaryInterval;
+        this.clock = clock;
+    }
+
+    private static final class Tally {
+        long count;
+        String last;
     }
 
     public void serverError(String correlationId, int status, String request, Throwable error) {
@@ -26,9 +53,63 @@ public final class ErrorLog {
     }
 
     public void clientError(String correlationId, int status, String request, String reason) {
+        String what = request + ": " + SafeLog.printable(reason, 300);
         if (LOG.isLoggable(clientLevel)) {
-            LOG.log(clientLevel, RequestCorrelation.logPrefix(correlationId) + status + " for " + request + ": "
-                    + SafeLog.printable(reason, 300));
+            LOG.log(clientLevel, RequestCorrelation.logPrefix(correlationId) + status + " for " + what);
+        }
+        if (!interval.isZero()) {
+            count(status, "correlationId " + correlationId + ", " + what);
+        }
+    }
+
+    private void count(int status, String last) {
+        String summary;
+        synchronized (this) {
+            Instant now = clock.instant();
+            summary = windowStart != null && !now.isBefore(windowStart.plus(interval)) ? drain() : null;
+            if (windowStart == null) {
+                windowStart = now;
+            }
+            Tally t = tallies.computeIfAbsent(status, s -> new Tally());
+            t.count++;
+            t.last = last;
+        }
+        write(summary);
+    }
+
+    /** Writes the summary of the interval so far (the application stops) and starts a new one. */
+    public void flush() {
+        String summary;
+        synchronized (this) {
+            summary = drain();
+        }
+        write(summary);
+    }
+
+    /** The summary lines of the current window (null when empty); the next window starts with the next error. */
+    private String drain() {
+        if (tallies.isEmpty()) {
+            windowStart = null;
+            return null;
+        }
+        long seconds = Math.max(1, Duration.between(windowStart, clock.instant()).toSeconds());
+        StringBuilder lines = new StringBuilder();
+        for (Map.Entry<Integer, Tally> e : tallies.entrySet()) {
+            lines.append(lines.length() == 0 ? "" : "\n").append("Bulwark answered ").append(e.getValue().count)
+                    .append(e.getValue().count == 1 ? " request" : " requests").append(" with ").append(e.getKey())
+                    .append(" in the last ").append(seconds).append("s (last: ").append(e.getValue().last)
+                    .append(")");
+        }
+        tallies.clear();
+        windowStart = null;
+        return lines.toString();
+    }
+
+    private static void write(String summary) {
+        if (summary != null) {
+            for (String line : summary.split("\n")) {
+                LOG.info(line);
+            }
         }
     }
 

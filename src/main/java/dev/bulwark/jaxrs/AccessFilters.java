@@ -2,19 +2,34 @@ package dev.bulwark.jaxrs;
 
 import dev.bulwark.auth.RawToken;
 import dev.bulwark.authz.AccessRule;
+import dev.bulwark.authz.Roles;
 import dev.bulwark.authz.Scopes;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /** The per-method authorization filters that need no more than the method's {@link AccessRule}. */
 final class AccessFilters {
+
+    /**
+     * The challenge of a 401 to a request that carried no credentials at all: RFC 6750 section 3.1 says such a
+     * response should not carry an error code (the client was not wrong, it did not know it had to authenticate).
+     */
+    static final Map<String, String> NO_CREDENTIALS_CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
 
     private AccessFilters() {
     }
@@ -25,8 +40,89 @@ final class AccessFilters {
         if (token instanceof RawToken raw) {
             return raw;
         }
-        throw new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), "no verified token",
-                TokenPolicyFilter.CHALLENGE);
+        throw unauthenticated(context, "no verified token");
+    }
+
+    /** The 401 for a request without a caller; its challenge carries an error code only if credentials were sent. */
+    static ProblemException unauthenticated(ContainerRequestContext context, String reason) {
+        boolean credentials = context.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        return new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), reason,
+                credentials ? TokenPolicyFilter.CHALLENGE : NO_CREDENTIALS_CHALLENGE);
+    }
+
+    /** {@code @DenyAll}: refused for everyone, anonymous callers included (authenticating would not help). */
+    @Priority(Priorities.AUTHENTICATION - 1)
+    static final class Denied implements ContainerRequestFilter {
+        private final String endpoint;
+
+        Denied(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext context) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), endpoint + " is @DenyAll");
+        }
+    }
+
+    /**
+     * {@code @RolesAllowed}, checked by Bulwark whatever the container does: the groups of the token Bulwark
+     * verified, else the container's role check for a caller it authenticated otherwise. No caller is a 401, a
+     * caller without any of the roles a 403 with no challenge (insufficient_scope is for scopes only).
+     */
+    @Priority(Priorities.AUTHORIZATION - 10)
+    static final class RoleCheck implements ContainerRequestFilter {
+        private final AccessRule rule;
+        private final String endpoint;
+        private final boolean tokenPolicyInUse;
+
+        @Context
+        private HttpServletRequest request;
+
+        @Context
+        private HttpServletResponse response;
+
+        RoleCheck(AccessRule rule, String endpoint, boolean tokenPolicyInUse) {
+            this.rule = rule;
+            this.endpoint = endpoint;
+            this.tokenPolicyInUse = tokenPolicyInUse;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext context) {
+            Object token = context.getProperty(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN);
+            SecurityContext security = context.getSecurityContext();
+            Principal principal = token instanceof RawToken || security == null ? null : security.getUserPrincipal();
+            if (!(token instanceof RawToken) && principal == null && otherCredentials(context)) {
+                principal = authenticate();
+            }
+            Roles.Outcome outcome = Roles.decide(rule.roles(), token instanceof RawToken raw ? raw.claims() : null,
+                    principal, role -> security != null && security.isUserInRole(role)
+                            || request != null && request.isUserInRole(role), tokenPolicyInUse);
+            if (outcome == Roles.Outcome.UNAUTHENTICATED) {
+                throw unauthenticated(context, "no authenticated caller for " + endpoint);
+            }
+            if (outcome == Roles.Outcome.FORBIDDEN) {
+                throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), "the caller has none of the roles "
+                        + rule.roles().stream().sorted().toList() + " of " + endpoint);
+            }
+        }
+
+        /** Credentials of another scheme than Bearer (bearer tokens are the token policy's business). */
+        private static boolean otherCredentials(ContainerRequestContext context) {
+            String header = context.getHeaderString(HttpHeaders.AUTHORIZATION);
+            return header != null && !header.regionMatches(true, 0, "Bearer", 0, 6);
+        }
+
+        /** Runs the application's authentication mechanism, as the container would for a protected resource. */
+        private Principal authenticate() {
+            try {
+                return request != null && response != null && request.authenticate(response)
+                        ? request.getUserPrincipal() : null;
+            } catch (ServletException | IOException e) {
+                return null;
+            }
+        }
     }
 
     /** Deny by default: a method without any access decision is refused, whoever calls it. */

@@ -8,14 +8,19 @@ import jakarta.ws.rs.core.FeatureContext;
 
 /**
  * Binds the authorization filters each resource method needs, from its {@link AccessRule}: the deny-by-default
- * refusal for a method with no decision, the scope check, and the ownership check.
+ * refusal for a method with no decision, the {@code @DenyAll} refusal, the role check, the scope check, and the
+ * ownership check. Bulwark makes these checks itself, so that they hold on runtimes (or resource shapes) where the
+ * container enforces none of them.
  */
 final class AuthorizationFeature implements DynamicFeature {
 
     private final BulwarkConfig.Authz config;
+    private final boolean tokenPolicyInUse;
 
-    AuthorizationFeature(BulwarkConfig.Authz config) {
+    /** @param tokenPolicyInUse true when Bulwark checks bearer tokens (MicroProfile JWT is configured) */
+    AuthorizationFeature(BulwarkConfig.Authz config, boolean tokenPolicyInUse) {
         this.config = config;
+        this.tokenPolicyInUse = tokenPolicyInUse;
     }
 
     @Override
@@ -25,6 +30,13 @@ final class AuthorizationFeature implements DynamicFeature {
         if (!rule.decided()) {
             context.register(new AccessFilters.Undecided(endpoint));
             return;
+        }
+        if (rule.denyAll()) {
+            context.register(new AccessFilters.Denied(endpoint));
+            return;
+        }
+        if (!rule.roles().isEmpty()) {
+            context.register(new AccessFilters.RoleCheck(rule, endpoint, tokenPolicyInUse));
         }
         if (rule.needsScopes()) {
             context.register(new AccessFilters.ScopeCheck(rule, config.scopeClaim()));

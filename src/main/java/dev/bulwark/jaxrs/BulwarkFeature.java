@@ -22,12 +22,12 @@ public final class BulwarkFeature implements Feature {
         if (!config.enabled()) {
             return false;
         }
-        ProblemResponder responder = new ProblemResponder(config);
+        ProblemResponder responder = new ProblemResponder(config, BulwarkExtension.current().errorLog());
         context.register(new ProblemExceptionMapper(responder));
         context.register(new ValidationExceptionMapper(responder));
         context.register(new SecurityHeaderFeature());
         context.register(new JsonBodyFeature(config.validation()));
-        context.register(new AuthorizationFeature(config.authz()));
+        context.register(new AuthorizationFeature(config.authz(), config.jwt().inUse()));
         if (config.rateLimiting().enabled()) {
             context.register(new RateLimitFeature(config.rateLimiting(), BulwarkExtension.current().limiter()));
         }

@@ -9,6 +9,7 @@ import dev.bulwark.authz.Scopes;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
+import dev.bulwark.ratelimit.RefusalBudget;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
@@ -57,13 +58,13 @@ final class OwnershipFilter implements ContainerRequestFilter {
         String raw = rawId(context);
         String id = ObjectIds.canonical(raw, idType);
         if (id == null) {
-            throw denied("object id missing or not canonical for " + idType.getSimpleName());
+            throw denied(context, "object id missing or not canonical for " + idType.getSimpleName());
         }
         JsonObject claims = token.claims();
         AccessRequest request = new AccessRequest(claims.getString("sub", ""), Scopes.groups(claims),
                 Scopes.of(claims, scopeClaim), id, context.getMethod(), endpoint);
         if (!policy().permits(request)) {
-            throw denied("object " + id + " refused by " + owner.policy().getSimpleName());
+            throw denied(context, "object " + id + " refused by " + owner.policy().getSimpleName());
         }
     }
 
@@ -114,7 +115,9 @@ final class OwnershipFilter implements ContainerRequestFilter {
         return p;
     }
 
-    private ProblemException denied(String reason) {
+    /** The refusal, marked as one for the refusal budget (a 404 alone is not a refusal). */
+    private ProblemException denied(ContainerRequestContext context, String reason) {
+        context.setProperty(RefusalBudget.REFUSED_ATTRIBUTE, Boolean.TRUE);
         return new ProblemException(deniedStatus == 403 ? ProblemKind.FORBIDDEN : ProblemKind.NOT_FOUND, deniedStatus,
                 List.of(), reason);
     }

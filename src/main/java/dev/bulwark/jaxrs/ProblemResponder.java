@@ -23,9 +23,10 @@ final class ProblemResponder {
     private final ErrorLog errorLog;
     private final CorrelationIds fallbackIds = new CorrelationIds(false, CorrelationIds.secureRandomIds());
 
-    ProblemResponder(BulwarkConfig config) {
+    /** @param errorLog the deployment's one error log, shared with the servlet filter (one 4xx summary) */
+    ProblemResponder(BulwarkConfig config, ErrorLog errorLog) {
         this.problems = new ProblemFactory(config.errors().typeBase());
-        this.errorLog = new ErrorLog(config.errors().clientLogLevel().level());
+        this.errorLog = errorLog;
     }
 
     Response respond(Throwable error, HttpServletRequest request) {

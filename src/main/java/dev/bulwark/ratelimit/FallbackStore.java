@@ -41,6 +41,7 @@ public final class FallbackStore implements RateLimitStore {
     private final Duration pause;
     private final Clock clock;
     private volatile RateLimitStore connected;
+    private boolean closed;
     private volatile Instant retryAt = Instant.MIN;
     private volatile boolean degraded;
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
@@ -65,15 +66,20 @@ public final class FallbackStore implements RateLimitStore {
 
     @Override
     public Decision acquire(String key, RatePolicy policy) {
+        return decide(key, policy, false);
+    }
+
+    @Override
+    public Decision peek(String key, RatePolicy policy) {
+        return decide(key, policy, true);
+    }
+
+    private Decision decide(String key, RatePolicy policy, boolean peek) {
         Instant now = clock.instant();
         if (now.isAfter(retryAt) || now.equals(retryAt)) {
             try {
-                RateLimitStore store = connected;
-                if (store == null) {
-                    store = shared.get();
-                    connected = store;
-                }
-                Decision d = store.acquire(key, policy);
+                RateLimitStore store = connect();
+                Decision d = peek ? store.peek(key, policy) : store.acquire(key, policy);
                 if (degraded) {
                     degraded = false;
                     LOG.info("Bulwark rate limiting: the shared store answers again; back to shared counts");
@@ -94,7 +100,49 @@ public final class FallbackStore implements RateLimitStore {
         if (mode == Mode.REJECT) {
             throw new StoreUnavailableException(pause);
         }
-        return local.acquire(key, policy);
+        return peek ? local.peek(key, policy) : local.acquire(key, policy);
+    }
+
+    /**
+     * The shared store, connecting first if needed. One connection at a time: two requests racing to connect must
+     * not both open one (the loser's would never be closed).
+     */
+    private RateLimitStore connect() {
+        RateLimitStore store = connected;
+        if (store != null) {
+            return store;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the rate-limit store is closed");
+            }
+            if (connected == null) {
+                connected = shared.get();
+            }
+            return connected;
+        }
+    }
+
+    /** Closes the shared store's connection (if one was made) and the local store; no connection is made after. */
+    @Override
+    public void close() {
+        RateLimitStore store;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            store = connected;
+            connected = null;
+        }
+        try {
+            if (store != null) {
+                store.close();
+                LOG.info("Bulwark rate limiting: closed the connection to the shared store");
+            }
+        } finally {
+            local.close();
+        }
     }
 
     public boolean degraded() {

@@ -43,6 +43,22 @@ public final class InMemoryStore implements RateLimitStore {
         }
     }
 
+    @Override
+    public Decision peek(String key, RatePolicy policy) {
+        long now = nanos();
+        long[] cell = tats.get(key);
+        if (cell == null && size.get() >= maxKeys) {
+            // a new key would share the overflow state (unless a sweep frees room): answer as that state would
+            cell = tats.get(OVERFLOW + policy.name());
+        }
+        if (cell == null) {
+            return Gcra.step(Long.MIN_VALUE, now, policy).decision();
+        }
+        synchronized (cell) {
+            return Gcra.step(cell[0], now, policy).decision();
+        }
+    }
+
     private long[] admit(String key, RatePolicy policy, long now) {
         if (size.get() >= maxKeys) {
             long last = lastSweep.get();

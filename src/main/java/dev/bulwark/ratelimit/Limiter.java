@@ -45,10 +45,9 @@ public final class Limiter {
         Limit tightest = null;
         Decision tightestDecision = null;
         for (Limit limit : limits) {
-            String key = limit.scope() + "|" + limit.policy().name() + "|" + keyOf(limit, facts);
             Decision d;
             try {
-                d = store.acquire(key, limit.policy());
+                d = store.acquire(key(limit, facts), limit.policy());
             } catch (FallbackStore.StoreUnavailableException e) {
                 throw new ProblemException(ProblemKind.UNAVAILABLE, 503, List.of(),
                         "rate-limit store unavailable (bulwark.ratelimit.redis.fallback=REJECT)",
@@ -62,12 +61,53 @@ public final class Limiter {
         }
         Map<String, String> fields = fields(limits, tightest, tightestDecision);
         if (!tightestDecision.allowed()) {
-            Map<String, String> headers = new LinkedHashMap<>(fields);
-            headers.put("Retry-After", Long.toString(tightestDecision.retryAfterSeconds()));
-            throw new ProblemException(ProblemKind.TOO_MANY_REQUESTS, 429, List.of(), "rate limit '"
-                    + tightest.policy().name() + "' exceeded on " + tightest.scope(), headers);
+            throw tooMany(fields, tightest, tightestDecision);
         }
         return fields;
+    }
+
+    /**
+     * Refuses with the 429 problem (Retry-After and the RateLimit fields) when the limit is already spent for these
+     * facts, without counting anything. While a shared store is unavailable and the fallback is REJECT, nothing is
+     * refused here: the endpoint limits answer 503 as configured, and a Redis outage must not turn every request of
+     * the application (public pages, health checks) into one.
+     */
+    public void requireRemaining(Limit limit, Facts facts) {
+        Decision d;
+        try {
+            d = store.peek(key(limit, facts), limit.policy());
+        } catch (FallbackStore.StoreUnavailableException e) {
+            return;
+        }
+        if (!d.allowed()) {
+            metrics.decision(limit.policy().name(), false);
+            throw tooMany(fields(List.of(limit), limit, d), limit, d);
+        }
+    }
+
+    /** Counts one request against the limit, whatever the answer (the response is already decided). */
+    public void charge(Limit limit, Facts facts) {
+        try {
+            metrics.decision(limit.policy().name(), store.acquire(key(limit, facts), limit.policy()).allowed());
+        } catch (FallbackStore.StoreUnavailableException e) {
+            // REJECT fallback while the shared store is down: nothing to count in
+        }
+    }
+
+    /** Lets go of the store's connection (the application stops). */
+    public void close() {
+        store.close();
+    }
+
+    private String key(Limit limit, Facts facts) {
+        return limit.scope() + "|" + limit.policy().name() + "|" + keyOf(limit, facts);
+    }
+
+    private static ProblemException tooMany(Map<String, String> fields, Limit limit, Decision decision) {
+        Map<String, String> headers = new LinkedHashMap<>(fields);
+        headers.put("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        return new ProblemException(ProblemKind.TOO_MANY_REQUESTS, 429, List.of(), "rate limit '"
+                + limit.policy().name() + "' exceeded on " + limit.scope(), headers);
     }
 
     private static boolean worse(Decision a, Decision b) {

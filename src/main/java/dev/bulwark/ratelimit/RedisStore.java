@@ -34,14 +34,35 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
             return {1, new - now, 0}
             """;
 
+    /** The same decision as {@link #SCRIPT} without counting: reads only. */
+    static final String PEEK_SCRIPT = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local interval = tonumber(ARGV[1])
+            local tau = tonumber(ARGV[2])
+            local tat = tonumber(redis.call('GET', KEYS[1]) or now)
+            if tat < now then tat = now end
+            if tat - now > tau then
+              return {0, tat - now, tat - tau - now}
+            end
+            return {1, tat + interval - now, 0}
+            """;
+
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final String prefix;
     private volatile String sha;
+    private volatile String peekSha;
+    private volatile boolean closed;
 
+    /**
+     * Connects at once (a failure throws). The connection is named after the key prefix ({@code CLIENT SETNAME}), so
+     * that {@code CLIENT LIST} shows which application holds it.
+     */
     public RedisStore(String url, Duration timeout, String prefix) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeout);
+        uri.setClientName(prefix);
         this.client = RedisClient.create(uri);
         this.client.setOptions(io.lettuce.core.ClientOptions.builder()
                 .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(timeout))
@@ -54,16 +75,31 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
 
     @Override
     public Decision acquire(String key, RatePolicy policy) {
+        return run(false, key, policy);
+    }
+
+    @Override
+    public Decision peek(String key, RatePolicy policy) {
+        return run(true, key, policy);
+    }
+
+    private Decision run(boolean peek, String key, RatePolicy policy) {
         RedisCommands<String, String> redis = connection.sync();
         long interval = Math.max(1, policy.emissionIntervalNanos() / 1_000);
         long tau = policy.window().toNanos() / 1_000 - interval;
         String[] keys = {redisKey(key, policy)};
         List<Long> result;
         try {
-            result = redis.evalsha(sha(redis), ScriptOutputType.MULTI, keys, Long.toString(interval), Long.toString(tau));
+            result = redis.evalsha(sha(redis, peek), ScriptOutputType.MULTI, keys, Long.toString(interval),
+                    Long.toString(tau));
         } catch (RedisNoScriptException e) {
-            sha = null;
-            result = redis.evalsha(sha(redis), ScriptOutputType.MULTI, keys, Long.toString(interval), Long.toString(tau));
+            if (peek) {
+                peekSha = null;
+            } else {
+                sha = null;
+            }
+            result = redis.evalsha(sha(redis, peek), ScriptOutputType.MULTI, keys, Long.toString(interval),
+                    Long.toString(tau));
         }
         boolean allowed = result.get(0) == 1L;
         long used = result.get(1) * 1_000;
@@ -76,11 +112,15 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
         return new Decision(true, remaining, used, 0);
     }
 
-    private String sha(RedisCommands<String, String> redis) {
-        String s = sha;
+    private String sha(RedisCommands<String, String> redis, boolean peek) {
+        String s = peek ? peekSha : sha;
         if (s == null) {
-            s = redis.scriptLoad(SCRIPT.getBytes(StandardCharsets.UTF_8));
-            sha = s;
+            s = redis.scriptLoad((peek ? PEEK_SCRIPT : SCRIPT).getBytes(StandardCharsets.UTF_8));
+            if (peek) {
+                peekSha = s;
+            } else {
+                sha = s;
+            }
         }
         return s;
     }
@@ -91,9 +131,24 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
                 + policy.window().toMillis() + "}";
     }
 
+    /** Closes the connection and shuts the client's threads down. Idempotent. */
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            connection.close();
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    /** True once {@link #close()} ran. */
+    boolean closed() {
+        return closed;
     }
 }

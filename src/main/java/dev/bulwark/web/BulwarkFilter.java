@@ -11,14 +11,18 @@ import dev.bulwark.errors.Classification;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ExceptionClassifier;
 import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.SecurityHeaders;
+import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.transport.ClientAddressResolver;
 import dev.bulwark.transport.MethodPolicy;
 import dev.bulwark.transport.TransportAttributes;
 import dev.bulwark.transport.TransportPolicy;
 import dev.bulwark.validation.RequestText;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -35,6 +39,8 @@ import java.util.Set;
  * <ol>
  * <li>correlation id (request attribute and response header);</li>
  * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only);</li>
+ * <li>refusal budget: an address that sent too many refused requests gets 429 at once; every response that refuses
+ * the request, whichever layer made it, is charged to its address ({@link RefusalBudget});</li>
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
  * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
@@ -63,17 +69,24 @@ final class BulwarkFilter extends HttpFilter {
     private final transient RequestText requestText;
     private final List<String> checkedHeaders;
     private final long maxBodyBytes;
+    private final transient RefusalBudget refusals;
+    private final boolean bearerTokens;
     private final transient BearerAuthentication bearer;
 
     /**
      * @param maxBodyBytes the largest body any endpoint accepts (per-endpoint limits are checked in JAX-RS)
+     * @param errorLog     the deployment's one error log (shared with JAX-RS: one 4xx summary)
+     * @param refusals     the refusal budget per client address, or null when it is off
      * @param tokenGate    the deployment's token gate (used only when MicroProfile JWT is in use)
      */
-    BulwarkFilter(BulwarkConfig config, long maxBodyBytes, java.util.function.Supplier<TokenGate> tokenGate) {
+    BulwarkFilter(BulwarkConfig config, long maxBodyBytes, ErrorLog errorLog, RefusalBudget refusals,
+                  java.util.function.Supplier<TokenGate> tokenGate) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
         this.problems = new ProblemFactory(config.errors().typeBase());
-        this.errorLog = new ErrorLog(config.errors().clientLogLevel().level());
+        this.errorLog = errorLog;
+        this.refusals = refusals;
+        this.bearerTokens = config.jwt().inUse();
         this.clients = new ClientAddressResolver(config.transport().trustedProxies());
         this.methods = new MethodPolicy(config.methods());
         this.transport = new TransportPolicy(config.transport());
@@ -101,7 +114,10 @@ final class BulwarkFilter extends HttpFilter {
                 list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
         request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
         request.setAttribute(TransportAttributes.SECURE, origin.secure());
-        Exchange exchange = new Exchange(request, response, correlationId, origin.secure());
+        Exchange exchange = new Exchange(request, response, correlationId, origin.secure(), origin.clientAddress());
+        if (!exchange.withinRefusalBudget()) {
+            return;
+        }
 
         HttpServletRequest effective = admit(request, response, exchange, origin.secure());
         if (effective == null) {
@@ -120,7 +136,7 @@ final class BulwarkFilter extends HttpFilter {
                 // header it cannot use) is wrong on a success: it would send a Basic caller a Bearer challenge
                 response.setHeader("WWW-Authenticate", null);
             }
-            exchange.securityHeaders(status >= 400, status == 403);
+            exchange.securityHeaders(status >= 400, status == 401);
         });
         Throwable failure = null;
         try {
@@ -131,6 +147,7 @@ final class BulwarkFilter extends HttpFilter {
         if (request.isAsyncStarted()) {
             captured.passThrough();
             if (failure == null) {
+                exchange.chargeWhenComplete();
                 return;
             }
         }
@@ -138,6 +155,7 @@ final class BulwarkFilter extends HttpFilter {
             if (!response.isCommitted()) {
                 captured.beforeCommit();
             }
+            exchange.charge(captured.status());
             return;
         }
         exchange.failed(captured, failure);
@@ -207,25 +225,85 @@ final class BulwarkFilter extends HttpFilter {
         private final HttpServletResponse response;
         private final String correlationId;
         private final boolean secure;
+        private final String clientAddress;
 
-        Exchange(HttpServletRequest request, HttpServletResponse response, String correlationId, boolean secure) {
+        Exchange(HttpServletRequest request, HttpServletResponse response, String correlationId, boolean secure,
+                 String clientAddress) {
             this.request = request;
             this.response = response;
             this.correlationId = correlationId;
             this.secure = secure;
+            this.clientAddress = clientAddress;
+        }
+
+        /** False when the client address spent its refusal budget: the request was answered 429 here. */
+        boolean withinRefusalBudget() throws IOException {
+            if (refusals == null) {
+                return true;
+            }
+            try {
+                refusals.admit(clientAddress);
+                return true;
+            } catch (ProblemException spent) {
+                errorLog.clientError(correlationId, spent.status(), describe(), spent.getMessage());
+                // the container may have tried (and failed) a bearer token before this filter: not this answer's
+                response.setHeader("WWW-Authenticate", null);
+                spent.headers().forEach(response::setHeader);
+                send(problems.create(spent.kind(), spent.status(), correlationId, List.of()), false, false);
+                return false;
+            }
+        }
+
+        /** Charges the client address when the response refused the request. */
+        void charge(int status) {
+            if (refusals != null && RefusalBudget.isRefusal(status,
+                    request.getAttribute(RefusalBudget.REFUSED_ATTRIBUTE) != null)) {
+                refusals.charge(clientAddress);
+            }
+        }
+
+        /** An asynchronous response has its final status only once it completes. */
+        void chargeWhenComplete() {
+            if (refusals == null) {
+                return;
+            }
+            request.getAsyncContext().addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    charge(response.getStatus());
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    // the container answers the timeout; onComplete follows
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                    // onComplete follows
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                    event.getAsyncContext().addListener(this);
+                }
+            });
         }
 
         /**
-         * @param problem       an error response (no-store whatever the application set)
-         * @param authorization a 403 from the application or container: with a bearer token it gets RFC 6750's
-         *                      {@code WWW-Authenticate: Bearer error="insufficient_scope"}
+         * @param problem         an error response (no-store whatever the application set)
+         * @param unauthenticated a 401: to a request that carried no credentials at all, its bearer challenge has no
+         *                        error code (RFC 6750 section 3.1), whoever wrote it (Bulwark, the container's
+         *                        MP-JWT, the application). Other schemes' challenges are left alone.
          */
-        void securityHeaders(boolean problem, boolean authorization) {
+        void securityHeaders(boolean problem, boolean unauthenticated) {
             String credentials = request.getHeader("Authorization");
             boolean authenticated = credentials != null || request.getUserPrincipal() != null;
-            if (authorization && credentials != null && credentials.regionMatches(true, 0, "Bearer ", 0, 7)
-                    && !response.containsHeader("WWW-Authenticate")) {
-                response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+            if (unauthenticated && !authenticated) {
+                String challenge = response.getHeader("WWW-Authenticate");
+                if (challenge == null ? bearerTokens : challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+                    response.setHeader("WWW-Authenticate", "Bearer");
+                }
             }
             Object suppressed = request.getAttribute(TransportAttributes.SUPPRESSED_HEADERS);
             @SuppressWarnings("unchecked")
@@ -243,6 +321,7 @@ final class BulwarkFilter extends HttpFilter {
         void reject(ProblemKind kind, int status, String reason, List<HeaderValue> extra,
                     List<Problem.FieldError> errors) throws IOException {
             errorLog.clientError(correlationId, status, describe(), reason);
+            charge(status);
             for (HeaderValue h : extra) {
                 response.setHeader(h.name(), h.value());
             }
@@ -253,6 +332,7 @@ final class BulwarkFilter extends HttpFilter {
         void failed(ProblemCapturingResponse captured, Throwable failure) throws IOException {
             Classification c = failure != null ? classifier.classifyEscaped(failure) : null;
             int status = c != null ? c.status() : captured.status();
+            charge(status);
             if (response.isCommitted()) {
                 // Too late to replace anything; the exception is still logged once with its correlation id.
                 if (failure != null) {
@@ -268,12 +348,12 @@ final class BulwarkFilter extends HttpFilter {
             }
             Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
                     : problems.forStatus(status, correlationId);
-            send(problem, captured.realWriterTaken(), status == 403);
+            send(problem, captured.realWriterTaken(), status == 401);
         }
 
-        private void send(Problem problem, boolean useWriter, boolean authorizationDenial) throws IOException {
+        private void send(Problem problem, boolean useWriter, boolean unauthenticated) throws IOException {
             response.setHeader(correlationHeader, correlationId);
-            securityHeaders(true, authorizationDenial);
+            securityHeaders(true, unauthenticated);
             ProblemWriter.write(response, problem, useWriter);
         }
 

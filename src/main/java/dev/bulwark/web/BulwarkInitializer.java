@@ -15,6 +15,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.ratelimit.EndpointLimits;
+import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.validation.JsonBodyRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -85,8 +86,11 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         for (Class<?> c : found) {
             maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));
         }
+        BulwarkExtension extension = BulwarkExtension.current();
+        RefusalBudget refusals = config.rateLimiting().enabled() && config.rateLimiting().refused() != null
+                ? new RefusalBudget(extension::limiter, config.rateLimiting().refused()) : null;
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
-                new BulwarkFilter(config, maxBody, BulwarkExtension.current()::tokenGate));
+                new BulwarkFilter(config, maxBody, extension.errorLog(), refusals, extension::tokenGate));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 

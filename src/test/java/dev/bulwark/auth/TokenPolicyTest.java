@@ -207,6 +207,20 @@ class TokenPolicyTest {
     }
 
     @Test
+    void groupsMustBeAnArrayOfStrings() throws Exception {
+        accepts(HEADER, claims("groups", "[\"user\", \"admin\"]"));
+        accepts(HEADER, claims("groups", "[]"));
+        accepts(HEADER, claims());
+        assertThat(refusal(HEADER, claims("groups", "\"admin\""))).isEqualTo("groups is not an array of strings");
+        assertThat(refusal(HEADER, claims("groups", "\"admin user\""))).isEqualTo("groups is not an array of strings");
+        assertThat(refusal(HEADER, claims("groups", "{\"admin\":true}"))).isEqualTo("groups is not an array of strings");
+        assertThat(refusal(HEADER, claims("groups", "true"))).isEqualTo("groups is not an array of strings");
+        assertThat(refusal(HEADER, claims("groups", "[\"user\", 7]"))).isEqualTo("groups holds a non-string");
+        assertThat(refusal(HEADER, claims("groups", "[[\"admin\"]]"))).isEqualTo("groups holds a non-string");
+        assertThat(refusal(HEADER, claims("groups", "[null]"))).isEqualTo("groups holds a non-string");
+    }
+
+    @Test
     void identityProviderTypeClaimsMustSayBearer() {
         assertThat(refusal(HEADER, claims("typ", "\"ID\""))).contains("typ claim");
         assertThat(refusal(HEADER, claims("typ", "\"Refresh\""))).contains("typ claim");

@@ -59,6 +59,36 @@ class AccessRuleTest {
         }
     }
 
+    /** Endpoints declared once and inherited by subclasses that decide who may call them. */
+    abstract static class Listing {
+        public void list() {
+        }
+
+        @PermitAll
+        public void count() {
+        }
+
+        @RolesAllowed("**")
+        public void mine() {
+        }
+
+        @DenyAll
+        public void purge() {
+        }
+    }
+
+    @RolesAllowed("admin")
+    static class Customers extends Listing {
+    }
+
+    @DenyAll
+    static class Archive extends Listing {
+    }
+
+    /** What a container's interceptor subclass of a bean looks like: no annotations of its own. */
+    static class CustomersSubclass extends Customers {
+    }
+
     private static AccessRule rule(Class<?> c, String method) throws Exception {
         return AccessRule.of(c, c.getMethod(method));
     }
@@ -77,6 +107,29 @@ class AccessRuleTest {
         assertThat(write.anyScopes()).containsExactlyInAnyOrder("a", "b");
         assertThat(write.owner().value()).isEqualTo("id");
         assertThat(write.describe()).isEqualTo("roles(user) scopes(all: orders:write; any: a|b) owner(path id by Policy)");
+    }
+
+    @Test
+    void inheritedMethodsFollowTheClassTheyAreCalledOn() throws Exception {
+        assertThat(rule(Customers.class, "list").roles()).containsExactly("admin");
+        assertThat(rule(Customers.class, "count").isPublic()).isTrue();
+        assertThat(rule(Customers.class, "count").roles()).isEmpty();
+        assertThat(rule(Customers.class, "mine").roles()).containsExactly("**");
+        assertThat(rule(Customers.class, "purge").denyAll()).isTrue();
+        assertThat(rule(Archive.class, "list").denyAll()).isTrue();
+        assertThat(rule(Archive.class, "count").isPublic()).isTrue();
+        assertThat(rule(Archive.class, "mine").denyAll()).isFalse();
+        assertThat(rule(Archive.class, "mine").roles()).containsExactly("**");
+        assertThat(rule(Archive.class, "list").describe()).isEqualTo("deny-all");
+    }
+
+    @Test
+    void aBeansRuleComesFromTheNearestAnnotatedClass() throws Exception {
+        Class<?> c = CustomersSubclass.class;
+        assertThat(AccessRule.ofBean(c, c.getMethod("list")).roles()).containsExactly("admin");
+        assertThat(AccessRule.ofBean(c, c.getMethod("count")).isPublic()).isTrue();
+        assertThat(AccessRule.ofBean(c, c.getMethod("purge")).denyAll()).isTrue();
+        assertThat(AccessRule.ofBean(Nothing.class, Nothing.class.getMethod("undecided")).decided()).isFalse();
     }
 
     @Test

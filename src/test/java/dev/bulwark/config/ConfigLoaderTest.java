@@ -20,7 +20,10 @@ class ConfigLoaderTest {
         BulwarkConfig c = result.config();
         assertThat(c.enabled()).isTrue();
         assertThat(c.errors().typeBase()).isEqualTo(URI.create("urn:bulwark:problem:"));
-        assertThat(c.errors().clientLogLevel()).isEqualTo(ErrorLogLevel.INFO);
+        assertThat(c.errors().clientLogLevel()).as("per-request 4xx lines are FINE: a flood cannot flood the log")
+                .isEqualTo(ErrorLogLevel.FINE);
+        assertThat(c.errors().summaryInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(c.rateLimiting().refused()).isEqualTo("60/1m");
         assertThat(c.correlation().trustIncoming()).isTrue();
         assertThat(c.correlation().header()).isEqualTo("X-Request-Id");
         assertThat(c.inventory().log()).isTrue();
@@ -42,6 +45,20 @@ class ConfigLoaderTest {
         assertThat(result.config().correlation().header()).isEqualTo("X-Correlation-Id");
         assertThat(result.config().inventory().endpointEnabled()).isTrue();
         assertThat(result.config().errors().typeBase().toString()).isEqualTo("https://api.example.com/problems/");
+    }
+
+    @Test
+    void theRefusalBudgetAndTheLogSummaryAreConfigurableAndValidated() {
+        ConfigLoader.Result result = load(Map.of("bulwark.ratelimit.refused", "30/10s",
+                "bulwark.errors.summary-interval", "0s"));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.config().rateLimiting().refused()).isEqualTo("30/10s");
+        assertThat(result.config().errors().summaryInterval()).isZero();
+        assertThat(load(Map.of("bulwark.ratelimit.refused", "off")).config().rateLimiting().refused()).isNull();
+        ConfigLoader.Result bad = load(Map.of("bulwark.ratelimit.refused", "lots",
+                "bulwark.errors.summary-interval", "2h"));
+        assertThat(bad.problems()).extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("bulwark.ratelimit.refused", "bulwark.errors.summary-interval");
     }
 
     @Test

@@ -14,12 +14,26 @@ class FallbackStoreTest {
     private final RatePolicy policy = new RatePolicy("default", 2, Duration.ofMinutes(1));
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger sharedCalls = new AtomicInteger();
-    private final RateLimitStore shared = (key, p) -> {
-        sharedCalls.incrementAndGet();
-        if (down.get()) {
-            throw new IllegalStateException("connection refused");
+    private final AtomicInteger sharedCloses = new AtomicInteger();
+    private final RateLimitStore shared = new RateLimitStore() {
+        @Override
+        public Decision acquire(String key, RatePolicy p) {
+            sharedCalls.incrementAndGet();
+            if (down.get()) {
+                throw new IllegalStateException("connection refused");
+            }
+            return new Decision(true, 41, 0, 0);
         }
-        return new Decision(true, 41, 0, 0);
+
+        @Override
+        public Decision peek(String key, RatePolicy p) {
+            return acquire(key, p);
+        }
+
+        @Override
+        public void close() {
+            sharedCloses.incrementAndGet();
+        }
     };
 
     @Test
@@ -65,5 +79,86 @@ class FallbackStoreTest {
         clock.advance(Duration.ofSeconds(2));
         store.acquire("k", policy);
         assertThat(connects.get()).isEqualTo(2);
+    }
+
+    @Test
+    void peekingCountsNothingLocallyEither() {
+        down.set(true);
+        FallbackStore store = new FallbackStore(() -> shared, new InMemoryStore(100, clock),
+                FallbackStore.Mode.LOCAL, Duration.ofSeconds(1), clock);
+        for (int i = 0; i < 5; i++) {
+            assertThat(store.peek("k", policy).allowed()).isTrue();
+        }
+        store.acquire("k", policy);
+        store.acquire("k", policy);
+        assertThat(store.peek("k", policy).allowed()).as("the local limit is spent").isFalse();
+    }
+
+    @Test
+    void closingLetsGoOfTheSharedStoreOnceAndConnectsNoMore() {
+        AtomicInteger connects = new AtomicInteger();
+        FallbackStore store = new FallbackStore(() -> {
+            connects.incrementAndGet();
+            return shared;
+        }, new InMemoryStore(100, clock), FallbackStore.Mode.LOCAL, Duration.ofSeconds(1), clock);
+        store.close();
+        assertThat(sharedCloses.get()).as("never connected: nothing to close").isZero();
+        assertThat(connects.get()).isZero();
+
+        FallbackStore used = new FallbackStore(() -> {
+            connects.incrementAndGet();
+            return shared;
+        }, new InMemoryStore(100, clock), FallbackStore.Mode.LOCAL, Duration.ofSeconds(1), clock);
+        assertThat(used.acquire("k", policy).remaining()).isEqualTo(41);
+        used.close();
+        used.close();
+        assertThat(sharedCloses.get()).as("closed exactly once").isEqualTo(1);
+        // a late request after the application stopped: counted locally, no new connection
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(used.acquire("k", policy).allowed()).isTrue();
+        assertThat(connects.get()).isEqualTo(1);
+    }
+
+    @Test
+    void requestsRacingToConnectOpenOneConnection() throws Exception {
+        AtomicInteger connects = new AtomicInteger();
+        java.util.concurrent.CountDownLatch inConnect = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FallbackStore store = new FallbackStore(() -> {
+            connects.incrementAndGet();
+            inConnect.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return shared;
+        }, new InMemoryStore(100, clock), FallbackStore.Mode.LOCAL, Duration.ofSeconds(1), clock);
+        java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r);
+            threads.add(t);
+            return t;
+        });
+        try {
+            java.util.List<java.util.concurrent.Future<Decision>> results = new java.util.ArrayList<>();
+            results.add(pool.submit(() -> store.acquire("k", policy)));
+            inConnect.await();
+            for (int i = 0; i < 3; i++) {
+                results.add(pool.submit(() -> store.acquire("k", policy)));
+            }
+            // all three are now stuck behind the first connection attempt (or, racing, inside a second one)
+            while (threads.size() < 4 || threads.subList(1, 4).stream().anyMatch(t -> t.getState() != Thread.State.BLOCKED
+                    && t.getState() != Thread.State.WAITING)) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            for (var r : results) {
+                assertThat(r.get().remaining()).isEqualTo(41);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(connects.get()).isEqualTo(1);
     }
 }

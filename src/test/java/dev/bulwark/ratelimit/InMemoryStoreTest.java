@@ -131,4 +131,38 @@ class InMemoryStoreTest {
             assertThat(RatePolicy.parse("p", bad)).as(bad).isNull();
         }
     }
+
+    @Test
+    void peekingAnswersLikeAcquireButCountsAndStoresNothing() {
+        InMemoryStore store = new InMemoryStore(100, clock);
+        for (int i = 0; i < 50; i++) {
+            assertThat(store.peek("k" + i, tenPerMinute).allowed()).isTrue();
+        }
+        assertThat(store.size()).as("peeking creates no key").isZero();
+        for (int i = 0; i < 10; i++) {
+            assertThat(store.peek("k", tenPerMinute).remaining()).isEqualTo(9 - i);
+            store.acquire("k", tenPerMinute);
+        }
+        Decision spent = store.peek("k", tenPerMinute);
+        assertThat(spent.allowed()).isFalse();
+        assertThat(spent.retryAfterSeconds()).isEqualTo(6);
+        assertThat(store.peek("k", tenPerMinute).retryAfterSeconds()).as("peeking does not move the state")
+                .isEqualTo(6);
+        advance(Duration.ofSeconds(6));
+        assertThat(store.peek("k", tenPerMinute).allowed()).isTrue();
+    }
+
+    @Test
+    void aFullStorePeeksAtTheOverflowStateNewKeysWouldShare() {
+        InMemoryStore store = new InMemoryStore(100, clock);
+        for (int i = 0; i < 100; i++) {
+            store.acquire("held" + i, tenPerMinute);
+        }
+        for (int i = 0; i < 10; i++) {
+            store.acquire("fresh" + i, tenPerMinute); // each lands in the shared overflow state
+        }
+        assertThat(store.peek("another-fresh-key", tenPerMinute).allowed()).isFalse();
+        assertThat(store.peek("held0", tenPerMinute).allowed()).as("a key in the store keeps its own state")
+                .isTrue();
+    }
 }

@@ -43,8 +43,16 @@ class LimiterTest {
 
     @Test
     void aRejectingFallbackMeans503NotACount() {
-        RateLimitStore down = (k, p) -> {
-            throw new IllegalStateException("down");
+        RateLimitStore down = new RateLimitStore() {
+            @Override
+            public Decision acquire(String key, RatePolicy policy) {
+                throw new IllegalStateException("down");
+            }
+
+            @Override
+            public Decision peek(String key, RatePolicy policy) {
+                throw new IllegalStateException("down");
+            }
         };
         FallbackStore reject = new FallbackStore(() -> down, new InMemoryStore(100, Clock.systemUTC()),
                 FallbackStore.Mode.REJECT, Duration.ofSeconds(1), Clock.systemUTC());
@@ -66,6 +74,47 @@ class LimiterTest {
         assertThatThrownBy(() -> limiter.check(limits, facts("10.0.0.3", null, Map.of("X-API-Key", "k1"))))
                 .isInstanceOf(ProblemException.class).hasMessageNotContaining("k1");
         limiter.check(limits, facts("10.0.0.1", null, Map.of("X-API-Key", "k2")));
+    }
+
+    @Test
+    void requireRemainingRefusesASpentLimitWithoutCountingAndChargeCountsWithoutRefusing() {
+        Limiter limiter = new Limiter(new InMemoryStore(100, Clock.systemUTC()), noMetrics(), "X-API-Key");
+        Limit refused = new Limit(new RatePolicy("refused", 2, Duration.ofMinutes(1)), RateLimit.Key.IP, "refused");
+        for (int i = 0; i < 10; i++) {
+            limiter.requireRemaining(refused, facts("10.0.0.1", null, Map.of()));
+        }
+        limiter.charge(refused, facts("10.0.0.1", null, Map.of()));
+        limiter.charge(refused, facts("10.0.0.1", null, Map.of()));
+        limiter.charge(refused, facts("10.0.0.1", null, Map.of())); // over the limit: counted, never thrown
+        assertThatThrownBy(() -> limiter.requireRemaining(refused, facts("10.0.0.1", null, Map.of())))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.headers()).containsEntry("Retry-After", "30")
+                            .containsEntry("RateLimit-Policy", "\"refused\";q=2;w=60")
+                            .containsEntry("RateLimit", "\"refused\";r=0;t=30");
+                });
+        limiter.requireRemaining(refused, facts("10.0.0.2", null, Map.of()));
+    }
+
+    @Test
+    void aRejectingFallbackDoesNotTurnTheRefusalGateIntoAnOutage() {
+        RateLimitStore down = new RateLimitStore() {
+            @Override
+            public Decision acquire(String key, RatePolicy policy) {
+                throw new IllegalStateException("down");
+            }
+
+            @Override
+            public Decision peek(String key, RatePolicy policy) {
+                throw new IllegalStateException("down");
+            }
+        };
+        FallbackStore reject = new FallbackStore(() -> down, new InMemoryStore(100, Clock.systemUTC()),
+                FallbackStore.Mode.REJECT, Duration.ofSeconds(1), Clock.systemUTC());
+        Limiter limiter = new Limiter(reject, noMetrics(), "X-API-Key");
+        Limit refused = new Limit(TWO, RateLimit.Key.IP, "refused");
+        limiter.charge(refused, facts("10.0.0.1", null, Map.of()));
+        limiter.requireRemaining(refused, facts("10.0.0.1", null, Map.of()));
     }
 
     private static RateLimitMetrics noMetrics() {

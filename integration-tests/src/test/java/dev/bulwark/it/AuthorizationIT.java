@@ -37,6 +37,8 @@ class AuthorizationIT {
             get("/it/api/undecided", ALICE), get("/it/api/undecided", ADMIN)}) {
             assertProblem(r, 403);
             assertThat(r.body()).doesNotContain("leak");
+            assertThat(r.headers().firstValue("WWW-Authenticate")).as("no challenge on a deny-by-default 403")
+                    .isEmpty();
         }
     }
 
@@ -52,7 +54,9 @@ class AuthorizationIT {
             assertThat(r.headers().firstValue("WWW-Authenticate")).as(near)
                     .hasValue("Bearer error=\"insufficient_scope\", scope=\"items:read\"");
         }
-        assertProblem(send("GET", "/it/api/scoped", null), 401);
+        HttpResponse<String> anonymous = send("GET", "/it/api/scoped", null);
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
     }
 
     @Test
@@ -83,8 +87,12 @@ class AuthorizationIT {
         HttpResponse<String> user = get("/it/api/admin", ALICE, "X-User-Id", "root", "X-Role", "admin",
                 "X-Roles", "admin", "X-Forwarded-User", "root", "X-Groups", "admin");
         assertProblem(user, 403);
-        assertThat(user.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
-        assertProblem(send("GET", "/it/api/admin", null, "X-Role", "admin", "X-User-Id", "root"), 401);
+        assertThat(user.headers().firstValue("WWW-Authenticate")).as("insufficient_scope is for scopes only")
+                .isEmpty();
+        HttpResponse<String> anonymous = send("GET", "/it/api/admin", null, "X-Role", "admin", "X-User-Id", "root");
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().allValues("WWW-Authenticate")).as("no credentials: no error code")
+                .containsExactly("Bearer");
     }
 
     @Test

@@ -44,7 +44,52 @@ final class ItSupport {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).sslContext(DevTls.trustAllContext()).build();
 
+    /** The applications the tests talk to: Liberty reports the server started before every one of them is. */
+    private static final List<String> STARTED_APPLICATIONS = List.of("/it", "/it-proxy", "/it-flood", "/it-redis",
+            "/it-kc");
+
+    static {
+        awaitApplications();
+    }
+
     private ItSupport() {
+    }
+
+    /** Waits (bounded) until every test application answers its public endpoint. */
+    private static void awaitApplications() {
+        List<String> urls = new java.util.ArrayList<>();
+        STARTED_APPLICATIONS.forEach(c -> urls.add(BASE + c + "/api/errors/ok"));
+        String node2 = System.getProperty("it.node2.url");
+        if (node2 != null) {
+            urls.add(node2 + "/it-redis/api/errors/ok");
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (String url : urls) {
+            while (true) {
+                int status;
+                try {
+                    status = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (IOException e) {
+                    status = -1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (status == 200) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(url + " did not start: last status " + status);
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     static HttpResponse<String> send(String method, String path, String body, String... headers) {

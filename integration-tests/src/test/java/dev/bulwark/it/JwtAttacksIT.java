@@ -351,14 +351,22 @@ class JwtAttacksIT {
     }
 
     @Test
-    void aMissingRoleIs403WithInsufficientScope() throws Exception {
+    void aMissingRoleIs403WithoutAChallenge() throws Exception {
         String noRole = rs256(header("RS256"), claims("groups", "[\"guest\"]"));
         HttpResponse<String> r = send("GET", SECURE, null, "Authorization", "Bearer " + noRole);
         assertProblem(r, 403);
-        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).as("insufficient_scope is for scopes only").isEmpty();
         HttpResponse<String> none = send("GET", SECURE, null);
         assertProblem(none, 401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(none.headers().allValues("WWW-Authenticate")).as("no credentials: RFC 6750 3.1, no error code")
+                .containsExactly("Bearer");
+    }
+
+    @Test
+    void groupsThatAreNotAnArrayOfStringsAreRefused() throws Exception {
+        refused(rs256(header("RS256"), claims("groups", "\"user\"")), "groups as a bare string");
+        refused(rs256(header("RS256"), claims("groups", "[\"user\", 7]")), "groups holding a number");
+        accepted(rs256(header("RS256"), claims("groups", "[\"user\"]")));
     }
 
     @Test

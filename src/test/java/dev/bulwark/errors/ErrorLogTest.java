@@ -1,0 +1,109 @@
+package dev.bulwark.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ErrorLogTest {
+
+    private static final Logger LOG = Logger.getLogger("dev.bulwark.errors");
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private Level previous;
+    private final MutableClock clock = MutableClock.atEpochSecond(1_000);
+
+    @BeforeEach
+    void capture() {
+        previous = LOG.getLevel();
+        LOG.setLevel(Level.ALL);
+        LOG.addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        LOG.removeHandler(capture);
+        LOG.setLevel(previous);
+    }
+
+    private List<String> at(Level level) {
+        return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+    }
+
+    @Test
+    void aFloodWritesOneSummaryLinePerStatusAndIntervalAtInfo() {
+        ErrorLog log = new ErrorLog(Level.FINE, Duration.ofMinutes(1), clock);
+        for (int i = 0; i < 10_000; i++) {
+            log.clientError("c" + i, i % 2 == 0 ? 401 : 403, "GET /api/secure", "bearer token refused: expired");
+            if (i % 1000 == 0) {
+                clock.advance(Duration.ofSeconds(5));
+            }
+        }
+        log.clientError("last-400", 400, "POST /api/items", "request text refused: query control character");
+        assertThat(at(Level.FINE)).hasSize(10_001).first().asString()
+                .isEqualTo("[correlationId=c0] 401 for GET /api/secure: bearer token refused: expired");
+        assertThat(at(Level.INFO)).as("the interval has not ended yet").isEmpty();
+
+        clock.advance(Duration.ofSeconds(15)); // 65 s since the first error
+        log.clientError("next", 401, "GET /api/secure", "bearer token refused: bad signature");
+        assertThat(at(Level.INFO)).containsExactly(
+                "Bulwark answered 1 request with 400 in the last 65s (last: correlationId last-400, POST /api/items:"
+                        + " request text refused: query control character)",
+                "Bulwark answered 5000 requests with 401 in the last 65s (last: correlationId c9998, GET"
+                        + " /api/secure: bearer token refused: expired)",
+                "Bulwark answered 5000 requests with 403 in the last 65s (last: correlationId c9999, GET"
+                        + " /api/secure: bearer token refused: expired)");
+        // the error that closed the interval opens the next one
+        clock.advance(Duration.ofSeconds(30));
+        log.flush();
+        assertThat(at(Level.INFO)).hasSize(4).last().asString().startsWith("Bulwark answered 1 request with 401 in the"
+                + " last 30s (last: correlationId next, ");
+        log.flush();
+        assertThat(at(Level.INFO)).as("nothing new to sum up").hasSize(4);
+    }
+
+    @Test
+    void perRequestLinesAtInfoWhenConfiguredAndNoSummaryWhenSwitchedOff() {
+        ErrorLog log = new ErrorLog(Level.INFO, Duration.ZERO, clock);
+        for (int i = 0; i < 3; i++) {
+            log.clientError("id" + i, 404, "GET /x", "not found");
+            clock.advance(Duration.ofHours(1));
+        }
+        log.flush();
+        assertThat(at(Level.INFO)).containsExactly("[correlationId=id0] 404 for GET /x: not found",
+                "[correlationId=id1] 404 for GET /x: not found", "[correlationId=id2] 404 for GET /x: not found");
+    }
+
+    @Test
+    void reasonsAreMadeSafeInTheSummaryToo() {
+        ErrorLog log = new ErrorLog(Level.OFF, Duration.ofSeconds(1), clock);
+        log.clientError("a", 400, "GET /x", "bad\r\nINFO forged line");
+        clock.advance(Duration.ofSeconds(1));
+        log.flush();
+        assertThat(at(Level.INFO)).singleElement().asString().doesNotContain("\n").doesNotContain("\r")
+                .contains("bad\\u000d\\u000aINFO forged line");
+        assertThat(records).noneMatch(r -> r.getLevel() == Level.FINE);
+    }
+}
