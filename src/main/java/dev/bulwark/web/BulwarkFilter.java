@@ -151,7 +151,8 @@ final class BulwarkFilter extends HttpFilter {
             response.setHeader(h.name(), h.value());
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
-            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of(), List.of());
+            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused: " + corsDecision.refusal(),
+                    List.of(), List.of());
             return null;
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
