@@ -13,11 +13,14 @@ import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.SecurityHeaders;
 import dev.bulwark.transport.ClientAddressResolver;
+import dev.bulwark.transport.HostPolicy;
 import dev.bulwark.transport.MethodPolicy;
 import dev.bulwark.transport.TransportAttributes;
 import dev.bulwark.transport.TransportPolicy;
 import dev.bulwark.validation.RequestText;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +35,8 @@ import java.util.Set;
  * The first thing every request meets, and the one place where the request-level checklist runs in order:
  * <ol>
  * <li>correlation id (request attribute and response header);</li>
- * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only);</li>
+ * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only), and the
+ * Host header (one, well-formed, and listed when {@code bulwark.transport.allowed-hosts} is set);</li>
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
  * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
@@ -41,6 +45,9 @@ import java.util.Set;
  * <li>the application, behind a response wrapper that writes the security headers when the response commits
  * and turns every non-problem error response (the container's included) into the generic problem.</li>
  * </ol>
+ * It is mapped for ERROR dispatches too: an error the container raised before this filter ran (a path it refuses,
+ * a security check) reaches the error page (Bulwark's {@link ErrorPageServlet}, or one of the application's) through
+ * here, and leaves as a problem with the correlation id and the security headers, like every other error.
  */
 final class BulwarkFilter extends HttpFilter {
 
@@ -54,6 +61,7 @@ final class BulwarkFilter extends HttpFilter {
     private final transient ClientAddressResolver clients;
     private final transient MethodPolicy methods;
     private final transient TransportPolicy transport;
+    private final transient HostPolicy hosts;
     private final transient CorsPolicy cors;
     private final transient SecurityHeaders headers;
     private final transient RequestText requestText;
@@ -69,6 +77,7 @@ final class BulwarkFilter extends HttpFilter {
         this.clients = new ClientAddressResolver(config.transport().trustedProxies());
         this.methods = new MethodPolicy(config.methods());
         this.transport = new TransportPolicy(config.transport());
+        this.hosts = new HostPolicy(config.transport().allowedHosts());
         this.cors = new CorsPolicy(config.cors());
         this.headers = new SecurityHeaders(config.headers());
         this.requestText = new RequestText(config.validation().rejectControlCharacters(),
@@ -80,27 +89,61 @@ final class BulwarkFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String correlationId = correlationIds.resolve(request.getHeader("traceparent"),
-                request.getHeader(correlationHeader));
-        request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
-        response.setHeader(correlationHeader, correlationId);
-
-        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), request.isSecure(),
-                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
-        request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
-        request.setAttribute(TransportAttributes.SECURE, origin.secure());
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            errorDispatch(request, response, chain);
+            return;
+        }
+        String correlationId = correlate(request, response);
+        ClientAddressResolver.Origin origin = resolveOrigin(request);
         Exchange exchange = new Exchange(request, response, correlationId, origin.secure());
 
         HttpServletRequest effective = admit(request, response, exchange, origin.secure());
         if (effective == null) {
             return;
         }
+        respond(exchange, effective, response, chain);
+    }
 
+    /**
+     * The container dispatches to an error page: the request may never have passed this filter (the container
+     * refused it first), so the correlation id and the transport are resolved here if they are missing. Nothing is
+     * admitted or refused; the error page's answer gets the same treatment as any other response.
+     */
+    private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String correlationId = correlate(request, response);
+        boolean secure = request.getAttribute(TransportAttributes.SECURE) instanceof Boolean b ? b
+                : resolveOrigin(request).secure();
+        respond(new Exchange(request, response, correlationId, secure), request, response, chain);
+    }
+
+    /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
+    private String correlate(HttpServletRequest request, HttpServletResponse response) {
+        String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String known ? known
+                : correlationIds.resolve(request.getHeader("traceparent"), request.getHeader(correlationHeader));
+        request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
+        response.setHeader(correlationHeader, correlationId);
+        return correlationId;
+    }
+
+    private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request) {
+        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), request.isSecure(),
+                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
+        request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
+        request.setAttribute(TransportAttributes.SECURE, origin.secure());
+        return origin;
+    }
+
+    /** Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due. */
+    private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain) throws IOException, ServletException {
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response,
-                status -> exchange.securityHeaders(status >= 400, status == 403));
+                status -> exchange.securityHeaders(status >= 400, status == 403),
+                location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
+                        request.getServerPort()));
         Throwable failure = null;
         try {
-            chain.doFilter(effective, captured);
+            chain.doFilter(request, captured);
         } catch (IOException | ServletException | RuntimeException | Error e) {
             failure = e;
         }
@@ -120,11 +163,16 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     /**
-     * Steps 3 to 6: method hygiene, HTTPS only, CORS, input. Returns the request the application gets (with the
-     * effective method and a counted body), or null when the request was answered here.
+     * Steps 2 (the Host header) to 6: method hygiene, HTTPS only, CORS, input. Returns the request the application
+     * gets (with the effective method and a counted body), or null when the request was answered here.
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
                                      boolean secure) throws IOException {
+        HostPolicy.Decision host = hosts.check(list(request, "Host"));
+        if (!host.allowed()) {
+            exchange.reject(ProblemKind.BAD_REQUEST, 400, host.refusal(), List.of(), List.of());
+            return null;
+        }
         MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
         if (!method.allowed()) {
             exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
@@ -133,7 +181,7 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         TransportPolicy.Decision tls = transport.decide(secure, method.effectiveMethod(), pathOf(request),
-                request.getServerName(), request.getRequestURI(), request.getQueryString());
+                host.host(), request.getRequestURI(), request.getQueryString());
         if (tls.action() == TransportPolicy.Action.REDIRECT) {
             exchange.securityHeaders(false, false);
             response.setStatus(308);
@@ -254,8 +302,11 @@ final class BulwarkFilter extends HttpFilter {
             ProblemWriter.write(response, problem, useWriter);
         }
 
+        /** The method and the path the client asked for (on an error dispatch, not the error page's). */
         private String describe() {
-            return ErrorLog.describe(request.getMethod(), request.getRequestURI());
+            Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            return ErrorLog.describe(request.getMethod(), original instanceof String uri ? uri
+                    : request.getRequestURI());
         }
     }
 

@@ -31,6 +31,12 @@ final class ItSupport {
     /** Plain-HTTP base URL, for the HTTPS-only tests. */
     static final String HTTP = System.getProperty("it.http.url", "http://localhost:9180");
     static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9543);
+    /** The server's own endpoints (Health, Metrics): loopback, TLS only (liberty-config/bulwark-management.xml). */
+    static final String MANAGEMENT = System.getProperty("it.management.url", "https://localhost:9545");
+    /** The test server's one user that may read /metrics. */
+    static final String METRICS_READER = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("metrics-reader:" + System.getProperty("it.metrics.password", "metrics-test-only"))
+                    .getBytes(StandardCharsets.UTF_8));
     static final Path LOG = Path.of(System.getProperty("it.log", "messages.log"));
     static final Path KEYS = Path.of(System.getProperty("it.keys", "target/keys"));
     static final String ISSUER = "https://issuer.bulwark.test";
