@@ -97,6 +97,12 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             LOG.info(InventoryReport.table(inventory));
         }
 
+        if (!config.transport().redirectPaths().isEmpty() && config.transport().allowedHosts().isEmpty()) {
+            LOG.warning("Bulwark redirects plain-HTTP requests for bulwark.transport.redirect-paths of "
+                    + context.getContextPath() + " to HTTPS at whatever well-formed host the request names: list"
+                    + " the server's names in bulwark.transport.allowed-hosts");
+        }
+
         long maxBody = config.validation().limits().maxBodyBytes();
         for (Class<?> c : found) {
             maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));

@@ -98,4 +98,12 @@ class HostHeaderIT {
         assertThat(listed.header("Location")).hasValueSatisfying(l -> assertThat(l)
                 .startsWith("https://localhost:").endsWith("/it-proxy/legacy/hello?x=1"));
     }
+
+    @Test
+    void redirectPathsWithoutAnAllowListAreWarnedAboutAtStartUp() {
+        awaitLog("bulwark.transport.redirect-paths of /it to HTTPS at whatever well-formed host",
+                "bulwark.transport.allowed-hosts");
+        assertThat(ItSupport.countLogLines("bulwark.transport.redirect-paths of /it-proxy ")).as("it has a list")
+                .isZero();
+    }
 }
