@@ -105,7 +105,7 @@ public final class ServerInventory {
             rows.add(bulwark != null ? new Row(where, bulwark, "Bulwark's own")
                     : new Row(where, "servlet " + s.className(), FILTER_ONLY));
         }
-        Set<String> statics = env.staticEntries();
+        Set<String> statics = new TreeSet<>(env.staticEntries());
         if (!statics.isEmpty()) {
             rows.add(new Row(where(contextPath, statics), "static files", FILTER_ONLY));
         }

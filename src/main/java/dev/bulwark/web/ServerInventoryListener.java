@@ -8,11 +8,11 @@ import jakarta.servlet.ServletRegistration;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -62,7 +62,7 @@ public final class ServerInventoryListener implements ServletContextListener {
         @Override
         public Set<String> staticEntries() {
             Set<String> paths = context.getResourcePaths("/");
-            Set<String> entries = new TreeSet<>(paths == null ? Set.of() : paths);
+            Set<String> entries = new HashSet<>(paths == null ? Set.of() : paths);
             entries.removeIf(p -> p.startsWith("/WEB-INF/") || p.startsWith("/META-INF/"));
             return entries;
         }
