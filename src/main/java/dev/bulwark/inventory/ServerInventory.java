@@ -116,7 +116,8 @@ public final class ServerInventory {
             }
             String what = f.name() + (v == Visibility.SERVER ? " (its API is provided by the server)"
                     : " (its API is in the application: the server may not serve it)");
-            rows.add(new Row(String.join(", ", f.contextRoots()), what, NOT_COVERED + placement(f.contextRoots(), env)));
+            rows.add(new Row(String.join(", ", f.contextRoots()), what,
+                    NOT_COVERED + placement(f.contextRoots(), env)));
         }
         for (String root : SERVER_MODULES) {
             if (env.servedHere(root)) {

@@ -10,9 +10,9 @@ import java.util.Optional;
  * {@link #parse} makes one, so code that holds a {@code RequestHost} holds a validated host.
  *
  * <p>Well-formed is stricter than RFC 3986's reg-name on purpose: letters, digits, {@code -} and {@code _} in
- * dot-separated labels of at most 63 characters that neither start nor end with {@code -}, at most 253 in all. Nothing that could end or extend a URL
- * ({@code / ? # @ \ %}, spaces, quotes, sub-delimiters) and nothing outside ASCII is accepted. The name is kept in
- * lower case, without a trailing dot, IPv6 in its compressed form.
+ * dot-separated labels of at most 63 characters that neither start nor end with {@code -}, at most 253 in all.
+ * Nothing that could end or extend a URL ({@code / ? # @ \ %}, spaces, quotes, sub-delimiters) and nothing outside
+ * ASCII is accepted. The name is kept in lower case, without a trailing dot, IPv6 in its compressed form.
  */
 public final class RequestHost {
 

@@ -111,12 +111,15 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 
+        // Bulwark's own servlets, by name, as the rest-of-the-server inventory shows them.
+        Map<String, String> bulwarkServlets = new HashMap<>();
         // The error page that META-INF/web-fragment.xml names: the container's own errors become problems too.
         ServletRegistration.Dynamic errorPage = context.addServlet("bulwark-error", new ErrorPageServlet(
                 new ProblemFactory(config.errors().typeBase()), new ErrorLog(config.errors().clientLogLevel().level()),
                 CorrelationIds.secureRandomIds()));
         errorPage.setAsyncSupported(true);
         requireMapping(errorPage, ErrorPageServlet.PATH, context);
+        bulwarkServlets.put(errorPage.getName(), "Bulwark's error page");
 
         if (config.inventory().endpointEnabled()) {
             String role = config.inventory().endpointRole();
@@ -124,18 +127,13 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             ServletRegistration.Dynamic servlet = context.addServlet("bulwark-inventory",
                     new InventoryServlet(InventoryReport.json(inventory), role));
             requireMapping(servlet, config.inventory().endpointPath(), context);
+            bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + context.getContextPath()
                     + config.inventory().endpointPath() + " for role " + role);
         }
 
         if (config.inventory().log()) {
             // The rest of the server is logged once every servlet of the module is registered.
-            Map<String, String> bulwarkServlets = new HashMap<>();
-            bulwarkServlets.put(errorPage.getName(), "Bulwark's error page");
-            if (config.inventory().endpointEnabled()) {
-                bulwarkServlets.put("bulwark-inventory", "Bulwark's inventory endpoint (role "
-                        + config.inventory().endpointRole() + ")");
-            }
             Set<String> jaxrsServlets = new HashSet<>();
             for (Class<?> c : found) {
                 if (Application.class.isAssignableFrom(c)) {

@@ -29,7 +29,8 @@ class HostPolicyTest {
         HostPolicy.Decision d = any.check(List.of(value));
         assertThat(d.allowed()).as(value).isTrue();
         assertThat(d.host().name()).isLowerCase().doesNotEndWith(".");
-        assertThat(d.host().name().startsWith("[") || !d.host().name().contains(":")).as("no port in the name").isTrue();
+        assertThat(d.host().name().startsWith("[") || !d.host().name().contains(":")).as("no port in the name")
+                .isTrue();
     }
 
     @ParameterizedTest

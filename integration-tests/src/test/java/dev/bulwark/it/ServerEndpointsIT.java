@@ -139,7 +139,8 @@ class ServerEndpointsIT {
     void theStartUpInventoryNamesWhatBulwarkDoesNotCover() {
         String report = awaitLog("Bulwark: what else this server serves, and how far Bulwark covers it");
         String block = report.substring(0, report.indexOf("what a proxy or gateway in front of the server exposes"));
-        assertThat(block).containsPattern("/it[a-z-]*/legacy/\\*\\s+servlet dev.bulwark.it.LegacyServlet\\s+filter only");
+        assertThat(block)
+                .containsPattern("/it[a-z-]*/legacy/\\*\\s+servlet dev.bulwark.it.LegacyServlet\\s+filter only");
         assertThat(block).containsPattern("/health\\s+MicroProfile Health .*not on this application's host and ports");
         assertThat(block).containsPattern("/metrics\\s+MicroProfile Metrics .*not on this application's host");
         assertThat(block).containsPattern("/jwt\\s+a web module of the server");
