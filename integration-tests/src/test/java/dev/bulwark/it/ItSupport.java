@@ -50,7 +50,47 @@ final class ItSupport {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).sslContext(DevTls.trustAllContext()).build();
 
+    static {
+        awaitApplications();
+    }
+
     private ItSupport() {
+    }
+
+    /**
+     * The build starts the tests once the servers report "started", while their applications may still be
+     * deploying (slowly on a busy machine): wait, bounded, until every application the tests call answers.
+     */
+    private static void awaitApplications() {
+        String node2 = System.getProperty("it.node2.url", "https://localhost:9544");
+        List<String> pending = new java.util.ArrayList<>(List.of(BASE + "/it", BASE + "/it-proxy", BASE + "/it-redis",
+                BASE + "/it-kc", node2 + "/it-redis"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            pending.removeIf(app -> {
+                try {
+                    return CLIENT.send(HttpRequest.newBuilder(URI.create(app + "/api/errors/ok"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200;
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+            if (!pending.isEmpty()) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("applications not started after 180 s: " + pending);
+        }
     }
 
     static HttpResponse<String> send(String method, String path, String body, String... headers) {
