@@ -20,7 +20,6 @@ import dev.bulwark.transport.TransportPolicy;
 import dev.bulwark.validation.RequestText;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -302,11 +301,8 @@ final class BulwarkFilter extends HttpFilter {
             ProblemWriter.write(response, problem, useWriter);
         }
 
-        /** The method and the path the client asked for (on an error dispatch, not the error page's). */
         private String describe() {
-            Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-            return ErrorLog.describe(request.getMethod(), original instanceof String uri ? uri
-                    : request.getRequestURI());
+            return ErrorPageServlet.described(request);
         }
     }
 

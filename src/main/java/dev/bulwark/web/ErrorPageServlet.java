@@ -53,15 +53,19 @@ final class ErrorPageServlet extends HttpServlet {
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 
+    /** "GET /path" for the log line: the path the client asked for (on an error dispatch, not the error page's). */
+    static String described(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return ErrorLog.describe(request.getMethod(), original instanceof String uri ? uri : request.getRequestURI());
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DispatcherType dispatch = request.getDispatcherType();
         int status = status(dispatch, request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String id ? id
                 : freshIds.get();
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String described = ErrorLog.describe(request.getMethod(), dispatch == DispatcherType.ERROR
-                && uri instanceof String u ? u : request.getRequestURI());
+        String described = described(request);
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t
                 : null;
         if (dispatch != DispatcherType.ERROR) {
