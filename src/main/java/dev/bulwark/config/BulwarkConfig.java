@@ -1,5 +1,6 @@
 package dev.bulwark.config;
 
+import dev.bulwark.transport.RequestHost;
 import dev.bulwark.validation.JsonLimits;
 import java.net.URI;
 import java.time.Duration;
@@ -30,10 +31,13 @@ public record BulwarkConfig(
     public record Inventory(boolean log, boolean endpointEnabled, String endpointPath, String endpointRole) {
     }
 
-    public record Transport(List<Cidr> trustedProxies, boolean httpsOnly, List<String> redirectPaths, int httpsPort) {
+    /** @param allowedHosts the hosts the application answers to; empty: any well-formed host */
+    public record Transport(List<Cidr> trustedProxies, boolean httpsOnly, List<String> redirectPaths, int httpsPort,
+                            List<RequestHost> allowedHosts) {
         public Transport {
             trustedProxies = List.copyOf(trustedProxies);
             redirectPaths = List.copyOf(redirectPaths);
+            allowedHosts = List.copyOf(allowedHosts);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.bulwark.config;
 
 import java.net.URI;
 import dev.bulwark.ratelimit.FallbackStore;
+import dev.bulwark.transport.RequestHost;
 import java.util.List;
 
 /** Every Bulwark setting. Adding a key here without documenting it in docs/configuration.md fails the build. */
@@ -75,6 +76,13 @@ public final class ConfigKeys {
 
     public static final Key<Integer> HTTPS_PORT = new Key<>("bulwark.transport.https-port", Parsers.intRange(1, 65535),
             "443", "HTTPS port used in the Location of redirects to HTTPS.", "9443");
+
+    public static final Key<List<RequestHost>> ALLOWED_HOSTS = new Key<>(
+            "bulwark.transport.allowed-hosts", Parsers.listOf(Parsers.host(), "a comma-separated list of host[:port]"),
+            "", "Host header values the application answers to (host names, IPv4 addresses or [IPv6] literals; an"
+                    + " entry without a port matches any port). Another host gets 400, and so does a request without a"
+                    + " Host header. Empty: any well-formed host (a malformed Host header is refused either way).",
+            "api.example.com, api.internal:8443");
 
     public static final Key<String> HEADER_HSTS = new Key<>("bulwark.headers.strict-transport-security",
             Parsers.hsts(), "max-age=63072000; includeSubDomains",
@@ -345,6 +353,7 @@ public final class ConfigKeys {
             ERRORS_SUMMARY_INTERVAL,
             CORRELATION_TRUST_INCOMING, CORRELATION_HEADER, INVENTORY_LOG, INVENTORY_ENDPOINT_ENABLED,
             INVENTORY_ENDPOINT_PATH, INVENTORY_ENDPOINT_ROLE, TRUSTED_PROXIES, HTTPS_ONLY, REDIRECT_PATHS, HTTPS_PORT,
+            ALLOWED_HOSTS,
             HEADER_HSTS, HEADER_CSP, HEADER_NOSNIFF, HEADER_FRAME_OPTIONS, HEADER_REFERRER_POLICY, HEADER_COOP,
             HEADER_CORP, HEADER_PERMISSIONS_POLICY, HEADER_CROSS_DOMAIN, HEADER_CACHE_CONTROL, CORS_ORIGINS,
             CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,

@@ -68,7 +68,7 @@ public final class ConfigLoader {
                 new BulwarkConfig.Inventory(get(ConfigKeys.INVENTORY_LOG), get(ConfigKeys.INVENTORY_ENDPOINT_ENABLED),
                         get(ConfigKeys.INVENTORY_ENDPOINT_PATH), get(ConfigKeys.INVENTORY_ENDPOINT_ROLE)),
                 new BulwarkConfig.Transport(get(ConfigKeys.TRUSTED_PROXIES), get(ConfigKeys.HTTPS_ONLY),
-                        get(ConfigKeys.REDIRECT_PATHS), get(ConfigKeys.HTTPS_PORT)),
+                        get(ConfigKeys.REDIRECT_PATHS), get(ConfigKeys.HTTPS_PORT), get(ConfigKeys.ALLOWED_HOSTS)),
                 headers(),
                 cors(),
                 new BulwarkConfig.Methods(get(ConfigKeys.METHODS_ALLOWED), get(ConfigKeys.METHODS_ALLOW_OVERRIDE)),

@@ -1,5 +1,6 @@
 package dev.bulwark.config;
 
+import dev.bulwark.transport.RequestHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -145,6 +146,13 @@ public final class Parsers {
             }
             return raw;
         });
+    }
+
+    /** A host as a Host header names it: {@code api.example.com}, {@code 10.0.0.7:8443}, {@code [::1]}. */
+    public static ValueParser<RequestHost> host() {
+        return simple("a host name, IPv4 address or [IPv6] literal, with an optional :port", raw ->
+                RequestHost.parse(raw)
+                        .orElseThrow(() -> new InvalidValueException("not a host[:port]")));
     }
 
     /** A rate, {@code count/duration}: {@code 100/1m}, {@code 10/s}, {@code 5000/1h}; or {@code off}. */

@@ -2,6 +2,8 @@ package dev.bulwark.cors;
 
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.BulwarkConfig.HeaderValue;
+import dev.bulwark.config.ConfigKeys;
+import dev.bulwark.logging.SafeLog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +29,17 @@ public final class CorsPolicy {
         ACTUAL
     }
 
-    public record Decision(Kind kind, List<HeaderValue> headers) {
+    /**
+     * @param refusal for {@link Kind#PREFLIGHT_REFUSED} only: which origin, method or header failed and which key
+     *                would allow it (client text escaped and cut short, for the server log, never for the client)
+     */
+    public record Decision(Kind kind, List<HeaderValue> headers, String refusal) {
         public Decision {
             headers = List.copyOf(headers);
+        }
+
+        Decision(Kind kind, List<HeaderValue> headers) {
+            this(kind, headers, null);
         }
     }
 
@@ -54,7 +64,9 @@ public final class CorsPolicy {
     public Decision decide(String method, String origin, String requestMethod, String requestHeaders) {
         boolean preflight = "OPTIONS".equals(method) && origin != null && requestMethod != null;
         if (!config.enabled()) {
-            return preflight ? new Decision(Kind.PREFLIGHT_REFUSED, List.of()) : new Decision(Kind.NONE, List.of());
+            return preflight ? new Decision(Kind.PREFLIGHT_REFUSED, List.of(), "origin " + quoted(origin)
+                    + " refused: CORS is off (" + ConfigKeys.CORS_ORIGINS.name() + " is empty)")
+                    : new Decision(Kind.NONE, List.of());
         }
         List<HeaderValue> headers = new ArrayList<>();
         if (origin == null) {
@@ -64,8 +76,9 @@ public final class CorsPolicy {
         boolean allowedOrigin = isAllowed(origin);
         if (preflight) {
             headers.add(new HeaderValue("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"));
-            if (!allowedOrigin || !config.allowedMethods().contains(requestMethod) || !headersAllowed(requestHeaders)) {
-                return new Decision(Kind.PREFLIGHT_REFUSED, headers);
+            String refusal = preflightRefusal(origin, allowedOrigin, requestMethod, requestHeaders);
+            if (refusal != null) {
+                return new Decision(Kind.PREFLIGHT_REFUSED, headers, refusal);
             }
             headers.add(allowOrigin(origin));
             headers.add(new HeaderValue("Access-Control-Allow-Methods", String.join(", ", config.allowedMethods())));
@@ -104,16 +117,35 @@ public final class CorsPolicy {
         }
     }
 
-    private boolean headersAllowed(String requested) {
+    /** Why a preflight is refused (the first thing that fails), or null when it is allowed. */
+    private String preflightRefusal(String origin, boolean allowedOrigin, String requestMethod, String requestHeaders) {
+        if (!allowedOrigin) {
+            return origin.equalsIgnoreCase("null") ? "origin 'null' is never allowed"
+                    : "origin " + quoted(origin) + " is not in " + ConfigKeys.CORS_ORIGINS.name();
+        }
+        if (!config.allowedMethods().contains(requestMethod)) {
+            return "method " + quoted(requestMethod) + " is not in " + ConfigKeys.CORS_METHODS.name();
+        }
+        String header = firstDisallowedHeader(requestHeaders);
+        return header == null ? null : "header " + quoted(header) + " is not in " + ConfigKeys.CORS_HEADERS.name();
+    }
+
+    /** The first requested header name that is not allowed, or null. */
+    private String firstDisallowedHeader(String requested) {
         if (requested == null || requested.isBlank()) {
-            return true;
+            return null;
         }
         for (String h : requested.split(",")) {
-            String name = h.strip().toLowerCase(Locale.ROOT);
-            if (!name.isEmpty() && !allowedHeadersLower.contains(name)) {
-                return false;
+            String name = h.strip();
+            if (!name.isEmpty() && !allowedHeadersLower.contains(name.toLowerCase(Locale.ROOT))) {
+                return name;
             }
         }
-        return true;
+        return null;
+    }
+
+    /** Client text for the log line: escaped, cut short so that the key name after it always fits. */
+    private static String quoted(String clientText) {
+        return "'" + SafeLog.printable(clientText, 100) + "'";
     }
 }

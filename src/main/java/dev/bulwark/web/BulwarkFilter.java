@@ -17,12 +17,14 @@ import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.SecurityHeaders;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.transport.ClientAddressResolver;
+import dev.bulwark.transport.HostPolicy;
 import dev.bulwark.transport.MethodPolicy;
 import dev.bulwark.transport.TransportAttributes;
 import dev.bulwark.transport.TransportPolicy;
 import dev.bulwark.validation.RequestText;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -38,7 +40,8 @@ import java.util.Set;
  * The first thing every request meets, and the one place where the request-level checklist runs in order:
  * <ol>
  * <li>correlation id (request attribute and response header);</li>
- * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only);</li>
+ * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only), and the
+ * Host header (one, well-formed, and listed when {@code bulwark.transport.allowed-hosts} is set);</li>
  * <li>refusal budget: an address that sent too many refused requests gets 429 at once; every response that refuses
  * the request, whichever layer made it, is charged to its address ({@link RefusalBudget});</li>
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
@@ -51,10 +54,15 @@ import java.util.Set;
  * <li>the application, behind a response wrapper that writes the security headers when the response commits
  * and turns every non-problem error response (the container's included) into the generic problem.</li>
  * </ol>
+ * It is mapped for ERROR dispatches too: an error the container raised before this filter ran (a path it refuses,
+ * a security check) reaches the error page (Bulwark's {@link ErrorPageServlet}, or one of the application's) through
+ * here, and leaves as a problem with the correlation id and the security headers, like every other error.
  */
 final class BulwarkFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    /** Request attribute: the refusal budget was charged for this request. */
+    private static final String CHARGED = "dev.bulwark.refusalCharged";
 
     private final transient CorrelationIds correlationIds;
     private final String correlationHeader;
@@ -64,6 +72,7 @@ final class BulwarkFilter extends HttpFilter {
     private final transient ClientAddressResolver clients;
     private final transient MethodPolicy methods;
     private final transient TransportPolicy transport;
+    private final transient HostPolicy hosts;
     private final transient CorsPolicy cors;
     private final transient SecurityHeaders headers;
     private final transient RequestText requestText;
@@ -90,6 +99,7 @@ final class BulwarkFilter extends HttpFilter {
         this.clients = new ClientAddressResolver(config.transport().trustedProxies());
         this.methods = new MethodPolicy(config.methods());
         this.transport = new TransportPolicy(config.transport());
+        this.hosts = new HostPolicy(config.transport().allowedHosts());
         this.cors = new CorsPolicy(config.cors());
         this.headers = new SecurityHeaders(config.headers());
         this.requestText = new RequestText(config.validation().rejectControlCharacters(),
@@ -105,15 +115,12 @@ final class BulwarkFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String correlationId = correlationIds.resolve(request.getHeader("traceparent"),
-                request.getHeader(correlationHeader));
-        request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
-        response.setHeader(correlationHeader, correlationId);
-
-        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), request.isSecure(),
-                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
-        request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
-        request.setAttribute(TransportAttributes.SECURE, origin.secure());
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            errorDispatch(request, response, chain);
+            return;
+        }
+        String correlationId = correlate(request, response);
+        ClientAddressResolver.Origin origin = resolveOrigin(request);
         Exchange exchange = new Exchange(request, response, correlationId, origin.secure(), origin.clientAddress());
         if (!exchange.withinRefusalBudget()) {
             return;
@@ -129,18 +136,58 @@ final class BulwarkFilter extends HttpFilter {
                     List.of(new HeaderValue("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE)), List.of());
             return;
         }
+        respond(exchange, effective, response, chain);
+    }
 
+    /**
+     * The container dispatches to an error page: the request may never have passed this filter (the container
+     * refused it first), so the correlation id and the transport are resolved here if they are missing. Nothing is
+     * admitted or refused; the error page's answer gets the same treatment as any other response.
+     */
+    private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String correlationId = correlate(request, response);
+        boolean secure = request.getAttribute(TransportAttributes.SECURE) instanceof Boolean b ? b
+                : resolveOrigin(request).secure();
+        Object address = request.getAttribute(TransportAttributes.CLIENT_ADDRESS);
+        String clientAddress = address instanceof String a ? a : resolveOrigin(request).clientAddress();
+        respond(new Exchange(request, response, correlationId, secure, clientAddress), request, response, chain);
+    }
+
+    /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
+    private String correlate(HttpServletRequest request, HttpServletResponse response) {
+        String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String known ? known
+                : correlationIds.resolve(request.getHeader("traceparent"), request.getHeader(correlationHeader));
+        request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
+        response.setHeader(correlationHeader, correlationId);
+        return correlationId;
+    }
+
+    private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request) {
+        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), request.isSecure(),
+                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
+        request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
+        request.setAttribute(TransportAttributes.SECURE, origin.secure());
+        return origin;
+    }
+
+    /** Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due. */
+    private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain) throws IOException, ServletException {
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response, status -> {
-            if (status < 400) {
-                // a challenge the container's authentication set on its way (Liberty does for any Authorization
-                // header it cannot use) is wrong on a success: it would send a Basic caller a Bearer challenge
-                response.setHeader("WWW-Authenticate", null);
-            }
-            exchange.securityHeaders(status >= 400, status == 401);
-        });
+                    if (status < 400) {
+                        // a challenge the container's authentication set on its way (Liberty does for any
+                        // Authorization header it cannot use) is wrong on a success: a Basic caller would get a
+                        // Bearer challenge
+                        response.setHeader("WWW-Authenticate", null);
+                    }
+                    exchange.securityHeaders(status >= 400, status == 401);
+                },
+                location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
+                        request.getServerPort()));
         Throwable failure = null;
         try {
-            chain.doFilter(effective, captured);
+            chain.doFilter(request, captured);
         } catch (IOException | ServletException | RuntimeException | Error e) {
             failure = e;
         }
@@ -162,11 +209,16 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     /**
-     * Steps 3 to 6: method hygiene, HTTPS only, CORS, input. Returns the request the application gets (with the
-     * effective method and a counted body), or null when the request was answered here.
+     * Steps 2 (the Host header) to 6: method hygiene, HTTPS only, CORS, input. Returns the request the application
+     * gets (with the effective method and a counted body), or null when the request was answered here.
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
                                      boolean secure) throws IOException {
+        HostPolicy.Decision host = hosts.check(list(request, "Host"));
+        if (!host.allowed()) {
+            exchange.reject(ProblemKind.BAD_REQUEST, 400, host.refusal(), List.of(), List.of());
+            return null;
+        }
         MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
         if (!method.allowed()) {
             exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
@@ -175,7 +227,7 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         TransportPolicy.Decision tls = transport.decide(secure, method.effectiveMethod(), pathOf(request),
-                request.getServerName(), request.getRequestURI(), request.getQueryString());
+                host.host(), request.getRequestURI(), request.getQueryString());
         if (tls.action() == TransportPolicy.Action.REDIRECT) {
             exchange.securityHeaders(false, false);
             response.setStatus(308);
@@ -193,7 +245,8 @@ final class BulwarkFilter extends HttpFilter {
             response.setHeader(h.name(), h.value());
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
-            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused", List.of(), List.of());
+            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused: " + corsDecision.refusal(),
+                    List.of(), List.of());
             return null;
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
@@ -257,7 +310,9 @@ final class BulwarkFilter extends HttpFilter {
         /** Charges the client address when the response refused the request. */
         void charge(int status) {
             if (refusals != null && RefusalBudget.isRefusal(status,
-                    request.getAttribute(RefusalBudget.REFUSED_ATTRIBUTE) != null)) {
+                    request.getAttribute(RefusalBudget.REFUSED_ATTRIBUTE) != null)
+                    && request.getAttribute(CHARGED) == null) {
+                request.setAttribute(CHARGED, Boolean.TRUE); // once, even when an error dispatch follows
                 refusals.charge(clientAddress);
             }
         }
@@ -358,7 +413,7 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         private String describe() {
-            return ErrorLog.describe(request.getMethod(), request.getRequestURI());
+            return ErrorPageServlet.described(request);
         }
     }
 

@@ -2,6 +2,9 @@ package dev.bulwark.web;
 
 import dev.bulwark.cdi.BulwarkExtension;
 import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.correlation.CorrelationIds;
+import dev.bulwark.errors.ErrorLog;
+import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.inventory.Endpoint;
 import dev.bulwark.inventory.EndpointScanner;
 import dev.bulwark.inventory.InventoryReport;
@@ -13,12 +16,16 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.validation.JsonBodyRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -26,8 +33,9 @@ import java.util.logging.Logger;
 /**
  * Activates Bulwark in a web module with no application code: registered in META-INF/services, so the container
  * calls it for the jar in WEB-INF/lib with every {@code @Path} and {@code @ApplicationPath} class of the module. It
- * builds and logs the endpoint inventory, installs {@link BulwarkFilter} in front of everything, and registers the
- * inventory endpoint when enabled.
+ * builds and logs the endpoint inventory, installs {@link BulwarkFilter} in front of everything (requests and error
+ * dispatches), registers the error page that META-INF/web-fragment.xml names and the inventory endpoint when
+ * enabled, and leaves {@link ServerInventoryListener} what it needs to log the rest of the server.
  */
 @HandlesTypes({Path.class, ApplicationPath.class})
 public final class BulwarkInitializer implements ServletContainerInitializer {
@@ -39,6 +47,14 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
     private static IllegalStateException fail(String message) {
         LOG.severe(message);
         return new IllegalStateException(message);
+    }
+
+    /** Maps a Bulwark servlet, failing the deployment if the application already uses the path. */
+    private static void requireMapping(ServletRegistration.Dynamic servlet, String path, ServletContext context) {
+        if (!servlet.addMapping(path).isEmpty()) {
+            throw fail("Bulwark cannot serve " + context.getContextPath() + path + " (" + servlet.getName()
+                    + "): the application maps a servlet to the same path");
+        }
     }
 
     @Override
@@ -82,6 +98,12 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             LOG.info(InventoryReport.table(inventory));
         }
 
+        if (!config.transport().redirectPaths().isEmpty() && config.transport().allowedHosts().isEmpty()) {
+            LOG.warning("Bulwark redirects plain-HTTP requests for bulwark.transport.redirect-paths of "
+                    + context.getContextPath() + " to HTTPS at whatever well-formed host the request names: list"
+                    + " the server's names in bulwark.transport.allowed-hosts");
+        }
+
         long maxBody = config.validation().limits().maxBodyBytes();
         for (Class<?> c : found) {
             maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));
@@ -92,16 +114,39 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, maxBody, extension.errorLog(), refusals, extension::tokenGate));
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+
+        // Bulwark's own servlets, by name, as the rest-of-the-server inventory shows them.
+        Map<String, String> bulwarkServlets = new HashMap<>();
+        // The error page that META-INF/web-fragment.xml names: the container's own errors become problems too.
+        ServletRegistration.Dynamic errorPage = context.addServlet("bulwark-error", new ErrorPageServlet(
+                new ProblemFactory(config.errors().typeBase()), new ErrorLog(config.errors().clientLogLevel().level()),
+                CorrelationIds.secureRandomIds()));
+        errorPage.setAsyncSupported(true);
+        requireMapping(errorPage, ErrorPageServlet.PATH, context);
+        bulwarkServlets.put(errorPage.getName(), "Bulwark's error page");
 
         if (config.inventory().endpointEnabled()) {
             String role = config.inventory().endpointRole();
             context.declareRoles(role);
             ServletRegistration.Dynamic servlet = context.addServlet("bulwark-inventory",
                     new InventoryServlet(InventoryReport.json(inventory), role));
-            servlet.addMapping(config.inventory().endpointPath());
+            requireMapping(servlet, config.inventory().endpointPath(), context);
+            bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + context.getContextPath()
                     + config.inventory().endpointPath() + " for role " + role);
+        }
+
+        if (config.inventory().log()) {
+            // The rest of the server is logged once every servlet of the module is registered.
+            Set<String> jaxrsServlets = new HashSet<>();
+            for (Class<?> c : found) {
+                if (Application.class.isAssignableFrom(c)) {
+                    jaxrsServlets.add(c.getName());
+                }
+            }
+            context.setAttribute(ServerInventoryListener.FACTS_ATTRIBUTE,
+                    new ServerInventoryListener.Facts(Set.copyOf(jaxrsServlets), Map.copyOf(bulwarkServlets)));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Lets every successful response through untouched, and holds back the body of any error response that is not
@@ -17,11 +18,12 @@ import java.util.function.IntConsumer;
  * {@code sendError} are captured instead of reaching the container's error page. {@code Server} and
  * {@code X-Powered-By} set by the application are dropped. Just before the response can commit (the first byte
  * of body, a flush, a redirect) it runs the filter's commit hook once, which writes the security headers, so
- * they are on every response, whoever produced it.
+ * they are on every response, whoever produced it. Redirects to the request's own origin are sent as relative
+ * references ({@link Redirects}), so no {@code Location} carries the Host header.
  */
 final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
-    private int status = SC_OK;
+    private int status;
     private boolean sendErrorCalled;
     private String contentType;
     private boolean passThrough;
@@ -30,11 +32,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private boolean realWriterTaken;
 
     private final IntConsumer beforeCommit;
+    private final UnaryOperator<String> ownRedirect;
     private boolean hookRan;
 
-    /** @param beforeCommit runs once before the response can commit, with the status at that moment */
-    ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit) {
+    /**
+     * @param beforeCommit runs once before the response can commit, with the status at that moment
+     * @param ownRedirect  the relative reference to send for a redirect location, or null to let the container
+     *                     send the location (see {@link Redirects#ownReference})
+     */
+    ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit,
+                             UnaryOperator<String> ownRedirect) {
         super(response);
+        this.ownRedirect = ownRedirect;
+        // SC_OK for a request; on an error dispatch the error status the container already set
+        this.status = response.getStatus();
         this.beforeCommit = beforeCommit;
     }
 
@@ -135,8 +146,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendRedirect(String location) throws IOException {
-        beforeCommit();
-        super.sendRedirect(location);
+        String reference = ownRedirect.apply(location);
+        if (reference == null) {
+            beforeCommit();
+            super.sendRedirect(location);
+            return;
+        }
+        if (isCommitted()) {
+            throw new IllegalStateException("the response is already committed");
+        }
+        // What sendRedirect does, without making the location absolute from the Host header.
+        resetBuffer();
+        setStatus(SC_FOUND);
+        super.setHeader("Location", reference);
+        flushBuffer();
     }
 
     @Override

@@ -68,6 +68,30 @@ class CorsPolicyTest {
     }
 
     @Test
+    void aRefusalSaysWhatFailedAndWhichKeyWouldAllowIt() {
+        assertThat(app.decide("OPTIONS", "https://evil.example", "GET", null).refusal())
+                .isEqualTo("origin 'https://evil.example' is not in bulwark.cors.allowed-origins");
+        assertThat(app.decide("OPTIONS", "null", "GET", null).refusal()).isEqualTo("origin 'null' is never allowed");
+        assertThat(app.decide("OPTIONS", "https://app.example.com", "TRACE", null).refusal())
+                .isEqualTo("method 'TRACE' is not in bulwark.cors.allowed-methods");
+        assertThat(app.decide("OPTIONS", "https://app.example.com", "GET", "Authorization, X-Admin, X-Other").refusal())
+                .isEqualTo("header 'X-Admin' is not in bulwark.cors.allowed-headers");
+        assertThat(policy().decide("OPTIONS", "https://app.example.com", "GET", null).refusal())
+                .isEqualTo("origin 'https://app.example.com' refused: CORS is off (bulwark.cors.allowed-origins is empty)");
+        assertThat(app.decide("OPTIONS", "https://app.example.com", "GET", "authorization").refusal()).isNull();
+        assertThat(app.decide("GET", "https://evil.example", null, null).refusal()).isNull();
+    }
+
+    @Test
+    void clientTextInARefusalIsEscapedAndCutShortBeforeTheKey() {
+        String refusal = app.decide("OPTIONS", "https://evil.example\r\nforged: line" + "x".repeat(500), "GET", null)
+                .refusal();
+        assertThat(refusal).doesNotContain("\r").doesNotContain("\n").contains("\\u000d\\u000a")
+                .endsWith("...' is not in bulwark.cors.allowed-origins");
+        assertThat(refusal.length()).isLessThan(200);
+    }
+
+    @Test
     void allowedCrossOriginRequestsGetTheirHeaders() {
         CorsPolicy.Decision d = app.decide("GET", "https://app.example.com", null, null);
         assertThat(headers(d)).containsEntry("Access-Control-Allow-Origin", "https://app.example.com")

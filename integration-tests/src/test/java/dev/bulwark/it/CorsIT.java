@@ -1,6 +1,7 @@
 package dev.bulwark.it;
 
 import static dev.bulwark.it.ItSupport.assertProblem;
+import static dev.bulwark.it.ItSupport.awaitLog;
 import static dev.bulwark.it.ItSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,30 @@ class CorsIT {
                 403);
         assertProblem(send("OPTIONS", "/it/api/items", null, "Origin", APP, "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "x-admin-override"), 403);
+    }
+
+    @Test
+    void aRefusedPreflightIsLoggedWithWhatFailedAndTheKeyThatWouldAllowIt() {
+        send("OPTIONS", "/it/api/items", null, "Origin", "https://evil.example", "Access-Control-Request-Method",
+                "POST", "X-Request-Id", "cors-log-origin");
+        awaitLog("[correlationId=cors-log-origin]", "403 for OPTIONS /it/api/items: CORS preflight refused: origin"
+                + " 'https://evil.example' is not in bulwark.cors.allowed-origins");
+        send("OPTIONS", "/it/api/items", null, "Origin", APP, "Access-Control-Request-Method", "TRACE",
+                "X-Request-Id", "cors-log-method");
+        awaitLog("[correlationId=cors-log-method]", "method 'TRACE' is not in bulwark.cors.allowed-methods");
+        send("OPTIONS", "/it/api/items", null, "Origin", APP, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "content-type, X-Admin-Override", "X-Request-Id", "cors-log-header");
+        awaitLog("[correlationId=cors-log-header]", "header 'X-Admin-Override' is not in bulwark.cors.allowed-headers");
+    }
+
+    @Test
+    void clientTextInTheCorsLogLineIsEscaped() {
+        RawHttp.Response r = RawHttp.tls("OPTIONS /it/api/items HTTP/1.1", "Origin: https://evil.example\u001b[2J",
+                "Access-Control-Request-Method: POST", "X-Request-Id: cors-log-escaped");
+        RawHttp.assertProblem(r, 403, true);
+        String line = awaitLog("[correlationId=cors-log-escaped]").lines().findFirst().orElseThrow();
+        assertThat(line).contains("origin 'https://evil.example\\u001b[2J' is not in bulwark.cors.allowed-origins");
+        assertThat(line).as("no raw escape character").doesNotContain("\u001b");
     }
 
     @Test

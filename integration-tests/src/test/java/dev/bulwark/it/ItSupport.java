@@ -31,6 +31,12 @@ final class ItSupport {
     /** Plain-HTTP base URL, for the HTTPS-only tests. */
     static final String HTTP = System.getProperty("it.http.url", "http://localhost:9180");
     static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9543);
+    /** The server's own endpoints (Health, Metrics): loopback, TLS only (liberty-config/bulwark-management.xml). */
+    static final String MANAGEMENT = System.getProperty("it.management.url", "https://localhost:9545");
+    /** The test server's one user that may read /metrics. */
+    static final String METRICS_READER = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("metrics-reader:" + System.getProperty("it.metrics.password", "metrics-test-only"))
+                    .getBytes(StandardCharsets.UTF_8));
     static final Path LOG = Path.of(System.getProperty("it.log", "messages.log"));
     static final Path KEYS = Path.of(System.getProperty("it.keys", "target/keys"));
     static final String ISSUER = "https://issuer.bulwark.test";
@@ -44,10 +50,6 @@ final class ItSupport {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).sslContext(DevTls.trustAllContext()).build();
 
-    /** The applications the tests talk to: Liberty reports the server started before every one of them is. */
-    private static final List<String> STARTED_APPLICATIONS = List.of("/it", "/it-proxy", "/it-flood", "/it-redis",
-            "/it-kc");
-
     static {
         awaitApplications();
     }
@@ -55,40 +57,39 @@ final class ItSupport {
     private ItSupport() {
     }
 
-    /** Waits (bounded) until every test application answers its public endpoint. */
+    /**
+     * The build starts the tests once the servers report "started", while their applications may still be
+     * deploying (slowly on a busy machine): wait, bounded, until every application the tests call answers.
+     */
     private static void awaitApplications() {
-        List<String> urls = new java.util.ArrayList<>();
-        STARTED_APPLICATIONS.forEach(c -> urls.add(BASE + c + "/api/errors/ok"));
-        String node2 = System.getProperty("it.node2.url");
-        if (node2 != null) {
-            urls.add(node2 + "/it-redis/api/errors/ok");
-        }
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        for (String url : urls) {
-            while (true) {
-                int status;
+        String node2 = System.getProperty("it.node2.url", "https://localhost:9544");
+        List<String> pending = new java.util.ArrayList<>(List.of(BASE + "/it", BASE + "/it-proxy", BASE + "/it-redis",
+                BASE + "/it-kc", BASE + "/it-flood", node2 + "/it-redis"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            pending.removeIf(app -> {
                 try {
-                    status = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return CLIENT.send(HttpRequest.newBuilder(URI.create(app + "/api/errors/ok"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200;
                 } catch (IOException e) {
-                    status = -1;
+                    return false;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
-                if (status == 200) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(url + " did not start: last status " + status);
-                }
+            });
+            if (!pending.isEmpty()) {
                 try {
-                    Thread.sleep(250);
+                    Thread.sleep(500);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
             }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("applications not started after 180 s: " + pending);
         }
     }
 

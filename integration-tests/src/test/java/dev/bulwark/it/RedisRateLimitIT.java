@@ -35,6 +35,14 @@ class RedisRateLimitIT {
         assertThat(p.waitFor()).as("redis.sh " + command).isZero();
     }
 
+    /** Node 1's application metrics, from the management port with the metrics reader's credentials. */
+    private static String metrics() {
+        HttpResponse<String> r = sendTo(ItSupport.MANAGEMENT, "GET", "/metrics?scope=application", null,
+                "Authorization", ItSupport.METRICS_READER);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
     @Test
     @Order(1)
     void twoServersShareOneLimit() {
@@ -81,7 +89,7 @@ class RedisRateLimitIT {
             Thread.sleep(200);
         }
         awaitLog("the shared store answers again; back to shared counts");
-        String metrics = sendTo(NODE1, "GET", "/metrics?scope=application", null).body();
+        String metrics = metrics();
         assertThat(metrics).containsPattern("bulwark_ratelimit_store_errors_total\\{[^}]*\\} [1-9]");
     }
 
@@ -91,7 +99,7 @@ class RedisRateLimitIT {
         for (int i = 0; i < 7; i++) {
             sendTo(NODE1, "GET", "/it-redis/api/limited/key", null, "X-API-Key", "metrics-key");
         }
-        String metrics = sendTo(NODE1, "GET", "/metrics?scope=application", null).body();
+        String metrics = metrics();
         assertThat(metrics).containsPattern("bulwark_ratelimit_decisions_total\\{[^}]*outcome=\"allowed\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("bulwark_ratelimit_decisions_total\\{[^}]*outcome=\"limited\"[^}]*\\} [1-9]");
     }

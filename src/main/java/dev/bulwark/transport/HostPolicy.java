@@ -1,0 +1,51 @@
+package dev.bulwark.transport;
+
+import dev.bulwark.config.ConfigKeys;
+import dev.bulwark.logging.SafeLog;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Host header hygiene. A request must name at most one well-formed host ({@link RequestHost}); when
+ * {@code bulwark.transport.allowed-hosts} is set it must name one of them. Everything later that builds a URL from
+ * the host (the redirect to HTTPS, the container's own redirects) then only ever sees a validated host.
+ */
+public final class HostPolicy {
+
+    /** The outcome: the validated host (null when the request named none), or the reason it was refused. */
+    public record Decision(RequestHost host, String refusal) {
+        public boolean allowed() {
+            return refusal == null;
+        }
+    }
+
+    /** The allowed entries in their canonical text ({@code name} or {@code name:port}). */
+    private final Set<String> allowed;
+
+    /** @param allowed the allowed hosts (entries without a port match any port); empty: any well-formed host */
+    public HostPolicy(List<RequestHost> allowed) {
+        this.allowed = Set.copyOf(allowed.stream().map(RequestHost::toString).toList());
+    }
+
+    /** @param values every value of the request's Host header (none for an HTTP/1.0 request without one) */
+    public Decision check(List<String> values) {
+        if (values.size() > 1) {
+            return new Decision(null, "more than one Host header");
+        }
+        if (values.isEmpty()) {
+            return allowed.isEmpty() ? new Decision(null, null)
+                    : new Decision(null, "no Host header, and " + ConfigKeys.ALLOWED_HOSTS.name() + " is set");
+        }
+        String value = values.get(0);
+        Optional<RequestHost> host = RequestHost.parse(value);
+        if (host.isEmpty()) {
+            return new Decision(null, "malformed Host header '" + SafeLog.printable(value, 100) + "'");
+        }
+        RequestHost h = host.get();
+        if (!allowed.isEmpty() && !allowed.contains(h.toString()) && !allowed.contains(h.name())) {
+            return new Decision(null, "Host '" + h + "' is not in " + ConfigKeys.ALLOWED_HOSTS.name());
+        }
+        return new Decision(h, null);
+    }
+}

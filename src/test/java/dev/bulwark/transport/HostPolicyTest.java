@@ -1,0 +1,89 @@
+package dev.bulwark.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.config.ConfigLoader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class HostPolicyTest {
+
+    private static HostPolicy policy(String allowedHosts) {
+        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(
+                Map.of("bulwark.transport.allowed-hosts", allowedHosts).get(k)));
+        assertThat(r.problems()).isEmpty();
+        return new HostPolicy(r.config().transport().allowedHosts());
+    }
+
+    private final HostPolicy any = policy("");
+    private final HostPolicy listed = policy("api.example.com, LOCALHOST:9443, 10.0.0.7, [2001:DB8::1]");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "localhost:9443", "api.example.com", "API.Example.COM.", "10.0.0.7:8080",
+        "[::1]", "[2001:db8::1]:443", "my_service.internal", "xn--bcher-kva.example", "a"})
+    void realClientsHostsAreWellFormed(String value) {
+        HostPolicy.Decision d = any.check(List.of(value));
+        assertThat(d.allowed()).as(value).isTrue();
+        assertThat(d.host().name()).isLowerCase().doesNotEndWith(".");
+        assertThat(d.host().name().startsWith("[") || !d.host().name().contains(":")).as("no port in the name")
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example/x?", "evil.example/", "evil.example?", "evil.example#", "user@evil.example",
+        "evil.example\\x", "a b", "evil.example\r\nSet-Cookie: x", "evil.example:", "evil.example:0",
+        "evil.example:65536", "evil.example:80:80", "evil.example:8o", "[::1", "[::1]x", "[fe80::1%25eth0]",
+        "[evil.example]", "::1", "..", ".example", "a..b", "%65vil.example", "évil.example", "-", "-a.example", "a-.example", "'\"<>",
+        "evil.example;x", "evil.example,other.example", ""})
+    void malformedHostsAreRefusedWhateverTheList(String value) {
+        HostPolicy.Decision d = any.check(List.of(value));
+        assertThat(d.allowed()).as(value).isFalse();
+        assertThat(d.refusal()).startsWith("malformed Host header '").doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
+    void aLabelOrNameTooLongIsMalformed() {
+        assertThat(any.check(List.of("a".repeat(63) + ".example")).allowed()).isTrue();
+        assertThat(any.check(List.of("a".repeat(64) + ".example")).allowed()).isFalse();
+        String name = ("a".repeat(60) + ".").repeat(5);
+        assertThat(any.check(List.of(name)).allowed()).as("over 253 characters").isFalse();
+    }
+
+    @Test
+    void moreThanOneHostHeaderIsRefused() {
+        assertThat(any.check(List.of("localhost", "localhost")).refusal()).isEqualTo("more than one Host header");
+    }
+
+    @Test
+    void noHostHeaderPassesOnlyWithoutAList() {
+        assertThat(any.check(List.of()).allowed()).isTrue();
+        assertThat(any.check(List.of()).host()).isNull();
+        assertThat(listed.check(List.of()).refusal()).contains("bulwark.transport.allowed-hosts");
+    }
+
+    @Test
+    void withAListOnlyListedHostsPassAndAnEntryWithoutPortMatchesAnyPort() {
+        for (String ok : new String[] {"api.example.com", "api.example.com:8443", "API.EXAMPLE.COM", "localhost:9443",
+            "10.0.0.7", "10.0.0.7:80", "[2001:db8:0::1]:9443"}) {
+            assertThat(listed.check(List.of(ok)).allowed()).as(ok).isTrue();
+        }
+        for (String refused : new String[] {"evil.example", "localhost", "localhost:9080", "api.example.com.evil.example",
+            "10.0.0.8", "[::1]"}) {
+            HostPolicy.Decision d = listed.check(List.of(refused));
+            assertThat(d.allowed()).as(refused).isFalse();
+            assertThat(d.refusal()).endsWith("is not in bulwark.transport.allowed-hosts");
+        }
+    }
+
+    @Test
+    void aBadListEntryFailsTheDeploymentNamingTheKey() {
+        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(
+                Map.of("bulwark.transport.allowed-hosts", "api.example.com, https://api.example.com").get(k)));
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("bulwark.transport.allowed-hosts"));
+    }
+}
