@@ -136,6 +136,13 @@ final class BulwarkFilter extends HttpFilter {
                     List.of(new HeaderValue("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE)), List.of());
             return;
         }
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            // The container's authentication may fail on credentials it cannot use (Liberty's MP-JWT does for a Basic
+            // header) and go on to an unprotected resource with its 401 already set: the request was admitted here,
+            // so the application's answer starts from 200 like any other.
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setHeader("WWW-Authenticate", null);
+        }
         respond(exchange, effective, response, chain);
     }
 
