@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The body rules of one resource method, worked out once at deployment: its JSON limits (configuration, then
- * {@link JsonBodyLimits} on the class, then on the method), the {@link Shape} of its entity parameter, and whether
- * it declares JSON in {@code @Consumes} (then any other content type is 415).
+ * {@link JsonBodyLimits} on the class, then on the method; the byte limit applies to every body the method
+ * reads), the {@link Shape} of its entity parameter, and whether it declares JSON in {@code @Consumes} (then any
+ * other content type is 415).
  */
 public final class JsonBodyRules {
 
@@ -43,24 +44,23 @@ public final class JsonBodyRules {
         Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         JsonSchema schema = method.getAnnotation(JsonSchema.class);
-        return new Rule(limits, shapes.of(entity), consumes != null && declaresJson(consumes.value()),
+        return new Rule(limits, shapes.ofEntity(entity), consumes != null && declaresJson(consumes.value()),
                 schema == null ? null : BodySchema.load(resource.getClassLoader(), schema.value()));
     }
 
-    /** The largest body any method of the class accepts through {@link JsonBodyLimits}, or 0. */
-    public static long largestBodyLimit(Class<?> resource) {
-        long max = 0;
-        JsonBodyLimits onClass = resource.getAnnotation(JsonBodyLimits.class);
-        if (onClass != null) {
-            max = onClass.maxBytes();
-        }
-        for (Method m : resource.getMethods()) {
-            JsonBodyLimits a = m.getAnnotation(JsonBodyLimits.class);
-            if (a != null) {
-                max = Math.max(max, a.maxBytes());
+    /**
+     * The byte limit of one endpoint's body, whatever its content type: {@code @JsonBodyLimits(maxBytes)} on the
+     * method (or the inherited method carrying its JAX-RS annotations), else on the class, else the configured one.
+     */
+    public static long bodyLimit(Class<?> resource, Method method, Method annotated, long configured) {
+        for (JsonBodyLimits a : new JsonBodyLimits[] {method.getAnnotation(JsonBodyLimits.class),
+            annotated == null ? null : annotated.getAnnotation(JsonBodyLimits.class),
+            resource.getAnnotation(JsonBodyLimits.class)}) {
+            if (a != null && a.maxBytes() > 0) {
+                return a.maxBytes();
             }
         }
-        return max;
+        return configured;
     }
 
     /**
@@ -132,11 +132,14 @@ public final class JsonBodyRules {
         return null;
     }
 
-    /** application/json or any application/*+json. */
+    /**
+     * A media type the JSON binding reads: subtype {@code json} or a {@code +json} suffix under any top-level type
+     * ({@code application/json}, {@code text/json}, {@code application/merge-patch+json},
+     * {@code application/vnd.acme+json}), as the JAX-RS JSON-B provider decides.
+     */
     public static boolean isJson(String type, String subtype) {
-        String t = type.toLowerCase(Locale.ROOT);
         String s = subtype.toLowerCase(Locale.ROOT);
-        return t.equals("application") && (s.equals("json") || s.endsWith("+json"));
+        return !type.isEmpty() && (s.equals("json") || s.endsWith("+json"));
     }
 
     private static boolean declaresJson(String[] values) {

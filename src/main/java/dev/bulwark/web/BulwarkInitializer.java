@@ -15,6 +15,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.ratelimit.EndpointLimits;
+import dev.bulwark.validation.EndpointBodyLimits;
 import dev.bulwark.validation.JsonBodyRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -68,8 +69,9 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             throw fail("Bulwark found invalid annotations in " + context.getContextPath() + ": "
                     + String.join("; ", problems));
         }
-        List<Endpoint> inventory = new EndpointScanner().scan(context.getContextPath(),
+        List<EndpointScanner.Route> routes = new EndpointScanner().routes(context.getContextPath(),
                 EndpointScanner.applications(found));
+        List<Endpoint> inventory = routes.stream().map(EndpointScanner.Route::endpoint).toList();
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
         List<String> undecided = inventory.stream().filter(e -> !e.findings().isEmpty()
                 && e.findings().get(0).startsWith("no access decision")).map(e -> e.httpMethod() + " " + e.path()).toList();
@@ -81,11 +83,11 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             LOG.info(InventoryReport.table(inventory));
         }
 
-        long maxBody = config.validation().limits().maxBodyBytes();
-        for (Class<?> c : found) {
-            maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));
-        }
-        FilterRegistration.Dynamic filter = context.addFilter("bulwark", new BulwarkFilter(config, maxBody));
+        long configured = config.validation().limits().maxBodyBytes();
+        EndpointBodyLimits bodyLimits = new EndpointBodyLimits(routes.stream().map(r -> new EndpointBodyLimits.Route(
+                r.endpoint().httpMethod(), r.endpoint().path(), JsonBodyRules.bodyLimit(r.resourceClass(), r.method(),
+                        r.annotated(), configured))).toList(), configured);
+        FilterRegistration.Dynamic filter = context.addFilter("bulwark", new BulwarkFilter(config, bodyLimits));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
