@@ -1,6 +1,11 @@
 package dev.bulwark.validation;
 
 import dev.bulwark.api.ReadOnly;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbDateFormat;
 import jakarta.json.bind.annotation.JsonbNumberFormat;
@@ -35,6 +40,7 @@ import java.time.temporal.TemporalAmount;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +76,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TypeShapes {
 
     /** Entity types that JAX-RS reads with its own providers, not JSON-B: their body is not bound to a shape. */
-    private static final List<String> RAW_ENTITY_TYPES = List.of("jakarta.json.JsonValue",
-            "jakarta.ws.rs.core.MultivaluedMap", "jakarta.ws.rs.core.Form", "jakarta.activation.DataSource",
+    private static final List<String> RAW_ENTITY_TYPES = List.of("jakarta.ws.rs.core.MultivaluedMap", "jakarta.ws.rs.core.Form", "jakarta.activation.DataSource",
             "javax.xml.transform.Source", "org.w3c.dom.Document", "jakarta.ws.rs.core.EntityPart");
 
     private final boolean rejectUnknown;
@@ -154,7 +159,7 @@ public final class TypeShapes {
             return scalar;
         }
         if (polymorphic(raw)) {
-            return new Scalar(JsonKind.OBJECT, true, "an object");
+            return new Scalar(EnumSet.of(JsonKind.OBJECT, JsonKind.NULL), "an object");
         }
         if (raw.isPrimitive() || raw == Object.class || isPlatform(raw) || raw.isInterface()
                 || Modifier.isAbstract(raw.getModifiers())) {
@@ -170,7 +175,8 @@ public final class TypeShapes {
             return number;
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return new Scalar(JsonKind.BOOLEAN, raw == Boolean.class, "true or false");
+            return new Scalar(raw == Boolean.class ? EnumSet.of(JsonKind.BOOLEAN, JsonKind.NULL)
+                    : EnumSet.of(JsonKind.BOOLEAN), "true or false");
         }
         if (raw == char.class || raw == Character.class) {
             return new CharShape(raw == Character.class);
@@ -183,7 +189,27 @@ public final class TypeShapes {
                 || Date.class.isAssignableFrom(raw) || Calendar.class.isAssignableFrom(raw)
                 || TimeZone.class.isAssignableFrom(raw) || raw == UUID.class || raw == URI.class || raw == URL.class
                 || java.nio.file.Path.class.isAssignableFrom(raw)) {
-            return new Scalar(JsonKind.STRING, true, "a string");
+            return new Scalar(EnumSet.of(JsonKind.STRING, JsonKind.NULL), "a string");
+        }
+        return jsonP(raw);
+    }
+
+    /** JSON-P values bound as they are: each interface takes its own kind of value, JsonValue any. */
+    private static Shape jsonP(Class<?> raw) {
+        if (JsonObject.class.isAssignableFrom(raw)) {
+            return new Scalar(EnumSet.of(JsonKind.OBJECT, JsonKind.NULL), "an object");
+        }
+        if (JsonArray.class.isAssignableFrom(raw)) {
+            return new Scalar(EnumSet.of(JsonKind.ARRAY, JsonKind.NULL), "an array");
+        }
+        if (JsonStructure.class.isAssignableFrom(raw)) {
+            return new Scalar(EnumSet.of(JsonKind.OBJECT, JsonKind.ARRAY, JsonKind.NULL), "an object or an array");
+        }
+        if (JsonString.class.isAssignableFrom(raw)) {
+            return new Scalar(EnumSet.of(JsonKind.STRING, JsonKind.NULL), "a string");
+        }
+        if (JsonNumber.class.isAssignableFrom(raw)) {
+            return new Scalar(EnumSet.of(JsonKind.NUMBER, JsonKind.NULL), "a number");
         }
         return null;
     }
@@ -290,21 +316,19 @@ public final class TypeShapes {
         }
     }
 
-    /** One kind of value: a string, a boolean, or an object whose members are not checked. */
+    /** Some kinds of value, with nothing checked inside: a string, a boolean, an object of any members. */
     private static final class Scalar extends Leaf {
-        private final JsonKind kind;
-        private final boolean nullable;
+        private final Set<JsonKind> kinds;
         private final String expected;
 
-        Scalar(JsonKind kind, boolean nullable, String expected) {
-            this.kind = kind;
-            this.nullable = nullable;
+        Scalar(Set<JsonKind> kinds, String expected) {
+            this.kinds = Set.copyOf(kinds);
             this.expected = expected;
         }
 
         @Override
         public boolean takes(JsonKind k) {
-            return k == kind || nullable && k == JsonKind.NULL;
+            return kinds.contains(k);
         }
 
         @Override

@@ -184,6 +184,18 @@ final class BulwarkFilter extends HttpFilter {
                     List.of(new HeaderValue("Accept-Encoding", codings.acceptEncoding())), List.of());
             return null;
         }
+        if (body && LimitedBodyRequest.isUrlEncodedForm(request.getContentType())) {
+            // The container parses forms itself, past any counter: only a checked Content-Length, unencoded.
+            if (length < 0) {
+                exchange.reject(ProblemKind.LENGTH_REQUIRED, 411, "chunked form body", List.of(), List.of());
+                return null;
+            }
+            if (LimitedBodyRequest.encoded(request.getHeader("Content-Encoding"))) {
+                exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "content-encoded form body",
+                        List.of(new HeaderValue("Accept-Encoding", "identity")), List.of());
+                return null;
+            }
+        }
         HttpServletRequest effective = needsWrapper(request, method)
                 ? new EffectiveMethodRequest(request, method.effectiveMethod()) : request;
         return length != 0 ? new LimitedBodyRequest(effective, limit) : effective;

@@ -30,7 +30,9 @@ import java.util.Map;
  * <li>A form ({@code application/x-www-form-urlencoded}, {@code multipart/form-data}) read by the container
  * ({@code getParameter...}, {@code getPart(s)}) bypasses any wrapper, so the container may read it only when its
  * size is known and checked: a chunked one is refused with 411, a content-encoded one (the container would
- * inflate it without bound) with 415.</li>
+ * inflate it without bound) with 415. {@link BulwarkFilter} refuses such url-encoded forms before the application
+ * runs; a multipart body is refused here, when the container is asked for its parts, so that applications that
+ * stream uploads themselves keep chunked uploads.</li>
  * </ul>
  */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
@@ -113,8 +115,7 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
             return; // the application read the body itself: the container has nothing left to parse
         }
         String type = getContentType() == null ? "" : getContentType().toLowerCase(Locale.ROOT).strip();
-        boolean form = type.startsWith("multipart/form-data") || !parts && type.startsWith(
-                "application/x-www-form-urlencoded");
+        boolean form = type.startsWith("multipart/form-data") || !parts && isUrlEncodedForm(type);
         if (!form) {
             return;
         }
@@ -122,11 +123,22 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
             throw new ProblemException(ProblemKind.LENGTH_REQUIRED, 411, List.of(),
                     "a chunked form body cannot be counted while the container reads it");
         }
-        String coding = getHeader("Content-Encoding");
-        if (coding != null && !coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+        if (encoded(getHeader("Content-Encoding"))) {
             throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
                     "a content-encoded form body cannot be counted once inflated", Map.of("Accept-Encoding", "identity"));
         }
+    }
+
+    /** {@code application/x-www-form-urlencoded}, whatever its parameters. */
+    static boolean isUrlEncodedForm(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** A Content-Encoding other than none or identity. */
+    static boolean encoded(String contentEncoding) {
+        return contentEncoding != null && !contentEncoding.isBlank()
+                && !contentEncoding.strip().equalsIgnoreCase("identity");
     }
 
     static IOException unreadable(IOException cause) {

@@ -82,6 +82,8 @@ class BindingAgreementTest {
         public Map<String, Address> stops;
         public List<List<Integer>> grid;
         public Object anything;
+        public JsonObject document;
+        public JsonArray rows;
     }
 
     private static final List<String> POOL = List.of("\"x\"", "\"EXPRESS\"", "\"3\"", "\"true\"", "\"2030-01-01\"",

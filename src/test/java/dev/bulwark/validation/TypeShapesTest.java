@@ -295,7 +295,13 @@ class TypeShapesTest {
                 .isEqualTo("must not be null");
         // types read without JSON-B take any document
         assertThat(checkEntity(String.class, "[{\"a\":1}]")).isNull();
-        assertThat(checkEntity(jakarta.json.JsonObject.class, "[1]")).isNull();
+        assertThat(checkEntity(jakarta.json.JsonValue.class, "[1]")).isNull();
+        // JSON-P types take their own kind (JAX-RS would hand a JsonArray to a JsonObject parameter: a 500)
+        assertThat(checkEntity(jakarta.json.JsonObject.class, "{\"any\":[{\"thing\":1}]}")).isNull();
+        assertThat(checkEntity(jakarta.json.JsonObject.class, "[1]").getMessage()).isEqualTo("must be an object");
+        assertThat(checkEntity(jakarta.json.JsonArray.class, "{}").getMessage()).isEqualTo("must be an array");
+        assertThat(checkEntity(jakarta.json.JsonStructure.class, "1").getMessage())
+                .isEqualTo("must be an object or an array");
         assertThat(checkEntity(byte[].class, "{\"a\":1}")).isNull();
         // Optional at the top takes null
         assertThat(checkEntity(Shipment.class.getField("note").getGenericType(), "null")).isNull();

@@ -3,6 +3,7 @@ package dev.bulwark.it;
 import dev.bulwark.api.JsonBodyLimits;
 import jakarta.annotation.security.PermitAll;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -66,6 +67,13 @@ public class BodiesResource {
     public Profile patchProfile(Profile patch) {
         patch.id = "me";
         return patch;
+    }
+
+    /** A JSON-P document: no Java type to bind, so only the structural rules apply. */
+    @POST
+    @Path("/document")
+    public Response document(JsonObject document) {
+        return Response.status(201).entity("{\"members\":" + document.size() + "}").build();
     }
 
     @POST

@@ -31,7 +31,11 @@ class ActivationIT {
             "GET /it/api/limited/spoof", "GET /it/api/limited/items/{id}", "GET /it/api/limited/head",
             "GET /it/api/limited/fields", "GET /it/api/limited/principal", "GET /it/api/limited/key",
             "GET /it/api/limited/tenant", "GET /it/api/quota", "GET /it/api/quota/twice",
-            "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom");
+            "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom",
+            "POST /it/api/bodies/big-form", "POST /it/api/bodies/big-text", "POST /it/api/bodies/document",
+            "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/lines",
+            "POST /it/api/bodies/loose", "PATCH /it/api/bodies/me", "PUT /it/api/bodies/me",
+            "POST /it/api/bodies/purchase", "POST /it/api/bodies/text", "GET /it/api/bodies/words/{word}");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {
