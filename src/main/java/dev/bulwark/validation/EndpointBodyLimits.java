@@ -40,15 +40,6 @@ public final class EndpointBodyLimits {
         this.routes = List.copyOf(compiled);
     }
 
-    /** The largest limit of any route, for the documentation of the deployment. */
-    public long largest() {
-        long max = configured;
-        for (Compiled c : routes) {
-            max = Math.max(max, c.maxBytes());
-        }
-        return max;
-    }
-
     /**
      * The limit for a request.
      *

@@ -430,9 +430,9 @@ public final class JsonScanner {
 
     /**
      * The bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) that reorder text
-     * ("Trojan Source": {@code \u202Eexe.txt}). The marks U+200E (LRM), U+200F (RLM) and U+061C (ALM) are not
-     * among them: they only mark a direction, reorder nothing by themselves, and are normal in Hebrew and Arabic
-     * text.
+     * ("Trojan Source": U+202E followed by "gnp.exe" shows as "exe.png"). The marks U+200E (LRM), U+200F (RLM) and
+     * U+061C (ALM) are not among them: they only mark a direction, reorder nothing by themselves, and are normal in
+     * Hebrew and Arabic text.
      */
     public static boolean isBidiControl(int c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
