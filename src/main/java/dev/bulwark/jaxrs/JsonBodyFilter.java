@@ -45,7 +45,9 @@ final class JsonBodyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         boolean json = type != null && JsonBodyRules.isJson(type.getType(), type.getSubtype());
-        if (!json && rule.declaresJson()) {
+        // A JSON endpoint takes no other body, and no body without a type (the runtime might hand it to JSON-B
+        // unchecked), unless its @Consumes also lists other types.
+        if (!json && rule.declaresJson() && (type == null || !rule.declaresOther())) {
             throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
                     "content type " + type + " on a JSON endpoint");
         }

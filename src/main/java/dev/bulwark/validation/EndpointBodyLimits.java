@@ -40,6 +40,11 @@ public final class EndpointBodyLimits {
         this.routes = List.copyOf(compiled);
     }
 
+    /** The limit of requests that go to no endpoint. */
+    public long configured() {
+        return configured;
+    }
+
     /**
      * The limit for a request.
      *

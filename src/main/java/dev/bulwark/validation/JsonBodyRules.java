@@ -20,8 +20,14 @@ import java.util.Set;
  */
 public final class JsonBodyRules {
 
-    /** What the JAX-RS filter enforces for one method. */
-    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson, BodySchema schema) {
+    /**
+     * What the JAX-RS filter enforces for one method.
+     *
+     * @param declaresJson  its {@code @Consumes} lists a JSON type
+     * @param declaresOther its {@code @Consumes} also lists a type that is not JSON (text, XML, a wildcard)
+     */
+    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson, boolean declaresOther,
+                       BodySchema schema) {
     }
 
     private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.PathParam",
@@ -44,7 +50,8 @@ public final class JsonBodyRules {
         Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         JsonSchema schema = method.getAnnotation(JsonSchema.class);
-        return new Rule(limits, shapes.ofEntity(entity), consumes != null && declaresJson(consumes.value()),
+        return new Rule(limits, shapes.ofEntity(entity), consumes != null && declares(consumes.value(), true),
+                consumes != null && declares(consumes.value(), false),
                 schema == null ? null : BodySchema.load(resource.getClassLoader(), schema.value()));
     }
 
@@ -142,14 +149,16 @@ public final class JsonBodyRules {
         return !type.isEmpty() && (s.equals("json") || s.endsWith("+json"));
     }
 
-    private static boolean declaresJson(String[] values) {
+    /** Whether the {@code @Consumes} values list a JSON type ({@code json}) or a type that is not JSON. */
+    private static boolean declares(String[] values, boolean json) {
         for (String v : values) {
             for (String part : v.split(",")) {
                 String mt = part.strip();
                 int semi = mt.indexOf(';');
                 String bare = semi < 0 ? mt : mt.substring(0, semi).strip();
                 int slash = bare.indexOf('/');
-                if (slash > 0 && isJson(bare.substring(0, slash), bare.substring(slash + 1))) {
+                boolean isJson = slash > 0 && isJson(bare.substring(0, slash), bare.substring(slash + 1));
+                if (!bare.isEmpty() && isJson == json) {
                     return true;
                 }
             }

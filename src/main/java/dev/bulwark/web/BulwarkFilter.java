@@ -171,14 +171,15 @@ final class BulwarkFilter extends HttpFilter {
                     + badText.get().field() + " " + badText.get().message(), List.of(), List.of(badText.get()));
             return null;
         }
-        long limit = bodyLimits.limitFor(method.effectiveMethod(), request.getRequestURI());
         long length = request.getContentLengthLong();
+        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
+        long limit = body ? bodyLimits.limitFor(method.effectiveMethod(), request.getRequestURI())
+                : bodyLimits.configured();
         if (length > limit) {
             exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + limit,
                     List.of(), List.of());
             return null;
         }
-        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
         if (body && !codings.accepts(list(request, "Content-Encoding"))) {
             exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "Content-Encoding not decoded by the server",
                     List.of(new HeaderValue("Accept-Encoding", codings.acceptEncoding())), List.of());

@@ -69,6 +69,14 @@ public class BodiesResource {
         return patch;
     }
 
+    /** A note as JSON (a JSON string) or as plain text: both listed, both taken. */
+    @POST
+    @Path("/note")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public String note(String note) {
+        return "{\"length\":" + note.length() + "}";
+    }
+
     /** A JSON-P document: no Java type to bind, so only the structural rules apply. */
     @POST
     @Path("/document")

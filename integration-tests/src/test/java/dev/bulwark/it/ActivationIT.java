@@ -33,7 +33,7 @@ class ActivationIT {
             "GET /it/api/limited/tenant", "GET /it/api/quota", "GET /it/api/quota/twice",
             "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom",
             "POST /it/api/bodies/big-form", "POST /it/api/bodies/big-text", "POST /it/api/bodies/document",
-            "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/lines",
+            "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/note", "POST /it/api/bodies/lines",
             "POST /it/api/bodies/loose", "PATCH /it/api/bodies/me", "PUT /it/api/bodies/me",
             "POST /it/api/bodies/purchase", "POST /it/api/bodies/text", "GET /it/api/bodies/words/{word}");
 

@@ -190,6 +190,16 @@ class BodiesIT {
                 .getString("message")).isEqualTo("must be an object");
     }
 
+    @Test
+    void anEndpointThatListsJsonAndTextTakesBothAndChecksTheJson() throws Exception {
+        assertThat(post(BODIES + "/note", "hello", "text/plain").body()).isEqualTo("{\"length\":5}");
+        assertThat(post(BODIES + "/note", "{\"a\":1}", "application/json").body()).isEqualTo("{\"length\":7}");
+        assertProblem(post(BODIES + "/note", "{\"a\":1,\"a\":2}", "application/json"), 400);
+        // no Content-Type: the runtime could hand it to any reader, unchecked
+        assertProblem(send("POST", BODIES + "/note", "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8), false),
+                415);
+    }
+
     private static byte[] bytes(int size, char fill, String prefix) {
         byte[] b = new byte[size];
         Arrays.fill(b, (byte) fill);
