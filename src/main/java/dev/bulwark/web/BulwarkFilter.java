@@ -268,7 +268,12 @@ final class BulwarkFilter extends HttpFilter {
                         : "error response from the container or application");
             }
             if (c != null) {
-                c.keptHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v.toString())));
+                // the protocol headers of the refusal (Allow, WWW-Authenticate, Retry-After, Accept-Encoding)
+                c.keptHeaders().forEach((name, values) -> {
+                    if (!response.containsHeader(name)) {
+                        values.forEach(v -> response.addHeader(name, v.toString()));
+                    }
+                });
             }
             Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
                     : problems.forStatus(status, correlationId);
