@@ -77,10 +77,12 @@ public record BulwarkConfig(
     }
 
     /** Input validation: the global JSON limits and the content rules. */
-    public record Validation(JsonLimits limits, boolean rejectUnknownProperties, boolean rejectControlCharacters,
-                             boolean rejectBidiControls, List<String> checkedHeaders) {
+    public record Validation(JsonLimits limits, boolean rejectUnknownProperties, boolean rejectMismatchedTypes,
+                             boolean rejectControlCharacters, boolean rejectBidiControls, List<String> checkedHeaders,
+                             List<String> contentEncodings) {
         public Validation {
             checkedHeaders = List.copyOf(checkedHeaders);
+            contentEncodings = List.copyOf(contentEncodings);
         }
     }
 

@@ -170,8 +170,9 @@ public final class ConfigKeys {
 
     public static final Key<Integer> MAX_BODY_BYTES = new Key<>("bulwark.validation.max-body-bytes",
             Parsers.intRange(1, Integer.MAX_VALUE), "1048576",
-            "Largest request body, in bytes, for every request (413 beyond: Content-Length checked up front, chunked"
-                    + " bodies counted while they stream). @JsonBodyLimits(maxBytes) may raise it for one endpoint.",
+            "Largest request body, in bytes (413 beyond: Content-Length checked up front, chunked bodies counted"
+                    + " while they stream), whatever its content type. @JsonBodyLimits(maxBytes) sets another limit"
+                    + " for one endpoint, and for that endpoint only.",
             "10485760");
 
     public static final Key<Integer> JSON_MAX_DEPTH = new Key<>("bulwark.validation.json.max-depth",
@@ -197,6 +198,13 @@ public final class ConfigKeys {
             "Refuse JSON bodies with members the target type cannot bind (mass assignment). @ReadOnly members are"
                     + " refused either way.", "false");
 
+    public static final Key<Boolean> REJECT_MISMATCHED_TYPES = new Key<>(
+            "bulwark.validation.reject-mismatched-types", Parsers.bool(), "true",
+            "Refuse JSON values of a kind the target Java type is not written as: an array around an object or"
+                    + " a number, a string for a number or boolean, a number for a string. When false, JSON-B's"
+                    + " own leniency applies (it unwraps single-element arrays), and unknown members and number"
+                    + " ranges are still checked inside such arrays.", "false");
+
     public static final Key<Boolean> REJECT_CONTROLS = new Key<>("bulwark.validation.reject-control-characters",
             Parsers.bool(), "true",
             "Refuse control characters (NUL, ESC, DEL, C1; tab, CR and LF are allowed in JSON strings) in JSON"
@@ -204,13 +212,22 @@ public final class ConfigKeys {
 
     public static final Key<Boolean> REJECT_BIDI = new Key<>("bulwark.validation.reject-bidi-controls",
             Parsers.bool(), "true",
-            "Refuse bidirectional formatting controls (U+202A-U+202E, U+2066-U+2069, U+200E/F, U+061C) in JSON"
-                    + " strings, path and query parameters.", "false");
+            "Refuse the bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) in"
+                    + " JSON strings, the path, query parameters and the checked headers. The marks LRM, RLM and ALM"
+                    + " (U+200E, U+200F, U+061C) are always allowed.", "false");
 
     public static final Key<List<String>> CHECKED_HEADERS = new Key<>("bulwark.validation.checked-headers",
             Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
             "Accept, Authorization, Content-Type, Origin, Referer, User-Agent, X-Request-Id",
-            "Request headers whose values must be free of control characters.", "Accept, Content-Type");
+            "Request headers whose values must be free of control characters (and of bidi controls).",
+            "Accept, Content-Type");
+
+    public static final Key<List<String>> CONTENT_ENCODINGS = new Key<>("bulwark.validation.content-encodings",
+            Parsers.listOf(Parsers.contentCoding(), "a comma-separated list of content codings"),
+            "gzip, x-gzip, deflate",
+            "Content-Encoding values a request body may carry besides identity: the codings the server decodes"
+                    + " before the application reads the body (Open Liberty: gzip, x-gzip, deflate). Any other, or"
+                    + " several stacked, get 415. Empty accepts only unencoded bodies.", "gzip");
 
     public static final Key<List<String>> JWT_ALGORITHMS = new Key<>("bulwark.jwt.algorithms",
             Parsers.listOf(Parsers.enumNames("RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384",
@@ -358,7 +375,8 @@ public final class ConfigKeys {
             HEADER_CORP, HEADER_PERMISSIONS_POLICY, HEADER_CROSS_DOMAIN, HEADER_CACHE_CONTROL, CORS_ORIGINS,
             CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,
             METHODS_ALLOW_OVERRIDE, MAX_BODY_BYTES, JSON_MAX_DEPTH, JSON_MAX_ARRAY, JSON_MAX_ENTRIES, JSON_MAX_STRING,
-            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_CONTROLS, REJECT_BIDI, CHECKED_HEADERS,
+            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_MISMATCHED_TYPES, REJECT_CONTROLS, REJECT_BIDI,
+            CHECKED_HEADERS, CONTENT_ENCODINGS,
             JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_OTHER_SCHEMES, JWT_QUERY_TOKEN_PARAMETERS,
             JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,

@@ -138,6 +138,16 @@ public final class Parsers {
         });
     }
 
+    /** A content coding name (an RFC 9110 token such as gzip or deflate), lower-cased. */
+    public static ValueParser<String> contentCoding() {
+        return simple("a content coding such as gzip (letters, digits and !#$%&'*+.^_`|~-)", raw -> {
+            if (!HEADER_TOKEN.matcher(raw).matches()) {
+                throw new InvalidValueException("not a valid content coding");
+            }
+            return raw.toLowerCase(java.util.Locale.ROOT);
+        });
+    }
+
     /** A URL path below the application's context root, starting with '/'. */
     public static ValueParser<String> path() {
         return simple("a path such as /bulwark/inventory (letters, digits, '/', '-', '_', '.')", raw -> {

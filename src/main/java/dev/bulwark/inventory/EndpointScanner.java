@@ -79,19 +79,32 @@ public final class EndpointScanner {
         }
     }
 
+    /**
+     * One endpoint with the Java class and method that serve it ({@code method} as found on the resource class,
+     * {@code annotated} the method carrying its JAX-RS annotations, which may be inherited).
+     */
+    public record Route(Endpoint endpoint, Class<?> resourceClass, Method method, Method annotated) {
+    }
+
     public List<Endpoint> scan(String contextPath, List<App> apps) {
-        List<Endpoint> endpoints = new ArrayList<>();
+        return routes(contextPath, apps).stream().map(Route::endpoint).toList();
+    }
+
+    /** Every endpoint of the applications with the Java method behind it, sorted like {@link #scan}. */
+    public List<Route> routes(String contextPath, List<App> apps) {
+        List<Route> routes = new ArrayList<>();
         for (App app : apps) {
             String base = join(contextPath, app.applicationPath());
             for (Class<?> resource : app.resources()) {
                 Class<?> annotated = resourcePath(resource);
                 scanType(resource, join(base, annotated.getAnnotation(Path.class).value()),
                         mediaTypes(annotated.getAnnotation(Consumes.class)),
-                        mediaTypes(annotated.getAnnotation(Produces.class)), endpoints, new ArrayList<>());
+                        mediaTypes(annotated.getAnnotation(Produces.class)), routes, new ArrayList<>());
             }
         }
-        endpoints.sort(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::httpMethod));
-        return List.copyOf(endpoints);
+        routes.sort(Comparator.comparing((Route r) -> r.endpoint().path())
+                .thenComparing(r -> r.endpoint().httpMethod()));
+        return List.copyOf(routes);
     }
 
     /**
@@ -118,7 +131,7 @@ public final class EndpointScanner {
      * level), never more, so recursive locators cannot loop.
      */
     private void scanType(Class<?> type, String base, List<String> classConsumes, List<String> classProduces,
-                          List<Endpoint> out, List<Class<?>> locatorChain) {
+                          List<Route> out, List<Class<?>> locatorChain) {
         if (locatorChain.size() > MAX_LOCATOR_DEPTH || locatorChain.stream().filter(type::equals).count() > 2) {
             return;
         }
@@ -141,8 +154,8 @@ public final class EndpointScanner {
             List<String> p = produces == null ? classProduces : mediaTypes(produces);
             if (httpMethod != null) {
                 AccessRule rule = AccessRule.of(type, method);
-                out.add(new Endpoint(httpMethod, path, c, p, type.getName(), method.getName(), rule.describe(),
-                        findings(path, rule)));
+                out.add(new Route(new Endpoint(httpMethod, path, c, p, type.getName(), method.getName(),
+                        rule.describe(), findings(path, rule)), type, method, annotated));
             } else if (methodPath != null) {
                 Class<?> sub = method.getReturnType();
                 List<Class<?>> chain = new ArrayList<>(locatorChain);

@@ -15,7 +15,7 @@ final class JsonBodyFeature implements DynamicFeature {
 
     JsonBodyFeature(BulwarkConfig.Validation config) {
         this.config = config;
-        this.shapes = new TypeShapes(config.rejectUnknownProperties());
+        this.shapes = new TypeShapes(config.rejectUnknownProperties(), config.rejectMismatchedTypes());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.validation.JsonBodyRules;
 import dev.bulwark.validation.JsonScanner;
 import dev.bulwark.validation.JsonViolation;
+import dev.bulwark.validation.LimitedInputStream;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,10 +20,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Checks one method's request body before JSON-B sees it: the content type (JSON in UTF-8 for endpoints that
- * declare JSON; 415 otherwise), the byte limit (413), then the whole document, streamed once through
- * {@link JsonScanner} and handed on from its copy, then its JSON Schema if the method has one. It runs after authentication and authorization, so bodies of
- * refused requests are never parsed.
+ * Checks one method's request body before JSON-B sees it: the content type (for endpoints that declare JSON, a JSON
+ * type; 415 otherwise), the method's own byte limit for any body (413: Content-Length up front, other bodies counted
+ * as the method reads them), then, for every media type the JSON binding reads ({@code application/json},
+ * {@code text/json}, any {@code +json} type) and only in UTF-8, the whole document, streamed once through
+ * {@link JsonScanner} and handed on from its copy, then its JSON Schema if the method has one. It runs after
+ * authentication and authorization, so bodies of refused requests are never parsed.
  */
 @Priority(Priorities.ENTITY_CODER)
 final class JsonBodyFilter implements ContainerRequestFilter {
@@ -42,22 +45,26 @@ final class JsonBodyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         boolean json = type != null && JsonBodyRules.isJson(type.getType(), type.getSubtype());
+        // A JSON endpoint takes no other body, and no body without a type (the runtime might hand it to JSON-B
+        // unchecked), unless its @Consumes also lists other types.
+        if (!json && rule.declaresJson() && (type == null || !rule.declaresOther())) {
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
+                    "content type " + type + " on a JSON endpoint");
+        }
+        long length = request.getLength();
+        if (length > rule.limits().maxBodyBytes()) {
+            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(),
+                    "Content-Length " + length + " over " + rule.limits().maxBodyBytes());
+        }
         if (!json) {
-            if (rule.declaresJson()) {
-                throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
-                        "content type " + type + " on a JSON endpoint");
-            }
+            // Any other body (text, XML, bytes, multipart) is this endpoint's to read, within its own limit.
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), rule.limits().maxBodyBytes()));
             return;
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
             throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
                     "JSON body in charset " + charset);
-        }
-        long length = request.getLength();
-        if (length > rule.limits().maxBodyBytes()) {
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(),
-                    "Content-Length " + length + " over " + rule.limits().maxBodyBytes());
         }
         ByteArrayOutputStream copy = new ByteArrayOutputStream(length > 0 ? (int) Math.min(length, 65_536) : 1024);
         try {

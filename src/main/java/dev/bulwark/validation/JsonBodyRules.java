@@ -14,13 +14,20 @@ import java.util.Set;
 
 /**
  * The body rules of one resource method, worked out once at deployment: its JSON limits (configuration, then
- * {@link JsonBodyLimits} on the class, then on the method), the {@link Shape} of its entity parameter, and whether
- * it declares JSON in {@code @Consumes} (then any other content type is 415).
+ * {@link JsonBodyLimits} on the class, then on the method; the byte limit applies to every body the method
+ * reads), the {@link Shape} of its entity parameter, and whether it declares JSON in {@code @Consumes} (then any
+ * other content type is 415).
  */
 public final class JsonBodyRules {
 
-    /** What the JAX-RS filter enforces for one method. */
-    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson, BodySchema schema) {
+    /**
+     * What the JAX-RS filter enforces for one method.
+     *
+     * @param declaresJson  its {@code @Consumes} lists a JSON type
+     * @param declaresOther its {@code @Consumes} also lists a type that is not JSON (text, XML, a wildcard)
+     */
+    public record Rule(JsonLimits limits, Shape shape, boolean declaresJson, boolean declaresOther,
+                       BodySchema schema) {
     }
 
     private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.PathParam",
@@ -43,24 +50,24 @@ public final class JsonBodyRules {
         Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         JsonSchema schema = method.getAnnotation(JsonSchema.class);
-        return new Rule(limits, shapes.of(entity), consumes != null && declaresJson(consumes.value()),
+        return new Rule(limits, shapes.ofEntity(entity), consumes != null && declares(consumes.value(), true),
+                consumes != null && declares(consumes.value(), false),
                 schema == null ? null : BodySchema.load(resource.getClassLoader(), schema.value()));
     }
 
-    /** The largest body any method of the class accepts through {@link JsonBodyLimits}, or 0. */
-    public static long largestBodyLimit(Class<?> resource) {
-        long max = 0;
-        JsonBodyLimits onClass = resource.getAnnotation(JsonBodyLimits.class);
-        if (onClass != null) {
-            max = onClass.maxBytes();
-        }
-        for (Method m : resource.getMethods()) {
-            JsonBodyLimits a = m.getAnnotation(JsonBodyLimits.class);
-            if (a != null) {
-                max = Math.max(max, a.maxBytes());
+    /**
+     * The byte limit of one endpoint's body, whatever its content type: {@code @JsonBodyLimits(maxBytes)} on the
+     * method (or the inherited method carrying its JAX-RS annotations), else on the class, else the configured one.
+     */
+    public static long bodyLimit(Class<?> resource, Method method, Method annotated, long configured) {
+        for (JsonBodyLimits a : new JsonBodyLimits[] {method.getAnnotation(JsonBodyLimits.class),
+            annotated == null ? null : annotated.getAnnotation(JsonBodyLimits.class),
+            resource.getAnnotation(JsonBodyLimits.class)}) {
+            if (a != null && a.maxBytes() > 0) {
+                return a.maxBytes();
             }
         }
-        return max;
+        return configured;
     }
 
     /**
@@ -132,21 +139,26 @@ public final class JsonBodyRules {
         return null;
     }
 
-    /** application/json or any application/*+json. */
+    /**
+     * A media type the JSON binding reads: subtype {@code json} or a {@code +json} suffix under any top-level type
+     * ({@code application/json}, {@code text/json}, {@code application/merge-patch+json},
+     * {@code application/vnd.acme+json}), as the JAX-RS JSON-B provider decides.
+     */
     public static boolean isJson(String type, String subtype) {
-        String t = type.toLowerCase(Locale.ROOT);
         String s = subtype.toLowerCase(Locale.ROOT);
-        return t.equals("application") && (s.equals("json") || s.endsWith("+json"));
+        return !type.isEmpty() && (s.equals("json") || s.endsWith("+json"));
     }
 
-    private static boolean declaresJson(String[] values) {
+    /** Whether the {@code @Consumes} values list a JSON type ({@code json}) or a type that is not JSON. */
+    private static boolean declares(String[] values, boolean json) {
         for (String v : values) {
             for (String part : v.split(",")) {
                 String mt = part.strip();
                 int semi = mt.indexOf(';');
                 String bare = semi < 0 ? mt : mt.substring(0, semi).strip();
                 int slash = bare.indexOf('/');
-                if (slash > 0 && isJson(bare.substring(0, slash), bare.substring(slash + 1))) {
+                boolean isJson = slash > 0 && isJson(bare.substring(0, slash), bare.substring(slash + 1));
+                if (!bare.isEmpty() && isJson == json) {
                     return true;
                 }
             }

@@ -13,7 +13,8 @@ import java.util.Set;
  * binding, and refuses it as soon as it breaks a rule: malformed JSON or UTF-8 (overlong forms, encoded
  * surrogates, code points past U+10FFFF), a structural limit, a duplicate member name (also when spelled with
  * escapes), control characters, bidi controls or lone surrogates in strings, numbers with absurd exponents, or
- * what the target {@link Shape} refuses. Memory is bounded by the limits: it never builds a tree.
+ * what the target {@link Shape} refuses: a value of a kind its Java type does not take, an unknown or read-only
+ * member, a number that does not fit. Memory is bounded by the limits: it never builds a tree.
  */
 public final class JsonScanner {
 
@@ -66,22 +67,46 @@ public final class JsonScanner {
         private void value(Shape shape, int depth) throws IOException, JsonViolation {
             int c = peek();
             switch (c) {
-                case '{' -> object(shape, depth + 1);
-                case '[' -> array(shape, depth + 1);
-                case '"' -> {
-                    next();
-                    string(limits.maxStringLength(), "string");
+                case '{' -> {
+                    expect(shape, JsonKind.OBJECT);
+                    object(shape, depth + 1);
                 }
-                case 't' -> literal("true");
-                case 'f' -> literal("false");
-                case 'n' -> literal("null");
+                case '[' -> {
+                    expect(shape, JsonKind.ARRAY);
+                    array(shape, depth + 1);
+                }
+                case '"' -> {
+                    expect(shape, JsonKind.STRING);
+                    next();
+                    shape.string(string(limits.maxStringLength(), "string"), where());
+                }
+                case 't' -> {
+                    literal("true");
+                    expect(shape, JsonKind.BOOLEAN);
+                }
+                case 'f' -> {
+                    literal("false");
+                    expect(shape, JsonKind.BOOLEAN);
+                }
+                case 'n' -> {
+                    literal("null");
+                    expect(shape, JsonKind.NULL);
+                }
                 default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) {
+                        expect(shape, JsonKind.NUMBER);
                         shape.number(number(), where());
                     } else {
                         throw syntax("unexpected character");
                     }
                 }
+            }
+        }
+
+        /** Refuses a value of a kind the Java type here cannot take (an array around an object, "3" for an int). */
+        private void expect(Shape shape, JsonKind kind) throws JsonViolation {
+            if (!shape.takes(kind)) {
+                throw content(kind == JsonKind.NULL ? "must not be null" : "must be " + shape.expected(), null);
             }
         }
 
@@ -403,9 +428,13 @@ public final class JsonScanner {
         }
     }
 
-    /** Bidirectional formatting controls (U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069), "Trojan Source". */
+    /**
+     * The bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) that reorder text
+     * ("Trojan Source": U+202E followed by "gnp.exe" shows as "exe.png"). The marks U+200E (LRM), U+200F (RLM) and
+     * U+061C (ALM) are not among them: they only mark a direction, reorder nothing by themselves, and are normal in
+     * Hebrew and Arabic text.
+     */
     public static boolean isBidiControl(int c) {
-        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069);
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

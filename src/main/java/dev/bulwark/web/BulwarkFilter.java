@@ -21,6 +21,8 @@ import dev.bulwark.transport.HostPolicy;
 import dev.bulwark.transport.MethodPolicy;
 import dev.bulwark.transport.TransportAttributes;
 import dev.bulwark.transport.TransportPolicy;
+import dev.bulwark.validation.ContentCodings;
+import dev.bulwark.validation.EndpointBodyLimits;
 import dev.bulwark.validation.RequestText;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -47,8 +49,9 @@ import java.util.Set;
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
  * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
- * <li>input: the body size (Content-Length up front, chunked bodies while they stream), valid UTF-8 and no
- * control or bidi characters in the path and query, no control characters in the checked headers;</li>
+ * <li>input: only RFC 3986 characters in the path and query, valid UTF-8 and no control or bidi characters once
+ * decoded, none in the checked headers; the body within the limit of the endpoint it goes to (Content-Length up
+ * front, chunked bodies while they stream) and in a Content-Encoding the server decodes;</li>
  * <li>bearer tokens: the whole token policy on the exact token the container authenticates the caller with
  * ({@link BearerAuthentication}), for every servlet, resource and bean behind this filter;</li>
  * <li>the application, behind a response wrapper that writes the security headers when the response commits
@@ -77,18 +80,19 @@ final class BulwarkFilter extends HttpFilter {
     private final transient SecurityHeaders headers;
     private final transient RequestText requestText;
     private final List<String> checkedHeaders;
-    private final long maxBodyBytes;
+    private final transient ContentCodings codings;
+    private final transient EndpointBodyLimits bodyLimits;
     private final transient RefusalBudget refusals;
     private final boolean bearerTokens;
     private final transient BearerAuthentication bearer;
 
     /**
-     * @param maxBodyBytes the largest body any endpoint accepts (per-endpoint limits are checked in JAX-RS)
-     * @param errorLog     the deployment's one error log (shared with JAX-RS: one 4xx summary)
-     * @param refusals     the refusal budget per client address, or null when it is off
-     * @param tokenGate    the deployment's token gate (used only when MicroProfile JWT is in use)
+     * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
+     * @param errorLog   the deployment's one error log (shared with JAX-RS: one 4xx summary)
+     * @param refusals   the refusal budget per client address, or null when it is off
+     * @param tokenGate  the deployment's token gate (used only when MicroProfile JWT is in use)
      */
-    BulwarkFilter(BulwarkConfig config, long maxBodyBytes, ErrorLog errorLog, RefusalBudget refusals,
+    BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
@@ -105,7 +109,8 @@ final class BulwarkFilter extends HttpFilter {
         this.requestText = new RequestText(config.validation().rejectControlCharacters(),
                 config.validation().rejectBidiControls());
         this.checkedHeaders = config.validation().checkedHeaders();
-        this.maxBodyBytes = maxBodyBytes;
+        this.codings = new ContentCodings(config.validation().contentEncodings());
+        this.bodyLimits = bodyLimits;
         BulwarkConfig.Jwt jwt = config.jwt();
         this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
                 new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
@@ -262,21 +267,41 @@ final class BulwarkFilter extends HttpFilter {
             return null;
         }
 
-        long length = request.getContentLengthLong();
-        if (length > maxBodyBytes) {
-            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + maxBodyBytes,
-                    List.of(), List.of());
-            return null;
-        }
         Optional<Problem.FieldError> badText = checkText(request);
         if (badText.isPresent()) {
             exchange.reject(ProblemKind.VALIDATION, 400, "request text refused: " + badText.get().in() + " "
-                    + badText.get().message(), List.of(), List.of(badText.get()));
+                    + badText.get().field() + " " + badText.get().message(), List.of(), List.of(badText.get()));
             return null;
+        }
+        long length = request.getContentLengthLong();
+        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
+        long limit = body ? bodyLimits.limitFor(method.effectiveMethod(), request.getRequestURI())
+                : bodyLimits.configured();
+        if (length > limit) {
+            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + limit,
+                    List.of(), List.of());
+            return null;
+        }
+        if (body && !codings.accepts(list(request, "Content-Encoding"))) {
+            exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "Content-Encoding not decoded by the server",
+                    List.of(new HeaderValue("Accept-Encoding", codings.acceptEncoding())), List.of());
+            return null;
+        }
+        if (body && LimitedBodyRequest.isUrlEncodedForm(request.getContentType())) {
+            // The container parses forms itself, past any counter: only a checked Content-Length, unencoded.
+            if (length < 0) {
+                exchange.reject(ProblemKind.LENGTH_REQUIRED, 411, "chunked form body", List.of(), List.of());
+                return null;
+            }
+            if (LimitedBodyRequest.encoded(request.getHeader("Content-Encoding"))) {
+                exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "content-encoded form body",
+                        List.of(new HeaderValue("Accept-Encoding", "identity")), List.of());
+                return null;
+            }
         }
         HttpServletRequest effective = needsWrapper(request, method)
                 ? new EffectiveMethodRequest(request, method.effectiveMethod()) : request;
-        return length != 0 ? new LimitedBodyRequest(effective, maxBodyBytes) : effective;
+        return length != 0 ? new LimitedBodyRequest(effective, limit) : effective;
     }
 
     /** One request's response side: security headers and the problem paths, with everything they need. */
@@ -408,6 +433,14 @@ final class BulwarkFilter extends HttpFilter {
                 errorLog.clientError(correlationId, status, describe(), failure != null ? failure.toString()
                         : "error response from the container or application");
             }
+            if (c != null) {
+                // the protocol headers of the refusal (Allow, WWW-Authenticate, Retry-After, Accept-Encoding)
+                c.keptHeaders().forEach((name, values) -> {
+                    if (!response.containsHeader(name)) {
+                        values.forEach(v -> response.addHeader(name, v.toString()));
+                    }
+                });
+            }
             Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
                     : problems.forStatus(status, correlationId);
             send(problem, captured.realWriterTaken(), status == 401);
@@ -425,9 +458,9 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     private Optional<Problem.FieldError> checkText(HttpServletRequest request) {
-        Optional<Problem.FieldError> bad = requestText.checkEncoded("path", request.getRequestURI());
+        Optional<Problem.FieldError> bad = requestText.checkPath(request.getRequestURI());
         if (bad.isEmpty()) {
-            bad = requestText.checkEncoded("query", request.getQueryString());
+            bad = requestText.checkQuery(request.getQueryString());
         }
         for (int i = 0; i < checkedHeaders.size() && bad.isEmpty(); i++) {
             var values = request.getHeaders(checkedHeaders.get(i));

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Application;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.RefusalBudget;
+import dev.bulwark.validation.EndpointBodyLimits;
 import dev.bulwark.validation.JsonBodyRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -85,8 +86,9 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             throw fail("Bulwark found invalid annotations in " + context.getContextPath() + ": "
                     + String.join("; ", problems));
         }
-        List<Endpoint> inventory = new EndpointScanner().scan(context.getContextPath(),
+        List<EndpointScanner.Route> routes = new EndpointScanner().routes(context.getContextPath(),
                 EndpointScanner.applications(found));
+        List<Endpoint> inventory = routes.stream().map(EndpointScanner.Route::endpoint).toList();
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
         List<String> undecided = inventory.stream().filter(e -> !e.findings().isEmpty()
                 && e.findings().get(0).startsWith("no access decision")).map(e -> e.httpMethod() + " " + e.path()).toList();
@@ -104,15 +106,15 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + " the server's names in bulwark.transport.allowed-hosts");
         }
 
-        long maxBody = config.validation().limits().maxBodyBytes();
-        for (Class<?> c : found) {
-            maxBody = Math.max(maxBody, JsonBodyRules.largestBodyLimit(c));
-        }
+        long configured = config.validation().limits().maxBodyBytes();
+        EndpointBodyLimits bodyLimits = new EndpointBodyLimits(routes.stream().map(r -> new EndpointBodyLimits.Route(
+                r.endpoint().httpMethod(), r.endpoint().path(), JsonBodyRules.bodyLimit(r.resourceClass(), r.method(),
+                        r.annotated(), configured))).toList(), configured);
         BulwarkExtension extension = BulwarkExtension.current();
         RefusalBudget refusals = config.rateLimiting().enabled() && config.rateLimiting().refused() != null
                 ? new RefusalBudget(extension::limiter, config.rateLimiting().refused()) : null;
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
-                new BulwarkFilter(config, maxBody, extension.errorLog(), refusals, extension::tokenGate));
+                new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 

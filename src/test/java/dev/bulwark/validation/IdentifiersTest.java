@@ -27,4 +27,14 @@ class IdentifiersTest {
         assertThat(Identifiers.isNormalized("\ud800")).isFalse();
         assertThat(new NfkcIdentifierValidator().isValid("\uFB01le", null)).isFalse();
     }
+
+    @Test
+    void directionMarksAllowedInFreeTextStayRefusedInIdentifiers() {
+        // LRM, RLM and ALM pass in JSON strings, paths and queries, but an identifier is compared, not read:
+        // "admin" and "admin" + RLM must not be two different names
+        assertThat(Identifiers.isNormalized("admin\u200F")).isFalse();
+        assertThat(Identifiers.isNormalized("\u200Eadmin")).isFalse();
+        assertThat(Identifiers.isNormalized("\u0645\u062F\u064A\u0631\u061C")).isFalse();
+        assertThat(Identifiers.isNormalized("\u05D3\u05E0\u05D9")).isTrue();
+    }
 }

@@ -70,13 +70,23 @@ class JsonScannerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"a\\u0000b\"", "\"\\u0007\"", "\"\\u001b[31m\"", "\"\\u007f\"", "\"\\u0085\"",
-        "\"\\u202e\"", "\"\u202egnp.exe\"", "\"\\u2066\"", "\"\\u200f\"", "\"\\ud800\"", "\"\\udc00\"",
+        "\"\\u202e\"", "\"\u202egnp.exe\"", "\"\\u2066\"", "\"\\u2067\"", "\"\\u202a\"", "\"\\u2069\"",
+        "\"\\ud800\"", "\"\\udc00\"",
         "\"\\ud800x\"", "\"\\ud800\\u0041\"", "{\"role\":\"user\",\"role\":\"admin\"}",
         "{\"role\":\"user\",\"r\\u006fle\":\"admin\"}", "{\"a\":1,\"\\u0061\":2}", "1e1000000", "-1E-500"})
     void refusesHostileContent(String body) {
         JsonViolation v = refuse(body);
         assertThat(v.kind()).isEqualTo(JsonViolation.Kind.CONTENT);
         assertThat(v.getMessage()).doesNotContain("admin").doesNotContain("gnp");
+    }
+
+    /** Hebrew and Arabic text carries direction marks (LRM, RLM, ALM); they reorder nothing and must pass. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\u05e9\u05dc\u05d5\u05dd \u200eABC-123\u200f \u05e2\u05d5\u05dc\u05dd\"",
+        "\"\u0645\u0631\u062d\u0628\u0627 \u061c42\u061c\"", "\"\\u200e\\u200f\\u061c\"",
+        "{\"note\":\"\u05d4\u05d6\u05de\u05e0\u05d4 \u200f#12\u200f\"}"})
+    void acceptsRightToLeftTextWithDirectionMarks(String body) throws Exception {
+        assertThat(new String(accept(body), StandardCharsets.UTF_8)).isEqualTo(body);
     }
 
     @Test

@@ -5,16 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.api.ReadOnly;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.adapter.JsonbAdapter;
+import jakarta.json.bind.annotation.JsonbNumberFormat;
 import jakarta.json.bind.annotation.JsonbTransient;
+import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TypeShapesTest {
 
@@ -111,6 +120,216 @@ class TypeShapesTest {
         assertThat(v.kind()).isEqualTo(JsonViolation.Kind.CONTENT);
         assertThat(v.path()).isEqualTo(path);
         assertThat(v.getMessage()).isEqualTo(message);
+    }
+
+    public enum Speed { STANDARD, EXPRESS }
+
+    public record Line(String sku, int count) {
+    }
+
+    public static class Shipment {
+        public String item;
+        public Integer priority;
+        public Boolean gift;
+        public boolean fragile;
+        public char grade;
+        public Optional<String> note;
+        public Optional<Integer> rank;
+        public OptionalInt slot;
+        public Speed speed;
+        public LocalDate deliverBy;
+        public UUID ref;
+        public BigDecimal total;
+        public BigInteger serial;
+        public Address to;
+        public List<Line> lines;
+        public Line[] extra;
+        public Map<String, Address> stops;
+        public List<List<Integer>> grid;
+        public byte[] bytes;
+        @JsonbNumberFormat("#,##0.00")
+        public double price;
+        @JsonbTypeAdapter(MoneyAdapter.class)
+        public Money money;
+        public Money plainMoney;
+        private int count;
+
+        /** JSON-B writes through the setter: its parameter type is what binds, not the field's. */
+        public void setCount(String count) {
+            this.count = count.length();
+        }
+    }
+
+    public static class Money {
+        public long cents;
+    }
+
+    public static class MoneyAdapter implements JsonbAdapter<Money, String> {
+        @Override
+        public String adaptToJson(Money m) {
+            return Long.toString(m.cents);
+        }
+
+        @Override
+        public Money adaptFromJson(String s) {
+            Money m = new Money();
+            m.cents = Long.parseLong(s);
+            return m;
+        }
+    }
+
+    private JsonViolation checkEntity(java.lang.reflect.Type type, String body) {
+        try {
+            scanner.scan(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                    shapes.ofEntity(type));
+            return null;
+        } catch (JsonViolation v) {
+            return v;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every place refuses a value of another kind than its Java type is written as, naming the place. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[{\"item\":\"ink\",\"quantity\":3,\"customerId\":\"bob\"}]||must be an object",
+        "[]||must be an object",
+        "5||must be an object",
+        "null||must not be null",
+        "{\"quantity\":[4294967299]}|quantity|must be a 32-bit integer",
+        "{\"quantity\":[3]}|quantity|must be a 32-bit integer",
+        "{\"quantity\":\"3\"}|quantity|must be a 32-bit integer",
+        "{\"quantity\":{\"value\":3}}|quantity|must be a 32-bit integer",
+        "{\"quantity\":true}|quantity|must be a 32-bit integer",
+        "{\"quantity\":null}|quantity|must not be null",
+        "{\"price\":\"1.5\"}|price|must be a 64-bit floating-point number",
+        "{\"price\":[1.5]}|price|must be a 64-bit floating-point number",
+        "{\"item\":[\"ink\"]}|item|must be a string",
+        "{\"item\":5}|item|must be a string",
+        "{\"item\":true}|item|must be a string",
+        "{\"item\":{\"a\":1}}|item|must be a string",
+        "{\"addresses\":{\"city\":\"Oslo\"}}|addresses|must be an array",
+        "{\"addresses\":[[{\"city\":\"Oslo\"}]]}|addresses[0]|must be an object",
+        "{\"addresses\":[{\"city\":[\"Oslo\"]}]}|addresses[0].city|must be a string",
+        "{\"addresses\":[{\"city\":\"a\"},[{\"city\":\"b\",\"zip\":1}]]}|addresses[1]|must be an object",
+        "{\"counters\":[{\"a\":1}]}|counters|must be an object",
+        "{\"counters\":{\"a\":[3000000000]}}|counters.a|must be a 32-bit integer",
+        "{\"counters\":{\"a\":\"1\"}}|counters.a|must be a 32-bit integer"})
+    void wrappedAndMistypedValuesAreRefusedWithTheirPlace(String body, String path, String message) {
+        JsonViolation v = checkEntity(Order.class, body);
+        assertThat(v).as(body).isNotNull();
+        assertThat(v.kind()).isEqualTo(JsonViolation.Kind.CONTENT);
+        assertThat(v.path()).isEqualTo(path == null ? "" : path);
+        assertThat(v.getMessage()).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"priority\":[1]}|priority|must be a 32-bit integer",
+        "{\"gift\":\"true\"}|gift|must be true or false",
+        "{\"gift\":1}|gift|must be true or false",
+        "{\"gift\":[true]}|gift|must be true or false",
+        "{\"fragile\":null}|fragile|must not be null",
+        "{\"grade\":\"ab\"}|grade|must be a single character",
+        "{\"grade\":5}|grade|must be a single character",
+        "{\"note\":[\"x\"]}|note|must be a string",
+        "{\"note\":5}|note|must be a string",
+        "{\"rank\":[5]}|rank|must be a 32-bit integer",
+        "{\"slot\":\"5\"}|slot|must be a 32-bit integer",
+        "{\"speed\":[\"EXPRESS\"]}|speed|must be a string",
+        "{\"speed\":\"express\"}|speed|is not one of the allowed values",
+        "{\"speed\":0}|speed|must be a string",
+        "{\"deliverBy\":[\"2030-01-01\"]}|deliverBy|must be a string",
+        "{\"ref\":[\"123e4567-e89b-12d3-a456-426614174000\"]}|ref|must be a string",
+        "{\"total\":\"1.5\"}|total|must be a number",
+        "{\"total\":[1]}|total|must be a number",
+        "{\"serial\":1.5}|serial|must be an integer",
+        "{\"to\":[{\"city\":\"Oslo\"}]}|to|must be an object",
+        "{\"to\":\"Oslo\"}|to|must be an object",
+        "{\"lines\":[[{\"sku\":\"a\",\"count\":1}]]}|lines[0]|must be an object",
+        "{\"lines\":[{\"sku\":\"a\",\"count\":[4294967299]}]}|lines[0].count|must be a 32-bit integer",
+        "{\"lines\":[{\"sku\":\"a\",\"count\":1,\"price\":1}]}|lines[0].price|is not a known property",
+        "{\"extra\":{\"sku\":\"a\"}}|extra|must be an array",
+        "{\"stops\":{\"first\":[{\"city\":\"Oslo\"}]}}|stops.first|must be an object",
+        "{\"grid\":[1]}|grid[0]|must be an array",
+        "{\"grid\":[[[1]]]}|grid[0][0]|must be a 32-bit integer",
+        "{\"bytes\":[300]}|bytes[0]|is out of range for an 8-bit integer",
+        "{\"bytes\":\"AQI=\"}|bytes|must be an array",
+        "{\"price\":true}|price|must be a 64-bit floating-point number",
+        "{\"plainMoney\":\"12\"}|plainMoney|must be an object",
+        "{\"count\":5}|count|must be a string"})
+    void everyKindOfPropertyTakesOnlyItsOwnKind(String body, String path, String message) {
+        JsonViolation v = checkEntity(Shipment.class, body);
+        assertThat(v).as(body).isNotNull();
+        assertThat(v.path()).isEqualTo(path);
+        assertThat(v.getMessage()).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"item\":\"ink\",\"priority\":null,\"gift\":true,\"fragile\":false,"
+        + "\"grade\":\"A\",\"note\":\"\u05e9\u05dc\u05d5\u05dd\",\"rank\":3,\"slot\":null,"
+        + "\"speed\":\"EXPRESS\",\"deliverBy\":\"2030-01-01\",\"ref\":\"123e4567-e89b-12d3-a456-426614174000\","
+        + "\"total\":12.50,\"serial\":123456789012345678901234567890,\"to\":{\"city\":\"Oslo\"},"
+        + "\"lines\":[{\"sku\":\"a\",\"count\":2},null],\"extra\":[],\"stops\":{\"first\":{\"city\":\"Bergen\"}},"
+        + "\"grid\":[[1,2],[]],\"bytes\":[1,-128,127],\"count\":\"abc\"}",
+        "{\"price\":\"1,234.50\"}", "{\"price\":1234.5}", "{\"money\":\"1234\"}", "{\"money\":1234}",
+        "{\"money\":{\"anything\":[1]}}", "{\"plainMoney\":{\"cents\":1234}}", "{\"to\":null,\"lines\":null}"})
+    void theSameValuesInTheirOwnKindPass(String body) {
+        assertThat(checkEntity(Shipment.class, body)).as(body).isNull();
+    }
+
+    @Test
+    void collectionsAndRecordsAtTheTopAreCheckedToo() throws Exception {
+        java.lang.reflect.Type lines = Shipment.class.getField("lines").getGenericType();
+        assertThat(checkEntity(lines, "[{\"sku\":\"a\",\"count\":1}]")).isNull();
+        assertThat(checkEntity(lines, "{\"sku\":\"a\",\"count\":1}").getMessage()).isEqualTo("must be an array");
+        JsonViolation nested = checkEntity(lines, "[[{\"sku\":\"a\",\"count\":1}]]");
+        assertThat(nested.path()).isEqualTo("[0]");
+        assertThat(nested.getMessage()).isEqualTo("must be an object");
+        assertThat(checkEntity(Line.class, "{\"sku\":\"a\",\"count\":1}")).isNull();
+        assertThat(checkEntity(Line.class, "[{\"sku\":\"a\",\"count\":1}]").getMessage())
+                .isEqualTo("must be an object");
+        assertThat(checkEntity(Line.class, "{\"sku\":[\"a\"],\"count\":1}").path()).isEqualTo("sku");
+        assertThat(checkEntity(Line.class, "{\"sku\":\"a\",\"count\":null}").getMessage())
+                .isEqualTo("must not be null");
+        // types read without JSON-B take any document
+        assertThat(checkEntity(String.class, "[{\"a\":1}]")).isNull();
+        assertThat(checkEntity(jakarta.json.JsonValue.class, "[1]")).isNull();
+        // JSON-P types take their own kind (JAX-RS would hand a JsonArray to a JsonObject parameter: a 500)
+        assertThat(checkEntity(jakarta.json.JsonObject.class, "{\"any\":[{\"thing\":1}]}")).isNull();
+        assertThat(checkEntity(jakarta.json.JsonObject.class, "[1]").getMessage()).isEqualTo("must be an object");
+        assertThat(checkEntity(jakarta.json.JsonArray.class, "{}").getMessage()).isEqualTo("must be an array");
+        assertThat(checkEntity(jakarta.json.JsonStructure.class, "1").getMessage())
+                .isEqualTo("must be an object or an array");
+        assertThat(checkEntity(byte[].class, "{\"a\":1}")).isNull();
+        // Optional at the top takes null
+        assertThat(checkEntity(Shipment.class.getField("note").getGenericType(), "null")).isNull();
+    }
+
+    @Test
+    void mismatchedKindsMayBeAllowedButMembersAndRangesAreStillCheckedInsideUnwrappedArrays() {
+        TypeShapes lenient = new TypeShapes(true, false);
+        java.util.function.BiFunction<Class<?>, String, JsonViolation> check = (type, body) -> {
+            try {
+                scanner.scan(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), lenient.ofEntity(type));
+                return null;
+            } catch (JsonViolation v) {
+                return v;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertThat(check.apply(Order.class, "[{\"item\":\"ink\",\"quantity\":3}]")).isNull();
+        assertThat(check.apply(Order.class, "{\"quantity\":\"3\",\"item\":5}")).isNull();
+        assertThat(check.apply(Order.class, "[{\"item\":\"ink\",\"isAdmin\":true}]").getMessage())
+                .isEqualTo("is not a known property");
+        assertThat(check.apply(Order.class, "[{\"id\":1}]").getMessage()).isEqualTo("is read-only");
+        JsonViolation range = check.apply(Order.class, "{\"quantity\":[4294967299]}");
+        assertThat(range.path()).isEqualTo("quantity[0]");
+        assertThat(range.getMessage()).isEqualTo("is out of range for a 32-bit integer");
+        assertThat(check.apply(Order.class, "null").getMessage()).isEqualTo("must not be null");
     }
 
     @Test

@@ -13,6 +13,21 @@ public class LegacyServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** A form or text body read by the container (getParameter) or by the servlet (getInputStream). */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String contentType = req.getContentType() == null ? "" : req.getContentType();
+        long length;
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            String note = req.getParameter("note");
+            length = note == null ? 0 : note.length();
+        } else {
+            length = req.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        resp.setContentType("application/json");
+        resp.getWriter().write("{\"length\":" + length + "}");
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
         String what = req.getPathInfo() == null ? "" : req.getPathInfo();

@@ -35,7 +35,12 @@ class ActivationIT {
             "GET /it/api/customers", "GET /it/api/customers/count", "GET /it/api/customers/mine",
             "DELETE /it/api/customers", "GET /it/api/archive", "GET /it/api/archive/count", "GET /it/api/archive/mine",
             "DELETE /it/api/archive", "GET /it/api/members", "GET /it/api/members/count", "GET /it/api/members/mine",
-            "DELETE /it/api/members", "GET /it/api/audit", "GET /it/api/audit/summary", "DELETE /it/api/audit");
+            "DELETE /it/api/members", "GET /it/api/audit", "GET /it/api/audit/summary", "DELETE /it/api/audit",
+
+            "POST /it/api/bodies/big-form", "POST /it/api/bodies/big-text", "POST /it/api/bodies/document",
+            "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/note", "POST /it/api/bodies/lines",
+            "POST /it/api/bodies/loose", "PATCH /it/api/bodies/me", "PUT /it/api/bodies/me",
+            "POST /it/api/bodies/purchase", "POST /it/api/bodies/text", "GET /it/api/bodies/words/{word}");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

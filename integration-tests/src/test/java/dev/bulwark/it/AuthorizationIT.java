@@ -112,10 +112,16 @@ class AuthorizationIT {
         String auth = "Bearer " + ALICE;
         assertThat(send("POST", "/it/api/orders/lookup", "{\"orderId\":\"1\"}", "Authorization", auth,
                 "Content-Type", "application/json").statusCode()).isEqualTo(200);
-        for (String body : new String[] {"{\"orderId\":\"2\"}", "{\"orderId\":2}", "{\"orderId\":\"02\"}",
+        for (String body : new String[] {"{\"orderId\":\"2\"}", "{\"orderId\":\"02\"}",
             "{\"orderId\":\" 2\"}", "{}", "{\"orderId\":null}"}) {
             assertProblem(send("POST", "/it/api/orders/lookup", body, "Authorization", auth,
                     "Content-Type", "application/json"), 404);
+        }
+        // orderId is a String: a number is refused by the body check, before and whatever the ownership
+        for (String body : new String[] {"{\"orderId\":2}", "{\"orderId\":1}"}) {
+            assertThat(assertProblem(send("POST", "/it/api/orders/lookup", body, "Authorization", auth,
+                    "Content-Type", "application/json"), 400).getJsonArray("errors").getJsonObject(0)
+                    .getString("field")).isEqualTo("orderId");
         }
     }
 

@@ -58,7 +58,9 @@ class ErrorContractIT {
             response = send(method, path, null);
         }
         JsonObject problem = assertProblem(response, status);
-        assertThat(problem.containsKey("errors")).isFalse();
+        // a JSON value of the wrong kind is refused by Bulwark's body checker, naming the field; nothing else has errors
+        assertThat(problem.containsKey("errors")).isEqualTo(name.startsWith("wrong JSON type")
+                || name.startsWith("JSON array"));
         if (status == 405) {
             assertThat(response.headers().firstValue("Allow")).as("405 keeps Allow").isPresent();
         }

@@ -49,7 +49,16 @@ final class RawHttp {
         List<String> headerValues(String name) {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
         }
+
+        /** The body as UTF-8 text. */
+        String text() {
+            return new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
     }
+
+    /** A log line written at SEVERE (level letter E) by any logger. */
+    private static final java.util.regex.Pattern SEVERE_LINE =
+            java.util.regex.Pattern.compile("(?m)^\\[[^\\]]+\\] [0-9a-f]+ \\S+\\s+E ");
 
     private RawHttp() {
     }
@@ -86,6 +95,39 @@ final class RawHttp {
     /** A plain-HTTP request to the application's port with a proper Host header. */
     static Response plain(String requestLine, String... headerLines) {
         return send(false, port(ItSupport.HTTP), requestLine, withHost(port(ItSupport.HTTP), headerLines));
+    }
+
+    /**
+     * {@code GET target} over TLS, the target sent as its UTF-8 bytes exactly as given (nothing encoded), with extra
+     * header lines (ISO-8859-1, so a UTF-8 value can be sent as its bytes).
+     */
+    static Response get(String target, String... headerLines) {
+        String bytes = new String(target.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String[] lines = new String[headerLines.length];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = headerLines[i].endsWith("\r\n") ? headerLines[i].substring(0, headerLines[i].length() - 2)
+                    : headerLines[i];
+        }
+        return tls("GET " + bytes + " HTTP/1.1", lines);
+    }
+
+    /** The error contract on a TLS response (see {@link #assertProblem(Response, int, boolean)}). */
+    static JsonObject assertProblem(Response r, int status) {
+        return assertProblem(r, status, true);
+    }
+
+    /** Lines written at SEVERE so far. */
+    static long severeLines() {
+        return SEVERE_LINE.matcher(ItSupport.readLog()).results().count();
+    }
+
+    /** The one log line of a refused request is a client-level line (INFO by default), never SEVERE. */
+    static void assertLoggedAsClientError(String correlationId, int status) {
+        String fromLine = ItSupport.awaitLog("[correlationId=" + correlationId + "]", status + " for ");
+        String line = fromLine.lines().findFirst().orElseThrow();
+        assertThat(line).containsPattern("\\s[IW] \\[correlationId=");
+        assertThat(ItSupport.readLog().lines().filter(l -> l.contains(correlationId)))
+                .noneMatch(l -> SEVERE_LINE.matcher(l).find());
     }
 
     private static String[] withHost(int port, String... headerLines) {

@@ -88,11 +88,18 @@ class ValidationIT {
 
     @Test
     void structuralLimitsAreNamedNeverEchoed() throws Exception {
-        JsonObject deep = assertProblem(postJson("[".repeat(10_000) + "]".repeat(10_000)), 400);
+        // an Item is an object: an array is refused at once, whatever follows
+        assertThat(firstError(assertProblem(postJson("[".repeat(10_000) + "]".repeat(10_000)), 400))
+                .getString("message")).isEqualTo("must be an object");
+        // a JSON-P document takes any members: the structural limits apply
+        String document = "/it/api/bodies/document";
+        JsonObject deep = assertProblem(postBytes(document, ("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))
+                .getBytes(StandardCharsets.US_ASCII), "application/json"), 400);
         assertThat(deep.getString("type")).isEqualTo("urn:bulwark:problem:body-limit");
         assertThat(firstError(deep).getString("message")).isEqualTo("nesting is deeper than 32");
 
-        JsonObject array = assertProblem(postJson("{\"name\":[" + "0,".repeat(20_000) + "0]}"), 400);
+        JsonObject array = assertProblem(postBytes(document, ("{\"name\":[" + "0,".repeat(20_000) + "0]}")
+                .getBytes(StandardCharsets.US_ASCII), "application/json"), 400);
         assertThat(firstError(array).getString("message")).isEqualTo("an array has more than 10000 elements");
 
         StringBuilder keys = new StringBuilder("{");
