@@ -2,7 +2,7 @@ package dev.bulwark.errors;
 
 /**
  * A tiny JSON writer for Bulwark's own documents (problems, the inventory). The output is pure ASCII: control
- * characters, everything outside ASCII (so lone surrogates and bidi controls too) and '<' '>' '&' are written as
+ * characters, everything outside ASCII (so lone surrogates and bidi controls too) and {@code '<' '>' '&'} are written as
  * \\u escapes, which keeps it safe to embed, to log, and to send through any response charset.
  */
 public final class JsonText {

@@ -122,14 +122,14 @@ class CorsPolicyTest {
 
     @Test
     void unsafeCorsSettingsFailTheDeployment() {
-        for (Map<String, String> bad : new Map[] {
+        for (Map<String, String> bad : java.util.List.<Map<String, String>>of(
             Map.of("bulwark.cors.allowed-origins", "*", "bulwark.cors.allow-credentials", "true"),
             Map.of("bulwark.cors.allowed-origins", "*, https://a.example"),
             Map.of("bulwark.cors.allowed-origins", "null"),
             Map.of("bulwark.cors.allowed-origins", "https://a.example/path"),
             Map.of("bulwark.cors.allowed-origins", "https://*.example.com"),
             Map.of("bulwark.cors.allowed-methods", "GET, TRACE"),
-            Map.of("bulwark.cors.max-age", "30d")}) {
+            Map.of("bulwark.cors.max-age", "30d"))) {
             ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(bad.get(k)));
             assertThat(r.problems()).as(bad.toString()).hasSize(1);
             assertThat(r.problems().get(0).key()).startsWith("bulwark.cors.");

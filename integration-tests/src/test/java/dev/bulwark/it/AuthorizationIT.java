@@ -33,8 +33,8 @@ class AuthorizationIT {
 
     @Test
     void anEndpointWithoutADecisionIsRefusedForEveryone() {
-        for (HttpResponse<String> r : new HttpResponse[] {send("GET", "/it/api/undecided", null),
-            get("/it/api/undecided", ALICE), get("/it/api/undecided", ADMIN)}) {
+        for (HttpResponse<String> r : java.util.List.of(send("GET", "/it/api/undecided", null),
+            get("/it/api/undecided", ALICE), get("/it/api/undecided", ADMIN))) {
             assertProblem(r, 403);
             assertThat(r.body()).doesNotContain("leak");
             assertThat(r.headers().firstValue("WWW-Authenticate")).as("no challenge on a deny-by-default 403")
