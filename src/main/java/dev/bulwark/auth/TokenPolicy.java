@@ -36,7 +36,8 @@ public final class TokenPolicy {
         JsonObject c = token.claims();
         String issuer = string(c, "iss", true);
         if (config.issuer() != null && !config.issuer().equals(issuer)) {
-            throw new TokenRejected("issuer is not the configured one");
+            throw new TokenRejected("issuer '" + printable(issuer) + "' is not the configured '"
+                    + printable(config.issuer()) + "' (mp.jwt.verify.issuer)");
         }
         String subject = string(c, "sub", true);
         if (subject.isBlank()) {
@@ -120,16 +121,17 @@ public final class TokenPolicy {
             throw new TokenRejected("aud is neither a string nor an array of strings");
         }
         if (!config.audiences().isEmpty() && !match) {
-            throw new TokenRejected("audience is not a configured one");
+            throw new TokenRejected("audience " + printable(aud.toString()) + " holds none of " + config.audiences()
+                    + " (mp.jwt.verify.audiences)");
         }
     }
 
     private void checkTimes(JsonObject c, Instant now) throws TokenRejected {
         long skew = config.clockSkew().toSeconds();
         long t = now.getEpochSecond();
-        long exp = seconds(c, "exp", true);
-        long iat = seconds(c, "iat", true);
-        Long nbf = c.containsKey("nbf") ? seconds(c, "nbf", true) : null;
+        long exp = time(c, "exp");
+        long iat = time(c, "iat");
+        Long nbf = c.containsKey("nbf") ? time(c, "nbf") : null;
         if (t > exp + skew) {
             throw new TokenRejected("expired");
         }
@@ -189,6 +191,21 @@ public final class TokenPolicy {
             throw new TokenRejected(name + " is not a string");
         }
         return s.getString();
+    }
+
+    /** Latest instant a time claim may name: the end of year 9999 (RFC 7519 NumericDate, as every IdP writes it). */
+    static final long MAX_TIME = 253_402_300_799L;
+
+    /**
+     * A required time claim between 1970 and {@link #MAX_TIME}, so that every difference of two of them (lifetime,
+     * age) is exact: a token with {@code iat} near Long.MIN_VALUE must not overflow its way past the lifetime limit.
+     */
+    private static long time(JsonObject o, String name) throws TokenRejected {
+        long value = seconds(o, name, true);
+        if (value < 0 || value > MAX_TIME) {
+            throw new TokenRejected(name + " is outside 1970 to 9999");
+        }
+        return value;
     }
 
     private static long seconds(JsonObject o, String name, boolean required) throws TokenRejected {

@@ -103,31 +103,31 @@ public class BulwarkExtension implements Extension {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
         ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
-        for (ConfigProblem problem : result.problems()) {
-            event.addDeploymentProblem(new DeploymentException(problem.message()));
-        }
-        if (!result.ok()) {
-            return;
-        }
-        if (result.config().rateLimiting().store() == dev.bulwark.config.RateLimitStoreKind.REDIS
+        java.util.List<ConfigProblem> problems = new java.util.ArrayList<>(result.problems());
+        if (result.ok() && result.config().rateLimiting().store() == dev.bulwark.config.RateLimitStoreKind.REDIS
                 && !dev.bulwark.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {
-            event.addDeploymentProblem(new DeploymentException(new ConfigProblem("bulwark.ratelimit.store",
-                    "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce")
-                    .message()));
+            problems.add(new ConfigProblem("bulwark.ratelimit.store",
+                    "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
+        }
+        if (result.ok()) {
+            JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
+                    Thread.currentThread().getContextClassLoader());
+            problems.addAll(lint.problems());
+            for (String warning : lint.warnings()) {
+                LOG.warning("Bulwark JWT lint: " + warning);
+            }
+        }
+        if (!problems.isEmpty()) {
+            // One plain line naming every problem (containers bury deployment exceptions in stack traces), and one
+            // deployment problem carrying them all, so that a single deployment attempt shows every bad key.
+            String all = String.join("; ", problems.stream().map(ConfigProblem::message).toList());
+            LOG.severe("Bulwark refuses to deploy this application (" + problems.size() + " configuration problem"
+                    + (problems.size() == 1 ? "" : "s") + "): " + all);
+            event.addDeploymentProblem(new DeploymentException(all));
             return;
         }
-        JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
-                Thread.currentThread().getContextClassLoader());
-        for (ConfigProblem problem : lint.problems()) {
-            event.addDeploymentProblem(new DeploymentException(problem.message()));
-        }
-        for (String warning : lint.warnings()) {
-            LOG.warning("Bulwark JWT lint: " + warning);
-        }
-        if (lint.problems().isEmpty()) {
-            config = result.config();
-            LOG.fine("Bulwark configuration validated");
-        }
+        config = result.config();
+        LOG.fine("Bulwark configuration validated");
     }
 
     /** The validated configuration; only available once the deployment passed validation. */

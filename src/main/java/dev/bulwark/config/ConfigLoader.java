@@ -45,17 +45,35 @@ public final class ConfigLoader {
 
     private void unknownKeys(Iterable<String> names) {
         java.util.Set<String> known = new java.util.HashSet<>();
-        ConfigKeys.ALL.forEach(k -> known.add(k.name()));
+        java.util.Map<String, String> environment = new java.util.HashMap<>();
+        for (Key<?> k : ConfigKeys.ALL) {
+            known.add(k.name());
+            environment.put(environmentName(k.name()), k.name());
+        }
         java.util.Set<String> seen = new java.util.TreeSet<>();
         for (String name : names) {
-            if (name != null && name.startsWith("bulwark.") && !known.contains(name)) {
+            if (name == null) {
+                continue;
+            }
+            boolean dotted = name.regionMatches(true, 0, "bulwark.", 0, 8) && !known.contains(name);
+            boolean env = name.regionMatches(true, 0, "BULWARK_", 0, 8) && !environment.containsKey(name);
+            if (dotted || env) {
                 seen.add(name);
             }
         }
         for (String name : seen) {
+            String closest = name.indexOf('.') >= 0 ? KeyNames.closest(name.toLowerCase(java.util.Locale.ROOT), known)
+                    : environment.get(KeyNames.closest(name.toUpperCase(java.util.Locale.ROOT), environment.keySet()));
             problems.add(new ConfigProblem(SafeLog.printable(name, 120), "is not a Bulwark setting",
-                    "a key from docs/configuration.md; did you mean '" + KeyNames.closest(name, known) + "'?"));
+                    "a key from docs/configuration.md; did you mean '" + closest + "'"
+                            + (name.indexOf('.') >= 0 ? "" : " (environment variable " + environmentName(closest) + ")")
+                            + "?"));
         }
+    }
+
+    /** The environment-variable spelling MicroProfile Config maps to a key: {@code BULWARK_JWT_MAX_LIFETIME}. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     private BulwarkConfig read() {

@@ -28,23 +28,38 @@ public final class HostPolicy {
         this.allowed = Set.copyOf(allowed.stream().map(RequestHost::toString).toList());
     }
 
-    /** @param values every value of the request's Host header (none for an HTTP/1.0 request without one) */
-    public Decision check(List<String> values) {
+    /**
+     * @param values     every value of the request's Host header (none for HTTP/2, where {@code :authority} names the
+     *                   host, and for an HTTP/1.0 request without one)
+     * @param serverName the host the container took for the request ({@code getServerName()}): from the Host header,
+     *                   HTTP/2's {@code :authority} or an absolute-form request target; this is what the container
+     *                   and the application build URLs from
+     * @param serverPort the port the container took for the request
+     */
+    public Decision check(List<String> values, String serverName, int serverPort) {
         if (values.size() > 1) {
             return new Decision(null, "more than one Host header");
         }
-        if (values.isEmpty()) {
-            return allowed.isEmpty() ? new Decision(null, null)
-                    : new Decision(null, "no Host header, and " + ConfigKeys.ALLOWED_HOSTS.name() + " is set");
+        if (!values.isEmpty()) {
+            Optional<RequestHost> header = RequestHost.parse(values.get(0));
+            if (header.isEmpty()) {
+                return new Decision(null, "malformed Host header '" + SafeLog.printable(values.get(0), 100) + "'");
+            }
         }
-        String value = values.get(0);
-        Optional<RequestHost> host = RequestHost.parse(value);
+        if (serverName == null || serverName.isEmpty()) {
+            return allowed.isEmpty() ? new Decision(null, null)
+                    : new Decision(null, "no host named, and " + ConfigKeys.ALLOWED_HOSTS.name() + " is set");
+        }
+        String name = serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
+        String authority = serverPort > 0 ? name + ":" + serverPort : name;
+        Optional<RequestHost> host = RequestHost.parse(authority);
         if (host.isEmpty()) {
-            return new Decision(null, "malformed Host header '" + SafeLog.printable(value, 100) + "'");
+            return new Decision(null, "malformed host '" + SafeLog.printable(authority, 100)
+                    + "' (Host header, :authority or request target)");
         }
         RequestHost h = host.get();
         if (!allowed.isEmpty() && !allowed.contains(h.toString()) && !allowed.contains(h.name())) {
-            return new Decision(null, "Host '" + h + "' is not in " + ConfigKeys.ALLOWED_HOSTS.name());
+            return new Decision(null, "host '" + h + "' is not in " + ConfigKeys.ALLOWED_HOSTS.name());
         }
         return new Decision(h, null);
     }

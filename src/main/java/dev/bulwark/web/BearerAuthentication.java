@@ -7,6 +7,7 @@ import dev.bulwark.auth.TokenRejected;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -92,13 +93,49 @@ final class BearerAuthentication {
         return null;
     }
 
-    /** A caller the container authenticated by a token Bulwark did not see presented (before this filter). */
+    /**
+     * A caller the container authenticated by a token Bulwark did not see presented (before this filter, or when
+     * the application asked later): the whole policy on exactly the container's token.
+     */
     private String alreadyAuthenticated(HttpServletRequest request) throws TokenRejected {
         Principal principal = request.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt) {
-            request.setAttribute(TokenGate.VERIFIED_TOKEN, gate().check(jwt.getRawToken()));
+            String token = jwt.getRawToken();
+            if (!(request.getAttribute(TokenGate.VERIFIED_TOKEN) instanceof RawToken verified)
+                    || !verified.compact().equals(token)) {
+                request.setAttribute(TokenGate.VERIFIED_TOKEN, gate().check(token));
+            }
         }
         return null;
+    }
+
+    /**
+     * The request the application gets: a servlet that asks the container to authenticate it later (as
+     * {@code request.authenticate(response)} does, and Liberty then reads tokens from places Bulwark was not shown,
+     * such as a form body's {@code access_token}) gets a caller only once the whole policy has run on exactly the
+     * container's token; otherwise the caller is logged out again and the answer is the uniform 401.
+     */
+    HttpServletRequest checked(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public boolean authenticate(HttpServletResponse response) throws IOException, ServletException {
+                if (!super.authenticate(response)) {
+                    return false;
+                }
+                try {
+                    String refused = alreadyAuthenticated(this);
+                    if (refused == null) {
+                        return true;
+                    }
+                } catch (TokenRejected e) {
+                    // refused below
+                }
+                super.logout();
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE);
+                return false;
+            }
+        };
     }
 
     private TokenGate gate() {

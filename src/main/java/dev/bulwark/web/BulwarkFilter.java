@@ -15,8 +15,10 @@ import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.SecurityHeaders;
+import dev.bulwark.logging.SafeLog;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.transport.ClientAddressResolver;
+import dev.bulwark.transport.DirectTls;
 import dev.bulwark.transport.HostPolicy;
 import dev.bulwark.transport.MethodPolicy;
 import dev.bulwark.transport.TransportAttributes;
@@ -148,7 +150,7 @@ final class BulwarkFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setHeader("WWW-Authenticate", null);
         }
-        respond(exchange, effective, response, chain);
+        respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
     }
 
     /**
@@ -176,7 +178,10 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request) {
-        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), request.isSecure(),
+        boolean tls = DirectTls.of(request.isSecure(),
+                request.getAttribute("jakarta.servlet.request.cipher_suite") != null,
+                () -> Collections.list(request.getHeaderNames()));
+        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), tls,
                 list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
         request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
         request.setAttribute(TransportAttributes.SECURE, origin.secure());
@@ -226,7 +231,14 @@ final class BulwarkFilter extends HttpFilter {
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
                                      boolean secure) throws IOException {
-        HostPolicy.Decision host = hosts.check(list(request, "Host"));
+        String privateHeader = DirectTls.privateHeader(Collections.list(request.getHeaderNames()));
+        if (privateHeader != null) {
+            // Liberty believes these from any client unless bulwark-base.xml is included: refuse them outright.
+            exchange.reject(ProblemKind.BAD_REQUEST, 400, "a WebSphere plug-in private header from a client: "
+                    + SafeLog.printable(privateHeader, 40), List.of(), List.of());
+            return null;
+        }
+        HostPolicy.Decision host = hosts.check(list(request, "Host"), request.getServerName(), request.getServerPort());
         if (!host.allowed()) {
             exchange.reject(ProblemKind.BAD_REQUEST, 400, host.refusal(), List.of(), List.of());
             return null;

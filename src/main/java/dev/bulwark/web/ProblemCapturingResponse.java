@@ -122,7 +122,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
             contentType = value;
         }
         if (!hidden(name)) {
-            super.setHeader(name, value);
+            super.setHeader(name, ownLocation(name, value));
         }
     }
 
@@ -132,8 +132,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
             contentType = value;
         }
         if (!hidden(name)) {
-            super.addHeader(name, value);
+            super.addHeader(name, ownLocation(name, value));
         }
+    }
+
+    /**
+     * Every Location (a 201's as much as a redirect's) to the request's own origin goes out as a relative
+     * reference: JAX-RS builds {@code Response.created(...)} locations from the host the request named.
+     */
+    private String ownLocation(String name, String value) {
+        if (!"location".equalsIgnoreCase(name)) {
+            return value;
+        }
+        String reference = ownRedirect.apply(value);
+        return reference == null ? value : reference;
     }
 
     @Override

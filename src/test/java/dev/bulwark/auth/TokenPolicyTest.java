@@ -256,4 +256,23 @@ class TokenPolicyTest {
                 .isInstanceOf(TokenRejected.class);
         assertThatCode(() -> RawToken.parse(good)).doesNotThrowAnyException();
     }
+
+    /** Differences of time claims cannot overflow past the lifetime and age limits (attack review finding). */
+    @Test
+    void extremeTimeClaimsAreRefusedBeforeAnyArithmetic() {
+        String tenYears = Long.toString(NOW + 315_360_000L);
+        for (String iat : new String[] {"-9223372036854775808", "-1", "9223372036854775807", "253402300800"}) {
+            assertThat(refusal(HEADER, claims("iat", iat, "exp", tenYears))).as(iat).contains("iat");
+        }
+        assertThat(refusal(HEADER, claims("exp", "9223372036854775807"))).contains("exp");
+        assertThat(refusal(HEADER, claims("nbf", "-9223372036854775808"))).contains("nbf");
+    }
+
+    @Test
+    void issuerAndAudienceRefusalsNameBothValuesAndTheKey() {
+        assertThat(refusal(HEADER, claims("iss", "\"https://issuer.example/\"")))
+                .contains("'https://issuer.example/'").contains("'https://issuer.example'")
+                .contains("mp.jwt.verify.issuer");
+        assertThat(refusal(HEADER, claims("aud", "\"apx\""))).contains("apx").contains("mp.jwt.verify.audiences");
+    }
 }

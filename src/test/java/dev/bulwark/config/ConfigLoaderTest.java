@@ -132,4 +132,18 @@ class ConfigLoaderTest {
         assertThat(load(Map.of("bulwark.jwt.other-schemes", "Basic, NTLM")).config().jwt().otherSchemes())
                 .containsExactly("basic", "ntlm");
     }
+
+    /** Case variants and misspelt environment variables are caught too (attack review finding). */
+    @Test
+    void caseVariantsAndMisspeltEnvironmentVariablesFail() {
+        java.util.List<String> names = java.util.List.of("Bulwark.jwt.max-lifetime", "BULWARK_JWT_MAX_LIFETME",
+                "BULWARK_JWT_MAX_LIFETIME", "bulwark.jwt.max-lifetime");
+        ConfigLoader.Result result = ConfigLoader.load(key -> Optional.empty(), names);
+        assertThat(result.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                "Bulwark configuration key 'Bulwark.jwt.max-lifetime': is not a Bulwark setting (expected a key"
+                        + " from docs/configuration.md; did you mean 'bulwark.jwt.max-lifetime'?)",
+                "Bulwark configuration key 'BULWARK_JWT_MAX_LIFETME': is not a Bulwark setting (expected a key"
+                        + " from docs/configuration.md; did you mean 'bulwark.jwt.max-lifetime' (environment variable"
+                        + " BULWARK_JWT_MAX_LIFETIME)?)");
+    }
 }

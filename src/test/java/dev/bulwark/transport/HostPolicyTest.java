@@ -19,6 +19,24 @@ class HostPolicyTest {
         return new HostPolicy(r.config().transport().allowedHosts());
     }
 
+    /**
+     * Checks as the filter does, with the host and port a container takes from a single Host header (the header
+     * value itself for a malformed one, which the header check refuses first), or from HTTP/2's :authority.
+     */
+    private static HostPolicy.Decision check(HostPolicy policy, String... hostHeaders) {
+        if (hostHeaders.length != 1) {
+            return policy.check(List.of(hostHeaders), hostHeaders.length == 0 ? null : "localhost", 443);
+        }
+        String v = hostHeaders[0];
+        int colon = v.lastIndexOf(':');
+        boolean port = colon > v.lastIndexOf(']') && v.substring(colon + 1).matches("\\d{1,5}");
+        String name = port ? v.substring(0, colon) : v;
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return policy.check(List.of(v), name, port ? Integer.parseInt(v.substring(colon + 1)) : 443);
+    }
+
     private final HostPolicy any = policy("");
     private final HostPolicy listed = policy("api.example.com, LOCALHOST:9443, 10.0.0.7, [2001:DB8::1]");
 
@@ -26,7 +44,7 @@ class HostPolicyTest {
     @ValueSource(strings = {"localhost", "localhost:9443", "api.example.com", "API.Example.COM.", "10.0.0.7:8080",
         "[::1]", "[2001:db8::1]:443", "my_service.internal", "xn--bcher-kva.example", "a"})
     void realClientsHostsAreWellFormed(String value) {
-        HostPolicy.Decision d = any.check(List.of(value));
+        HostPolicy.Decision d = check(any, value);
         assertThat(d.allowed()).as(value).isTrue();
         assertThat(d.host().name()).isLowerCase().doesNotEndWith(".");
         assertThat(d.host().name().startsWith("[") || !d.host().name().contains(":")).as("no port in the name")
@@ -40,40 +58,40 @@ class HostPolicyTest {
         "[evil.example]", "::1", "..", ".example", "a..b", "%65vil.example", "évil.example", "-", "-a.example", "a-.example", "'\"<>",
         "evil.example;x", "evil.example,other.example", ""})
     void malformedHostsAreRefusedWhateverTheList(String value) {
-        HostPolicy.Decision d = any.check(List.of(value));
+        HostPolicy.Decision d = check(any, value);
         assertThat(d.allowed()).as(value).isFalse();
-        assertThat(d.refusal()).startsWith("malformed Host header '").doesNotContain("\r").doesNotContain("\n");
+        assertThat(d.refusal()).startsWith("malformed Host").doesNotContain("\r").doesNotContain("\n");
     }
 
     @Test
     void aLabelOrNameTooLongIsMalformed() {
-        assertThat(any.check(List.of("a".repeat(63) + ".example")).allowed()).isTrue();
-        assertThat(any.check(List.of("a".repeat(64) + ".example")).allowed()).isFalse();
+        assertThat(check(any, "a".repeat(63) + ".example").allowed()).isTrue();
+        assertThat(check(any, "a".repeat(64) + ".example").allowed()).isFalse();
         String name = ("a".repeat(60) + ".").repeat(5);
-        assertThat(any.check(List.of(name)).allowed()).as("over 253 characters").isFalse();
+        assertThat(check(any, name).allowed()).as("over 253 characters").isFalse();
     }
 
     @Test
     void moreThanOneHostHeaderIsRefused() {
-        assertThat(any.check(List.of("localhost", "localhost")).refusal()).isEqualTo("more than one Host header");
+        assertThat(check(any, "localhost", "localhost").refusal()).isEqualTo("more than one Host header");
     }
 
     @Test
     void noHostHeaderPassesOnlyWithoutAList() {
-        assertThat(any.check(List.of()).allowed()).isTrue();
-        assertThat(any.check(List.of()).host()).isNull();
-        assertThat(listed.check(List.of()).refusal()).contains("bulwark.transport.allowed-hosts");
+        assertThat(check(any).allowed()).isTrue();
+        assertThat(check(any).host()).isNull();
+        assertThat(check(listed).refusal()).contains("bulwark.transport.allowed-hosts");
     }
 
     @Test
     void withAListOnlyListedHostsPassAndAnEntryWithoutPortMatchesAnyPort() {
         for (String ok : new String[] {"api.example.com", "api.example.com:8443", "API.EXAMPLE.COM", "localhost:9443",
             "10.0.0.7", "10.0.0.7:80", "[2001:db8:0::1]:9443"}) {
-            assertThat(listed.check(List.of(ok)).allowed()).as(ok).isTrue();
+            assertThat(check(listed, ok).allowed()).as(ok).isTrue();
         }
         for (String refused : new String[] {"evil.example", "localhost", "localhost:9080", "api.example.com.evil.example",
             "10.0.0.8", "[::1]"}) {
-            HostPolicy.Decision d = listed.check(List.of(refused));
+            HostPolicy.Decision d = check(listed, refused);
             assertThat(d.allowed()).as(refused).isFalse();
             assertThat(d.refusal()).endsWith("is not in bulwark.transport.allowed-hosts");
         }
@@ -85,5 +103,27 @@ class HostPolicyTest {
                 Map.of("bulwark.transport.allowed-hosts", "api.example.com, https://api.example.com").get(k)));
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("bulwark.transport.allowed-hosts"));
+    }
+
+    /** HTTP/2 has no Host header: the container takes :authority, which is checked like a Host header. */
+    @Test
+    void http2AuthorityIsCheckedAndPassesAList() {
+        assertThat(listed.check(List.of(), "localhost", 9443).allowed()).isTrue();
+        assertThat(listed.check(List.of(), "evil.example", 9443).refusal()).endsWith("bulwark.transport.allowed-hosts");
+        for (String bad : new String[] {"evil{x}", "evil\"x", "evil.example,other", "evil%2Fexample", "a b"}) {
+            HostPolicy.Decision d = any.check(List.of(), bad, 443);
+            assertThat(d.allowed()).as(bad).isFalse();
+            assertThat(d.refusal()).startsWith("malformed host");
+        }
+    }
+
+    /** An absolute-form request target names the host the container uses, whatever the Host header says. */
+    @Test
+    void theHostTheContainerTookIsCheckedNotOnlyTheHeader() {
+        assertThat(listed.check(List.of("localhost:9443"), "evil.example", 9443).refusal())
+                .endsWith("bulwark.transport.allowed-hosts");
+        assertThat(any.check(List.of("localhost:9443"), "evil{x}", 9443).allowed()).isFalse();
+        assertThat(any.check(List.of("localhost:9443"), "localhost", 9443).host().toString())
+                .isEqualTo("localhost:9443");
     }
 }

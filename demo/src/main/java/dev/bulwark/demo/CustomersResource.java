@@ -38,7 +38,7 @@ public class CustomersResource {
     @Path("/me")
     @RolesAllowed({DemoApplication.CUSTOMER, DemoApplication.ADMIN})
     public Customer me(@Context SecurityContext security) {
-        return store.customer(security.getUserPrincipal().getName()).orElseThrow(NotFoundException::new);
+        return store.customer(Caller.subject(security)).orElseThrow(NotFoundException::new);
     }
 
     /** Changes the caller's own name and e-mail. The id comes from the token; sending one is refused. */
@@ -47,7 +47,7 @@ public class CustomersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({DemoApplication.CUSTOMER, DemoApplication.ADMIN})
     public Customer updateMe(@Valid @NotNull Customer body, @Context SecurityContext security) {
-        return store.updateCustomer(security.getUserPrincipal().getName(), body.name(), body.email())
+        return store.updateCustomer(Caller.subject(security), body.name(), body.email())
                 .orElseThrow(NotFoundException::new);
     }
 

@@ -34,7 +34,7 @@ public class OrdersResource {
     @GET
     public List<Order> list(@Context SecurityContext security) {
         return security.isUserInRole(DemoApplication.ADMIN) ? store.orders()
-                : store.ordersOf(security.getUserPrincipal().getName());
+                : store.ordersOf(Caller.subject(security));
     }
 
     /** Bulwark asks {@link OrderAccess} before this runs: another customer's order never gets here. */
@@ -49,7 +49,7 @@ public class OrdersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(DemoApplication.CUSTOMER)
     public Response create(@Valid @NotNull NewOrder body, @Context SecurityContext security, @Context UriInfo uri) {
-        Order order = store.addOrder(security.getUserPrincipal().getName(), body.getItem(), body.getQuantity());
+        Order order = store.addOrder(Caller.subject(security), body.getItem(), body.getQuantity());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(order.id())).build())
                 .entity(order).build();
     }

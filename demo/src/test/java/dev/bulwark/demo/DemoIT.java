@@ -162,6 +162,22 @@ class DemoIT {
         assertThat(call(CLIENT, "GET", HTTPS + "/api/v1/orders", valid, null).statusCode()).isEqualTo(200);
     }
 
+    /** One identity per token: the subject, for ownership and for the application alike (attack review finding). */
+    @Test
+    void aTokenWhoseUpnNamesSomeoneElseStillActsAsItsSubject() throws Exception {
+        java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>(DevTokens.claims(
+                "https://issuer.bulwark.demo", "bulwark-demo-api", "alice", List.of("customer"), "",
+                Duration.ofMinutes(5), java.time.Clock.systemUTC()));
+        claims.put("upn", "bob");
+        String token = DevTokens.sign(new java.util.LinkedHashMap<>(java.util.Map.of("alg", "RS256", "typ", "JWT")),
+                claims, DevTokens.readPrivateKey(KEY));
+        HttpResponse<String> orders = call(CLIENT, "GET", HTTPS + "/api/v1/orders", token, null);
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains("1001").doesNotContain("1003");
+        HttpResponse<String> me = call(CLIENT, "GET", HTTPS + "/api/v1/customers/me", token, null);
+        assertThat(me.body()).contains("\"id\":\"alice\"");
+    }
+
     @Test
     void plainHttpIsRefusedWithTheProblemContract() throws Exception {
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -20,6 +20,13 @@ public class ErrorsResource {
         return "{\"ok\":true}";
     }
 
+    /** The usual JAX-RS 201: the container makes the Location absolute from the host the request named. */
+    @jakarta.ws.rs.POST
+    @Path("/created")
+    public Response created() {
+        return Response.created(java.net.URI.create("things/7")).build();
+    }
+
     @GET
     @Path("/boom")
     public String boom() {

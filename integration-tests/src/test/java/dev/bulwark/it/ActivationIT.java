@@ -31,7 +31,7 @@ class ActivationIT {
             "GET /it/api/limited/spoof", "GET /it/api/limited/items/{id}", "GET /it/api/limited/head",
             "GET /it/api/limited/fields", "GET /it/api/limited/principal", "GET /it/api/limited/key",
             "GET /it/api/limited/tenant", "GET /it/api/quota", "GET /it/api/quota/twice",
-            "GET /it/api/things/boom", "GET /it/strict/things", "GET /it/strict/things/boom",
+            "GET /it/api/things/boom", "POST /it/api/errors/created", "GET /it/strict/things", "GET /it/strict/things/boom",
             "GET /it/api/customers", "GET /it/api/customers/count", "GET /it/api/customers/mine",
             "DELETE /it/api/customers", "GET /it/api/archive", "GET /it/api/archive/count", "GET /it/api/archive/mine",
             "DELETE /it/api/archive", "GET /it/api/members", "GET /it/api/members/count", "GET /it/api/members/mine",

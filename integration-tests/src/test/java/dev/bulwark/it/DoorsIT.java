@@ -183,4 +183,25 @@ class DoorsIT {
             assertThat(r.statusCode()).as(lifetime + " s").isEqualTo(200);
         }
     }
+
+    /**
+     * A servlet that authenticates the caller itself, after Bulwark's filter: a token the container finds anywhere
+     * (here a form body's access_token, which Liberty reads) identifies a caller only after the whole policy.
+     */
+    @Test
+    void aServletAuthenticatingLaterGetsNoCallerByAnOutOfPolicyToken() {
+        for (var token : policyBreakers().entrySet()) {
+            for (String[] headers : new String[][] {{"Authorization", "Bearer " + token.getValue()},
+                {"Content-Type", "application/x-www-form-urlencoded"}}) {
+                String body = headers[0].equals("Content-Type") ? "access_token=" + token.getValue() : "";
+                HttpResponse<String> r = send("POST", "/it/servlet/login", body, headers);
+                assertThat(r.statusCode()).as(token.getKey() + " via " + headers[0]).isEqualTo(401);
+                assertThat(r.body()).doesNotContain("alice");
+            }
+        }
+        String valid = rs256(header("RS256"), claims());
+        HttpResponse<String> ok = send("POST", "/it/servlet/login", "", "Authorization", "Bearer " + valid);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok.body()).getString("sub")).isEqualTo("alice");
+    }
 }

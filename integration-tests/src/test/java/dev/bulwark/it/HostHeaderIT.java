@@ -76,7 +76,7 @@ class HostHeaderIT {
                     "X-Request-Id: host-list-" + host.length());
             RawHttp.assertProblem(r, 400, true);
         }
-        awaitLog("[correlationId=host-list-12]", "Host 'evil.example' is not in bulwark.transport.allowed-hosts");
+        awaitLog("[correlationId=host-list-12]", "host 'evil.example:", "is not in bulwark.transport.allowed-hosts");
         // the same WAR without a list answers any well-formed host
         assertThat(RawHttp.send(true, TLS, "GET /it/api/errors/ok HTTP/1.1", "Host: api.example.com").status())
                 .isEqualTo(200);
@@ -105,5 +105,47 @@ class HostHeaderIT {
                 "bulwark.transport.allowed-hosts");
         assertThat(ItSupport.countLogLines("bulwark.transport.redirect-paths of /it-proxy ")).as("it has a list")
                 .isZero();
+    }
+
+    /** An absolute-form target names the host the container builds URLs from: it is checked, not only Host. */
+    @Test
+    void theHostOfAnAbsoluteFormTargetIsCheckedToo() {
+        RawHttp.Response malformed = RawHttp.send(true, TLS, "GET https://evil{x}/it/api/errors/nope HTTP/1.1",
+                "Host: localhost:" + TLS);
+        RawHttp.assertProblem(malformed, 400, true);
+        RawHttp.Response quote = RawHttp.send(true, TLS, "POST https://evil\"x/it/api/errors/created HTTP/1.1",
+                "Host: localhost:" + TLS, "Content-Length: 0");
+        RawHttp.assertProblem(quote, 400, true);
+        RawHttp.Response unlisted = RawHttp.send(true, TLS, "GET https://evil.example/it-proxy/api/errors/ok HTTP/1.1",
+                "Host: localhost:" + TLS);
+        RawHttp.assertProblem(unlisted, 400, true);
+        RawHttp.Response listed = RawHttp.send(true, TLS, "GET https://localhost:" + TLS
+                + "/it-proxy/api/errors/ok HTTP/1.1", "Host: localhost:" + TLS);
+        assertThat(listed.status()).isEqualTo(200);
+    }
+
+    /** HTTP/2 names the host in :authority, with no Host header: served, and checked against the list. */
+    @Test
+    void http2RequestsAreServedWithAnAllowList() throws Exception {
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(dev.bulwark.devtools.DevTls.trustAllContext()).build();
+        java.net.http.HttpResponse<String> r = h2.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ItSupport.BASE + "/it-proxy/api/errors/ok")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    /** A 201's Location, like a redirect's, never carries the host the request named. */
+    @Test
+    void theLocationOfA201IsRelativeWhateverTheHost() {
+        for (String host : new String[] {"evil.example", "evil.example:" + TLS, "localhost:" + TLS}) {
+            RawHttp.Response r = RawHttp.send(true, TLS, "POST /it/api/errors/created HTTP/1.1", "Host: " + host,
+                    "Content-Length: 0");
+            assertThat(r.status()).as(host).isEqualTo(201);
+            assertThat(r.header("Location")).as(host).hasValueSatisfying(l -> assertThat(l).startsWith("/it/api/")
+                    .endsWith("things/7").doesNotContain("evil").doesNotContain("localhost"));
+        }
     }
 }

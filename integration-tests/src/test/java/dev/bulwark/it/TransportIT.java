@@ -49,12 +49,24 @@ class TransportIT {
         "Forwarded|for=127.0.0.1;proto=https",
         "X-Forwarded-Ssl|on",
         "Front-End-Https|on",
-        "X-Url-Scheme|https",
-        "$WSSC|https",
-        "$WSIS|true"})
+        "X-Url-Scheme|https"})
     void spoofedSchemeHeadersFromAnUntrustedPeerChangeNothing(String header, String value) {
         HttpResponse<String> r = sendTo(HTTP, "GET", "/it/api/errors/ok", null, header, value);
         assertProblem(r, 403);
+    }
+
+    /**
+     * The WebSphere plug-in's private headers, which Liberty believes from any client without bulwark-base.xml
+     * (scheme, TLS, client address). With the fragment Liberty drops them before the application; without it,
+     * Bulwark refuses any that reach it (DirectTlsTest).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"$WSSC|https", "$WSIS|true", "$WSRA|10.0.0.1", "$wscs|TLS_AES_128_GCM_SHA256"})
+    void webspherePrivateHeadersChangeNothing(String header, String value) {
+        assertProblem(sendTo(HTTP, "GET", "/it/api/errors/ok", null, header, value), 403);
+        HttpResponse<String> tls = ItSupport.send("GET", "/it/api/echo/client", null, header, value);
+        assertThat(tls.statusCode()).isEqualTo(200);
+        assertThat(tls.body()).doesNotContain("10.0.0.1");
     }
 
     @Test
