@@ -178,6 +178,17 @@ class DemoIT {
         assertThat(me.body()).contains("\"id\":\"alice\"");
     }
 
+    /** Liberty's own /jwt module is not reachable on the demo's ports: every path there is the application's. */
+    @Test
+    void theServersOwnJwtModuleIsNotOnTheApplicationsPorts() throws Exception {
+        for (String path : new String[] {"/jwt/ibm/api/defaultJWT/jwk", "/jwt/a%2Fb", "/jwt/WEB-INF/web.xml"}) {
+            HttpResponse<String> r = call(CLIENT, "GET", HTTPS + path, null, null);
+            assertThat(r.statusCode()).as(path).isIn(400, 404);
+            problem(r, r.statusCode());
+            assertThat(r.body()).doesNotContainIgnoringCase("keys").doesNotContain("CWW").doesNotContain("SRVE");
+        }
+    }
+
     @Test
     void plainHttpIsRefusedWithTheProblemContract() throws Exception {
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
