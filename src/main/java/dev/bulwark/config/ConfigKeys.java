@@ -142,7 +142,10 @@ public final class ConfigKeys {
 
     public static final Key<List<String>> CORS_HEADERS = new Key<>("bulwark.cors.allowed-headers",
             Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
-            "Authorization, Content-Type, X-Request-Id", "Request headers a preflight may ask for (any case).",
+            "Authorization, Content-Type, X-Request-Id, traceparent, tracestate",
+            "Request headers a preflight may ask for (any case). The default covers bearer tokens, JSON bodies, the"
+                    + " request id and W3C Trace Context (traceparent, tracestate), which browser tracing such as"
+                    + " OpenTelemetry adds to cross-origin calls and which Bulwark reads for the correlation id.",
             "Authorization, Content-Type, If-Match");
 
     public static final Key<List<String>> CORS_EXPOSED = new Key<>("bulwark.cors.exposed-headers",
