@@ -27,6 +27,10 @@ public @interface JsonBodyLimits {
 
     int maxObjectEntries() default -1;
 
+    /**
+     * Longest string value, in characters; {@code -1} keeps {@code bulwark.validation.json.max-string-length},
+     * which by default leaves strings to the byte limit (this endpoint's {@link #maxBytes()} when set).
+     */
     int maxStringLength() default -1;
 
     int maxKeyLength() default -1;

@@ -142,7 +142,10 @@ public final class ConfigKeys {
 
     public static final Key<List<String>> CORS_HEADERS = new Key<>("bulwark.cors.allowed-headers",
             Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
-            "Authorization, Content-Type, X-Request-Id", "Request headers a preflight may ask for (any case).",
+            "Authorization, Content-Type, X-Request-Id, traceparent, tracestate",
+            "Request headers a preflight may ask for (any case). The default covers bearer tokens, JSON bodies, the"
+                    + " request id and W3C Trace Context (traceparent, tracestate), which browser tracing such as"
+                    + " OpenTelemetry adds to cross-origin calls and which Bulwark reads for the correlation id.",
             "Authorization, Content-Type, If-Match");
 
     public static final Key<List<String>> CORS_EXPOSED = new Key<>("bulwark.cors.exposed-headers",
@@ -185,7 +188,12 @@ public final class ConfigKeys {
             Parsers.intRange(1, 10_000_000), "1000", "Most members in any one JSON object.", "200");
 
     public static final Key<Integer> JSON_MAX_STRING = new Key<>("bulwark.validation.json.max-string-length",
-            Parsers.intRange(1, Integer.MAX_VALUE), "65536", "Longest JSON string value, in characters.", "4096");
+            Parsers.intRange(1, Integer.MAX_VALUE), null,
+            "Longest JSON string value, in characters (UTF-16 units). Unset: no limit of its own; a string may"
+                    + " fill the whole body the endpoint accepts (bulwark.validation.max-body-bytes, or the endpoint's"
+                    + " @JsonBodyLimits(maxBytes)), so a file sent as a base64 data: URL works wherever its body"
+                    + " fits. Set it to keep the strings of every endpoint shorter; @JsonBodyLimits(maxStringLength)"
+                    + " sets it for one endpoint.", "4096");
 
     public static final Key<Integer> JSON_MAX_KEY = new Key<>("bulwark.validation.json.max-key-length",
             Parsers.intRange(1, 1_000_000), "128", "Longest JSON member name, in characters.", "64");
@@ -212,14 +220,18 @@ public final class ConfigKeys {
 
     public static final Key<Boolean> REJECT_BIDI = new Key<>("bulwark.validation.reject-bidi-controls",
             Parsers.bool(), "true",
-            "Refuse the bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) in"
-                    + " JSON strings, the path, query parameters and the checked headers. The marks LRM, RLM and ALM"
-                    + " (U+200E, U+200F, U+061C) are always allowed.", "false");
+            "Refuse the bidirectional embedding and override controls (U+202A-U+202E, \"Trojan Source\") and"
+                    + " unbalanced bidirectional isolates in JSON strings, path segments, query parameters and the"
+                    + " checked headers. Isolates (LRI, RLI, FSI ... PDI, U+2066-U+2069), as Mozilla Fluent and"
+                    + " MessageFormat 2 write around names, pass when each string closes every isolate it opens,"
+                    + " opens none it does not close, and nests at most 16. The marks LRM, RLM and ALM (U+200E,"
+                    + " U+200F, U+061C) are always allowed.", "false");
 
     public static final Key<List<String>> CHECKED_HEADERS = new Key<>("bulwark.validation.checked-headers",
             Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
             "Accept, Authorization, Content-Type, Origin, Referer, User-Agent, X-Request-Id",
-            "Request headers whose values must be free of control characters (and of bidi controls).",
+            "Request headers whose values must be free of control characters (and follow the bidi rule of"
+                    + " bulwark.validation.reject-bidi-controls).",
             "Accept, Content-Type");
 
     public static final Key<List<String>> CONTENT_ENCODINGS = new Key<>("bulwark.validation.content-encodings",

@@ -91,7 +91,7 @@ public final class ConfigLoader {
                 cors(),
                 new BulwarkConfig.Methods(get(ConfigKeys.METHODS_ALLOWED), get(ConfigKeys.METHODS_ALLOW_OVERRIDE)),
                 new BulwarkConfig.Validation(new JsonLimits(get(ConfigKeys.MAX_BODY_BYTES), get(ConfigKeys.JSON_MAX_DEPTH),
-                        get(ConfigKeys.JSON_MAX_ARRAY), get(ConfigKeys.JSON_MAX_ENTRIES), get(ConfigKeys.JSON_MAX_STRING),
+                        get(ConfigKeys.JSON_MAX_ARRAY), get(ConfigKeys.JSON_MAX_ENTRIES), maxStringLength(),
                         get(ConfigKeys.JSON_MAX_KEY), get(ConfigKeys.JSON_MAX_NUMBER)), get(ConfigKeys.REJECT_UNKNOWN),
                         get(ConfigKeys.REJECT_MISMATCHED_TYPES), get(ConfigKeys.REJECT_CONTROLS),
                         get(ConfigKeys.REJECT_BIDI), get(ConfigKeys.CHECKED_HEADERS), get(ConfigKeys.CONTENT_ENCODINGS)),
@@ -105,6 +105,12 @@ public final class ConfigLoader {
                         get(ConfigKeys.RATELIMIT_STORE), get(ConfigKeys.RATELIMIT_REDIS_URL),
                         get(ConfigKeys.RATELIMIT_REDIS_TIMEOUT), get(ConfigKeys.RATELIMIT_REDIS_FALLBACK),
                         get(ConfigKeys.RATELIMIT_REDIS_PREFIX)));
+    }
+
+    /** The configured string limit, or none of its own (the body limit in effect bounds strings) when unset. */
+    private int maxStringLength() {
+        Integer configured = get(ConfigKeys.JSON_MAX_STRING);
+        return configured == null ? JsonLimits.BOUNDED_BY_BODY : configured;
     }
 
     /** MicroProfile JWT keys that Bulwark reads (it never sets them). */

@@ -20,7 +20,7 @@ public final class Identifiers {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || JsonScanner.isBidiControl(c)
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || BidiControls.isBidiControl(c)
                     || Character.isSurrogate(c) && !validPair(text, i)) {
                 return false;
             }

@@ -7,12 +7,20 @@ package dev.bulwark.validation;
  * @param maxDepth         nesting of objects and arrays
  * @param maxArrayLength   elements of any one array
  * @param maxObjectEntries members of any one object
- * @param maxStringLength  characters (UTF-16 units) of any one string value
+ * @param maxStringLength  characters (UTF-16 units) of any one string value, or {@link #BOUNDED_BY_BODY}
  * @param maxKeyLength     characters of any one member name
  * @param maxNumberLength  characters of any one number literal
  */
 public record JsonLimits(long maxBodyBytes, int maxDepth, int maxArrayLength, int maxObjectEntries,
                          int maxStringLength, int maxKeyLength, int maxNumberLength) {
+
+    /**
+     * The string limit that leaves strings to the byte limit alone: a string never has more UTF-16 units than the
+     * body has bytes (every character takes at least one byte, one outside the BMP four bytes for two units, an
+     * escape six bytes for one), so {@link #maxBodyBytes()}, the configured one or an endpoint's own, always stops a
+     * string first.
+     */
+    public static final int BOUNDED_BY_BODY = Integer.MAX_VALUE;
 
     /** Exponents beyond this (in either direction) are absurd for any Java number type and rejected. */
     public static final int MAX_EXPONENT = 400;

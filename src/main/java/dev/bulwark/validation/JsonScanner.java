@@ -12,9 +12,10 @@ import java.util.Set;
  * A strict, streaming JSON checker (RFC 8259) that reads a request body once, byte by byte, copying it for later
  * binding, and refuses it as soon as it breaks a rule: malformed JSON or UTF-8 (overlong forms, encoded
  * surrogates, code points past U+10FFFF), a structural limit, a duplicate member name (also when spelled with
- * escapes), control characters, bidi controls or lone surrogates in strings, numbers with absurd exponents, or
- * what the target {@link Shape} refuses: a value of a kind its Java type does not take, an unknown or read-only
- * member, a number that does not fit. Memory is bounded by the limits: it never builds a tree.
+ * escapes), control characters, bidi embeddings and overrides, unbalanced bidi isolates (see {@link BidiControls})
+ * or lone surrogates in strings, numbers with absurd exponents, or what the target {@link Shape} refuses: a value
+ * of a kind its Java type does not take, an unknown or read-only member, a number that does not fit. Memory is
+ * bounded by the limits: it never builds a tree.
  */
 public final class JsonScanner {
 
@@ -44,6 +45,7 @@ public final class JsonScanner {
         private final InputStream in;
         private final OutputStream copy;
         private final Deque<String> path = new ArrayDeque<>();
+        private final BidiControls.Isolates isolates = new BidiControls.Isolates();
         private long bytes;
         private int peeked = -2;
 
@@ -189,12 +191,16 @@ public final class JsonScanner {
         /** Reads a string after its opening quote; returns its decoded value. */
         private String string(int maxLength, String what) throws IOException, JsonViolation {
             StringBuilder out = new StringBuilder();
+            isolates.reset();
             while (true) {
                 int b = next();
                 if (b == EOF) {
                     throw syntax("unterminated string");
                 }
                 if (b == '"') {
+                    if (rejectBidiControls) {
+                        bidi(isolates.end());
+                    }
                     return out.toString();
                 }
                 if (b < 0x20) {
@@ -252,8 +258,14 @@ public final class JsonScanner {
                     || (c >= 0x80 && c < 0xa0))) {
                 throw content("a control character in a string", null);
             }
-            if (rejectBidiControls && isBidiControl(c)) {
-                throw content("a bidirectional control character in a string", null);
+            if (rejectBidiControls) {
+                bidi(isolates.accept(c));
+            }
+        }
+
+        private void bidi(BidiControls.Fault fault) throws JsonViolation {
+            if (fault != null) {
+                throw content(fault.description() + " in a string", null);
             }
         }
 
@@ -426,15 +438,5 @@ public final class JsonScanner {
         private JsonViolation content(String message, String member) {
             return new JsonViolation(JsonViolation.Kind.CONTENT, member == null ? where() : where(member), message);
         }
-    }
-
-    /**
-     * The bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) that reorder text
-     * ("Trojan Source": U+202E followed by "gnp.exe" shows as "exe.png"). The marks U+200E (LRM), U+200F (RLM) and
-     * U+061C (ALM) are not among them: they only mark a direction, reorder nothing by themselves, and are normal in
-     * Hebrew and Arabic text.
-     */
-    public static boolean isBidiControl(int c) {
-        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

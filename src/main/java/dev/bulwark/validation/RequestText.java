@@ -16,9 +16,10 @@ import java.util.Optional;
  * path) must be percent-encoded. {@code [} and {@code ]} are accepted in the query, where browsers, axios and PHP-style
  * clients send them raw ({@code ids[]=1}).</li>
  * <li>Percent-decoded, they must be valid UTF-8 (no overlong forms, no encoded surrogates) and, by default, free of
- * control characters and of the bidi embedding, override and isolate controls.</li>
- * <li>Checked header values must be free of control characters (tab allowed) and, when they carry UTF-8, of the
- * bidi controls.</li>
+ * control characters and of the bidi embeddings and overrides, with bidi isolates balanced (see
+ * {@link BidiControls}) in each path segment, each query parameter name and each value.</li>
+ * <li>Checked header values must be free of control characters (tab allowed) and, when they carry UTF-8, follow the
+ * same bidi rule.</li>
  * </ul>
  * Reports say where (and for the query, which parameter) and which rule, never the value.
  */
@@ -45,11 +46,19 @@ public final class RequestText {
                 return error("path", "", "contains a character that must be percent-encoded");
             }
         }
-        String decoded = decode(raw);
-        if (decoded == null) {
-            return error("path", "", "is not valid percent-encoded UTF-8");
+        // Each segment is one value (a path parameter, a file name): bidi isolates must balance within it. A
+        // percent-escape or UTF-8 sequence never spans a '/', so decoding segment by segment is decoding the path.
+        for (String segment : raw.split("/", -1)) {
+            String decoded = decode(segment);
+            if (decoded == null) {
+                return error("path", "", "is not valid percent-encoded UTF-8");
+            }
+            Optional<Problem.FieldError> bad = checkText("path", "", decoded);
+            if (bad.isPresent()) {
+                return bad;
+            }
         }
-        return checkText("path", "", decoded);
+        return Optional.empty();
     }
 
     /**
@@ -125,7 +134,7 @@ public final class RequestText {
 
     /**
      * A header value as the container decoded it (ISO-8859-1): control characters except tab are refused, and
-     * when its bytes are UTF-8, so are the bidi embedding, override and isolate controls.
+     * when its bytes are UTF-8, so are the bidi embeddings and overrides and unbalanced bidi isolates.
      */
     public Optional<Problem.FieldError> checkHeader(String name, String value) {
         if (value == null) {
@@ -141,24 +150,25 @@ public final class RequestText {
         }
         if (wide && rejectBidi) {
             String utf8 = utf8(value.getBytes(StandardCharsets.ISO_8859_1));
-            if (utf8 != null && utf8.codePoints().anyMatch(JsonScanner::isBidiControl)) {
-                return error("header", name, "contains a bidirectional control character");
+            BidiControls.Fault fault = utf8 == null ? null : BidiControls.check(utf8);
+            if (fault != null) {
+                return error("header", name, "contains " + fault.description());
             }
         }
         return Optional.empty();
     }
 
     private Optional<Problem.FieldError> checkText(String in, String field, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (rejectControls && (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))) {
-                return error(in, field, "contains a control character");
-            }
-            if (rejectBidi && JsonScanner.isBidiControl(c)) {
-                return error(in, field, "contains a bidirectional control character");
+        if (rejectControls) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                    return error(in, field, "contains a control character");
+                }
             }
         }
-        return Optional.empty();
+        BidiControls.Fault fault = rejectBidi ? BidiControls.check(text) : null;
+        return fault == null ? Optional.empty() : error(in, field, "contains " + fault.description());
     }
 
     private static Optional<Problem.FieldError> error(String in, String field, String message) {

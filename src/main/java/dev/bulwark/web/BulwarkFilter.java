@@ -51,8 +51,8 @@ import java.util.Set;
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
  * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
- * <li>input: only RFC 3986 characters in the path and query, valid UTF-8 and no control or bidi characters once
- * decoded, none in the checked headers; the body within the limit of the endpoint it goes to (Content-Length up
+ * <li>input: only RFC 3986 characters in the path and query, valid UTF-8 and no control characters, bidi overrides
+ * or unbalanced bidi isolates once decoded, nor in the checked headers; the body within the limit of the endpoint it goes to (Content-Length up
  * front, chunked bodies while they stream) and in a Content-Encoding the server decodes;</li>
  * <li>bearer tokens: the whole token policy on the exact token the container authenticates the caller with
  * ({@link BearerAuthentication}), for every servlet, resource and bean behind this filter;</li>

@@ -2,6 +2,7 @@ package dev.bulwark.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.validation.JsonLimits;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,23 @@ class ConfigLoaderTest {
                 .tokenCookie()).isEqualTo("at");
         assertThat(load(Map.of("mp.jwt.token.header", "X-Token")).problems()).extracting(ConfigProblem::key)
                 .containsExactly("mp.jwt.token.header");
+    }
+
+    @Test
+    void theStringLimitIsTheBodyLimitUnlessSetAndTheOtherJsonLimitsKeepTheirDefaults() {
+        JsonLimits defaults = load(Map.of()).config().validation().limits();
+        assertThat(defaults.maxStringLength()).isEqualTo(JsonLimits.BOUNDED_BY_BODY);
+        assertThat(defaults).isEqualTo(new JsonLimits(1_048_576, 32, 10_000, 1_000, JsonLimits.BOUNDED_BY_BODY,
+                128, 40));
+
+        ConfigLoader.Result set = load(Map.of("bulwark.validation.json.max-string-length", "4096"));
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.config().validation().limits().maxStringLength()).isEqualTo(4096);
+
+        for (String bad : new String[] {"0", "-1", "lots", "2147483648", "64k"}) {
+            assertThat(load(Map.of("bulwark.validation.json.max-string-length", bad)).problems())
+                    .as(bad).extracting(ConfigProblem::key).containsExactly("bulwark.validation.json.max-string-length");
+        }
     }
 
     @Test

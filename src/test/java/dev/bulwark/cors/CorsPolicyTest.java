@@ -37,7 +37,8 @@ class CorsPolicyTest {
         assertThat(d.kind()).isEqualTo(CorsPolicy.Kind.PREFLIGHT_ALLOWED);
         assertThat(headers(d)).containsEntry("Access-Control-Allow-Origin", "https://app.example.com")
                 .containsEntry("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE")
-                .containsEntry("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id")
+                .containsEntry("Access-Control-Allow-Headers",
+                        "Authorization, Content-Type, X-Request-Id, traceparent, tracestate")
                 .containsEntry("Access-Control-Max-Age", "600")
                 .containsEntry("Access-Control-Allow-Credentials", "true")
                 .containsEntry("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
@@ -55,6 +56,33 @@ class CorsPolicyTest {
         CorsPolicy.Decision actual = app.decide("GET", origin, null, null);
         assertThat(actual.kind()).isEqualTo(CorsPolicy.Kind.ACTUAL);
         assertThat(headers(actual)).containsEntry("Vary", "Origin").doesNotContainKey("Access-Control-Allow-Origin");
+    }
+
+    /** What a browser app traced with OpenTelemetry asks for: its token, JSON, and W3C Trace Context. */
+    @ParameterizedTest
+    @ValueSource(strings = {"authorization,content-type,traceparent,tracestate",
+        "authorization, content-type, traceparent, tracestate", "traceparent", "Traceparent, TraceState",
+        "content-type,traceparent,x-request-id"})
+    void aTracedBrowserAppsPreflightIsAllowedByDefault(String requested) {
+        CorsPolicy.Decision d = app.decide("OPTIONS", "https://app.example.com", "POST", requested);
+        assertThat(d.kind()).isEqualTo(CorsPolicy.Kind.PREFLIGHT_ALLOWED);
+        assertThat(headers(d).get("Access-Control-Allow-Headers")).contains("traceparent, tracestate");
+    }
+
+    @Test
+    void theTraceHeadersOpenNothingElse() {
+        CorsPolicy.Decision d = app.decide("OPTIONS", "https://app.example.com", "POST",
+                "authorization, content-type, traceparent, tracestate, x-admin-override");
+        assertThat(d.kind()).isEqualTo(CorsPolicy.Kind.PREFLIGHT_REFUSED);
+        assertThat(d.refusal()).isEqualTo("header 'x-admin-override' is not in bulwark.cors.allowed-headers");
+        assertThat(headers(d)).doesNotContainKeys("Access-Control-Allow-Origin", "Access-Control-Allow-Headers");
+        assertThat(app.decide("OPTIONS", "https://app.example.com", "POST", "traceparent-x").kind())
+                .isEqualTo(CorsPolicy.Kind.PREFLIGHT_REFUSED);
+        CorsPolicy own = policy("bulwark.cors.allowed-origins", "https://app.example.com",
+                "bulwark.cors.allowed-headers", "Authorization, Content-Type");
+        assertThat(own.decide("OPTIONS", "https://app.example.com", "POST", "authorization, traceparent").refusal())
+                .as("a list the application sets replaces the default")
+                .isEqualTo("header 'traceparent' is not in bulwark.cors.allowed-headers");
     }
 
     @Test

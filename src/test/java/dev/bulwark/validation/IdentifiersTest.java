@@ -37,4 +37,11 @@ class IdentifiersTest {
         assertThat(Identifiers.isNormalized("\u0645\u062F\u064A\u0631\u061C")).isFalse();
         assertThat(Identifiers.isNormalized("\u05D3\u05E0\u05D9")).isTrue();
     }
+
+    @Test
+    void balancedIsolatesAllowedInFreeTextStayRefusedInIdentifiers() {
+        assertThat(Identifiers.isNormalized("\u2068admin\u2069")).isFalse();
+        assertThat(Identifiers.isNormalized("\u2066\u05D3\u05E0\u05D9\u2069")).isFalse();
+        assertThat(new NfkcIdentifierValidator().isValid("\u2068alice\u2069", null)).isFalse();
+    }
 }

@@ -89,6 +89,46 @@ class JsonScannerTest {
         assertThat(new String(accept(body), StandardCharsets.UTF_8)).isEqualTo(body);
     }
 
+    /**
+     * Fluent and MessageFormat 2 wrap names in FSI/LRI/RLI ... PDI; balanced within the string, they pass, sent as
+     * UTF-8 or as JSON escapes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"note\":\"\\u2068Sarah\\u2069 sent you a gift\"}",
+        "{\"note\":\"\u2068Sarah\u2069 sent you a gift\"}",
+        "{\"note\":\"\u2068\u05e9\u05e8\u05d4\u2069 sent you a gift\"}",
+        "{\"note\":\"\\u2068\\u05e9\\u05e8\\u05d4\\u2069 sent you a gift\"}",
+        "{\"note\":\"\u2068\u0633\u0627\u0631\u0629\u2069 sent you a gift\"}",
+        "{\"note\":\"\\u2068\\u2067\\u05e9\\u05e8\\u05d4\\u2069 and \\u2066Bob\\u2069\\u2069 liked your photo\"}",
+        "{\"note\":\"\u2068\u2067\u05e9\u05e8\u05d4\u2069 and \u2066Bob\u2069\u2069 liked your photo\"}",
+        "[\"\u2068a\u2069\", \"\\u2066b\\u2069\", {\"\u2068key\u2069\": \"\u2067\u05d0\u2069\"}]",
+        "\"\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068\\u2068x"
+            + "\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\\u2069\""})
+    void acceptsBalancedIsolatesFromMessageFormatters(String body) throws Exception {
+        assertThat(new String(accept(body), StandardCharsets.UTF_8)).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"note\":\"\\u202e\"}|note|a bidirectional control character in a string",
+        "{\"note\":\"\u202egnp.exe\"}|note|a bidirectional control character in a string",
+        "{\"note\":\"\\u202egnp.exe\\u202c\"}|note|a bidirectional control character in a string",
+        "{\"note\":\"\\u2068\\u202egnp.exe\\u2069\"}|note|a bidirectional control character in a string",
+        "{\"note\":\"\\u2067abc\"}|note|an unbalanced bidirectional isolate in a string",
+        "{\"note\":\"\u2067abc\"}|note|an unbalanced bidirectional isolate in a string",
+        "{\"note\":\"abc\\u2069\"}|note|an unbalanced bidirectional isolate in a string",
+        "{\"a\":[\"x\",\"\\u2068a\",\"b\\u2069\"]}|a[1]|an unbalanced bidirectional isolate in a string",
+        "{\"\\u2066k\":1}||an unbalanced bidirectional isolate in a string",
+        "{\"note\":\"DEEP\"}|note|bidirectional isolates nested deeper than 16 in a string"})
+    void refusesOverridesAndUnbalancedOrTooDeepIsolatesSayingWhere(String row) {
+        String[] parts = row.split("\\|");
+        String body = parts[0].replace("DEEP", "\\u2068".repeat(17) + "x" + "\\u2069".repeat(17));
+        JsonViolation v = refuse(body);
+        assertThat(v.kind()).isEqualTo(JsonViolation.Kind.CONTENT);
+        assertThat(v.path()).isEqualTo(parts[1]);
+        assertThat(v.getMessage()).isEqualTo(parts[2]);
+    }
+
     @Test
     void duplicateKeysAreReportedWithTheirPath() {
         JsonViolation v = refuse("{\"order\":{\"items\":[{\"id\":1,\"id\":2}]}}");

@@ -54,7 +54,9 @@ class RequestTextTest {
     @ParameterizedTest
     @CsvSource(delimiter = ' ', value = {
         "q=%E2%80%AEexe.txt q contains_a_bidirectional_control_character",
-        "q=%E2%81%A7 q contains_a_bidirectional_control_character",
+        "q=%E2%81%A7 q contains_an_unbalanced_bidirectional_isolate",
+        "q=abc%E2%81%A9 q contains_an_unbalanced_bidirectional_isolate",
+        "name=%E2%80%AEgnp.exe%E2%80%AC name contains_a_bidirectional_control_character",
         "x=1&name=%00 name contains_a_control_character",
         "limit=%C0%AF limit is_not_valid_percent-encoded_UTF-8",
         "x=%ED%A0%80 x is_not_valid_percent-encoded_UTF-8",
@@ -68,6 +70,53 @@ class RequestTextTest {
         assertThat(e.field()).isEqualTo(field);
         assertThat(e.message()).isEqualTo(message.replace('_', ' '));
         assertThat(e.toString()).doesNotContain("exe.txt");
+    }
+
+    /** Fluent and MessageFormat 2 output (FSI, LRI or RLI ... PDI around a name) as a client percent-encodes it. */
+    static final String[] FORMATTED = {"\u2068Sarah\u2069 sent you a gift",
+        "\u2068\u05e9\u05e8\u05d4\u2069 sent you a gift", "\u2068\u0633\u0627\u0631\u0629\u2069 sent you a gift",
+        "\u2068\u2067\u05e9\u05e8\u05d4\u2069 and \u2066Bob\u2069\u2069 liked your photo",
+        "\u2068".repeat(16) + "x" + "\u2069".repeat(16)};
+
+    @Test
+    void balancedIsolatesPassInAPathSegmentAQueryValueAndAParameterName() {
+        for (String text : FORMATTED) {
+            assertThat(this.text.checkPath("/it/api/notes/" + pct(text) + "/x")).as(text).isEmpty();
+            assertThat(this.text.checkPath("/it/api/notes/" + pct(text) + ";lang=he")).as(text).isEmpty();
+            assertThat(this.text.checkQuery("lang=he&note=" + pct(text))).as(text).isEmpty();
+            assertThat(this.text.checkQuery(pct(text) + "=1")).as(text).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\u202e|contains a bidirectional control character",
+        "\u2068\u202egnp.exe\u2069|contains a bidirectional control character",
+        "\u2067abc|contains an unbalanced bidirectional isolate",
+        "abc\u2069|contains an unbalanced bidirectional isolate",
+        "\u2069\u2068abc|contains an unbalanced bidirectional isolate",
+        "DEEP|contains bidirectional isolates nested deeper than 16"})
+    void overridesAndUnbalancedOrTooDeepIsolatesAreRefusedInPathAndQuery(String value, String message) {
+        String text = value.equals("DEEP") ? "\u2068".repeat(17) + "x" + "\u2069".repeat(17) : value;
+        Problem.FieldError path = this.text.checkPath("/it/api/notes/" + pct(text)).orElseThrow();
+        assertThat(path.in()).isEqualTo("path");
+        assertThat(path.message()).isEqualTo(message);
+        Problem.FieldError query = this.text.checkQuery("lang=he&note=" + pct(text)).orElseThrow();
+        assertThat(query.in()).isEqualTo("query");
+        assertThat(query.field()).isEqualTo("note");
+        assertThat(query.message()).isEqualTo(message);
+    }
+
+    @Test
+    void isolatesBalanceWithinOneSegmentOrParameterNeverAcrossThem() {
+        assertThat(text.checkPath("/it/api/notes/%E2%81%A8Sarah/%E2%81%A9")).hasValueSatisfying(
+                e -> assertThat(e.message()).isEqualTo("contains an unbalanced bidirectional isolate"));
+        // an escaped slash is part of its segment, so the isolate around it is balanced
+        assertThat(text.checkPath("/it/api/notes/%E2%81%A8a%2Fb%E2%81%A9")).isEmpty();
+        assertThat(text.checkQuery("a=%E2%81%A8x&b=y%E2%81%A9")).hasValueSatisfying(
+                e -> assertThat(e.field()).isEqualTo("a"));
+        assertThat(text.checkQuery("%E2%81%A8a=b%E2%81%A9")).hasValueSatisfying(
+                e -> assertThat(e.field()).isEmpty());
     }
 
     @Test
@@ -99,6 +148,9 @@ class RequestTextTest {
         assertThat(text.checkHeader("User-Agent", latin1("\u05d0\u05e4\u05dc\u05d9\u05e7\u05e6\u05d9\u05d4\u200F 2.0")))
                 .isEmpty();
         assertThat(text.checkHeader("User-Agent", "caf\u00e9")).isEmpty();
+        assertThat(text.checkHeader("User-Agent", latin1("app (\u2068\u05e9\u05e8\u05d4\u2069) 2.0"))).isEmpty();
+        assertThat(text.checkHeader("User-Agent", latin1("app \u2067\u05e9\u05e8\u05d4 2.0"))).hasValueSatisfying(
+                e -> assertThat(e.message()).isEqualTo("contains an unbalanced bidirectional isolate"));
         assertThat(text.checkHeader("User-Agent", null)).isEmpty();
     }
 
@@ -109,6 +161,20 @@ class RequestTextTest {
         assertThat(lenient.checkHeader("User-Agent", latin1("\u202E") + "\u0001")).isEmpty();
         assertThat(lenient.checkQuery("q={}")).isPresent();
         assertThat(lenient.checkPath("/a%zz")).isPresent();
+    }
+
+    /** Percent-encodes every byte of the UTF-8 form except the RFC 3986 unreserved characters. */
+    static String pct(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     private static String latin1(String s) {

@@ -115,6 +115,15 @@ public class BodiesResource {
         return "{\"length\":" + (note == null ? 0 : note.length()) + "}";
     }
 
+    /** A status update: no string longer than a post may be, whatever the configuration allows elsewhere. */
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @JsonBodyLimits(maxStringLength = 280)
+    public Response status(@Valid Purchase purchase) {
+        return Response.status(201).entity(purchase).build();
+    }
+
     /** Free text in the path and the query, answered as the application decoded it. */
     @GET
     @Path("/words/{word}")

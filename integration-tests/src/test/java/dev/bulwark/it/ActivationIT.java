@@ -40,7 +40,8 @@ class ActivationIT {
             "POST /it/api/bodies/big-form", "POST /it/api/bodies/big-text", "POST /it/api/bodies/document",
             "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/note", "POST /it/api/bodies/lines",
             "POST /it/api/bodies/loose", "PATCH /it/api/bodies/me", "PUT /it/api/bodies/me",
-            "POST /it/api/bodies/purchase", "POST /it/api/bodies/text", "GET /it/api/bodies/words/{word}");
+            "POST /it/api/bodies/purchase", "POST /it/api/bodies/status", "POST /it/api/bodies/text",
+            "GET /it/api/bodies/words/{word}");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

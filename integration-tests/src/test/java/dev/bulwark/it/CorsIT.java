@@ -26,7 +26,7 @@ class CorsIT {
         assertThat(r.headers().firstValue("Access-Control-Allow-Methods"))
                 .hasValue("GET, HEAD, POST, PUT, PATCH, DELETE");
         assertThat(r.headers().firstValue("Access-Control-Allow-Headers"))
-                .hasValue("Authorization, Content-Type, X-Request-Id");
+                .hasValue("Authorization, Content-Type, X-Request-Id, traceparent, tracestate");
         assertThat(r.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
         assertThat(r.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Origin"));
         assertThat(r.body()).isEmpty();
@@ -42,6 +42,35 @@ class CorsIT {
         assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:cors-refused");
         assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-allow"));
         assertThat(r.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Origin"));
+    }
+
+    /** A browser app instrumented with OpenTelemetry adds W3C Trace Context to its cross-origin calls. */
+    @Test
+    void aTracedBrowserAppsPreflightIsAllowedByDefault() {
+        HttpResponse<String> r = send("OPTIONS", "/it/api/items", null, "Origin", APP,
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization, content-type, traceparent, tracestate");
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(v -> assertThat(v).contains("traceparent").contains("tracestate"));
+
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> actual = send("GET", "/it/api/errors/ok", null, "Origin", APP,
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "tracestate", "rojo=00f067aa0ba902b7");
+        assertThat(actual.statusCode()).isEqualTo(200);
+        assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
+        assertThat(actual.headers().firstValue("X-Request-Id")).hasValue(traceId);
+    }
+
+    @Test
+    void theTraceHeadersOpenNoOtherHeader() {
+        HttpResponse<String> r = send("OPTIONS", "/it/api/items", null, "Origin", APP,
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization, content-type, traceparent, tracestate, x-debug-user");
+        JsonObject p = assertProblem(r, 403);
+        assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:cors-refused");
+        assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("access-control-allow"));
     }
 
     @Test

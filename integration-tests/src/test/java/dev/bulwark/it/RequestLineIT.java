@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Request-line hygiene, sent as raw bytes (java.net.http refuses such URIs): characters RFC 3986 does not allow
  * raw in a path or query are a 400 problem at the servlet layer, for JAX-RS and plain servlets alike, never the
  * 500 that RESTEasy's URI parsing used to cause; their percent-encoded forms pass. Right-to-left text with its
- * direction marks passes; the reordering controls do not.
+ * direction marks, and with the balanced bidi isolates message formatters write, passes; bidi overrides and
+ * unbalanced isolates do not.
  */
 class RequestLineIT {
 
@@ -106,8 +107,10 @@ class RequestLineIT {
         JsonObject path = assertProblem(RawHttp.get("/it/api/bodies/words/" + pct("\u202egnp.exe")), 400);
         assertThat(path.getJsonArray("errors").getJsonObject(0).getString("message"))
                 .isEqualTo("contains a bidirectional control character");
-        JsonObject query = assertProblem(RawHttp.get("/it/api/bodies/words/a?q=" + pct("x\u2067y\u2069")), 400);
+        JsonObject query = assertProblem(RawHttp.get("/it/api/bodies/words/a?q=" + pct("x\u2067y")), 400);
         assertThat(query.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("q");
+        assertThat(query.getJsonArray("errors").getJsonObject(0).getString("message"))
+                .isEqualTo("contains an unbalanced bidirectional isolate");
         String agent = new String("app \u202egnp.exe".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         JsonObject header = assertProblem(RawHttp.get("/it/api/errors/ok", "User-Agent: " + agent + "\r\n"), 400);
         assertThat(header.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("User-Agent");
@@ -115,6 +118,59 @@ class RequestLineIT {
                 "{\"item\":\"a\",\"quantity\":1,\"note\":\"\\u2067x\"}", "Content-Type", "application/json");
         JsonObject problem = ItSupport.assertProblem(body, 400);
         assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("note");
+    }
+
+    /** Mozilla Fluent and MessageFormat 2 wrap placeables in FSI/LRI/RLI ... PDI (U+2066-U+2069). */
+    private static final String[] FORMATTED = {"\u2068Sarah\u2069 sent you a gift",
+        "\u2068\u05e9\u05e8\u05d4\u2069 sent you a gift", "\u2068\u0633\u0627\u0631\u0629\u2069 sent you a gift",
+        "\u2068\u2067\u05e9\u05e8\u05d4\u2069 and \u2066Bob\u2069\u2069 liked your photo",
+        "\u2068".repeat(16) + "x" + "\u2069".repeat(16)};
+
+    @Test
+    void balancedBidiIsolatesPassInPathQueryAndHeader() {
+        for (String text : FORMATTED) {
+            RawHttp.Response r = RawHttp.get("/it/api/bodies/words/" + pct(text) + "?q=" + pct(text));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            JsonObject echo = ItSupport.json(r.text());
+            assertThat(echo.getString("word")).isEqualTo(text);
+            assertThat(echo.getString("q")).isEqualTo(text);
+        }
+        String agent = new String("app (\u2068\u05e9\u05e8\u05d4\u2069) 2.0".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+        assertThat(RawHttp.get("/it/api/errors/ok", "User-Agent: " + agent + "\r\n").status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\u202egnp.exe|contains a bidirectional control character",
+        "\u2068\u202egnp.exe\u2069|contains a bidirectional control character",
+        "\u2067abc|contains an unbalanced bidirectional isolate",
+        "abc\u2069|contains an unbalanced bidirectional isolate",
+        "DEEP|contains bidirectional isolates nested deeper than 16"})
+    void bidiOverridesAndUnbalancedOrTooDeepIsolatesStayRefusedInPathQueryAndHeader(String value, String message) {
+        String text = value.equals("DEEP") ? "\u2068".repeat(17) + "x" + "\u2069".repeat(17) : value;
+        JsonObject path = assertProblem(RawHttp.get("/it/api/bodies/words/" + pct(text)), 400);
+        JsonObject pathError = path.getJsonArray("errors").getJsonObject(0);
+        assertThat(pathError.getString("in")).isEqualTo("path");
+        assertThat(pathError.getString("message")).isEqualTo(message);
+        JsonObject query = assertProblem(RawHttp.get("/it/api/bodies/words/a?q=" + pct(text)), 400);
+        JsonObject queryError = query.getJsonArray("errors").getJsonObject(0);
+        assertThat(queryError.getString("in")).isEqualTo("query");
+        assertThat(queryError.getString("field")).isEqualTo("q");
+        assertThat(queryError.getString("message")).isEqualTo(message);
+        String agent = new String(("app " + text).getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        JsonObject header = assertProblem(RawHttp.get("/it/api/errors/ok", "User-Agent: " + agent + "\r\n"), 400);
+        assertThat(header.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("User-Agent");
+        assertThat(header.getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo(message);
+        assertLoggedAsClientError(path.getString("correlationId"), 400);
+    }
+
+    @Test
+    void isolatesMustBalanceWithinOnePathSegment() {
+        JsonObject problem = assertProblem(RawHttp.get("/it/api/bodies/words/" + pct("\u2068a") + "/"
+                + pct("b\u2069")), 400);
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("message"))
+                .isEqualTo("contains an unbalanced bidirectional isolate");
     }
 
     @ParameterizedTest

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValidationIT {
 
     private static final String ITEMS = "/it/api/items";
+    private static final String BODIES = "/it/api/bodies";
     private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(DevTls.trustAllContext())
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -53,9 +54,8 @@ class ValidationIT {
         // 50 MB without Content-Length (chunked), all whitespace so that no structural limit trips first:
         // refused once 1 MiB has streamed
         assertProblem(postChunked(fiftyMegabytes("{\"name\":", ' ')), 413);
-        // a 50 MB string, chunked: refused by the string limit after 64 KiB
-        JsonObject string = assertProblem(postChunked(fiftyMegabytes("{\"name\":\"", 'x')), 400);
-        assertThat(string.getString("type")).isEqualTo("urn:bulwark:problem:body-limit");
+        // a 50 MB string, chunked: a string may fill the body, no more; refused once 1 MiB has streamed
+        assertProblem(postChunked(fiftyMegabytes("{\"name\":\"", 'x')), 413);
         // the same endpoint still works afterwards
         assertThat(postJson("{\"name\":\"a\",\"quantity\":1}").statusCode()).isEqualTo(201);
     }
@@ -110,9 +110,93 @@ class ValidationIT {
         assertThat(firstError(entries).getString("message")).isIn("an object has more than 1000 members",
                 "is not a known property");
 
-        JsonObject longString = assertProblem(postJson("{\"name\":\"" + "x".repeat(70_000) + "\"}"), 400);
-        assertThat(firstError(longString).getString("message")).isEqualTo("a string is longer than 65536 characters");
+        // strings: an endpoint's own limit (by default a string may fill the body, see below)
+        JsonObject longString = assertProblem(postBytes(BODIES + "/status", ("{\"item\":\"a\",\"quantity\":1,"
+                + "\"note\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json"),
+                400);
+        assertThat(longString.getString("type")).isEqualTo("urn:bulwark:problem:body-limit");
+        assertThat(firstError(longString).getString("field")).isEqualTo("note");
+        assertThat(firstError(longString).getString("message")).isEqualTo("a string is longer than 280 characters");
         assertThat(longString.toString()).doesNotContain("xxxx");
+    }
+
+    /** What FileReader.readAsDataURL gives a browser app for a 150 KB image: a 200 KB string. */
+    private static String dataUrl() {
+        byte[] image = new byte[150_000];
+        new java.util.Random(7).nextBytes(image);
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(image);
+    }
+
+    @Test
+    void aBase64DataUrlOfTwoHundredKilobytesIsAcceptedByDefault() throws Exception {
+        String url = dataUrl();
+        assertThat(url.length()).isGreaterThan(200_000);
+        HttpResponse<String> created = postBytes(BODIES + "/purchase", ("{\"item\":\"avatar\",\"quantity\":1,"
+                + "\"note\":\"" + url + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json");
+        assertThat(created.statusCode()).as(created.body().substring(0, Math.min(300, created.body().length())))
+                .isEqualTo(201);
+        assertThat(ItSupport.json(created.body()).getString("note")).isEqualTo(url);
+        // as a bare JSON string too, to an endpoint that reads the JSON text itself (quotes included)
+        HttpResponse<String> note = postBytes(BODIES + "/note", ("\"" + url + "\"").getBytes(StandardCharsets.US_ASCII),
+                "application/json");
+        assertThat(note.statusCode()).isEqualTo(200);
+        assertThat(note.body()).isEqualTo("{\"length\":" + (url.length() + 2) + "}");
+    }
+
+    @Test
+    void aStringOverAnEndpointsOwnLimitIsStillRefused() throws Exception {
+        HttpResponse<String> shortNote = postBytes(BODIES + "/status", ("{\"item\":\"a\",\"quantity\":1,\"note\":\""
+                + "x".repeat(280) + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json");
+        assertThat(shortNote.statusCode()).isEqualTo(201);
+        JsonObject p = assertProblem(postBytes(BODIES + "/status", ("{\"item\":\"avatar\",\"quantity\":1,\"note\":\""
+                + dataUrl() + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json"), 400);
+        assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:body-limit");
+        assertThat(firstError(p).getString("field")).isEqualTo("note");
+        assertThat(firstError(p).getString("message")).isEqualTo("a string is longer than 280 characters");
+        assertThat(p.toString()).doesNotContain("base64");
+    }
+
+    /** Mozilla Fluent and MessageFormat 2 wrap placeables in FSI/LRI/RLI ... PDI (U+2066-U+2069). */
+    static final String[] FORMATTED = {"\u2068Sarah\u2069 sent you a gift",
+        "\u2068\u05e9\u05e8\u05d4\u2069 sent you a gift", "\u2068\u0633\u0627\u0631\u0629\u2069 sent you a gift",
+        "\u2068\u2067\u05e9\u05e8\u05d4\u2069 and \u2066Bob\u2069\u2069 liked your photo"};
+
+    @Test
+    void bidiIsolatesFromMessageFormattersPassInJsonBodies() throws Exception {
+        for (String note : FORMATTED) {
+            for (String sent : new String[] {note, escaped(note)}) {
+                HttpResponse<String> created = postBytes(BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,"
+                        + "\"note\":\"" + sent + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
+                assertThat(created.statusCode()).as(escaped(sent) + ": " + created.body()).isEqualTo(201);
+                assertThat(ItSupport.json(created.body()).getString("note")).isEqualTo(note);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\u202e|a bidirectional control character in a string",
+        "\\u2068\\u202egnp.exe\\u2069|a bidirectional control character in a string",
+        "\\u2067abc|an unbalanced bidirectional isolate in a string",
+        "abc\\u2069|an unbalanced bidirectional isolate in a string",
+        "DEEP|bidirectional isolates nested deeper than 16 in a string"})
+    void bidiOverridesAndUnbalancedOrTooDeepIsolatesStayRefusedInJsonBodies(String note, String message)
+            throws Exception {
+        String sent = note.equals("DEEP") ? "\\u2068".repeat(17) + "x" + "\\u2069".repeat(17) : note;
+        JsonObject p = assertProblem(postBytes(BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,\"note\":\""
+                + sent + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json"), 400);
+        assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:validation");
+        assertThat(firstError(p).getString("field")).isEqualTo("note");
+        assertThat(firstError(p).getString("message")).isEqualTo(message);
+    }
+
+    /** The text with everything outside printable ASCII as JSON escapes. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return out.toString();
     }
 
     @ParameterizedTest
