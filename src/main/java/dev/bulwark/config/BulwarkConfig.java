@@ -79,7 +79,7 @@ public record BulwarkConfig(
     /** Input validation: the global JSON limits and the content rules. */
     public record Validation(JsonLimits limits, boolean rejectUnknownProperties, boolean rejectMismatchedTypes,
                              boolean rejectControlCharacters, boolean rejectBidiControls, List<String> checkedHeaders,
-                             List<String> contentEncodings) {
+                             List<String> contentEncodings, boolean allowBalancedBidiIsolates) {
         public Validation {
             checkedHeaders = List.copyOf(checkedHeaders);
             contentEncodings = List.copyOf(contentEncodings);

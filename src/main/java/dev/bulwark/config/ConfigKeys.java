@@ -220,12 +220,15 @@ public final class ConfigKeys {
 
     public static final Key<Boolean> REJECT_BIDI = new Key<>("bulwark.validation.reject-bidi-controls",
             Parsers.bool(), "true",
-            "Refuse the bidirectional embedding and override controls (U+202A-U+202E, \"Trojan Source\") and"
-                    + " unbalanced bidirectional isolates in JSON strings, path segments, query parameters and the"
-                    + " checked headers. Isolates (LRI, RLI, FSI ... PDI, U+2066-U+2069), as Mozilla Fluent and"
-                    + " MessageFormat 2 write around names, pass when each string closes every isolate it opens,"
-                    + " opens none it does not close, and nests at most 16. The marks LRM, RLM and ALM (U+200E,"
-                    + " U+200F, U+061C) are always allowed.", "false");
+            "Refuse the bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069,"
+                    + " \"Trojan Source\") in JSON strings, path segments, query parameters and the checked headers."
+                    + " The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) are always allowed.", "false");
+
+    public static final Key<Boolean> ALLOW_BALANCED_ISOLATES = new Key<>(
+            "bulwark.validation.allow-balanced-bidi-isolates", Parsers.bool(), "false",
+            "Accept the isolates LRI, RLI, FSI ... PDI (U+2066-U+2069) that Mozilla Fluent and MessageFormat 2"
+                    + " write around names, when each string closes every isolate it opens, opens none it does not"
+                    + " close, and nests at most 16. Embeddings and overrides stay refused.", "true");
 
     public static final Key<List<String>> CHECKED_HEADERS = new Key<>("bulwark.validation.checked-headers",
             Parsers.listOf(Parsers.headerName(), "a comma-separated list of header names"),
@@ -387,7 +390,7 @@ public final class ConfigKeys {
             HEADER_CORP, HEADER_PERMISSIONS_POLICY, HEADER_CROSS_DOMAIN, HEADER_CACHE_CONTROL, CORS_ORIGINS,
             CORS_METHODS, CORS_HEADERS, CORS_EXPOSED, CORS_CREDENTIALS, CORS_MAX_AGE, METHODS_ALLOWED,
             METHODS_ALLOW_OVERRIDE, MAX_BODY_BYTES, JSON_MAX_DEPTH, JSON_MAX_ARRAY, JSON_MAX_ENTRIES, JSON_MAX_STRING,
-            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_MISMATCHED_TYPES, REJECT_CONTROLS, REJECT_BIDI,
+            JSON_MAX_KEY, JSON_MAX_NUMBER, REJECT_UNKNOWN, REJECT_MISMATCHED_TYPES, REJECT_CONTROLS, REJECT_BIDI, ALLOW_BALANCED_ISOLATES,
             CHECKED_HEADERS, CONTENT_ENCODINGS,
             JWT_ALGORITHMS, JWT_CLOCK_SKEW, JWT_MAX_LIFETIME, JWT_MAX_AGE, JWT_OTHER_SCHEMES, JWT_QUERY_TOKEN_PARAMETERS,
             JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,

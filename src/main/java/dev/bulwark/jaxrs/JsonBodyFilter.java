@@ -38,7 +38,8 @@ final class JsonBodyFilter implements ContainerRequestFilter {
 
     JsonBodyFilter(JsonBodyRules.Rule rule, BulwarkConfig.Validation config) {
         this.rule = rule;
-        this.scanner = new JsonScanner(rule.limits(), config.rejectControlCharacters(), config.rejectBidiControls());
+        this.scanner = new JsonScanner(rule.limits(), config.rejectControlCharacters(), config.rejectBidiControls(),
+                config.allowBalancedBidiIsolates());
     }
 
     @Override

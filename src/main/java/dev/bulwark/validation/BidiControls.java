@@ -7,7 +7,8 @@ package dev.bulwark.validation;
  * <li>The embeddings and overrides LRE, RLE, PDF, LRO, RLO (U+202A-U+202E) are always refused: an override
  * reorders the text it covers even when closed ("Trojan Source": U+202E followed by "gnp.exe" shows as "exe.png"),
  * and an embedding left open reorders whatever is shown after the string.</li>
- * <li>The isolates LRI, RLI, FSI (U+2066-U+2068) and their closing PDI (U+2069) are accepted when they are balanced
+ * <li>The isolates LRI, RLI, FSI (U+2066-U+2068) and their closing PDI (U+2069) are refused like the others by
+ * default. With {@code bulwark.validation.allow-balanced-bidi-isolates=true} they are accepted when balanced
  * within the one string: every opener is closed by a PDI later in the same string, no PDI comes without an open
  * isolate, and at most {@link #MAX_ISOLATE_DEPTH} are open at once. That is what Mozilla Fluent (by default) and
  * the Unicode MessageFormat 2 formatters (ICU's {@code com.ibm.icu.message2}, the JavaScript {@code messageformat};
@@ -32,7 +33,7 @@ public final class BidiControls {
 
     /** Why a text is refused; {@link #description()} is the client-facing wording, without the value. */
     public enum Fault {
-        /** U+202A-U+202E. */
+        /** U+202A-U+202E, and U+2066-U+2069 unless balanced isolates are allowed. */
         EMBEDDING_OR_OVERRIDE("a bidirectional control character"),
         /** An LRI, RLI or FSI without its PDI, or a PDI without an open isolate. */
         UNBALANCED_ISOLATE("an unbalanced bidirectional isolate"),
@@ -71,9 +72,14 @@ public final class BidiControls {
         return c >= 0x2066 && c <= 0x2068;
     }
 
-    /** The first fault of one whole string (null: it passes). */
+    /** The first fault of one whole string (null: it passes), refusing every isolate. */
     public static Fault check(CharSequence text) {
-        Isolates isolates = new Isolates();
+        return check(text, false);
+    }
+
+    /** The first fault of one whole string (null: it passes); balanced isolates pass when allowed. */
+    public static Fault check(CharSequence text, boolean balancedIsolates) {
+        Isolates isolates = new Isolates(balancedIsolates);
         for (int i = 0; i < text.length(); i++) {
             Fault fault = isolates.accept(text.charAt(i));
             if (fault != null) {
@@ -89,11 +95,17 @@ public final class BidiControls {
      * ready for the next after {@link #end()} or {@link #reset()}.
      */
     public static final class Isolates {
+        private final boolean balancedAllowed;
         private int open;
+
+        /** @param balancedAllowed accept isolates that the string balances; false: refuse every isolate */
+        public Isolates(boolean balancedAllowed) {
+            this.balancedAllowed = balancedAllowed;
+        }
 
         /** Takes the next character; returns the fault it makes (null: none so far). */
         public Fault accept(int c) {
-            if (isEmbeddingOrOverride(c)) {
+            if (isEmbeddingOrOverride(c) || (!balancedAllowed && isBidiControl(c))) {
                 return Fault.EMBEDDING_OR_OVERRIDE;
             }
             if (opensIsolate(c)) {

@@ -24,11 +24,20 @@ public final class JsonScanner {
     private final JsonLimits limits;
     private final boolean rejectControlCharacters;
     private final boolean rejectBidiControls;
+    private final boolean balancedIsolates;
 
+    /** Refuses every bidi isolate (see {@link BidiControls}). */
     public JsonScanner(JsonLimits limits, boolean rejectControlCharacters, boolean rejectBidiControls) {
+        this(limits, rejectControlCharacters, rejectBidiControls, false);
+    }
+
+    /** @param balancedIsolates accept bidi isolates that each string balances */
+    public JsonScanner(JsonLimits limits, boolean rejectControlCharacters, boolean rejectBidiControls,
+                       boolean balancedIsolates) {
         this.limits = limits;
         this.rejectControlCharacters = rejectControlCharacters;
         this.rejectBidiControls = rejectBidiControls;
+        this.balancedIsolates = balancedIsolates;
     }
 
     /**
@@ -45,7 +54,7 @@ public final class JsonScanner {
         private final InputStream in;
         private final OutputStream copy;
         private final Deque<String> path = new ArrayDeque<>();
-        private final BidiControls.Isolates isolates = new BidiControls.Isolates();
+        private final BidiControls.Isolates isolates = new BidiControls.Isolates(balancedIsolates);
         private long bytes;
         private int peeked = -2;
 

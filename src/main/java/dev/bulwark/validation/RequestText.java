@@ -30,10 +30,18 @@ public final class RequestText {
 
     private final boolean rejectControls;
     private final boolean rejectBidi;
+    private final boolean balancedIsolates;
 
+    /** Refuses every bidi isolate (see {@link BidiControls}). */
     public RequestText(boolean rejectControls, boolean rejectBidi) {
+        this(rejectControls, rejectBidi, false);
+    }
+
+    /** @param balancedIsolates accept bidi isolates that each segment, parameter or header value balances */
+    public RequestText(boolean rejectControls, boolean rejectBidi, boolean balancedIsolates) {
         this.rejectControls = rejectControls;
         this.rejectBidi = rejectBidi;
+        this.balancedIsolates = balancedIsolates;
     }
 
     /** The request path as received (percent-encoded; may be null). */
@@ -150,7 +158,7 @@ public final class RequestText {
         }
         if (wide && rejectBidi) {
             String utf8 = utf8(value.getBytes(StandardCharsets.ISO_8859_1));
-            BidiControls.Fault fault = utf8 == null ? null : BidiControls.check(utf8);
+            BidiControls.Fault fault = utf8 == null ? null : BidiControls.check(utf8, balancedIsolates);
             if (fault != null) {
                 return error("header", name, "contains " + fault.description());
             }
@@ -167,7 +175,7 @@ public final class RequestText {
                 }
             }
         }
-        BidiControls.Fault fault = rejectBidi ? BidiControls.check(text) : null;
+        BidiControls.Fault fault = rejectBidi ? BidiControls.check(text, balancedIsolates) : null;
         return fault == null ? Optional.empty() : error(in, field, "contains " + fault.description());
     }
 

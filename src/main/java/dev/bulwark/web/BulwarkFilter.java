@@ -109,7 +109,7 @@ final class BulwarkFilter extends HttpFilter {
         this.cors = new CorsPolicy(config.cors());
         this.headers = new SecurityHeaders(config.headers());
         this.requestText = new RequestText(config.validation().rejectControlCharacters(),
-                config.validation().rejectBidiControls());
+                config.validation().rejectBidiControls(), config.validation().allowBalancedBidiIsolates());
         this.checkedHeaders = config.validation().checkedHeaders();
         this.codings = new ContentCodings(config.validation().contentEncodings());
         this.bodyLimits = bodyLimits;

@@ -46,7 +46,7 @@ class BidiControlsTest {
     @ParameterizedTest
     @MethodSource("formatterOutput")
     void balancedIsolatesFromMessageFormattersPass(String text) {
-        assertThat(BidiControls.check(text)).isNull();
+        assertThat(BidiControls.check(text, true)).isNull();
     }
 
     static Stream<Arguments> attacks() {
@@ -75,7 +75,7 @@ class BidiControlsTest {
     @ParameterizedTest
     @MethodSource("attacks")
     void overridesEmbeddingsAndUnbalancedOrTooDeepIsolatesAreRefused(String text, Fault expected) {
-        assertThat(BidiControls.check(text)).isEqualTo(expected);
+        assertThat(BidiControls.check(text, true)).isEqualTo(expected);
     }
 
     @Test
@@ -87,7 +87,7 @@ class BidiControlsTest {
 
     @Test
     void theStreamingFormJudgesEachStringOnItsOwn() {
-        BidiControls.Isolates isolates = new BidiControls.Isolates();
+        BidiControls.Isolates isolates = new BidiControls.Isolates(true);
         assertThat(isolates.accept(0x2068)).isNull();
         assertThat(isolates.accept('a')).isNull();
         assertThat(isolates.end()).as("an FSI left open when the string ends").isEqualTo(Fault.UNBALANCED_ISOLATE);
@@ -116,5 +116,14 @@ class BidiControlsTest {
         assertThat(BidiControls.isBidiControl(0x2065)).isFalse();
         assertThat(BidiControls.isBidiControl(0x206a)).isFalse();
         assertThat(BidiControls.isBidiControl(0x2029)).isFalse();
+    }
+
+    /** By default (the rule) every isolate is refused, balanced or not; the marks still pass. */
+    @ParameterizedTest
+    @MethodSource("formatterOutput")
+    void byDefaultEveryIsolateIsRefused(String text) {
+        boolean hasIsolate = text.chars().anyMatch(BidiControls::isBidiControl);
+        assertThat(BidiControls.check(text)).isEqualTo(hasIsolate ? Fault.EMBEDDING_OR_OVERRIDE : null);
+        assertThat(new BidiControls.Isolates(false).accept(0x2068)).isEqualTo(Fault.EMBEDDING_OR_OVERRIDE);
     }
 }

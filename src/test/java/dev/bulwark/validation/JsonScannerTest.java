@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonScannerTest {
 
     static final JsonLimits LIMITS = new JsonLimits(1_048_576, 32, 10_000, 1_000, 65_536, 128, 40);
-    private final JsonScanner scanner = new JsonScanner(LIMITS, true, true);
+    /** With bulwark.validation.allow-balanced-bidi-isolates=true; the default refuses every isolate (below). */
+    private final JsonScanner scanner = new JsonScanner(LIMITS, true, true, true);
 
     private JsonViolation refuse(byte[] body) {
         try {
@@ -213,5 +214,14 @@ class JsonScannerTest {
             }
             return b;
         }
+    }
+
+    @Test
+    void byDefaultEveryBidiIsolateIsRefused() {
+        JsonScanner strict = new JsonScanner(LIMITS, true, true);
+        assertThatThrownBy(() -> strict.scan(new java.io.ByteArrayInputStream(
+                "{\"note\":\"\u2068Sarah\u2069 sent you a gift\"}".getBytes(StandardCharsets.UTF_8)),
+                new java.io.ByteArrayOutputStream(), Shape.ANY)).isInstanceOf(JsonViolation.class)
+                .hasMessageContaining("a bidirectional control character");
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestTextTest {
 
-    private final RequestText text = new RequestText(true, true);
+    /** With bulwark.validation.allow-balanced-bidi-isolates=true; the default refuses every isolate (below). */
+    private final RequestText text = new RequestText(true, true, true);
 
     /** Characters RFC 3986 does not allow raw: each must be percent-encoded in a path. */
     @ParameterizedTest
@@ -180,5 +181,12 @@ class RequestTextTest {
     private static String latin1(String s) {
         return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void byDefaultEveryBidiIsolateIsRefused() {
+        RequestText strict = new RequestText(true, true);
+        assertThat(strict.checkHeader("User-Agent", latin1("app (\u2068\u05e9\u05e8\u05d4\u2069) 2.0")))
+                .hasValueSatisfying(e -> assertThat(e.message()).isEqualTo("contains a bidirectional control character"));
     }
 }

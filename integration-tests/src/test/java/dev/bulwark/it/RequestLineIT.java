@@ -126,10 +126,11 @@ class RequestLineIT {
         "\u2068\u2067\u05e9\u05e8\u05d4\u2069 and \u2066Bob\u2069\u2069 liked your photo",
         "\u2068".repeat(16) + "x" + "\u2069".repeat(16)};
 
+    /** With bulwark.validation.allow-balanced-bidi-isolates=true (the /it-proxy deployment). */
     @Test
     void balancedBidiIsolatesPassInPathQueryAndHeader() {
         for (String text : FORMATTED) {
-            RawHttp.Response r = RawHttp.get("/it/api/bodies/words/" + pct(text) + "?q=" + pct(text));
+            RawHttp.Response r = RawHttp.get("/it-proxy/api/bodies/words/" + pct(text) + "?q=" + pct(text));
             assertThat(r.status()).as(r.text()).isEqualTo(200);
             JsonObject echo = ItSupport.json(r.text());
             assertThat(echo.getString("word")).isEqualTo(text);
@@ -137,7 +138,7 @@ class RequestLineIT {
         }
         String agent = new String("app (\u2068\u05e9\u05e8\u05d4\u2069) 2.0".getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.ISO_8859_1);
-        assertThat(RawHttp.get("/it/api/errors/ok", "User-Agent: " + agent + "\r\n").status()).isEqualTo(200);
+        assertThat(RawHttp.get("/it-proxy/api/errors/ok", "User-Agent: " + agent + "\r\n").status()).isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -149,25 +150,36 @@ class RequestLineIT {
         "DEEP|contains bidirectional isolates nested deeper than 16"})
     void bidiOverridesAndUnbalancedOrTooDeepIsolatesStayRefusedInPathQueryAndHeader(String value, String message) {
         String text = value.equals("DEEP") ? "\u2068".repeat(17) + "x" + "\u2069".repeat(17) : value;
-        JsonObject path = assertProblem(RawHttp.get("/it/api/bodies/words/" + pct(text)), 400);
+        JsonObject path = assertProblem(RawHttp.get("/it-proxy/api/bodies/words/" + pct(text)), 400);
         JsonObject pathError = path.getJsonArray("errors").getJsonObject(0);
         assertThat(pathError.getString("in")).isEqualTo("path");
         assertThat(pathError.getString("message")).isEqualTo(message);
-        JsonObject query = assertProblem(RawHttp.get("/it/api/bodies/words/a?q=" + pct(text)), 400);
+        JsonObject query = assertProblem(RawHttp.get("/it-proxy/api/bodies/words/a?q=" + pct(text)), 400);
         JsonObject queryError = query.getJsonArray("errors").getJsonObject(0);
         assertThat(queryError.getString("in")).isEqualTo("query");
         assertThat(queryError.getString("field")).isEqualTo("q");
         assertThat(queryError.getString("message")).isEqualTo(message);
         String agent = new String(("app " + text).getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        JsonObject header = assertProblem(RawHttp.get("/it/api/errors/ok", "User-Agent: " + agent + "\r\n"), 400);
+        JsonObject header = assertProblem(RawHttp.get("/it-proxy/api/errors/ok", "User-Agent: " + agent + "\r\n"), 400);
         assertThat(header.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("User-Agent");
         assertThat(header.getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo(message);
         assertLoggedAsClientError(path.getString("correlationId"), 400);
     }
 
+    /** By default every isolate is refused, as the issue asks; the direction marks still pass (above). */
+    @Test
+    void byDefaultEveryIsolateIsRefusedInPathQueryAndHeader() {
+        for (String text : FORMATTED) {
+            JsonObject path = assertProblem(RawHttp.get("/it/api/bodies/words/" + pct(text)), 400);
+            assertThat(path.getJsonArray("errors").getJsonObject(0).getString("message"))
+                    .isEqualTo("contains a bidirectional control character");
+            assertProblem(RawHttp.get("/it/api/bodies/words/a?q=" + pct(text)), 400);
+        }
+    }
+
     @Test
     void isolatesMustBalanceWithinOnePathSegment() {
-        JsonObject problem = assertProblem(RawHttp.get("/it/api/bodies/words/" + pct("\u2068a") + "/"
+        JsonObject problem = assertProblem(RawHttp.get("/it-proxy/api/bodies/words/" + pct("\u2068a") + "/"
                 + pct("b\u2069")), 400);
         assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("message"))
                 .isEqualTo("contains an unbalanced bidirectional isolate");

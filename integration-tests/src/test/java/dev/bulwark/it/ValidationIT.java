@@ -161,11 +161,24 @@ class ValidationIT {
         "\u2068\u05e9\u05e8\u05d4\u2069 sent you a gift", "\u2068\u0633\u0627\u0631\u0629\u2069 sent you a gift",
         "\u2068\u2067\u05e9\u05e8\u05d4\u2069 and \u2066Bob\u2069\u2069 liked your photo"};
 
+    /** The bodies resource of the deployment with bulwark.validation.allow-balanced-bidi-isolates=true. */
+    private static final String BALANCED_BODIES = BODIES.replace("/it/", "/it-proxy/");
+
+    /** By default every isolate is refused, balanced or not (the issue's rule); direction marks pass. */
+    @Test
+    void byDefaultBidiIsolatesAreRefusedInJsonBodies() throws Exception {
+        for (String note : FORMATTED) {
+            JsonObject p = assertProblem(postBytes(BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,"
+                    + "\"note\":\"" + escaped(note) + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json"), 400);
+            assertThat(firstError(p).getString("message")).isEqualTo("a bidirectional control character in a string");
+        }
+    }
+
     @Test
     void bidiIsolatesFromMessageFormattersPassInJsonBodies() throws Exception {
         for (String note : FORMATTED) {
             for (String sent : new String[] {note, escaped(note)}) {
-                HttpResponse<String> created = postBytes(BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,"
+                HttpResponse<String> created = postBytes(BALANCED_BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,"
                         + "\"note\":\"" + sent + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
                 assertThat(created.statusCode()).as(escaped(sent) + ": " + created.body()).isEqualTo(201);
                 assertThat(ItSupport.json(created.body()).getString("note")).isEqualTo(note);
@@ -183,7 +196,7 @@ class ValidationIT {
     void bidiOverridesAndUnbalancedOrTooDeepIsolatesStayRefusedInJsonBodies(String note, String message)
             throws Exception {
         String sent = note.equals("DEEP") ? "\\u2068".repeat(17) + "x" + "\\u2069".repeat(17) : note;
-        JsonObject p = assertProblem(postBytes(BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,\"note\":\""
+        JsonObject p = assertProblem(postBytes(BALANCED_BODIES + "/purchase", ("{\"item\":\"gift\",\"quantity\":1,\"note\":\""
                 + sent + "\"}").getBytes(StandardCharsets.US_ASCII), "application/json"), 400);
         assertThat(p.getString("type")).isEqualTo("urn:bulwark:problem:validation");
         assertThat(firstError(p).getString("field")).isEqualTo("note");
