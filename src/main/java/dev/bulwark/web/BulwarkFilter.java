@@ -165,8 +165,8 @@ final class BulwarkFilter extends HttpFilter {
      * only if the preflight succeeded).
      */
     private boolean mayBeAnotherCaller(HttpServletRequest request) {
-        return bearer != null && bearer.presentsToken(request)
-                || corsAsSent(request).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED;
+        return refusals != null && (bearer != null && bearer.presentsToken(request)
+                || corsAsSent(request).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
     }
 
     /** CORS for the request as sent (before a method override): what a 429 up front gets, cheaply. */
