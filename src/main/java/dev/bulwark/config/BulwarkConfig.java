@@ -118,16 +118,21 @@ public record BulwarkConfig(
      * Rate limiting: the default limits and the refusal budget per client address (null when off), the store
      * size, the API key header.
      */
-    public record RateLimiting(boolean enabled, String anonymous, String authenticated, String refused, int maxKeys,
+    /** @param refusedExempt client addresses never charged to the refusal budget (unless verified by a token) */
+    public record RateLimiting(boolean enabled, String anonymous, String authenticated, String refused,
+                               List<Cidr> refusedExempt, int maxKeys,
                                String apiKeyHeader, boolean headersOnSuccess, RateLimitStoreKind store,
                                String redisUrl, Duration redisTimeout, dev.bulwark.ratelimit.FallbackStore.Mode fallback,
                                String redisPrefix) {
+        public RateLimiting {
+            refusedExempt = List.copyOf(refusedExempt);
+        }
 
         @Override
         public String toString() {
             // the Redis URL may carry a password
             return "RateLimiting[store=" + store + ", anonymous=" + anonymous + ", authenticated=" + authenticated
-                    + ", refused=" + refused + "]";
+                    + ", refused=" + refused + ", refusedExempt=" + refusedExempt + "]";
         }
     }
 

@@ -338,10 +338,18 @@ public final class ConfigKeys {
                     + " (endpoints with @RateLimit use theirs).", "60/1m");
 
     public static final Key<String> RATELIMIT_REFUSED = new Key<>("bulwark.ratelimit.refused", Parsers.rate(),
-            "60/1m", "Refusal budget per client address, across the whole application: every response that refuses"
-                    + " the request (400, 401, 403, 405, 411, 413, 414, 415, 431, and a 404 from the @OwnedBy check)"
-                    + " is charged to the address; once it is spent, every request from the address gets 429 before"
-                    + " anything else runs, until the budget recovers.", "30/1m");
+            "60/1m", "Refusal budget per caller, across the whole application: every response that refuses the"
+                    + " request (400, 401, 403, 405, 411, 413, 414, 415, 431, and a 404 from the @OwnedBy check) is"
+                    + " charged to the subject of the bearer token Bulwark verified, else to the client address; once"
+                    + " a caller's budget is spent, its requests get 429 before they reach the application, until"
+                    + " the budget recovers. Callers sharing an address with valid tokens of their own are kept"
+                    + " apart.", "30/1m");
+
+    public static final Key<List<Cidr>> RATELIMIT_REFUSED_EXEMPT = new Key<>("bulwark.ratelimit.refused-exempt",
+            Parsers.cidrList(), "", "Client addresses (IPv4/IPv6 CIDR blocks) whose requests without a verified"
+                    + " token are never charged to the refusal budget nor refused by it (an office NAT, a health"
+                    + " checker). Verified callers from them are still budgeted by their subject.",
+            "203.0.113.10/32, 10.20.0.0/16");
 
     public static final Key<String> RATELIMIT_AUTHENTICATED = new Key<>("bulwark.ratelimit.authenticated",
             Parsers.rate(), "1200/1m", "Default limit for requests with a verified token, per subject and endpoint.",
@@ -396,7 +404,8 @@ public final class ConfigKeys {
             JWT_REQUIRE_AT_JWT, JWT_REQUIRE_JTI,
             JWT_DENY_LIST_MAX, JWT_JWKS_MAX_AGE, JWT_JWKS_COOLDOWN, JWT_LINT_MISSING_ISSUER, JWT_LINT_MISSING_AUDIENCE, JWT_LINT_HMAC, JWT_LINT_LONG_SKEW,
             JWT_LINT_WEAK_RSA, AUTHZ_STRICT, AUTHZ_DENIED_STATUS, AUTHZ_SCOPE_CLAIM, RATELIMIT_ENABLED,
-            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_REFUSED, RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS,
+            RATELIMIT_ANONYMOUS, RATELIMIT_AUTHENTICATED, RATELIMIT_REFUSED, RATELIMIT_REFUSED_EXEMPT,
+            RATELIMIT_MAX_KEYS, RATELIMIT_API_KEY_HEADER, RATELIMIT_HEADERS,
             RATELIMIT_STORE, RATELIMIT_REDIS_URL, RATELIMIT_REDIS_TIMEOUT, RATELIMIT_REDIS_FALLBACK,
             RATELIMIT_REDIS_PREFIX);
 

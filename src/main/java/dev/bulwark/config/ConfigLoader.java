@@ -101,7 +101,7 @@ public final class ConfigLoader {
                         get(ConfigKeys.AUTHZ_SCOPE_CLAIM)),
                 new BulwarkConfig.RateLimiting(get(ConfigKeys.RATELIMIT_ENABLED), get(ConfigKeys.RATELIMIT_ANONYMOUS),
                         get(ConfigKeys.RATELIMIT_AUTHENTICATED), get(ConfigKeys.RATELIMIT_REFUSED),
-                        get(ConfigKeys.RATELIMIT_MAX_KEYS),
+                        get(ConfigKeys.RATELIMIT_REFUSED_EXEMPT), get(ConfigKeys.RATELIMIT_MAX_KEYS),
                         get(ConfigKeys.RATELIMIT_API_KEY_HEADER), get(ConfigKeys.RATELIMIT_HEADERS),
                         get(ConfigKeys.RATELIMIT_STORE), get(ConfigKeys.RATELIMIT_REDIS_URL),
                         get(ConfigKeys.RATELIMIT_REDIS_TIMEOUT), get(ConfigKeys.RATELIMIT_REDIS_FALLBACK),

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * SEVERE line each, with the full exception. Client errors: one line each at the configured level (FINE by
  * default) with the real reason (sanitized), which the client never sees; and, so that a flood of refused requests
  * cannot flood the log, one INFO summary line per status and per interval: how many, and the last one's
- * correlation id and reason. The summary of an interval is written by the first client error after it ends (no
+ * correlation id, caller and reason. The summary of an interval is written by the first client error after it ends (no
  * thread of its own), or by {@link #flush()} when the application stops.
  */
 public final class ErrorLog {
@@ -52,13 +52,19 @@ public final class ErrorLog {
                         : "unhandled " + error.getClass().getName()), error);
     }
 
-    public void clientError(String correlationId, int status, String request, String reason) {
+    /**
+     * @param request what was asked for ({@link #describe})
+     * @param caller  who asked, already safe for a log line (the client address or the verified subject), or null
+     * @param reason  the real reason of the refusal (made safe here)
+     */
+    public void clientError(String correlationId, int status, String request, String caller, String reason) {
         String what = request + ": " + SafeLog.printable(reason, 300);
         if (LOG.isLoggable(clientLevel)) {
-            LOG.log(clientLevel, RequestCorrelation.logPrefix(correlationId) + status + " for " + what);
+            LOG.log(clientLevel, RequestCorrelation.logPrefix(correlationId) + status + " for " + what
+                    + (caller == null ? "" : " (from " + caller + ")"));
         }
         if (!interval.isZero()) {
-            count(status, "correlationId " + correlationId + ", " + what);
+            count(status, "correlationId " + correlationId + (caller == null ? "" : " from " + caller) + ", " + what);
         }
     }
 

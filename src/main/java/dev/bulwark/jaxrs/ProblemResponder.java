@@ -8,6 +8,7 @@ import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ExceptionClassifier;
 import dev.bulwark.errors.Problem;
 import dev.bulwark.errors.ProblemFactory;
+import dev.bulwark.ratelimit.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -41,7 +42,8 @@ final class ProblemResponder {
         if (c.serverFault()) {
             errorLog.serverError(correlationId, c.status(), what, error);
         } else {
-            errorLog.clientError(correlationId, c.status(), what, error.toString());
+            errorLog.clientError(correlationId, c.status(), what,
+                    request == null ? null : Caller.of(request).toString(), error.toString());
         }
         Problem problem = problems.create(c.kind(), c.status(), correlationId, c.fieldErrors());
         Response.ResponseBuilder response = Response.status(c.status())

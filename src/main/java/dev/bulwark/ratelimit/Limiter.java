@@ -85,12 +85,19 @@ public final class Limiter {
         }
     }
 
-    /** Counts one request against the limit, whatever the answer (the response is already decided). */
-    public void charge(Limit limit, Facts facts) {
+    /**
+     * Counts one request against the limit, whatever the answer (the response is already decided).
+     *
+     * @return the store's decision (allowed with 0 remaining: this request spent the limit), or null when nothing
+     *         could be counted (REJECT fallback while the shared store is down)
+     */
+    public Decision charge(Limit limit, Facts facts) {
         try {
-            metrics.decision(limit.policy().name(), store.acquire(key(limit, facts), limit.policy()).allowed());
+            Decision d = store.acquire(key(limit, facts), limit.policy());
+            metrics.decision(limit.policy().name(), d.allowed());
+            return d;
         } catch (FallbackStore.StoreUnavailableException e) {
-            // REJECT fallback while the shared store is down: nothing to count in
+            return null;
         }
     }
 

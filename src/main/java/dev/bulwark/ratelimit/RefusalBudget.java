@@ -1,17 +1,26 @@
 package dev.bulwark.ratelimit;
 
 import dev.bulwark.api.RateLimit;
+import dev.bulwark.config.Cidr;
 import dev.bulwark.errors.ProblemException;
+import dev.bulwark.transport.IpAddresses;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * How many refused requests a client address may send ({@code bulwark.ratelimit.refused}): every response that
- * refuses the request, whichever layer made it, is charged to the address; once the budget is spent, every request
- * from the address is answered 429 before anything else runs, until the budget recovers (GCRA, like every limit).
- * Without it, a flood of bad tokens or bad input never meets a limit: those requests are refused before the
- * endpoint limits count anything. Counts live in the deployment's rate-limit store (memory or Redis), under their
- * own scope {@value #SCOPE}, per client address.
+ * How many refused requests a caller may send ({@code bulwark.ratelimit.refused}): every response that refuses the
+ * request, whichever layer made it, is charged to its {@link Caller} (the subject of a bearer token Bulwark verified,
+ * else the client address); once a caller's budget is spent, its requests are answered 429 before they reach the
+ * application, until the budget recovers (GCRA, like every limit). Without it, a flood of bad tokens or bad input
+ * never meets a limit: those requests are refused before the endpoint limits count anything. Keeping verified
+ * callers apart by their subject means that callers sharing an address (a NAT) with a flooding client keep working
+ * with their own valid tokens. Addresses in {@code bulwark.ratelimit.refused-exempt} are never budgeted (their
+ * verified callers still are, by subject). Counts live in the deployment's rate-limit store (memory or Redis), under
+ * their own scope {@value #SCOPE}; the caller that spends its budget is named in one WARNING line
+ * ({@link SpentBudgetLog}).
  */
 public final class RefusalBudget {
 
@@ -34,14 +43,25 @@ public final class RefusalBudget {
 
     private final Supplier<Limiter> limiter;
     private final Limit limit;
+    private final List<Cidr> exempt;
+    private final SpentBudgetLog spentLog;
 
     /**
-     * @param limiter the deployment's limiter, asked for at first use (it is created once CDI is up)
-     * @param rate    the budget, {@code count/duration}
+     * @param limiter         the deployment's limiter, asked for at first use (it is created once CDI is up)
+     * @param rate            the budget, {@code count/duration}
+     * @param exempt          client addresses that are never budgeted
+     * @param summaryInterval the 4xx summary interval: a caller is named at most once per interval when it spends
+     *                        its budget (once per budget window when the summary is off)
      */
-    public RefusalBudget(Supplier<Limiter> limiter, String rate) {
+    public RefusalBudget(Supplier<Limiter> limiter, String rate, List<Cidr> exempt, Duration summaryInterval,
+                         Clock clock) {
         this.limiter = limiter;
-        this.limit = new Limit(RatePolicy.parse(SCOPE, rate), RateLimit.Key.IP, SCOPE);
+        RatePolicy policy = RatePolicy.parse(SCOPE, rate);
+        // keyed by the verified subject when there is one, else by the client address
+        this.limit = new Limit(policy, RateLimit.Key.PRINCIPAL, SCOPE);
+        this.exempt = List.copyOf(exempt);
+        this.spentLog = new SpentBudgetLog(rate, summaryInterval.isZero() ? policy.window() : summaryInterval,
+                clock);
     }
 
     /** True when a response with this status (and this marker) refused the request. */
@@ -50,22 +70,32 @@ public final class RefusalBudget {
     }
 
     /**
-     * Lets the request through, or throws the 429 problem (Retry-After and the RateLimit fields of the budget) when
-     * the address's budget is spent. Counts nothing.
+     * Lets the caller's request through, or throws the 429 problem (Retry-After and the RateLimit fields of the
+     * budget) when the caller's budget is spent. Counts nothing.
      */
-    public void admit(String clientAddress) throws ProblemException {
-        Limiter l = limiter();
+    public void admit(Caller caller) throws ProblemException {
+        Limiter l = exempt(caller) ? null : limiter();
         if (l != null) {
-            l.requireRemaining(limit, facts(clientAddress));
+            l.requireRemaining(limit, facts(caller));
         }
     }
 
-    /** Charges one refused request to the address. */
-    public void charge(String clientAddress) {
-        Limiter l = limiter();
-        if (l != null) {
-            l.charge(limit, facts(clientAddress));
+    /** Charges one refused request to the caller, and names the caller in the log when this spent its budget. */
+    public void charge(Caller caller) {
+        Limiter l = exempt(caller) ? null : limiter();
+        Decision d = l == null ? null : l.charge(limit, facts(caller));
+        if (d != null && d.allowed() && d.remaining() == 0) {
+            spentLog.spent(caller);
         }
+    }
+
+    /** An unverified caller from an exempt address; a verified one is budgeted by its subject wherever it is. */
+    private boolean exempt(Caller caller) {
+        if (exempt.isEmpty() || caller.verified()) {
+            return false;
+        }
+        byte[] address = IpAddresses.parseNode(caller.clientAddress());
+        return address != null && exempt.stream().anyMatch(block -> block.contains(address));
     }
 
     /** The limiter, or null once the application is stopping (its store is closed; the last requests pass). */
@@ -77,7 +107,7 @@ public final class RefusalBudget {
         }
     }
 
-    private static Limiter.Facts facts(String clientAddress) {
-        return new Limiter.Facts(clientAddress == null ? "unknown" : clientAddress, null, name -> null);
+    private static Limiter.Facts facts(Caller caller) {
+        return new Limiter.Facts(caller.clientAddress(), caller.subject(), name -> null);
     }
 }

@@ -68,6 +68,12 @@ final class BearerAuthentication {
         }
     }
 
+    /** True when the request presents a bearer token (header or token cookie) that {@link #authenticate} verifies. */
+    boolean presentsToken(HttpServletRequest request) {
+        return credentials.find(headers(request, "Authorization"), tokenCookies(request)).kind()
+                == BearerCredentials.Kind.BEARER;
+    }
+
     private String bearer(HttpServletRequest request, HttpServletResponse response, String token)
             throws TokenRejected {
         RawToken raw = gate().admit(token);

@@ -4,6 +4,7 @@ import dev.bulwark.auth.BearerCredentials;
 import dev.bulwark.auth.TokenGate;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.BulwarkConfig.HeaderValue;
+import dev.bulwark.config.ConfigKeys;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.cors.CorsPolicy;
@@ -16,6 +17,7 @@ import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.SecurityHeaders;
 import dev.bulwark.logging.SafeLog;
+import dev.bulwark.ratelimit.Caller;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.transport.ClientAddressResolver;
 import dev.bulwark.transport.DirectTls;
@@ -46,8 +48,10 @@ import java.util.Set;
  * <li>correlation id (request attribute and response header);</li>
  * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only), and the
  * Host header (one, well-formed, and listed when {@code bulwark.transport.allowed-hosts} is set);</li>
- * <li>refusal budget: an address that sent too many refused requests gets 429 at once; every response that refuses
- * the request, whichever layer made it, is charged to its address ({@link RefusalBudget});</li>
+ * <li>refusal budget: an address that sent too many refused requests gets 429 at once, unless the request may yet
+ * prove to be another caller (a bearer token, checked against its subject's budget once verified; an allowed CORS
+ * preflight); every response that refuses the request, whichever layer made it, is charged to its caller, the
+ * verified subject or else the address ({@link RefusalBudget});</li>
  * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
  * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
  * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
@@ -129,7 +133,7 @@ final class BulwarkFilter extends HttpFilter {
         String correlationId = correlate(request, response);
         ClientAddressResolver.Origin origin = resolveOrigin(request);
         Exchange exchange = new Exchange(request, response, correlationId, origin.secure(), origin.clientAddress());
-        if (!exchange.withinRefusalBudget()) {
+        if (!exchange.withinRefusalBudget(mayBeAnotherCaller(request))) {
             return;
         }
 
@@ -143,6 +147,9 @@ final class BulwarkFilter extends HttpFilter {
                     List.of(new HeaderValue("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE)), List.of());
             return;
         }
+        if (!exchange.callerWithinRefusalBudget()) {
+            return;
+        }
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             // The container's authentication may fail on credentials it cannot use (Liberty's MP-JWT does for a Basic
             // header) and go on to an unprotected resource with its 401 already set: the request was admitted here,
@@ -151,6 +158,23 @@ final class BulwarkFilter extends HttpFilter {
             response.setHeader("WWW-Authenticate", null);
         }
         respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
+    }
+
+    /**
+     * A request that its address's spent refusal budget must not answer up front: it presents a bearer token (once
+     * verified, its caller is budgeted by its subject: callers behind one NAT keep working with their own tokens),
+     * or it is an allowed CORS preflight (a browser sends no credentials with it, and shows the real request's 429
+     * only if the preflight succeeded).
+     */
+    private boolean mayBeAnotherCaller(HttpServletRequest request) {
+        return refusals != null && (bearer != null && bearer.presentsToken(request)
+                || corsAsSent(request).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
+    }
+
+    /** CORS for the request as sent (before a method override): what a 429 up front gets, cheaply. */
+    private CorsPolicy.Decision corsAsSent(HttpServletRequest request) {
+        return cors.decide(request.getMethod(), request.getHeader("Origin"),
+                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
     }
 
     /**
@@ -165,7 +189,13 @@ final class BulwarkFilter extends HttpFilter {
                 : resolveOrigin(request).secure();
         Object address = request.getAttribute(TransportAttributes.CLIENT_ADDRESS);
         String clientAddress = address instanceof String a ? a : resolveOrigin(request).clientAddress();
-        respond(new Exchange(request, response, correlationId, secure, clientAddress), request, response, chain);
+        Exchange exchange = new Exchange(request, response, correlationId, secure, clientAddress);
+        // The container refused the request before this filter saw it (its own 400s and 404s): an address whose
+        // refusal budget is spent gets the 429 here too, and the refusal is charged like any other.
+        if (request.getAttribute(CHARGED) == null && !exchange.withinRefusalBudget(false)) {
+            return;
+        }
+        respond(exchange, request, response, chain);
     }
 
     /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
@@ -323,6 +353,8 @@ final class BulwarkFilter extends HttpFilter {
         private final String correlationId;
         private final boolean secure;
         private final String clientAddress;
+        /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */
+        private boolean addressUnchecked;
 
         Exchange(HttpServletRequest request, HttpServletResponse response, String correlationId, boolean secure,
                  String clientAddress) {
@@ -333,31 +365,66 @@ final class BulwarkFilter extends HttpFilter {
             this.clientAddress = clientAddress;
         }
 
-        /** False when the client address spent its refusal budget: the request was answered 429 here. */
-        boolean withinRefusalBudget() throws IOException {
+        /**
+         * Step 3: false when the client address spent its refusal budget and the request was answered 429 here.
+         * With {@code mayBeAnotherCaller} the address is checked later instead: when the request is refused before
+         * its token is verified ({@link #reject}), or by {@link #callerWithinRefusalBudget}.
+         */
+        boolean withinRefusalBudget(boolean mayBeAnotherCaller) throws IOException {
             if (refusals == null) {
                 return true;
             }
+            if (mayBeAnotherCaller) {
+                addressUnchecked = true;
+                return true;
+            }
+            return within(caller());
+        }
+
+        /**
+         * After the bearer step: false when the caller's budget is spent and the request was answered 429 here. A
+         * verified caller is held to its subject's budget, whatever its address spent; an unverified one to its
+         * address's, if that was not checked up front.
+         */
+        boolean callerWithinRefusalBudget() throws IOException {
+            Caller caller = caller();
+            boolean due = refusals != null && (caller.verified() || addressUnchecked);
+            addressUnchecked = false;
+            return !due || within(caller);
+        }
+
+        private boolean within(Caller caller) throws IOException {
             try {
-                refusals.admit(clientAddress);
+                refusals.admit(caller);
                 return true;
             } catch (ProblemException spent) {
-                errorLog.clientError(correlationId, spent.status(), describe(), spent.getMessage());
+                errorLog.clientError(correlationId, spent.status(), describe(), caller.toString(),
+                        "refusal budget spent (" + ConfigKeys.RATELIMIT_REFUSED.name() + ")");
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's
                 response.setHeader("WWW-Authenticate", null);
                 spent.headers().forEach(response::setHeader);
+                CorsPolicy.Decision crossOrigin = corsAsSent(request);
+                if (crossOrigin.kind() == CorsPolicy.Kind.ACTUAL || crossOrigin.kind() == CorsPolicy.Kind.NONE) {
+                    // a browser script sees the 429 (and, when exposed, Retry-After) instead of a network error
+                    crossOrigin.headers().forEach(h -> response.setHeader(h.name(), h.value()));
+                }
                 send(problems.create(spent.kind(), spent.status(), correlationId, List.of()), false, false);
                 return false;
             }
         }
 
-        /** Charges the client address when the response refused the request. */
+        /** Who the refusals of this request are charged to: its verified subject, else its client address. */
+        private Caller caller() {
+            return Caller.of(clientAddress, request.getAttribute(TokenGate.VERIFIED_TOKEN));
+        }
+
+        /** Charges the caller when the response refused the request. */
         void charge(int status) {
             if (refusals != null && RefusalBudget.isRefusal(status,
                     request.getAttribute(RefusalBudget.REFUSED_ATTRIBUTE) != null)
                     && request.getAttribute(CHARGED) == null) {
                 request.setAttribute(CHARGED, Boolean.TRUE); // once, even when an error dispatch follows
-                refusals.charge(clientAddress);
+                refusals.charge(caller());
             }
         }
 
@@ -419,7 +486,13 @@ final class BulwarkFilter extends HttpFilter {
         /** Refuses the request before the application sees it. */
         void reject(ProblemKind kind, int status, String reason, List<HeaderValue> extra,
                     List<Problem.FieldError> errors) throws IOException {
-            errorLog.clientError(correlationId, status, describe(), reason);
+            if (addressUnchecked) {
+                addressUnchecked = false;
+                if (!within(caller())) {
+                    return; // the address spent its budget: its 429, not this refusal
+                }
+            }
+            errorLog.clientError(correlationId, status, describe(), caller().toString(), reason);
             charge(status);
             for (HeaderValue h : extra) {
                 response.setHeader(h.name(), h.value());
@@ -442,8 +515,8 @@ final class BulwarkFilter extends HttpFilter {
             if (status >= 500) {
                 errorLog.serverError(correlationId, status, describe(), failure);
             } else {
-                errorLog.clientError(correlationId, status, describe(), failure != null ? failure.toString()
-                        : "error response from the container or application");
+                errorLog.clientError(correlationId, status, describe(), caller().toString(),
+                        failure != null ? failure.toString() : "error response from the container or application");
             }
             if (c != null) {
                 // the protocol headers of the refusal (Allow, WWW-Authenticate, Retry-After, Accept-Encoding)

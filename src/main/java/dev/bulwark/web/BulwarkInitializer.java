@@ -22,6 +22,7 @@ import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.validation.EndpointBodyLimits;
 import dev.bulwark.validation.JsonBodyRules;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -111,8 +112,9 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                 r.endpoint().httpMethod(), r.endpoint().path(), JsonBodyRules.bodyLimit(r.resourceClass(), r.method(),
                         r.annotated(), configured))).toList(), configured);
         BulwarkExtension extension = BulwarkExtension.current();
-        RefusalBudget refusals = config.rateLimiting().enabled() && config.rateLimiting().refused() != null
-                ? new RefusalBudget(extension::limiter, config.rateLimiting().refused()) : null;
+        BulwarkConfig.RateLimiting rl = config.rateLimiting();
+        RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
+                rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate));
         filter.setAsyncSupported(true);

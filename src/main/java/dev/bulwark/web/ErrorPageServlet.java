@@ -3,6 +3,7 @@ package dev.bulwark.web;
 import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ProblemFactory;
+import dev.bulwark.ratelimit.Caller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
@@ -66,15 +67,16 @@ final class ErrorPageServlet extends HttpServlet {
         String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String id ? id
                 : freshIds.get();
         String described = described(request);
+        String caller = Caller.of(request).toString();
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t
                 : null;
         if (dispatch != DispatcherType.ERROR) {
-            errorLog.clientError(correlationId, status, described, "Bulwark's error page asked for directly");
+            errorLog.clientError(correlationId, status, described, caller, "Bulwark's error page asked for directly");
         } else if (status >= 500) {
             errorLog.serverError(correlationId, status, described, exception);
         } else {
-            errorLog.clientError(correlationId, status, described, "refused by the container before the application"
-                    + (exception == null ? "" : ": " + exception));
+            errorLog.clientError(correlationId, status, described, caller,
+                    "refused by the container before the application" + (exception == null ? "" : ": " + exception));
         }
         if (!response.isCommitted()) {
             // the container refused the request before anything of the application wrote to the response

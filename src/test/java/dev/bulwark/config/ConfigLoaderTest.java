@@ -25,6 +25,7 @@ class ConfigLoaderTest {
                 .isEqualTo(ErrorLogLevel.FINE);
         assertThat(c.errors().summaryInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(c.rateLimiting().refused()).isEqualTo("60/1m");
+        assertThat(c.rateLimiting().refusedExempt()).as("no address is exempt unless listed").isEmpty();
         assertThat(c.correlation().trustIncoming()).isTrue();
         assertThat(c.correlation().header()).isEqualTo("X-Request-Id");
         assertThat(c.inventory().log()).isTrue();
@@ -60,6 +61,19 @@ class ConfigLoaderTest {
                 "bulwark.errors.summary-interval", "2h"));
         assertThat(bad.problems()).extracting(ConfigProblem::key)
                 .containsExactlyInAnyOrder("bulwark.ratelimit.refused", "bulwark.errors.summary-interval");
+    }
+
+    @Test
+    void refusalBudgetExemptionsAreCidrBlocksAndABadOneFailsNamingTheKey() throws Exception {
+        ConfigLoader.Result result = load(Map.of("bulwark.ratelimit.refused-exempt",
+                " 203.0.113.10, 10.20.0.0/16 ,2001:db8::/32"));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.config().rateLimiting().refusedExempt()).containsExactly(Cidr.parse("203.0.113.10/32"),
+                Cidr.parse("10.20.0.0/16"), Cidr.parse("2001:db8::/32"));
+        for (String bad : new String[] {"office-nat.example.com", "10.0.0.0/33", "10.0.0.1,,10.0.0.2", "*"}) {
+            assertThat(load(Map.of("bulwark.ratelimit.refused-exempt", bad)).problems()).as(bad)
+                    .extracting(ConfigProblem::key).containsExactly("bulwark.ratelimit.refused-exempt");
+        }
     }
 
     @Test

@@ -56,30 +56,33 @@ class ErrorLogTest {
     void aFloodWritesOneSummaryLinePerStatusAndIntervalAtInfo() {
         ErrorLog log = new ErrorLog(Level.FINE, Duration.ofMinutes(1), clock);
         for (int i = 0; i < 10_000; i++) {
-            log.clientError("c" + i, i % 2 == 0 ? 401 : 403, "GET /api/secure", "bearer token refused: expired");
+            // 401s from many addresses (bad tokens), 403s from one verified subject (a missing role)
+            log.clientError("c" + i, i % 2 == 0 ? 401 : 403, "GET /api/secure",
+                    i % 2 == 0 ? "client 203.0.113." + (i % 200) : "subject 'alice'", "bearer token refused: expired");
             if (i % 1000 == 0) {
                 clock.advance(Duration.ofSeconds(5));
             }
         }
-        log.clientError("last-400", 400, "POST /api/items", "request text refused: query control character");
-        assertThat(at(Level.FINE)).hasSize(10_001).first().asString()
-                .isEqualTo("[correlationId=c0] 401 for GET /api/secure: bearer token refused: expired");
+        log.clientError("last-400", 400, "POST /api/items", "client 2001:db8::7",
+                "request text refused: query control character");
+        assertThat(at(Level.FINE)).hasSize(10_001).first().asString().isEqualTo(
+                "[correlationId=c0] 401 for GET /api/secure: bearer token refused: expired (from client 203.0.113.0)");
         assertThat(at(Level.INFO)).as("the interval has not ended yet").isEmpty();
 
         clock.advance(Duration.ofSeconds(15)); // 65 s since the first error
-        log.clientError("next", 401, "GET /api/secure", "bearer token refused: bad signature");
-        assertThat(at(Level.INFO)).containsExactly(
-                "Bulwark answered 1 request with 400 in the last 65s (last: correlationId last-400, POST /api/items:"
-                        + " request text refused: query control character)",
-                "Bulwark answered 5000 requests with 401 in the last 65s (last: correlationId c9998, GET"
-                        + " /api/secure: bearer token refused: expired)",
-                "Bulwark answered 5000 requests with 403 in the last 65s (last: correlationId c9999, GET"
-                        + " /api/secure: bearer token refused: expired)");
+        log.clientError("next", 401, "GET /api/secure", "client 198.51.100.1", "bearer token refused: bad signature");
+        assertThat(at(Level.INFO)).as("each names the caller of the last refusal").containsExactly(
+                "Bulwark answered 1 request with 400 in the last 65s (last: correlationId last-400 from client"
+                        + " 2001:db8::7, POST /api/items: request text refused: query control character)",
+                "Bulwark answered 5000 requests with 401 in the last 65s (last: correlationId c9998 from client"
+                        + " 203.0.113.198, GET /api/secure: bearer token refused: expired)",
+                "Bulwark answered 5000 requests with 403 in the last 65s (last: correlationId c9999 from subject"
+                        + " 'alice', GET /api/secure: bearer token refused: expired)");
         // the error that closed the interval opens the next one
         clock.advance(Duration.ofSeconds(30));
         log.flush();
         assertThat(at(Level.INFO)).hasSize(4).last().asString().startsWith("Bulwark answered 1 request with 401 in the"
-                + " last 30s (last: correlationId next, ");
+                + " last 30s (last: correlationId next from client 198.51.100.1, ");
         log.flush();
         assertThat(at(Level.INFO)).as("nothing new to sum up").hasSize(4);
     }
@@ -88,18 +91,20 @@ class ErrorLogTest {
     void perRequestLinesAtInfoWhenConfiguredAndNoSummaryWhenSwitchedOff() {
         ErrorLog log = new ErrorLog(Level.INFO, Duration.ZERO, clock);
         for (int i = 0; i < 3; i++) {
-            log.clientError("id" + i, 404, "GET /x", "not found");
+            log.clientError("id" + i, 404, "GET /x", i == 0 ? null : "client 192.0.2." + i, "not found");
             clock.advance(Duration.ofHours(1));
         }
         log.flush();
-        assertThat(at(Level.INFO)).containsExactly("[correlationId=id0] 404 for GET /x: not found",
-                "[correlationId=id1] 404 for GET /x: not found", "[correlationId=id2] 404 for GET /x: not found");
+        assertThat(at(Level.INFO)).as("the caller, when known, after the reason").containsExactly(
+                "[correlationId=id0] 404 for GET /x: not found",
+                "[correlationId=id1] 404 for GET /x: not found (from client 192.0.2.1)",
+                "[correlationId=id2] 404 for GET /x: not found (from client 192.0.2.2)");
     }
 
     @Test
     void reasonsAreMadeSafeInTheSummaryToo() {
         ErrorLog log = new ErrorLog(Level.OFF, Duration.ofSeconds(1), clock);
-        log.clientError("a", 400, "GET /x", "bad\r\nINFO forged line");
+        log.clientError("a", 400, "GET /x", "client 192.0.2.9", "bad\r\nINFO forged line");
         clock.advance(Duration.ofSeconds(1));
         log.flush();
         assertThat(at(Level.INFO)).singleElement().asString().doesNotContain("\n").doesNotContain("\r")

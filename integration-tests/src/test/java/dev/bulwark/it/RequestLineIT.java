@@ -110,7 +110,7 @@ class RequestLineIT {
         JsonObject query = assertProblem(RawHttp.get("/it/api/bodies/words/a?q=" + pct("x\u2067y")), 400);
         assertThat(query.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("q");
         assertThat(query.getJsonArray("errors").getJsonObject(0).getString("message"))
-                .isEqualTo("contains an unbalanced bidirectional isolate");
+                .isEqualTo("contains a bidirectional control character");
         String agent = new String("app \u202egnp.exe".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         JsonObject header = assertProblem(RawHttp.get("/it/api/errors/ok", "User-Agent: " + agent + "\r\n"), 400);
         assertThat(header.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("User-Agent");

@@ -1,0 +1,54 @@
+package dev.bulwark.ratelimit;
+
+import dev.bulwark.auth.RawToken;
+import dev.bulwark.auth.TokenGate;
+import dev.bulwark.logging.SafeLog;
+import dev.bulwark.transport.TransportAttributes;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Who sent a request, as far as Bulwark knows: the subject of a bearer token Bulwark verified, else only the client
+ * address (trusted-proxy aware). The refusal budget is kept per caller, so callers that share an address (an office
+ * NAT, a carrier-grade NAT) but hold their own valid tokens are kept apart, and the log names the caller.
+ *
+ * @param clientAddress the client address, canonical ({@code unknown} when none could be resolved)
+ * @param subject       the verified token's subject ({@link Limiter#subject}), or null for an unverified caller
+ */
+public record Caller(String clientAddress, String subject) {
+
+    public Caller {
+        clientAddress = clientAddress == null ? "unknown" : clientAddress;
+    }
+
+    /** An unverified caller, known by its address only. */
+    public static Caller address(String clientAddress) {
+        return new Caller(clientAddress, null);
+    }
+
+    /**
+     * The caller of a request so far: the subject of the token the servlet filter's bearer step verified (request
+     * attribute {@link TokenGate#VERIFIED_TOKEN}), else the client address the transport step resolved.
+     */
+    public static Caller of(HttpServletRequest request) {
+        Object address = request.getAttribute(TransportAttributes.CLIENT_ADDRESS);
+        return of(address instanceof String a ? a : request.getRemoteAddr(),
+                request.getAttribute(TokenGate.VERIFIED_TOKEN));
+    }
+
+    /** @param verifiedToken the request's {@link TokenGate#VERIFIED_TOKEN} attribute (a {@link RawToken}), or null */
+    public static Caller of(String clientAddress, Object verifiedToken) {
+        return new Caller(clientAddress, verifiedToken instanceof RawToken raw ? Limiter.subject(raw.claims()) : null);
+    }
+
+    /** True when the caller is known by a verified token's subject. */
+    public boolean verified() {
+        return subject != null;
+    }
+
+    /** For log lines: {@code client 203.0.113.7} or {@code subject 'alice'} (token text escaped, cut short). */
+    @Override
+    public String toString() {
+        return verified() ? "subject '" + SafeLog.printable(subject, 100) + "'"
+                : "client " + SafeLog.printable(clientAddress, 64);
+    }
+}
