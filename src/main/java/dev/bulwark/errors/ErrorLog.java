@@ -16,7 +16,9 @@ import java.util.logging.Logger;
  * default) with the real reason (sanitized), which the client never sees; and, so that a flood of refused requests
  * cannot flood the log, one INFO summary line per status and per interval: how many, and the last one's
  * correlation id, caller and reason. The summary of an interval is written by the first client error after it ends (no
- * thread of its own), or by {@link #flush()} when the application stops.
+ * thread of its own), or by {@link #flush()} when the application stops. So that a developer sees why requests are
+ * refused at the default level, the first refusal of each kind (status and reason, numbers and quoted values aside)
+ * in an interval is also written at INFO, for at most {@value #MAX_KINDS} kinds an interval.
  */
 public final class ErrorLog {
 
@@ -27,7 +29,13 @@ public final class ErrorLog {
     private final Clock clock;
     /** Per status: how many in the current interval, and the last one (guarded by this). */
     private final Map<Integer, Tally> tallies = new TreeMap<>();
+    /** The kinds of refusal already written at INFO in the current interval (guarded by this). */
+    private final java.util.Set<String> kinds = new java.util.HashSet<>();
     private Instant windowStart;
+
+    /** Most kinds of refusal written at INFO in one interval; the rest are in the summary only. */
+    static final int MAX_KINDS = 16;
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("'[^']*'|\\d+");
 
     /** No summary: one line per client error at {@code clientLevel}. */
     public ErrorLog(Level clientLevel) {
@@ -59,17 +67,24 @@ public final class ErrorLog {
      */
     public void clientError(String correlationId, int status, String request, String caller, String reason) {
         String what = request + ": " + SafeLog.printable(reason, 300);
+        String line = RequestCorrelation.logPrefix(correlationId) + status + " for " + what
+                + (caller == null ? "" : " (from " + caller + ")");
         if (LOG.isLoggable(clientLevel)) {
-            LOG.log(clientLevel, RequestCorrelation.logPrefix(correlationId) + status + " for " + what
-                    + (caller == null ? "" : " (from " + caller + ")"));
+            LOG.log(clientLevel, line);
         }
         if (!interval.isZero()) {
-            count(status, "correlationId " + correlationId + (caller == null ? "" : " from " + caller) + ", " + what);
+            boolean firstOfItsKind = count(status, reason, "correlationId " + correlationId
+                    + (caller == null ? "" : " from " + caller) + ", " + what);
+            if (firstOfItsKind && !(LOG.isLoggable(clientLevel) && clientLevel.intValue() >= Level.INFO.intValue())) {
+                LOG.info(line + " (the first of its kind in this interval; the others are counted in the summary)");
+            }
         }
     }
 
-    private void count(int status, String last) {
+    /** Counts one refusal; true when it is the first of its kind in this interval and may be written at INFO. */
+    private boolean count(int status, String reason, String last) {
         String summary;
+        boolean first;
         synchronized (this) {
             Instant now = clock.instant();
             summary = windowStart != null && !now.isBefore(windowStart.plus(interval)) ? drain() : null;
@@ -79,8 +94,11 @@ public final class ErrorLog {
             Tally t = tallies.computeIfAbsent(status, s -> new Tally());
             t.count++;
             t.last = last;
+            String kind = status + " " + VARIABLE.matcher(reason == null ? "" : reason).replaceAll("#");
+            first = kinds.size() < MAX_KINDS && kinds.add(kind);
         }
         write(summary);
+        return first;
     }
 
     /** Writes the summary of the interval so far (the application stops) and starts a new one. */
@@ -95,6 +113,7 @@ public final class ErrorLog {
     /** The summary lines of the current window (null when empty); the next window starts with the next error. */
     private String drain() {
         if (tallies.isEmpty()) {
+            kinds.clear();
             windowStart = null;
             return null;
         }
@@ -107,6 +126,7 @@ public final class ErrorLog {
                     .append(")");
         }
         tallies.clear();
+        kinds.clear();
         windowStart = null;
         return lines.toString();
     }

@@ -52,6 +52,10 @@ class ErrorLogTest {
         return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
     }
 
+    private List<String> summaries() {
+        return at(Level.INFO).stream().filter(l -> l.startsWith("Bulwark answered")).toList();
+    }
+
     @Test
     void aFloodWritesOneSummaryLinePerStatusAndIntervalAtInfo() {
         ErrorLog log = new ErrorLog(Level.FINE, Duration.ofMinutes(1), clock);
@@ -67,11 +71,12 @@ class ErrorLogTest {
                 "request text refused: query control character");
         assertThat(at(Level.FINE)).hasSize(10_001).first().asString().isEqualTo(
                 "[correlationId=c0] 401 for GET /api/secure: bearer token refused: expired (from client 203.0.113.0)");
-        assertThat(at(Level.INFO)).as("the interval has not ended yet").isEmpty();
+        assertThat(summaries()).as("the interval has not ended yet").isEmpty();
+        assertThat(at(Level.INFO)).as("the first of each kind, at INFO").hasSize(3);
 
         clock.advance(Duration.ofSeconds(15)); // 65 s since the first error
         log.clientError("next", 401, "GET /api/secure", "client 198.51.100.1", "bearer token refused: bad signature");
-        assertThat(at(Level.INFO)).as("each names the caller of the last refusal").containsExactly(
+        assertThat(summaries()).as("each names the caller of the last refusal").containsExactly(
                 "Bulwark answered 1 request with 400 in the last 65s (last: correlationId last-400 from client"
                         + " 2001:db8::7, POST /api/items: request text refused: query control character)",
                 "Bulwark answered 5000 requests with 401 in the last 65s (last: correlationId c9998 from client"
@@ -81,10 +86,10 @@ class ErrorLogTest {
         // the error that closed the interval opens the next one
         clock.advance(Duration.ofSeconds(30));
         log.flush();
-        assertThat(at(Level.INFO)).hasSize(4).last().asString().startsWith("Bulwark answered 1 request with 401 in the"
+        assertThat(summaries()).hasSize(4).last().asString().startsWith("Bulwark answered 1 request with 401 in the"
                 + " last 30s (last: correlationId next from client 198.51.100.1, ");
         log.flush();
-        assertThat(at(Level.INFO)).as("nothing new to sum up").hasSize(4);
+        assertThat(summaries()).as("nothing new to sum up").hasSize(4);
     }
 
     @Test
@@ -110,5 +115,32 @@ class ErrorLogTest {
         assertThat(at(Level.INFO)).singleElement().asString().doesNotContain("\n").doesNotContain("\r")
                 .contains("bad\\u000d\\u000aINFO forged line");
         assertThat(records).noneMatch(r -> r.getLevel() == Level.FINE);
+    }
+
+    /** At the default level a developer still sees why: the first refusal of each kind per interval at INFO. */
+    @Test
+    void theFirstRefusalOfEachKindIsWrittenAtInfoBoundedPerInterval() {
+        ErrorLog log = new ErrorLog(Level.FINE, Duration.ofMinutes(1), clock);
+        for (int i = 0; i < 100; i++) {
+            log.clientError("x" + i, 401, "GET /api", "client 192.0.2.1", "bearer token refused: lifetime exp - iat of "
+                    + (7000 + i) + " s is longer than PT1H30M (raise bulwark.jwt.max-lifetime ...)");
+            log.clientError("y" + i, 401, "GET /api", "client 192.0.2.1", "bearer token refused: issuer 'https://e"
+                    + i + "' is not the configured 'https://issuer' (mp.jwt.verify.issuer)");
+        }
+        assertThat(at(Level.INFO)).containsExactly(
+                "[correlationId=x0] 401 for GET /api: bearer token refused: lifetime exp - iat of 7000 s is longer than"
+                        + " PT1H30M (raise bulwark.jwt.max-lifetime ...) (from client 192.0.2.1) (the first of its kind"
+                        + " in this interval; the others are counted in the summary)",
+                "[correlationId=y0] 401 for GET /api: bearer token refused: issuer 'https://e0' is not the configured"
+                        + " 'https://issuer' (mp.jwt.verify.issuer) (from client 192.0.2.1) (the first of its kind in"
+                        + " this interval; the others are counted in the summary)");
+        for (int i = 0; i < 100; i++) {
+            log.clientError("z" + i, 400, "GET /api", null, "kind " + (char) ('a' + i % 26) + (char) ('a' + i / 26));
+        }
+        assertThat(at(Level.INFO)).as("bounded per interval").hasSize(ErrorLog.MAX_KINDS);
+        clock.advance(Duration.ofMinutes(2));
+        log.clientError("n", 401, "GET /api", null, "bearer token refused: expired");
+        assertThat(at(Level.INFO)).as("a new interval, new kinds").last().asString()
+                .startsWith("[correlationId=n] 401");
     }
 }
