@@ -18,8 +18,11 @@ import java.util.List;
  */
 public final class RedisStore implements RateLimitStore, AutoCloseable {
 
-    /** KEYS[1]: the key; ARGV[1]: emission interval, ARGV[2]: tolerance, both in microseconds. */
-    static final String SCRIPT = """
+    /**
+     * The GCRA decision both scripts share. KEYS[1]: the key; ARGV[1]: emission interval, ARGV[2]: tolerance, both
+     * in microseconds. A refusal returns {0, wait, retry after}.
+     */
+    private static final String DECIDE = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local interval = tonumber(ARGV[1])
@@ -29,22 +32,17 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
             if tat - now > tau then
               return {0, tat - now, tat - tau - now}
             end
+            """;
+
+    /** Decides and counts: an allowed request moves the key's theoretical arrival time on. */
+    static final String SCRIPT = DECIDE + """
             local new = tat + interval
             redis.call('SET', KEYS[1], string.format('%d', new), 'PX', math.ceil((new - now) / 1000) + 1000)
             return {1, new - now, 0}
             """;
 
     /** The same decision as {@link #SCRIPT} without counting: reads only. */
-    static final String PEEK_SCRIPT = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-            local interval = tonumber(ARGV[1])
-            local tau = tonumber(ARGV[2])
-            local tat = tonumber(redis.call('GET', KEYS[1]) or now)
-            if tat < now then tat = now end
-            if tat - now > tau then
-              return {0, tat - now, tat - tau - now}
-            end
+    static final String PEEK_SCRIPT = DECIDE + """
             return {1, tat + interval - now, 0}
             """;
 

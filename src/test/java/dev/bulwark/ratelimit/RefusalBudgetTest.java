@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.LogCapture;
 import dev.bulwark.MutableClock;
 import dev.bulwark.config.Cidr;
 import dev.bulwark.errors.ProblemException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RefusalBudgetTest {
 
-    private static final Logger LOG = Logger.getLogger("dev.bulwark.ratelimit");
     private static final Duration SUMMARY = Duration.ofMinutes(1);
 
     private final MutableClock clock = MutableClock.atEpochSecond(2_000_000);
@@ -28,34 +24,20 @@ class RefusalBudgetTest {
             "X-API-Key");
     private final RefusalBudget budget = new RefusalBudget(() -> limiter, "5/1m", List.of(), SUMMARY, clock);
 
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture capture = new LogCapture("dev.bulwark.ratelimit");
 
     @BeforeEach
     void capture() {
-        LOG.addHandler(capture);
+        capture.start();
     }
 
     @AfterEach
     void release() {
-        LOG.removeHandler(capture);
+        capture.stop();
     }
 
     private List<String> warnings() {
-        return records.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+        return capture.at(Level.WARNING);
     }
 
     private static Caller address(String address) {
