@@ -55,7 +55,8 @@ public final class ConfigLoader {
             if (name == null) {
                 continue;
             }
-            boolean dotted = name.regionMatches(true, 0, "bulwark.", 0, 8) && !known.contains(name);
+            boolean dotted = name.regionMatches(true, 0, "bulwark.", 0, 8) && !known.contains(name)
+                    && !environmentAlias(name, environment.keySet());
             boolean env = name.regionMatches(true, 0, "BULWARK_", 0, 8) && !environment.containsKey(name);
             if (dotted || env) {
                 seen.add(name);
@@ -69,6 +70,16 @@ public final class ConfigLoader {
                             + (name.indexOf('.') >= 0 ? "" : " (environment variable " + environmentName(closest) + ")")
                             + "?"));
         }
+    }
+
+    /**
+     * Liberty also reports each environment variable under a lower-case dotted name ({@code BULWARK_JWT_MAX_LIFETIME}
+     * as {@code bulwark.jwt.max.lifetime}): such a name stands for the variable, which is checked under its own name.
+     */
+    private static boolean environmentAlias(String name, java.util.Set<String> environmentNames) {
+        String variable = environmentName(name);
+        return environmentNames.contains(variable)
+                && name.equals(variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
     }
 
     /** The environment-variable spelling MicroProfile Config maps to a key: {@code BULWARK_JWT_MAX_LIFETIME}. */

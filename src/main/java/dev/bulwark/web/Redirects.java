@@ -44,9 +44,26 @@ final class Redirects {
         if (!uri.isAbsolute()) {
             return uri.getRawPath() != null && uri.getRawPath().startsWith("//") ? null : location;
         }
-        if (uri.isOpaque() || uri.getRawUserInfo() != null || uri.getHost() == null
-                || !uri.getScheme().equalsIgnoreCase(scheme) || !sameHost(uri.getHost(), serverName)
-                || effectivePort(uri.getPort(), scheme) != serverPort) {
+        if (uri.isOpaque() || !uri.getScheme().equalsIgnoreCase(scheme) || uri.getRawAuthority() == null) {
+            return null;
+        }
+        // java.net.URI leaves host and port unset for names it does not parse as host names (an underscore, a last
+        // label starting with a digit), which the request's host may well be: compare the authority as written.
+        String authority = uri.getRawAuthority();
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            return null; // user information: the application's own choice, left alone
+        }
+        int colon = authority.lastIndexOf(':');
+        boolean port = colon > authority.lastIndexOf(']') && colon >= 0;
+        String host = port ? authority.substring(0, colon) : authority;
+        int portNumber;
+        try {
+            portNumber = port ? Integer.parseInt(authority.substring(colon + 1)) : -1;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (!sameHost(host, serverName) || effectivePort(portNumber, scheme) != serverPort) {
             return null;
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

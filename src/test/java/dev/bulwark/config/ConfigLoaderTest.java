@@ -178,4 +178,15 @@ class ConfigLoaderTest {
                         + " from docs/configuration.md; did you mean 'bulwark.jwt.max-lifetime' (environment variable"
                         + " BULWARK_JWT_MAX_LIFETIME)?)");
     }
+
+    /** Liberty reports BULWARK_JWT_MAX_LIFETIME also as bulwark.jwt.max.lifetime: the documented spelling works. */
+    @Test
+    void correctlySpeltEnvironmentVariablesPassWithLibertysDottedAlias() {
+        java.util.List<String> names = java.util.List.of("BULWARK_JWT_MAX_LIFETIME", "bulwark.jwt.max.lifetime",
+                "BULWARK_CORS_ALLOWED_ORIGINS", "bulwark.cors.allowed.origins", "BULWARK_ERRORS_CLIENT_LOG_LEVEL",
+                "bulwark.errors.client.log.level");
+        assertThat(ConfigLoader.load(key -> Optional.empty(), names).problems()).isEmpty();
+        assertThat(ConfigLoader.load(key -> Optional.empty(), java.util.List.of("bulwark.jwt.max.lifetme"))
+                .problems()).hasSize(1);
+    }
 }

@@ -50,4 +50,16 @@ class RedirectsTest {
         assertThat(own("//evil.example")).isNull();
         assertThat(own(null)).isNull();
     }
+
+    /** Hosts java.net.URI does not parse as host names still count as the request's own (re-attack finding). */
+    @org.junit.jupiter.api.Test
+    void hostNamesUriCannotParseAreComparedAsWritten() {
+        assertThat(Redirects.ownReference("https://evil_host.example:9443/api/v1/orders/1016", "https",
+                "evil_host.example", 9443)).isEqualTo("/api/v1/orders/1016");
+        assertThat(Redirects.ownReference("https://attacker.1x:9443/a?b=1", "https", "attacker.1x", 9443))
+                .isEqualTo("/a?b=1");
+        assertThat(Redirects.ownReference("https://_evil/x", "https", "_evil", 443)).isEqualTo("/x");
+        assertThat(Redirects.ownReference("https://a@evil_x:9443/x", "https", "evil_x", 9443)).isNull();
+        assertThat(Redirects.ownReference("https://other_host:9443/x", "https", "evil_host", 9443)).isNull();
+    }
 }

@@ -187,6 +187,23 @@ class DemoIT {
             problem(r, r.statusCode());
             assertThat(r.body()).doesNotContainIgnoringCase("keys").doesNotContain("CWW").doesNotContain("SRVE");
         }
+        // Liberty picks a virtual host by the Host header: naming any other host or port reaches no server module
+        for (String host : new String[] {"localhost:1", "evil.example:1", "localhost:9080"}) {
+            String answer = rawGet("/jwt/ibm/api/defaultJWT/jwk", host);
+            assertThat(answer).as(host).doesNotStartWith("HTTP/1.1 200").doesNotContain("\"keys\"")
+                    .doesNotContain("CWW").doesNotContain("SRVE");
+        }
+    }
+
+    /** A GET over TLS with a hand-written Host header (java.net.http does not let a client set it). */
+    private static String rawGet(String path, String host) throws Exception {
+        int port = URI.create(HTTPS).getPort();
+        try (java.net.Socket socket = DevTls.trustAllContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
