@@ -140,7 +140,8 @@ class HostHeaderIT {
     /** A 201's Location, like a redirect's, never carries the host the request named. */
     @Test
     void theLocationOfA201IsRelativeWhateverTheHost() {
-        for (String host : new String[] {"evil.example", "evil.example:" + TLS, "localhost:" + TLS}) {
+        for (String host : new String[] {"evil.example", "evil.example:" + TLS, "localhost:" + TLS, "evil_host.example:" + TLS,
+            "attacker.1x:" + TLS}) {
             RawHttp.Response r = RawHttp.send(true, TLS, "POST /it/api/errors/created HTTP/1.1", "Host: " + host,
                     "Content-Length: 0");
             assertThat(r.status()).as(host).isEqualTo(201);
