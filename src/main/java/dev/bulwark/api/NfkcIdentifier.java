@@ -1,6 +1,5 @@
 package dev.bulwark.api;
 
-import dev.bulwark.validation.NfkcIdentifierValidator;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
@@ -17,7 +16,9 @@ import java.lang.annotation.Target;
  * Null is valid (combine with {@code @NotNull}).
  */
 @Documented
-@Constraint(validatedBy = NfkcIdentifierValidator.class)
+// The validator is registered through META-INF/services/jakarta.validation.ConstraintValidator, so that this
+// package names no Bulwark internals.
+@Constraint(validatedBy = {})
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
     ElementType.TYPE_USE})
