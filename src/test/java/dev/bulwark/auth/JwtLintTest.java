@@ -3,6 +3,7 @@ package dev.bulwark.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.config.ConfigLoader;
+import dev.bulwark.config.TestConfig;
 import dev.bulwark.config.ConfigProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JwtLintTest {
 
     private static JwtLint.Result lint(Map<String, String> values) {
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(values.get(k)));
+        ConfigLoader.Result r = TestConfig.load(values);
         assertThat(r.problems()).isEmpty();
         return JwtLint.check(r.config().jwt(), k -> Optional.ofNullable(values.get(k)),
                 JwtLintTest.class.getClassLoader());

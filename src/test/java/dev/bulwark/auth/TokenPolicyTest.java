@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
+import dev.bulwark.config.TestConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class TokenPolicyTest {
         for (int i = 0; i < extra.length; i += 2) {
             m.put(extra[i], extra[i + 1]);
         }
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(m.get(k)));
+        ConfigLoader.Result r = TestConfig.load(m);
         assertThat(r.problems()).isEmpty();
         return r.config().jwt();
     }

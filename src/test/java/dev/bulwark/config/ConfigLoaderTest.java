@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
 
     private static ConfigLoader.Result load(Map<String, String> values) {
-        return ConfigLoader.load(key -> Optional.ofNullable(values.get(key)));
+        return TestConfig.load(values);
     }
 
     @Test
@@ -114,7 +114,7 @@ class ConfigLoaderTest {
         Map<String, String> values = Map.of("bulwark.cors.allowed-origin", "https://app.example.com",
                 "bulwark.ratelimit.anonymus", "10/1m", "mp.jwt.verify.issuer", "https://issuer.example",
                 "other.setting", "x");
-        ConfigLoader.Result result = ConfigLoader.load(key -> Optional.ofNullable(values.get(key)), values.keySet());
+        ConfigLoader.Result result = TestConfig.load(values);
         assertThat(result.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
                 "Bulwark configuration key 'bulwark.cors.allowed-origin': is not a Bulwark setting (expected a key"
                         + " from docs/configuration.md; did you mean 'bulwark.cors.allowed-origins'?)",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.config.BulwarkConfig.HeaderValue;
 import dev.bulwark.config.ConfigLoader;
+import dev.bulwark.config.TestConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class CorsPolicyTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put(keyValues[i], keyValues[i + 1]);
         }
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(m.get(k)));
+        ConfigLoader.Result r = TestConfig.load(m);
         assertThat(r.problems()).isEmpty();
         return new CorsPolicy(r.config().cors());
     }
@@ -158,7 +159,7 @@ class CorsPolicyTest {
             Map.of("bulwark.cors.allowed-origins", "https://*.example.com"),
             Map.of("bulwark.cors.allowed-methods", "GET, TRACE"),
             Map.of("bulwark.cors.max-age", "30d"))) {
-            ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(bad.get(k)));
+            ConfigLoader.Result r = TestConfig.load(bad);
             assertThat(r.problems()).as(bad.toString()).hasSize(1);
             assertThat(r.problems().get(0).key()).startsWith("bulwark.cors.");
         }

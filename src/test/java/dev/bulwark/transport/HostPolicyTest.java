@@ -3,6 +3,7 @@ package dev.bulwark.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.config.ConfigLoader;
+import dev.bulwark.config.TestConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class HostPolicyTest {
 
     private static HostPolicy policy(String allowedHosts) {
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(
-                Map.of("bulwark.transport.allowed-hosts", allowedHosts).get(k)));
+        ConfigLoader.Result r = TestConfig.load(
+                Map.of("bulwark.transport.allowed-hosts", allowedHosts));
         assertThat(r.problems()).isEmpty();
         return new HostPolicy(r.config().transport().allowedHosts());
     }
@@ -99,8 +100,8 @@ class HostPolicyTest {
 
     @Test
     void aBadListEntryFailsTheDeploymentNamingTheKey() {
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(
-                Map.of("bulwark.transport.allowed-hosts", "api.example.com, https://api.example.com").get(k)));
+        ConfigLoader.Result r = TestConfig.load(
+                Map.of("bulwark.transport.allowed-hosts", "api.example.com, https://api.example.com"));
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("bulwark.transport.allowed-hosts"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
+import dev.bulwark.config.TestConfig;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TransportPolicyTest {
 
     private static BulwarkConfig config(Map<String, String> values) {
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(values.get(k)));
+        ConfigLoader.Result r = TestConfig.load(values);
         assertThat(r.problems()).isEmpty();
         return r.config();
     }
