@@ -1,8 +1,10 @@
 package dev.bulwark.web;
 
+import dev.bulwark.transport.RequestHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Keeps the {@code Host} header out of redirects. {@code sendRedirect} turns a relative location into an absolute
@@ -48,22 +50,11 @@ final class Redirects {
             return null;
         }
         // java.net.URI leaves host and port unset for names it does not parse as host names (an underscore, a last
-        // label starting with a digit), which the request's host may well be: compare the authority as written.
-        String authority = uri.getRawAuthority();
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            return null; // user information: the application's own choice, left alone
-        }
-        int colon = authority.lastIndexOf(':');
-        boolean port = colon > authority.lastIndexOf(']') && colon >= 0;
-        String host = port ? authority.substring(0, colon) : authority;
-        int portNumber;
-        try {
-            portNumber = port ? Integer.parseInt(authority.substring(colon + 1)) : -1;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (!sameHost(host, serverName) || effectivePort(portNumber, scheme) != serverPort) {
+        // label starting with a digit), which the request's host may well be: compare the authority the way the
+        // Host header was read. User information is the application's own choice, left alone.
+        Optional<RequestHost> target = RequestHost.parse(uri.getRawAuthority());
+        if (target.isEmpty() || !sameHost(target.get().name(), serverName)
+                || effectivePort(target.get().port(), scheme) != serverPort) {
             return null;
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
