@@ -43,7 +43,7 @@ public abstract class BeanAccessCheck {
 
     private static void enforce(AccessRule rule, String what) {
         if (rule.denyAll()) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), what + " is @DenyAll");
+            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), what + " is @DenyAll");
         }
         if (rule.roles().isEmpty()) {
             return; // @PermitAll on the method replaces the class's roles
@@ -57,12 +57,12 @@ public abstract class BeanAccessCheck {
                 principal, role -> request != null && request.isUserInRole(role), tokenPolicyInUse);
         if (outcome == Roles.Outcome.UNAUTHENTICATED) {
             boolean credentials = request != null && request.getHeader("Authorization") != null;
-            throw new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), "no authenticated caller for "
+            throw new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), "no authenticated caller for "
                     + what, Map.of("WWW-Authenticate", credentials ? dev.bulwark.auth.TokenGate.INVALID_TOKEN_CHALLENGE
                             : "Bearer"));
         }
         if (outcome == Roles.Outcome.FORBIDDEN) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), "the caller has none of the roles "
+            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "the caller has none of the roles "
                     + rule.roles().stream().sorted().toList() + " of " + what);
         }
     }

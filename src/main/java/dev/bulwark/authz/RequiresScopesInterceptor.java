@@ -32,7 +32,7 @@ public class RequiresScopesInterceptor {
         if (required != null) {
             Set<String> has = currentScopes();
             if (!Scopes.satisfied(has, List.of(required.value()), List.of(required.anyOf()))) {
-                throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), "insufficient scope for "
+                throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "insufficient scope for "
                         + invocation.getMethod().getDeclaringClass().getName() + "#" + invocation.getMethod().getName(),
                         Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
             }
@@ -69,7 +69,7 @@ public class RequiresScopesInterceptor {
     }
 
     private static ProblemException unauthorized(String reason) {
-        return new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), reason,
+        return new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), reason,
                 Map.of("WWW-Authenticate", dev.bulwark.auth.TokenGate.INVALID_TOKEN_CHALLENGE));
     }
 }

@@ -13,21 +13,19 @@ public final class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ProblemKind kind;
-    private final int status;
     private final transient List<Problem.FieldError> errors;
     private final transient Map<String, String> headers;
 
-    /** @param reason what the server log says; never sent to the client */
-    public ProblemException(ProblemKind kind, int status, List<Problem.FieldError> errors, String reason) {
-        this(kind, status, errors, reason, Map.of());
+    /** @param reason what the server log says; never sent to the client; the status is the kind's */
+    public ProblemException(ProblemKind kind, List<Problem.FieldError> errors, String reason) {
+        this(kind, errors, reason, Map.of());
     }
 
     /** @param headers response headers the refusal carries (such as WWW-Authenticate) */
-    public ProblemException(ProblemKind kind, int status, List<Problem.FieldError> errors, String reason,
+    public ProblemException(ProblemKind kind, List<Problem.FieldError> errors, String reason,
                             Map<String, String> headers) {
         super(reason, null, false, false);
         this.kind = kind;
-        this.status = status;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
     }
@@ -40,8 +38,9 @@ public final class ProblemException extends RuntimeException {
         return kind;
     }
 
+    /** The kind's status. */
     public int status() {
-        return status;
+        return kind.status();
     }
 
     public List<Problem.FieldError> errors() {

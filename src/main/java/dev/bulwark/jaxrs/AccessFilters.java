@@ -46,7 +46,7 @@ final class AccessFilters {
     /** The 401 for a request without a caller; its challenge carries an error code only if credentials were sent. */
     static ProblemException unauthenticated(ContainerRequestContext context, String reason) {
         boolean credentials = context.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
-        return new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), reason,
+        return new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), reason,
                 credentials ? TokenPolicyFilter.CHALLENGE : NO_CREDENTIALS_CHALLENGE);
     }
 
@@ -61,7 +61,7 @@ final class AccessFilters {
 
         @Override
         public void filter(ContainerRequestContext context) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), endpoint + " is @DenyAll");
+            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), endpoint + " is @DenyAll");
         }
     }
 
@@ -103,7 +103,7 @@ final class AccessFilters {
                 throw unauthenticated(context, "no authenticated caller for " + endpoint);
             }
             if (outcome == Roles.Outcome.FORBIDDEN) {
-                throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), "the caller has none of the roles "
+                throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "the caller has none of the roles "
                         + rule.roles().stream().sorted().toList() + " of " + endpoint);
             }
         }
@@ -136,7 +136,7 @@ final class AccessFilters {
 
         @Override
         public void filter(ContainerRequestContext context) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(), endpoint
+            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), endpoint
                     + " has no access decision (annotate it with @RolesAllowed, @RequiresScopes, @PermitAll or @Public)");
         }
     }
@@ -161,7 +161,7 @@ final class AccessFilters {
         public void filter(ContainerRequestContext context) {
             RawToken token = verifiedToken(context);
             if (!Scopes.satisfied(Scopes.of(token.claims(), claim), rule.allScopes(), rule.anyScopes())) {
-                throw new ProblemException(ProblemKind.FORBIDDEN, 403, List.of(),
+                throw new ProblemException(ProblemKind.FORBIDDEN, List.of(),
                         "insufficient scope for " + rule.describe(), challenge);
             }
         }

@@ -49,12 +49,12 @@ final class JsonBodyFilter implements ContainerRequestFilter {
         // A JSON endpoint takes no other body, and no body without a type (the runtime might hand it to JSON-B
         // unchecked), unless its @Consumes also lists other types.
         if (!json && rule.declaresJson() && (type == null || !rule.declaresOther())) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, List.of(),
                     "content type " + type + " on a JSON endpoint");
         }
         long length = request.getLength();
         if (length > rule.limits().maxBodyBytes()) {
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(),
+            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, List.of(),
                     "Content-Length " + length + " over " + rule.limits().maxBodyBytes());
         }
         if (!json) {
@@ -64,7 +64,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, List.of(),
                     "JSON body in charset " + charset);
         }
         ByteArrayOutputStream copy = new ByteArrayOutputStream(length > 0 ? (int) Math.min(length, 65_536) : 1024);
@@ -79,7 +79,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
         if (rule.schema() != null) {
             List<Problem.FieldError> errors = rule.schema().check(body);
             if (!errors.isEmpty()) {
-                throw new ProblemException(ProblemKind.VALIDATION, 400, errors, "JSON body fails its schema: "
+                throw new ProblemException(ProblemKind.VALIDATION, errors, "JSON body fails its schema: "
                         + errors.get(0).field() + " " + errors.get(0).message());
             }
         }
@@ -90,12 +90,10 @@ final class JsonBodyFilter implements ContainerRequestFilter {
     private static ProblemException refusal(JsonViolation v) {
         String reason = "JSON body refused at '" + v.path() + "': " + v.getMessage();
         return switch (v.kind()) {
-            case SYNTAX -> new ProblemException(ProblemKind.MALFORMED_BODY, 400, List.of(), reason);
-            case TOO_LARGE -> new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(), reason);
-            case LIMIT -> new ProblemException(ProblemKind.BODY_LIMIT, 400,
-                    List.of(new Problem.FieldError("body", v.path(), v.getMessage())), reason);
-            case CONTENT -> new ProblemException(ProblemKind.VALIDATION, 400,
-                    List.of(new Problem.FieldError("body", v.path(), v.getMessage())), reason);
+            case SYNTAX -> new ProblemException(ProblemKind.MALFORMED_BODY, List.of(), reason);
+            case TOO_LARGE -> new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, List.of(), reason);
+            case LIMIT -> new ProblemException(ProblemKind.BODY_LIMIT, List.of(new Problem.FieldError("body", v.path(), v.getMessage())), reason);
+            case CONTENT -> new ProblemException(ProblemKind.VALIDATION, List.of(new Problem.FieldError("body", v.path(), v.getMessage())), reason);
         };
     }
 }

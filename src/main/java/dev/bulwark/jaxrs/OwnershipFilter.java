@@ -118,8 +118,8 @@ final class OwnershipFilter implements ContainerRequestFilter {
     /** The refusal, marked as one for the refusal budget (a 404 alone is not a refusal). */
     private ProblemException denied(ContainerRequestContext context, String reason) {
         context.setProperty(RefusalBudget.REFUSED_ATTRIBUTE, Boolean.TRUE);
-        return new ProblemException(deniedStatus == 403 ? ProblemKind.FORBIDDEN : ProblemKind.NOT_FOUND, deniedStatus,
-                List.of(), reason);
+        return new ProblemException(deniedStatus == 403 ? ProblemKind.FORBIDDEN : ProblemKind.NOT_FOUND, List.of(),
+                reason);
     }
 
     /** The Java type of the path or query parameter (String for body members and unknown parameters). */

@@ -54,7 +54,7 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
     }
 
     static ProblemException refuse(String reason) {
-        return new ProblemException(ProblemKind.UNAUTHORIZED, 401, List.of(), "bearer token refused: " + reason,
+        return new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), "bearer token refused: " + reason,
                 CHALLENGE);
     }
 }

@@ -49,7 +49,7 @@ public final class Limiter {
             try {
                 d = store.acquire(key(limit, facts), limit.policy());
             } catch (FallbackStore.StoreUnavailableException e) {
-                throw new ProblemException(ProblemKind.UNAVAILABLE, 503, List.of(),
+                throw new ProblemException(ProblemKind.UNAVAILABLE, List.of(),
                         "rate-limit store unavailable (bulwark.ratelimit.redis.fallback=REJECT)",
                         Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
             }
@@ -113,7 +113,7 @@ public final class Limiter {
     private static ProblemException tooMany(Map<String, String> fields, Limit limit, Decision decision) {
         Map<String, String> headers = new LinkedHashMap<>(fields);
         headers.put("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        return new ProblemException(ProblemKind.TOO_MANY_REQUESTS, 429, List.of(), "rate limit '"
+        return new ProblemException(ProblemKind.TOO_MANY_REQUESTS, List.of(), "rate limit '"
                 + limit.policy().name() + "' exceeded on " + limit.scope(), headers);
     }
 

@@ -24,7 +24,7 @@ public final class LimitedInputStream extends FilterInputStream {
     /** The failure of a read past {@code limit} bytes: an IOException whose cause is the 413 problem. */
     public static IOException tooLarge(long limit) {
         return new IOException("request body larger than " + limit + " bytes", new ProblemException(
-                ProblemKind.PAYLOAD_TOO_LARGE, 413, List.of(), "request body larger than " + limit + " bytes"));
+                ProblemKind.PAYLOAD_TOO_LARGE, List.of(), "request body larger than " + limit + " bytes"));
     }
 
     @Override

@@ -143,7 +143,7 @@ final class BulwarkFilter extends HttpFilter {
         }
         String tokenRefused = bearer == null ? null : bearer.authenticate(request, response);
         if (tokenRefused != null) {
-            exchange.reject(ProblemKind.UNAUTHORIZED, 401, "bearer token refused: " + tokenRefused,
+            exchange.reject(ProblemKind.UNAUTHORIZED, "bearer token refused: " + tokenRefused,
                     List.of(new HeaderValue("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE)), List.of());
             return;
         }
@@ -264,18 +264,18 @@ final class BulwarkFilter extends HttpFilter {
         String privateHeader = DirectTls.privateHeader(Collections.list(request.getHeaderNames()));
         if (privateHeader != null) {
             // Liberty believes these from any client unless bulwark-base.xml is included: refuse them outright.
-            exchange.reject(ProblemKind.BAD_REQUEST, 400, "a WebSphere plug-in private header from a client: "
+            exchange.reject(ProblemKind.BAD_REQUEST, "a WebSphere plug-in private header from a client: "
                     + SafeLog.printable(privateHeader, 40), List.of(), List.of());
             return null;
         }
         HostPolicy.Decision host = hosts.check(list(request, "Host"), request.getServerName(), request.getServerPort());
         if (!host.allowed()) {
-            exchange.reject(ProblemKind.BAD_REQUEST, 400, host.refusal(), List.of(), List.of());
+            exchange.reject(ProblemKind.BAD_REQUEST, host.refusal(), List.of(), List.of());
             return null;
         }
         MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
         if (!method.allowed()) {
-            exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, 405, "method not allowed: " + method.effectiveMethod(),
+            exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, "method not allowed: " + method.effectiveMethod(),
                     List.of(new HeaderValue("Allow", methods.allowHeader())), List.of());
             return null;
         }
@@ -289,7 +289,7 @@ final class BulwarkFilter extends HttpFilter {
             return null;
         }
         if (tls.action() == TransportPolicy.Action.REFUSE) {
-            exchange.reject(ProblemKind.HTTPS_REQUIRED, 403, "plain HTTP refused", List.of(), List.of());
+            exchange.reject(ProblemKind.HTTPS_REQUIRED, "plain HTTP refused", List.of(), List.of());
             return null;
         }
 
@@ -299,7 +299,7 @@ final class BulwarkFilter extends HttpFilter {
             response.setHeader(h.name(), h.value());
         }
         if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
-            exchange.reject(ProblemKind.CORS_REFUSED, 403, "CORS preflight refused: " + corsDecision.refusal(),
+            exchange.reject(ProblemKind.CORS_REFUSED, "CORS preflight refused: " + corsDecision.refusal(),
                     List.of(), List.of());
             return null;
         }
@@ -311,7 +311,7 @@ final class BulwarkFilter extends HttpFilter {
 
         Optional<Problem.FieldError> badText = checkText(request);
         if (badText.isPresent()) {
-            exchange.reject(ProblemKind.VALIDATION, 400, "request text refused: " + badText.get().in() + " "
+            exchange.reject(ProblemKind.VALIDATION, "request text refused: " + badText.get().in() + " "
                     + badText.get().field() + " " + badText.get().message(), List.of(), List.of(badText.get()));
             return null;
         }
@@ -320,23 +320,23 @@ final class BulwarkFilter extends HttpFilter {
         long limit = body ? bodyLimits.limitFor(method.effectiveMethod(), request.getRequestURI())
                 : bodyLimits.configured();
         if (length > limit) {
-            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, 413, "Content-Length " + length + " over " + limit,
+            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + limit,
                     List.of(), List.of());
             return null;
         }
         if (body && !codings.accepts(list(request, "Content-Encoding"))) {
-            exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "Content-Encoding not decoded by the server",
+            exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding not decoded by the server",
                     List.of(new HeaderValue("Accept-Encoding", codings.acceptEncoding())), List.of());
             return null;
         }
         if (body && LimitedBodyRequest.isUrlEncodedForm(request.getContentType())) {
             // The container parses forms itself, past any counter: only a checked Content-Length, unencoded.
             if (length < 0) {
-                exchange.reject(ProblemKind.LENGTH_REQUIRED, 411, "chunked form body", List.of(), List.of());
+                exchange.reject(ProblemKind.LENGTH_REQUIRED, "chunked form body", List.of(), List.of());
                 return null;
             }
             if (LimitedBodyRequest.encoded(request.getHeader("Content-Encoding"))) {
-                exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, "content-encoded form body",
+                exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "content-encoded form body",
                         List.of(new HeaderValue("Accept-Encoding", "identity")), List.of());
                 return null;
             }
@@ -484,8 +484,9 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         /** Refuses the request before the application sees it. */
-        void reject(ProblemKind kind, int status, String reason, List<HeaderValue> extra,
-                    List<Problem.FieldError> errors) throws IOException {
+        void reject(ProblemKind kind, String reason, List<HeaderValue> extra, List<Problem.FieldError> errors)
+                throws IOException {
+            int status = kind.status();
             if (addressUnchecked) {
                 addressUnchecked = false;
                 if (!within(caller())) {

@@ -120,11 +120,11 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
             return;
         }
         if (getContentLengthLong() < 0 && getHeader("Transfer-Encoding") != null) {
-            throw new ProblemException(ProblemKind.LENGTH_REQUIRED, 411, List.of(),
+            throw new ProblemException(ProblemKind.LENGTH_REQUIRED, List.of(),
                     "a chunked form body cannot be counted while the container reads it");
         }
         if (encoded(getHeader("Content-Encoding"))) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, 415, List.of(),
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, List.of(),
                     "a content-encoded form body cannot be counted once inflated", Map.of("Accept-Encoding", "identity"));
         }
     }
@@ -143,7 +143,7 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
     static IOException unreadable(IOException cause) {
         return new IOException("request body could not be read", new ProblemException(ProblemKind.UNREADABLE_BODY,
-                400, List.of(), "request body could not be read: " + cause.getClass().getSimpleName()));
+                List.of(), "request body could not be read: " + cause.getClass().getSimpleName()));
     }
 
     private final class Counted extends ServletInputStream {
