@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
  * space-delimited string, RFC 9068) or {@code scp} (an array), and match exactly: no prefix, wildcard or case
  * folding. On a JAX-RS resource class or method (the method's annotation replaces the class's), and on any CDI
  * bean method through its interceptor binding. Missing scopes: 403 with
- * {@code WWW-Authenticate: Bearer error="insufficient_scope"}; no token: 401.
+ * {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="..."} naming the scopes that would do;
+ * no token: 401.
  */
 @Documented
 @Inherited

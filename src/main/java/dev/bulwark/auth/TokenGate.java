@@ -14,9 +14,6 @@ public final class TokenGate {
     /** Request attribute holding the {@link RawToken} of the token that passed every check. */
     public static final String VERIFIED_TOKEN = "dev.bulwark.verifiedToken";
 
-    /** The challenge of every refused token, on every runtime (the same text as Liberty's own). */
-    public static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"MP-JWT\", error=\"invalid_token\"";
-
     private final TokenPolicy policy;
     private final TokenDenyList denyList;
     private final PublishedKeys keys;

@@ -58,8 +58,8 @@ public abstract class BeanAccessCheck {
         if (outcome == Roles.Outcome.UNAUTHENTICATED) {
             boolean credentials = request != null && request.getHeader("Authorization") != null;
             throw new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), "no authenticated caller for "
-                    + what, Map.of("WWW-Authenticate", credentials ? dev.bulwark.auth.TokenGate.INVALID_TOKEN_CHALLENGE
-                            : "Bearer"));
+                    + what, Map.of(dev.bulwark.auth.BearerChallenges.HEADER, credentials ? dev.bulwark.auth.BearerChallenges.INVALID_TOKEN
+                            : dev.bulwark.auth.BearerChallenges.NO_CREDENTIALS));
         }
         if (outcome == Roles.Outcome.FORBIDDEN) {
             throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "the caller has none of the roles "

@@ -34,7 +34,9 @@ public class RequiresScopesInterceptor {
             if (!Scopes.satisfied(has, List.of(required.value()), List.of(required.anyOf()))) {
                 throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "insufficient scope for "
                         + invocation.getMethod().getDeclaringClass().getName() + "#" + invocation.getMethod().getName(),
-                        Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+                        Map.of(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.insufficientScope(
+                                java.util.stream.Stream.concat(java.util.Arrays.stream(required.value()),
+                                        java.util.Arrays.stream(required.anyOf())).toList())));
             }
         }
         return invocation.proceed();
@@ -70,6 +72,6 @@ public class RequiresScopesInterceptor {
 
     private static ProblemException unauthorized(String reason) {
         return new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), reason,
-                Map.of("WWW-Authenticate", dev.bulwark.auth.TokenGate.INVALID_TOKEN_CHALLENGE));
+                Map.of(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.INVALID_TOKEN));
     }
 }

@@ -29,7 +29,8 @@ final class AccessFilters {
      * The challenge of a 401 to a request that carried no credentials at all: RFC 6750 section 3.1 says such a
      * response should not carry an error code (the client was not wrong, it did not know it had to authenticate).
      */
-    static final Map<String, String> NO_CREDENTIALS_CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
+    static final Map<String, String> NO_CREDENTIALS_CHALLENGE = Map.of(dev.bulwark.auth.BearerChallenges.HEADER,
+            dev.bulwark.auth.BearerChallenges.NO_CREDENTIALS);
 
     private AccessFilters() {
     }
@@ -111,7 +112,7 @@ final class AccessFilters {
         /** Credentials of another scheme than Bearer (bearer tokens are the token policy's business). */
         private static boolean otherCredentials(ContainerRequestContext context) {
             String header = context.getHeaderString(HttpHeaders.AUTHORIZATION);
-            return header != null && !header.regionMatches(true, 0, "Bearer", 0, 6);
+            return header != null && !dev.bulwark.auth.BearerChallenges.isBearer(header);
         }
 
         /** Runs the application's authentication mechanism, as the container would for a protected resource. */
@@ -153,8 +154,8 @@ final class AccessFilters {
             this.claim = claim;
             TreeSet<String> needed = new TreeSet<>(rule.allScopes());
             needed.addAll(rule.anyScopes());
-            this.challenge = Map.of("WWW-Authenticate",
-                    "Bearer error=\"insufficient_scope\", scope=\"" + String.join(" ", needed) + "\"");
+            this.challenge = Map.of(dev.bulwark.auth.BearerChallenges.HEADER,
+                    dev.bulwark.auth.BearerChallenges.insufficientScope(needed));
         }
 
         @Override

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 final class TokenPolicyFilter implements ContainerRequestFilter {
 
     /** What every refused token gets, on every runtime. */
-    static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE);
+    static final Map<String, String> CHALLENGE = Map.of(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.INVALID_TOKEN);
 
     private final TokenGate gate;
 

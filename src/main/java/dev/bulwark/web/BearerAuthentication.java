@@ -138,7 +138,7 @@ final class BearerAuthentication {
                 }
                 super.logout();
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setHeader("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE);
+                response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.INVALID_TOKEN);
                 return false;
             }
         };

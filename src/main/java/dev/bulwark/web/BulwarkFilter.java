@@ -144,7 +144,7 @@ final class BulwarkFilter extends HttpFilter {
         String tokenRefused = bearer == null ? null : bearer.authenticate(request, response);
         if (tokenRefused != null) {
             exchange.reject(ProblemKind.UNAUTHORIZED, "bearer token refused: " + tokenRefused,
-                    List.of(new HeaderValue("WWW-Authenticate", TokenGate.INVALID_TOKEN_CHALLENGE)), List.of());
+                    List.of(new HeaderValue(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.INVALID_TOKEN)), List.of());
             return;
         }
         if (!exchange.callerWithinRefusalBudget()) {
@@ -155,7 +155,7 @@ final class BulwarkFilter extends HttpFilter {
             // header) and go on to an unprotected resource with its 401 already set: the request was admitted here,
             // so the application's answer starts from 200 like any other.
             response.setStatus(HttpServletResponse.SC_OK);
-            response.setHeader("WWW-Authenticate", null);
+            response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, null);
         }
         respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
     }
@@ -226,7 +226,7 @@ final class BulwarkFilter extends HttpFilter {
                         // a challenge the container's authentication set on its way (Liberty does for any
                         // Authorization header it cannot use) is wrong on a success: a Basic caller would get a
                         // Bearer challenge
-                        response.setHeader("WWW-Authenticate", null);
+                        response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, null);
                     }
                     exchange.securityHeaders(status >= 400, status == 401);
                 },
@@ -401,7 +401,7 @@ final class BulwarkFilter extends HttpFilter {
                 errorLog.clientError(correlationId, spent.status(), describe(), caller.toString(),
                         "refusal budget spent (" + ConfigKeys.RATELIMIT_REFUSED.name() + ")");
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's
-                response.setHeader("WWW-Authenticate", null);
+                response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, null);
                 spent.headers().forEach(response::setHeader);
                 CorsPolicy.Decision crossOrigin = corsAsSent(request);
                 if (crossOrigin.kind() == CorsPolicy.Kind.ACTUAL || crossOrigin.kind() == CorsPolicy.Kind.NONE) {
@@ -466,9 +466,9 @@ final class BulwarkFilter extends HttpFilter {
             String credentials = request.getHeader("Authorization");
             boolean authenticated = credentials != null || request.getUserPrincipal() != null;
             if (unauthenticated && !authenticated) {
-                String challenge = response.getHeader("WWW-Authenticate");
-                if (challenge == null ? bearerTokens : challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
-                    response.setHeader("WWW-Authenticate", "Bearer");
+                String challenge = response.getHeader(dev.bulwark.auth.BearerChallenges.HEADER);
+                if (challenge == null ? bearerTokens : dev.bulwark.auth.BearerChallenges.isBearer(challenge)) {
+                    response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.NO_CREDENTIALS);
                 }
             }
             Object suppressed = request.getAttribute(TransportAttributes.SUPPRESSED_HEADERS);

@@ -74,7 +74,10 @@ class AuthorizationIT {
 
     @Test
     void aScopedServiceBeanIsEnforcedWhoeverCallsIt() {
-        assertProblem(get("/it/api/scoped/report", tokenWithScopes("alice", "items:read")), 403);
+        HttpResponse<String> lacking = get("/it/api/scoped/report", tokenWithScopes("alice", "items:read"));
+        assertProblem(lacking, 403);
+        assertThat(lacking.headers().firstValue("WWW-Authenticate")).as("the same challenge as a resource's")
+                .hasValue("Bearer error=\"insufficient_scope\", scope=\"reports:read\"");
         HttpResponse<String> ok = get("/it/api/scoped/report", tokenWithScopes("alice", "reports:read"));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("{\"report\":\"ok\"}");
