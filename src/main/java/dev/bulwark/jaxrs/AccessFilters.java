@@ -51,18 +51,21 @@ final class AccessFilters {
                 credentials ? TokenPolicyFilter.CHALLENGE : NO_CREDENTIALS_CHALLENGE);
     }
 
-    /** {@code @DenyAll}: refused for everyone, anonymous callers included (authenticating would not help). */
+    /**
+     * Refused for everyone, anonymous callers included (authenticating would not help): {@code @DenyAll}, and deny
+     * by default for a method without any access decision. The reason goes to the log only.
+     */
     @Priority(Priorities.AUTHENTICATION - 1)
-    static final class Denied implements ContainerRequestFilter {
-        private final String endpoint;
+    static final class Refused implements ContainerRequestFilter {
+        private final String reason;
 
-        Denied(String endpoint) {
-            this.endpoint = endpoint;
+        Refused(String reason) {
+            this.reason = reason;
         }
 
         @Override
         public void filter(ContainerRequestContext context) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), endpoint + " is @DenyAll");
+            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), reason);
         }
     }
 
@@ -123,22 +126,6 @@ final class AccessFilters {
             } catch (ServletException | IOException e) {
                 return null;
             }
-        }
-    }
-
-    /** Deny by default: a method without any access decision is refused, whoever calls it. */
-    @Priority(Priorities.AUTHENTICATION - 1)
-    static final class Undecided implements ContainerRequestFilter {
-        private final String endpoint;
-
-        Undecided(String endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        @Override
-        public void filter(ContainerRequestContext context) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), endpoint
-                    + " has no access decision (annotate it with @RolesAllowed, @RequiresScopes, @PermitAll or @Public)");
         }
     }
 

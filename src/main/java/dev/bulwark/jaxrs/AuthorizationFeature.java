@@ -28,11 +28,12 @@ final class AuthorizationFeature implements DynamicFeature {
         AccessRule rule = AccessRule.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
         String endpoint = resourceInfo.getResourceClass().getName() + "#" + resourceInfo.getResourceMethod().getName();
         if (!rule.decided()) {
-            context.register(new AccessFilters.Undecided(endpoint));
+            context.register(new AccessFilters.Refused(endpoint
+                    + " has no access decision (annotate it with @RolesAllowed, @RequiresScopes, @PermitAll or @Public)"));
             return;
         }
         if (rule.denyAll()) {
-            context.register(new AccessFilters.Denied(endpoint));
+            context.register(new AccessFilters.Refused(endpoint + " is @DenyAll"));
             return;
         }
         if (!rule.roles().isEmpty()) {
