@@ -1,23 +1,32 @@
 package dev.bulwark;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.enterprise.inject.spi.CDI;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries of the jar that already hold, enforced so they cannot regress (more follow with the endpoint
- * model): the public {@code api} package names no Bulwark internals, so applications compile against it alone.
+ * The boundaries of the jar, enforced so they cannot regress: the public {@code api} names no internals; the core
+ * of each checklist concern is plain Java that the container adapters ({@code web} for servlets, {@code jaxrs},
+ * {@code cdi}, {@code resources} for the JAX-RS resource model) call; packages do not depend on each other in
+ * circles; and the CDI container is looked up only in the CDI adapter.
  */
 class ArchitectureTest {
 
     private static final JavaClasses BULWARK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.bulwark");
+
+    /** The packages that may use container types: each is the adapter to one container API. */
+    private static final String[] ADAPTERS = {"dev.bulwark.web..", "dev.bulwark.jaxrs..", "dev.bulwark.cdi..",
+        "dev.bulwark.resources.."};
 
     @Test
     void theApiDependsOnNothingElseInBulwark() {
@@ -28,6 +37,37 @@ class ArchitectureTest {
                         "jakarta.validation..", "jakarta.interceptor..", "jakarta.enterprise.util..",
                         "jakarta.json.."))
                 .because("applications compile against dev.bulwark.api, which must name no internal class")
+                .check(BULWARK);
+    }
+
+    @Test
+    void theConcernsUseNoContainerTypes() {
+        noClasses().that().resideOutsideOfPackages(ADAPTERS).and().resideOutsideOfPackage("dev.bulwark.api..")
+                .should().dependOnClassesThat(resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
+                        "jakarta.enterprise..", "jakarta.interceptor.."))
+                .because("each concern is plain Java, unit-tested without a server; the adapters translate")
+                .check(BULWARK);
+    }
+
+    @Test
+    void onlyTheCdiAdapterLooksUpTheContainer() {
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.cdi..")
+                .should().callMethod(CDI.class, "current")
+                .because("CDI.current() is a global registry: everything else gets what it needs passed in")
+                .check(BULWARK);
+    }
+
+    @Test
+    void packagesDoNotDependOnEachOtherInCircles() {
+        slices().matching("dev.bulwark.(*)..").should().beFreeOfCycles().check(BULWARK);
+    }
+
+    @Test
+    void thePipelineModelKnowsNoConcern() {
+        noClasses().that().resideInAPackage("dev.bulwark.pipeline..")
+                .should().dependOnClassesThat(resideInAPackage("dev.bulwark..")
+                        .and(resideOutsideOfPackage("dev.bulwark.pipeline..")))
+                .because("concerns plug into the model; the model names none of them")
                 .check(BULWARK);
     }
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.auth;
 
+import dev.bulwark.pipeline.RequestState;
+import java.util.function.Function;
 import dev.bulwark.api.TokenDenyList;
 import java.time.Clock;
 
@@ -11,8 +13,8 @@ import java.time.Clock;
  */
 public final class TokenGate {
 
-    /** Request attribute holding the {@link RawToken} of the token that passed every check. */
-    public static final String VERIFIED_TOKEN = "dev.bulwark.verifiedToken";
+    /** The request's token once it passed every check. */
+    public static final RequestState.Key<RawToken> VERIFIED = RequestState.Key.of("verified token", RawToken.class);
 
     private final TokenPolicy policy;
     private final TokenDenyList denyList;
@@ -42,6 +44,12 @@ public final class TokenGate {
         if (keys != null && !keys.isPublished(raw.header().getString("kid", null))) {
             throw new TokenRejected("the signing key is not (or no longer) published by the identity provider");
         }
+    }
+
+    /** The verified token of a request (from its attributes or JAX-RS properties), or null. */
+    public static RawToken verifiedToken(Function<String, Object> attributes) {
+        RequestState state = RequestState.from(attributes);
+        return state == null ? null : state.get(VERIFIED);
     }
 
     /** Every check, for a token the container already verified. */

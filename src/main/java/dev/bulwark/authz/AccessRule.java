@@ -6,6 +6,9 @@ import dev.bulwark.api.RequiresScopes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import dev.bulwark.pipeline.EndpointSite;
+import dev.bulwark.pipeline.PolicyPart;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.Set;
  * scopes, and the ownership rule. A method with none of these has no decision and is refused (deny by default).
  */
 public record AccessRule(boolean isPublic, boolean denyAll, Set<String> roles, Set<String> allScopes,
-                         Set<String> anyScopes, OwnedBy owner) {
+                         Set<String> anyScopes, OwnedBy owner) implements PolicyPart {
 
     public AccessRule {
         roles = Set.copyOf(roles);
@@ -25,37 +28,36 @@ public record AccessRule(boolean isPublic, boolean denyAll, Set<String> roles, S
         anyScopes = Set.copyOf(anyScopes);
     }
 
+    /** The rule of a resource method (class-level annotations of the resource class itself). */
     public static AccessRule of(Class<?> resource, Method method) {
-        boolean methodLevel = method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(PermitAll.class)
-                || method.isAnnotationPresent(DenyAll.class) || method.isAnnotationPresent(Public.class);
-        java.lang.reflect.AnnotatedElement security = methodLevel ? method : resource;
-        boolean isPublic = security.isAnnotationPresent(PermitAll.class) || security.isAnnotationPresent(Public.class);
-        boolean denyAll = security.isAnnotationPresent(DenyAll.class);
-        RolesAllowed roles = security.getAnnotation(RolesAllowed.class);
-        RequiresScopes scopes = method.isAnnotationPresent(RequiresScopes.class)
-                ? method.getAnnotation(RequiresScopes.class) : resource.getAnnotation(RequiresScopes.class);
-        OwnedBy owner = method.isAnnotationPresent(OwnedBy.class) ? method.getAnnotation(OwnedBy.class)
-                : resource.getAnnotation(OwnedBy.class);
-        return new AccessRule(isPublic, denyAll, roles == null ? Set.of() : Set.of(roles.value()),
-                scopes == null ? Set.of() : Set.of(scopes.value()), scopes == null ? Set.of() : Set.of(scopes.anyOf()),
-                owner);
+        return of(new EndpointSite(EndpointSite.Kind.RESOURCE, resource, method, method, null, null, List.of(),
+                List.of(), null));
     }
 
     /**
-     * The rule of a CDI bean method. The bean's runtime class may be a container-made subclass (an interceptor or
-     * proxy subclass that carries no annotations), and the method may be inherited: the class-level decision is the
-     * one of the nearest class, from {@code beanType} up, that carries a security annotation.
+     * The rule of a CDI bean method. The method may be inherited: the class-level decision is the one of the
+     * nearest class, from {@code beanType} up, that carries a security annotation.
      */
     public static AccessRule ofBean(Class<?> beanType, Method method) {
-        Class<?> secured = beanType;
-        for (Class<?> c = beanType; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(RolesAllowed.class) || c.isAnnotationPresent(PermitAll.class)
-                    || c.isAnnotationPresent(DenyAll.class) || c.isAnnotationPresent(Public.class)) {
-                secured = c;
-                break;
-            }
-        }
-        return of(secured, method);
+        return of(EndpointSite.bean(beanType, method));
+    }
+
+    /** The rule of an endpoint: its security annotations as a group, the method's replacing the class's. */
+    public static AccessRule of(EndpointSite site) {
+        AnnotatedElement security = security(site);
+        boolean isPublic = security != null
+                && (security.isAnnotationPresent(PermitAll.class) || security.isAnnotationPresent(Public.class));
+        boolean denyAll = security != null && security.isAnnotationPresent(DenyAll.class);
+        RolesAllowed roles = security == null ? null : security.getAnnotation(RolesAllowed.class);
+        RequiresScopes scopes = site.annotation(RequiresScopes.class);
+        return new AccessRule(isPublic, denyAll, roles == null ? Set.of() : Set.of(roles.value()),
+                scopes == null ? Set.of() : Set.of(scopes.value()), scopes == null ? Set.of() : Set.of(scopes.anyOf()),
+                site.annotation(OwnedBy.class));
+    }
+
+    /** Where the annotations that decide who may call an endpoint are read: the method's replace the class's. */
+    static AnnotatedElement security(EndpointSite site) {
+        return site.holder(RolesAllowed.class, PermitAll.class, DenyAll.class, Public.class);
     }
 
     /** True when the method carries an explicit decision. */
@@ -68,6 +70,7 @@ public record AccessRule(boolean isPublic, boolean denyAll, Set<String> roles, S
     }
 
     /** For the inventory: "public", "deny-all", "roles(admin) scopes(all: a; any: b|c)", or the missing decision. */
+    @Override
     public String describe() {
         if (denyAll) {
             return "deny-all";

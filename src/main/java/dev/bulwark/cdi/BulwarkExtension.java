@@ -3,18 +3,24 @@ package dev.bulwark.cdi;
 import dev.bulwark.api.TokenDenyList;
 import dev.bulwark.auth.InMemoryTokenDenyList;
 import dev.bulwark.auth.JwtLint;
-import dev.bulwark.authz.DenyAllInterceptor;
-import dev.bulwark.authz.RequiresScopesInterceptor;
-import dev.bulwark.authz.RolesAllowedInterceptor;
+import dev.bulwark.api.OwnedBy;
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RateLimits;
+import dev.bulwark.api.RequiresScopes;
+import dev.bulwark.controls.Controls;
 import dev.bulwark.errors.ErrorLog;
+import dev.bulwark.pipeline.EndpointModel;
+import dev.bulwark.pipeline.EndpointPolicy;
+import dev.bulwark.pipeline.EndpointSite;
 import dev.bulwark.ratelimit.Limiter;
-import dev.bulwark.ratelimit.RateLimitInterceptor;
 import dev.bulwark.ratelimit.RateLimitMetrics;
+import dev.bulwark.resources.ResourceScanner;
 import dev.bulwark.ratelimit.SharedStores;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
 import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +33,19 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,6 +64,15 @@ public class BulwarkExtension implements Extension {
 
     private volatile BulwarkConfig config;
     private volatile boolean applicationDenyList;
+    /** The application's classes that carry a Bulwark-enforced annotation, collected as the container finds them. */
+    private final Set<Class<?>> guardedBeans = ConcurrentHashMap.newKeySet();
+    private volatile Controls controls;
+    private volatile EndpointModel beanModel;
+    private volatile EndpointModel resourceModel;
+    /** Policies of methods the deployment-time models did not hold (a class the container made up later). */
+    private final Map<String, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
+    /** Classes found to be JAX-RS resources at a bean interception (their filters decided already). */
+    private final Map<Class<?>, Boolean> resourceTypes = new ConcurrentHashMap<>();
 
     /**
      * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
@@ -65,7 +92,7 @@ public class BulwarkExtension implements Extension {
         event.addAnnotatedType(beanManager.createAnnotatedType(RateLimitInterceptor.class),
                 "dev.bulwark.RateLimitInterceptor");
         if (metricsApiPresent()) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(dev.bulwark.ratelimit.MetricsBridge.class),
+            event.addAnnotatedType(beanManager.createAnnotatedType(MetricsBridge.class),
                     "dev.bulwark.MetricsBridge");
         }
     }
@@ -77,6 +104,18 @@ public class BulwarkExtension implements Extension {
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
+        }
+    }
+
+    /**
+     * Notes every application class whose methods Bulwark's interceptors guard, so that their policies are built
+     * (and their annotations checked) at deployment. JAX-RS resources are left to the resource model.
+     */
+    void collectGuardedBeans(@Observes @WithAnnotations({RolesAllowed.class, DenyAll.class, PermitAll.class,
+        RequiresScopes.class, RateLimit.class, RateLimits.class, OwnedBy.class}) ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && !ResourceScanner.isResource(type)) {
+            guardedBeans.add(type);
         }
     }
 
@@ -126,8 +165,126 @@ public class BulwarkExtension implements Extension {
             event.addDeploymentProblem(new DeploymentException(all));
             return;
         }
+        List<String> beanProblems = buildBeanModel(result.config());
+        if (!beanProblems.isEmpty()) {
+            String all = String.join("; ", beanProblems);
+            LOG.severe("Bulwark refuses to deploy this application: invalid annotations on CDI beans: " + all);
+            event.addDeploymentProblem(new DeploymentException("Bulwark found invalid annotations on CDI beans: "
+                    + all));
+            return;
+        }
         config = result.config();
         LOG.fine("Bulwark configuration validated");
+    }
+
+    /**
+     * Builds the policies of the guarded beans' methods with the deployment's controls; returns the problems of
+     * their annotations (each naming the annotation, the class or method, and what is wrong), empty when valid.
+     */
+    List<String> buildBeanModel(BulwarkConfig validated) {
+        Controls built = new Controls(validated);
+        EndpointModel beans = EndpointModel.build(built.resolvers(), beanSites());
+        if (beans.problems().isEmpty()) {
+            controls = built;
+            beanModel = beans;
+        }
+        return beans.problems();
+    }
+
+    /** Every business method of the guarded bean classes (public, protected or package-private; not static). */
+    private List<EndpointSite> beanSites() {
+        List<EndpointSite> sites = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>(guardedBeans);
+        types.sort(Comparator.comparing(Class::getName));
+        for (Class<?> type : types) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                Method[] methods = c.getDeclaredMethods();
+                java.util.Arrays.sort(methods, Comparator.comparing(Method::toGenericString));
+                for (Method m : methods) {
+                    int mod = m.getModifiers();
+                    if (Modifier.isPrivate(mod) || Modifier.isStatic(mod) || m.isSynthetic() || m.isBridge()
+                            || !seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
+                        continue;
+                    }
+                    sites.add(EndpointSite.bean(type, m));
+                }
+            }
+        }
+        return sites;
+    }
+
+    /** The controls of this deployment (the endpoint resolvers); only once the deployment passed validation. */
+    public Controls controls() {
+        config();
+        return controls;
+    }
+
+    /** The bean model as built. */
+    EndpointModel beanModel() {
+        return beanModel;
+    }
+
+    /** The guarded bean methods' policies, for the inventory. */
+    public List<EndpointPolicy> beanPolicies() {
+        config();
+        return beanModel.policies();
+    }
+
+    /**
+     * Publishes the resource model the servlet initializer built from the module's resource classes (validated
+     * there: a problem fails the deployment before this is called).
+     */
+    public void publishResources(EndpointModel model) {
+        resourceModel = model;
+    }
+
+    /**
+     * The policy of a resource method as the JAX-RS runtime matched it: from the resource model, else (a resource
+     * the scan could not see, such as one an application only returns from {@code getSingletons()}) resolved now
+     * with the same resolvers; a problem then fails the binding, so the method is never served unguarded.
+     */
+    public EndpointPolicy resourcePolicy(Class<?> resource, Method method) {
+        EndpointModel model = resourceModel;
+        EndpointPolicy policy = model == null ? null : model.find(resource, method);
+        return policy != null ? policy : late(ResourceScanner.site(resource, method));
+    }
+
+    /**
+     * The policy of an intercepted bean method, or null for a method of a JAX-RS resource class (its JAX-RS
+     * filters have decided) .
+     */
+    public EndpointPolicy beanPolicy(InvocationContext invocation) {
+        Object target = invocation.getTarget();
+        Method method = invocation.getMethod();
+        Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
+        EndpointPolicy policy = beanModel == null ? null : beanModel.find(type, method);
+        if (policy != null) {
+            return policy;
+        }
+        if (resourceTypes.computeIfAbsent(type, t -> ResourceScanner.isResource(t)
+                || ResourceScanner.isResource(method.getDeclaringClass()))) {
+            return null;
+        }
+        return late(EndpointSite.bean(type, method));
+    }
+
+    private EndpointPolicy late(EndpointSite site) {
+        return latePolicies.computeIfAbsent(site.kind() + " " + site.name() + java.util.Arrays.toString(
+                site.method().getParameterTypes()), k -> {
+                    EndpointModel model = EndpointModel.build(controls().resolvers(), List.of(site));
+                    if (!model.problems().isEmpty()) {
+                        String all = String.join("; ", model.problems());
+                        LOG.severe("Bulwark refuses to serve " + site.name() + ": " + all);
+                        throw new IllegalStateException("Bulwark found invalid annotations: " + all);
+                    }
+                    return model.policies().get(0);
+                });
+    }
+
+    /** An application bean of the given type (an object access policy, a rate-limit key resolver). */
+    public <T> T bean(Class<? extends T> type) {
+        return CDI.current().select(type).get();
     }
 
     /** The validated configuration; only available once the deployment passed validation. */
@@ -150,8 +307,8 @@ public class BulwarkExtension implements Extension {
         }
         if (limiter == null) {
             BulwarkConfig.RateLimiting rl = config().rateLimiting();
-            RateLimitMetrics metrics = RateLimitMetrics.create();
-            limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader());
+            RateLimitMetrics metrics = RateLimitMetrics.of(MetricsBridge.lookup());
+            limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader(), this::bean);
         }
         return limiter;
     }

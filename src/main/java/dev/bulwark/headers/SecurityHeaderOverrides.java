@@ -1,9 +1,12 @@
 package dev.bulwark.headers;
 
 import dev.bulwark.api.SecurityHeader;
+import dev.bulwark.pipeline.EndpointSite;
+import dev.bulwark.pipeline.PolicyPart;
+import dev.bulwark.pipeline.PolicyResolver;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,16 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@link SecurityHeader} overrides of a resource method (method annotations win over class ones) and checks
- * them at deployment: only Bulwark's per-response security headers may be overridden (not HSTS, which is a
- * site-wide policy), and values must be printable ASCII.
+ * The header part of an endpoint's policy: its {@link SecurityHeader} overrides, the class's first and the method's
+ * on top, header by header. Checked at deployment: only Bulwark's per-response security headers may be overridden
+ * (not HSTS, which is a site-wide policy), and values must be printable ASCII.
  */
-public final class SecurityHeaderOverrides {
+public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHeaderOverrides.Overrides> {
 
     /** Header name (canonical case) to value; a null value means "off". */
-    public record Overrides(Map<String, String> values) {
+    public record Overrides(Map<String, String> values) implements PolicyPart {
         public boolean isEmpty() {
             return values.isEmpty();
+        }
+
+        @Override
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            values.forEach((name, value) -> parts.add(name + (value == null ? " off" : ": " + value)));
+            return String.join("; ", parts);
         }
     }
 
@@ -28,44 +38,38 @@ public final class SecurityHeaderOverrides {
             "x-frame-options", "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy",
             "permissions-policy", "x-permitted-cross-domain-policies", "cache-control");
 
-    private SecurityHeaderOverrides() {
+    @Override
+    public Class<Overrides> part() {
+        return Overrides.class;
     }
 
-    public static Overrides of(Class<?> resource, Method method) {
+    @Override
+    public String label() {
+        return "headers";
+    }
+
+    @Override
+    public Overrides resolve(EndpointSite site, Problems problems) {
         Map<String, String> values = new LinkedHashMap<>();
-        put(values, resource);
-        put(values, method);
-        return new Overrides(values);
-    }
-
-    private static void put(Map<String, String> values, AnnotatedElement element) {
-        for (SecurityHeader h : element.getAnnotationsByType(SecurityHeader.class)) {
-            values.keySet().removeIf(k -> k.equalsIgnoreCase(h.name()));
-            values.put(h.name(), h.value().equalsIgnoreCase("off") ? null : h.value());
-        }
-    }
-
-    /** Deployment problems of one class's annotations, each naming the class or method. */
-    public static List<String> problems(Class<?> resource) {
-        List<String> problems = new ArrayList<>();
-        check(problems, resource, resource.getName());
-        for (Method m : resource.getMethods()) {
-            check(problems, m, resource.getName() + "#" + m.getName());
-        }
-        return problems;
-    }
-
-    private static void check(List<String> problems, AnnotatedElement element, String where) {
-        for (SecurityHeader h : element.getAnnotationsByType(SecurityHeader.class)) {
-            if (!OVERRIDABLE.contains(h.name().toLowerCase(Locale.ROOT))) {
-                problems.add("@SecurityHeader on " + where + ": '" + h.name() + "' is not a header Bulwark manages"
-                        + " per resource (one of " + String.join(", ", OVERRIDABLE.stream().sorted().toList()) + ")");
+        for (AnnotatedElement element : new AnnotatedElement[] {site.type(), site.method()}) {
+            for (SecurityHeader h : element.getAnnotationsByType(SecurityHeader.class)) {
+                check(h, site, problems);
+                values.keySet().removeIf(k -> k.equalsIgnoreCase(h.name()));
+                values.put(h.name(), h.value().equalsIgnoreCase("off") ? null : h.value());
             }
-            String v = h.value();
-            if (v.isEmpty() || v.length() > 1024 || !v.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                problems.add("@SecurityHeader on " + where + ": the value of '" + h.name()
-                        + "' must be printable ASCII (at most 1024 characters) or off");
-            }
+        }
+        return values.isEmpty() ? null : new Overrides(Collections.unmodifiableMap(values));
+    }
+
+    private static void check(SecurityHeader h, EndpointSite site, Problems problems) {
+        if (!OVERRIDABLE.contains(h.name().toLowerCase(Locale.ROOT))) {
+            problems.add(site, SecurityHeader.class, "'" + h.name() + "' is not a header Bulwark manages per resource"
+                    + " (one of " + String.join(", ", OVERRIDABLE.stream().sorted().toList()) + ")");
+        }
+        String v = h.value();
+        if (v.isEmpty() || v.length() > 1024 || !v.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            problems.add(site, SecurityHeader.class, "the value of '" + h.name()
+                    + "' must be printable ASCII (at most 1024 characters) or off");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.inventory;
 
 import dev.bulwark.errors.JsonText;
+import dev.bulwark.pipeline.EndpointPolicy;
 import java.util.List;
 
 /** Renders the inventory as the start-up table and as the JSON the inventory endpoint serves. */
@@ -10,7 +11,12 @@ public final class InventoryReport {
     }
 
     public static String table(List<Endpoint> endpoints) {
-        String[] headers = {"METHOD", "PATH", "CONSUMES", "PRODUCES", "ACCESS", "HANDLER"};
+        return table(endpoints, List.of());
+    }
+
+    /** The table of the endpoints, then one line per guarded CDI bean method with its policy. */
+    public static String table(List<Endpoint> endpoints, List<EndpointPolicy> beans) {
+        String[] headers = {"METHOD", "PATH", "CONSUMES", "PRODUCES", "ACCESS", "POLICY", "HANDLER"};
         int[] width = new int[headers.length];
         String[][] rows = new String[endpoints.size()][];
         for (int i = 0; i < headers.length; i++) {
@@ -19,7 +25,7 @@ public final class InventoryReport {
         for (int r = 0; r < endpoints.size(); r++) {
             Endpoint e = endpoints.get(r);
             rows[r] = new String[] {e.httpMethod(), e.path(), list(e.consumes()), list(e.produces()), e.access(),
-                e.handler()};
+                policies(e.policies()), e.handler()};
             for (int i = 0; i < headers.length; i++) {
                 width[i] = Math.max(width[i], rows[r][i].length());
             }
@@ -40,6 +46,13 @@ public final class InventoryReport {
             out.append("Findings (").append(findings.size()).append("):\n");
             findings.forEach(f -> out.append(f).append('\n'));
         }
+        List<EndpointPolicy> guarded = beans.stream().filter(b -> !b.described().isEmpty()).toList();
+        if (!guarded.isEmpty()) {
+            out.append("Guarded CDI bean methods (").append(guarded.size()).append("):\n");
+            for (EndpointPolicy b : guarded) {
+                out.append("  ").append(b.site().name()).append("  ").append(policies(b.described())).append('\n');
+            }
+        }
         return out.toString();
     }
 
@@ -54,11 +67,23 @@ public final class InventoryReport {
         out.append('\n');
     }
 
+    /** "rate-limit: 10/1m per ip | body: max 4096 bytes", or "-" when the endpoint has no other policy. */
+    private static String policies(java.util.Map<String, String> policies) {
+        List<String> parts = new java.util.ArrayList<>();
+        policies.forEach((label, text) -> parts.add(label + ": " + text));
+        return parts.isEmpty() ? "-" : String.join(" | ", parts);
+    }
+
     private static String list(List<String> values) {
         return values.isEmpty() ? "-" : String.join(",", values);
     }
 
     public static String json(List<Endpoint> endpoints) {
+        return json(endpoints, List.of());
+    }
+
+    /** The endpoints, then the guarded CDI bean methods ({@code beans}: handler and policies). */
+    public static String json(List<Endpoint> endpoints, List<EndpointPolicy> beans) {
         JsonText json = new JsonText().beginObject().field("count", endpoints.size()).name("endpoints").beginArray();
         for (Endpoint e : endpoints) {
             json.beginObject().field("method", e.httpMethod()).field("path", e.path());
@@ -66,9 +91,19 @@ public final class InventoryReport {
             e.consumes().forEach(json::value);
             json.endArray().name("produces").beginArray();
             e.produces().forEach(json::value);
-            json.endArray().field("access", e.access()).field("handler", e.handler()).name("findings").beginArray();
+            json.endArray().field("access", e.access()).name("policies").beginObject();
+            e.policies().forEach(json::field);
+            json.endObject().field("handler", e.handler()).name("findings").beginArray();
             e.findings().forEach(json::value);
             json.endArray().endObject();
+        }
+        json.endArray().name("beans").beginArray();
+        for (EndpointPolicy b : beans) {
+            if (!b.described().isEmpty()) {
+                json.beginObject().field("handler", b.site().name()).name("policies").beginObject();
+                b.described().forEach(json::field);
+                json.endObject().endObject();
+            }
         }
         return json.endArray().endObject().toString();
     }

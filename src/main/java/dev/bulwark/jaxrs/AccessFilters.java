@@ -6,11 +6,9 @@ import dev.bulwark.authz.Roles;
 import dev.bulwark.authz.Scopes;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
-import jakarta.annotation.Priority;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
@@ -37,9 +35,9 @@ final class AccessFilters {
 
     /** The token Bulwark verified for this request, or a 401 when there is none. */
     static RawToken verifiedToken(ContainerRequestContext context) {
-        Object token = context.getProperty(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN);
-        if (token instanceof RawToken raw) {
-            return raw;
+        RawToken token = dev.bulwark.auth.TokenGate.verifiedToken(context::getProperty);
+        if (token != null) {
+            return token;
         }
         throw unauthenticated(context, "no verified token");
     }
@@ -55,7 +53,6 @@ final class AccessFilters {
      * Refused for everyone, anonymous callers included (authenticating would not help): {@code @DenyAll}, and deny
      * by default for a method without any access decision. The reason goes to the log only.
      */
-    @Priority(Priorities.AUTHENTICATION - 1)
     static final class Refused implements ContainerRequestFilter {
         private final String reason;
 
@@ -74,7 +71,6 @@ final class AccessFilters {
      * verified, else the container's role check for a caller it authenticated otherwise. No caller is a 401, a
      * caller without any of the roles a 403 with no challenge (insufficient_scope is for scopes only).
      */
-    @Priority(Priorities.AUTHORIZATION - 10)
     static final class RoleCheck implements ContainerRequestFilter {
         private final AccessRule rule;
         private final String endpoint;
@@ -94,13 +90,13 @@ final class AccessFilters {
 
         @Override
         public void filter(ContainerRequestContext context) {
-            Object token = context.getProperty(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN);
+            RawToken token = dev.bulwark.auth.TokenGate.verifiedToken(context::getProperty);
             SecurityContext security = context.getSecurityContext();
-            Principal principal = token instanceof RawToken || security == null ? null : security.getUserPrincipal();
-            if (!(token instanceof RawToken) && principal == null && otherCredentials(context)) {
+            Principal principal = token != null || security == null ? null : security.getUserPrincipal();
+            if (token == null && principal == null && otherCredentials(context)) {
                 principal = authenticate();
             }
-            Roles.Outcome outcome = Roles.decide(rule.roles(), token instanceof RawToken raw ? raw.claims() : null,
+            Roles.Outcome outcome = Roles.decide(rule.roles(), token != null ? token.claims() : null,
                     principal, role -> security != null && security.isUserInRole(role)
                             || request != null && request.isUserInRole(role), tokenPolicyInUse);
             if (outcome == Roles.Outcome.UNAUTHENTICATED) {
@@ -130,7 +126,6 @@ final class AccessFilters {
     }
 
     /** {@code @RequiresScopes}: exact scopes from the verified token. */
-    @Priority(Priorities.AUTHORIZATION)
     static final class ScopeCheck implements ContainerRequestFilter {
         private final AccessRule rule;
         private final String claim;

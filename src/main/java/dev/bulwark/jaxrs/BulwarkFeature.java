@@ -2,6 +2,7 @@ package dev.bulwark.jaxrs;
 
 import dev.bulwark.cdi.BulwarkExtension;
 import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.pipeline.Phase;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Feature;
@@ -22,17 +23,14 @@ public final class BulwarkFeature implements Feature {
         if (!config.enabled()) {
             return false;
         }
-        ProblemResponder responder = new ProblemResponder(config, BulwarkExtension.current().errorLog());
+        BulwarkExtension extension = BulwarkExtension.current();
+        ProblemResponder responder = new ProblemResponder(config, extension.errorLog());
         context.register(new ProblemExceptionMapper(responder));
         context.register(new ValidationExceptionMapper(responder));
-        context.register(new SecurityHeaderFeature());
-        context.register(new JsonBodyFeature(config.validation()));
-        context.register(new AuthorizationFeature(config.authz(), config.jwt().inUse()));
-        if (config.rateLimiting().enabled()) {
-            context.register(new RateLimitFeature(config.rateLimiting(), BulwarkExtension.current().limiter()));
-        }
+        context.register(new EndpointBindings(extension::resourcePolicy, config, extension::limiter,
+                extension::bean));
         if (config.jwt().inUse()) {
-            context.register(new TokenPolicyFilter(BulwarkExtension.current().tokenGate()));
+            context.register(new TokenPolicyFilter(extension.tokenGate()), Phase.TOKEN_POLICY.priority());
         }
         return true;
     }

@@ -4,12 +4,11 @@ import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.errors.Problem;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
+import dev.bulwark.pipeline.RequestState;
 import dev.bulwark.validation.JsonBodyRules;
 import dev.bulwark.validation.JsonScanner;
 import dev.bulwark.validation.JsonViolation;
 import dev.bulwark.validation.LimitedInputStream;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -27,11 +26,10 @@ import java.util.List;
  * {@link JsonScanner} and handed on from its copy, then its JSON Schema if the method has one. It runs after
  * authentication and authorization, so bodies of refused requests are never parsed.
  */
-@Priority(Priorities.ENTITY_CODER)
 final class JsonBodyFilter implements ContainerRequestFilter {
 
-    /** Request property holding the checked JSON body (a byte array), for the ownership check. */
-    static final String BODY = "dev.bulwark.checkedBody";
+    /** The checked JSON body, for the ownership check. */
+    static final RequestState.Key<byte[]> BODY = RequestState.Key.of("checked JSON body", byte[].class);
 
     private final JsonBodyRules.Rule rule;
     private final JsonScanner scanner;
@@ -83,7 +81,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
                         + errors.get(0).field() + " " + errors.get(0).message());
             }
         }
-        request.setProperty(BODY, body);
+        RequestState.ensure(request::getProperty, request::setProperty).put(BODY, body);
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 

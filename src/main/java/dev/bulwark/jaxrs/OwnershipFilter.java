@@ -9,9 +9,8 @@ import dev.bulwark.authz.Scopes;
 import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
+import dev.bulwark.pipeline.RequestState;
 import dev.bulwark.ratelimit.RefusalBudget;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,7 +18,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -27,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code @OwnedBy}: takes the object id from the path, the query or the checked body, in the canonical form the
@@ -34,7 +33,6 @@ import java.util.List;
  * the verified token only. Anything but a clear yes (no token, a non-canonical id, several values, a refusal) is
  * answered like a missing object. Runs after the body checks, so a body id is read from the checked copy.
  */
-@Priority(Priorities.ENTITY_CODER + 100)
 final class OwnershipFilter implements ContainerRequestFilter {
 
     private final OwnedBy owner;
@@ -42,10 +40,14 @@ final class OwnershipFilter implements ContainerRequestFilter {
     private final String endpoint;
     private final int deniedStatus;
     private final String scopeClaim;
+    private final Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans;
     private volatile ObjectAccessPolicy policy;
 
-    OwnershipFilter(OwnedBy owner, Method method, String endpoint, BulwarkConfig.Authz config) {
+    /** @param beans the application's beans, where the {@link ObjectAccessPolicy} comes from */
+    OwnershipFilter(OwnedBy owner, Method method, String endpoint, BulwarkConfig.Authz config,
+                    Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans) {
         this.owner = owner;
+        this.beans = beans;
         this.idType = parameterType(method, owner);
         this.endpoint = endpoint;
         this.deniedStatus = config.objectDeniedStatus();
@@ -79,13 +81,14 @@ final class OwnershipFilter implements ContainerRequestFilter {
                 return values == null || values.size() != 1 ? null : values.get(0);
             }
             default -> {
-                return bodyId(context.getProperty(JsonBodyFilter.BODY));
+                RequestState state = RequestState.from(context::getProperty);
+                return bodyId(state == null ? null : state.get(JsonBodyFilter.BODY));
             }
         }
     }
 
-    private String bodyId(Object body) {
-        if (!(body instanceof byte[] bytes)) {
+    private String bodyId(byte[] bytes) {
+        if (bytes == null) {
             return null;
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
@@ -109,7 +112,7 @@ final class OwnershipFilter implements ContainerRequestFilter {
     private ObjectAccessPolicy policy() {
         ObjectAccessPolicy p = policy;
         if (p == null) {
-            p = CDI.current().select(owner.policy()).get();
+            p = beans.apply(owner.policy());
             policy = p;
         }
         return p;
@@ -117,7 +120,7 @@ final class OwnershipFilter implements ContainerRequestFilter {
 
     /** The refusal, marked as one for the refusal budget (a 404 alone is not a refusal). */
     private ProblemException denied(ContainerRequestContext context, String reason) {
-        context.setProperty(RefusalBudget.REFUSED_ATTRIBUTE, Boolean.TRUE);
+        RequestState.ensure(context::getProperty, context::setProperty).put(RefusalBudget.REFUSED, Boolean.TRUE);
         return new ProblemException(deniedStatus == 403 ? ProblemKind.FORBIDDEN : ProblemKind.NOT_FOUND, List.of(),
                 reason);
     }

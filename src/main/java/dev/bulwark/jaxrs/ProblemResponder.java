@@ -43,7 +43,7 @@ final class ProblemResponder {
             errorLog.serverError(correlationId, c.status(), what, error);
         } else {
             errorLog.clientError(correlationId, c.status(), what,
-                    request == null ? null : Caller.of(request).toString(), error.toString());
+                    request == null ? null : Caller.of(request::getAttribute, request.getRemoteAddr()).toString(), error.toString());
         }
         Problem problem = problems.create(c.kind(), c.status(), correlationId, c.fieldErrors());
         Response.ResponseBuilder response = Response.status(c.status())

@@ -1,17 +1,16 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.auth.RawToken;
+import dev.bulwark.auth.TokenGate;
+import dev.bulwark.pipeline.RequestState;
+import dev.bulwark.ratelimit.RateLimitPolicy;
 import dev.bulwark.ratelimit.Limit;
 import dev.bulwark.ratelimit.Limiter;
 import dev.bulwark.transport.TransportAttributes;
-import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Map;
 
@@ -21,53 +20,47 @@ import java.util.Map;
  * IETF {@code RateLimit-Policy} / {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers); the resource
  * never runs. Allowed responses carry the fields too unless switched off.
  */
-@Priority(Priorities.AUTHENTICATION + 10)
 final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final String FIELDS = "dev.bulwark.rateLimitFields";
+    /** The RateLimit fields of an allowed request, for its response. */
+    private record Fields(Map<String, String> values) {
+    }
 
-    private final List<Limit> annotated;
-    private final Limit anonymous;
-    private final Limit authenticated;
+    private static final RequestState.Key<Fields> FIELDS = RequestState.Key.of("rate-limit fields", Fields.class);
+
+    private final RateLimitPolicy policy;
     private final Limiter limiter;
     private final boolean headersOnSuccess;
 
-    @Context
-    private HttpServletRequest servletRequest;
-
-    /** @param annotated the endpoint's own limits, or null to use the defaults (each of which may be null: off) */
-    RateLimitFilter(List<Limit> annotated, Limit anonymous, Limit authenticated, Limiter limiter,
-                    boolean headersOnSuccess) {
-        this.annotated = annotated;
-        this.anonymous = anonymous;
-        this.authenticated = authenticated;
+    RateLimitFilter(RateLimitPolicy policy, Limiter limiter, boolean headersOnSuccess) {
+        this.policy = policy;
         this.limiter = limiter;
         this.headersOnSuccess = headersOnSuccess;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RawToken token = request.getProperty(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN) instanceof RawToken t ? t : null;
-        List<Limit> limits = annotated != null ? annotated
-                : token != null ? (authenticated == null ? List.of() : List.of(authenticated))
-                : (anonymous == null ? List.of() : List.of(anonymous));
+        RequestState state = RequestState.ensure(request::getProperty, request::setProperty);
+        RawToken token = state.get(TokenGate.VERIFIED);
+        List<Limit> limits = policy.limitsFor(token != null);
         if (limits.isEmpty()) {
             return;
         }
-        Object address = servletRequest == null ? null : servletRequest.getAttribute(TransportAttributes.CLIENT_ADDRESS);
-        Map<String, String> fields = limiter.check(limits, new Limiter.Facts(
-                address instanceof String s ? s : "unknown", token == null ? null : Limiter.subject(token.claims()),
-                request::getHeaderString));
+        String address = state.get(TransportAttributes.CLIENT_ADDRESS);
+        Map<String, String> fields = limiter.check(limits, new Limiter.Facts(address != null ? address : "unknown",
+                token == null ? null : Limiter.subject(token.claims()), request::getHeaderString));
         if (headersOnSuccess) {
-            request.setProperty(FIELDS, fields);
+            state.put(FIELDS, new Fields(fields));
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // A refusal from a rate-limited service bean called by the resource carries its own fields: keep them.
-        if (request.getProperty(FIELDS) instanceof Map<?, ?> fields && response.getStatus() != 429) {
-            fields.forEach((name, value) -> response.getHeaders().putSingle((String) name, value));
+        RequestState state = RequestState.from(request::getProperty);
+        Fields fields = state == null ? null : state.get(FIELDS);
+        if (fields != null && response.getStatus() != 429) {
+            fields.values().forEach((name, value) -> response.getHeaders().putSingle(name, value));
         }
     }
 }

@@ -3,10 +3,9 @@ package dev.bulwark.jaxrs;
 import dev.bulwark.auth.RawToken;
 import dev.bulwark.auth.TokenGate;
 import dev.bulwark.auth.TokenRejected;
+import dev.bulwark.pipeline.RequestState;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.security.Principal;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * by a token the servlet filter never saw. Such a token gets the whole policy here, and a caller whose token is
  * not the one Bulwark verified is refused with the same uniform 401.
  */
-@Priority(Priorities.AUTHENTICATION)
 final class TokenPolicyFilter implements ContainerRequestFilter {
 
     /** What every refused token gets, on every runtime. */
@@ -38,16 +36,17 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
         if (!(principal instanceof JsonWebToken jwt)) {
             return;
         }
-        Object verified = context.getProperty(TokenGate.VERIFIED_TOKEN);
+        RequestState state = RequestState.ensure(context::getProperty, context::setProperty);
+        RawToken raw = state.get(TokenGate.VERIFIED);
         String token = jwt.getRawToken();
-        if (verified instanceof RawToken raw) {
+        if (raw != null) {
             if (!raw.compact().equals(token)) {
                 throw refuse("the caller's token is not the one Bulwark verified");
             }
             return;
         }
         try {
-            context.setProperty(TokenGate.VERIFIED_TOKEN, gate.check(token));
+            state.put(TokenGate.VERIFIED, gate.check(token));
         } catch (TokenRejected e) {
             throw refuse(e.getMessage());
         }

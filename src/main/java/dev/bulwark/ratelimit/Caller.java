@@ -4,7 +4,8 @@ import dev.bulwark.auth.RawToken;
 import dev.bulwark.auth.TokenGate;
 import dev.bulwark.logging.SafeLog;
 import dev.bulwark.transport.TransportAttributes;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.bulwark.pipeline.RequestState;
+import java.util.function.Function;
 
 /**
  * Who sent a request, as far as Bulwark knows: the subject of a bearer token Bulwark verified, else only the client
@@ -26,16 +27,16 @@ public record Caller(String clientAddress, String subject) {
     }
 
     /**
-     * The caller of a request so far: the subject of the token the servlet filter's bearer step verified (request
-     * attribute {@link TokenGate#VERIFIED_TOKEN}), else the client address the transport step resolved.
+     * The caller of a request so far, from its state: the subject of the token the bearer step verified
+     * ({@link TokenGate#VERIFIED}), else the client address the transport step resolved, else {@code remoteAddress}.
      */
-    public static Caller of(HttpServletRequest request) {
-        Object address = request.getAttribute(TransportAttributes.CLIENT_ADDRESS);
-        return of(address instanceof String a ? a : request.getRemoteAddr(),
-                request.getAttribute(TokenGate.VERIFIED_TOKEN));
+    public static Caller of(Function<String, Object> attributes, String remoteAddress) {
+        RequestState state = RequestState.from(attributes);
+        String address = state == null ? null : state.get(TransportAttributes.CLIENT_ADDRESS);
+        return of(address != null ? address : remoteAddress, state == null ? null : state.get(TokenGate.VERIFIED));
     }
 
-    /** @param verifiedToken the request's {@link TokenGate#VERIFIED_TOKEN} attribute (a {@link RawToken}), or null */
+    /** @param verifiedToken the request's verified token (a {@link RawToken}), or null */
     public static Caller of(String clientAddress, Object verifiedToken) {
         return new Caller(clientAddress, verifiedToken instanceof RawToken raw ? Limiter.subject(raw.claims()) : null);
     }

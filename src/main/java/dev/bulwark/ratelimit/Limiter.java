@@ -4,7 +4,6 @@ import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitKeyResolver;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
-import jakarta.enterprise.inject.spi.CDI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,11 +29,22 @@ public final class Limiter {
     private final RateLimitMetrics metrics;
     private final String apiKeyHeader;
     private final Map<Class<?>, RateLimitKeyResolver> resolvers = new ConcurrentHashMap<>();
+    private final Function<Class<? extends RateLimitKeyResolver>, RateLimitKeyResolver> beans;
 
-    public Limiter(RateLimitStore store, RateLimitMetrics metrics, String apiKeyHeader) {
+    /** A limiter whose CUSTOM keys' resolvers come from {@code beans} (the application's CDI beans). */
+    public Limiter(RateLimitStore store, RateLimitMetrics metrics, String apiKeyHeader,
+                   Function<Class<? extends RateLimitKeyResolver>, RateLimitKeyResolver> beans) {
         this.store = store;
         this.metrics = metrics;
         this.apiKeyHeader = apiKeyHeader;
+        this.beans = beans;
+    }
+
+    /** A limiter without CUSTOM keys (their resolver would be a CDI bean). */
+    public Limiter(RateLimitStore store, RateLimitMetrics metrics, String apiKeyHeader) {
+        this(store, metrics, apiKeyHeader, type -> {
+            throw new IllegalStateException("no bean lookup for the rate-limit key resolver " + type.getName());
+        });
     }
 
     /**
@@ -141,7 +151,7 @@ public final class Limiter {
     }
 
     private RateLimitKeyResolver resolver(Class<? extends RateLimitKeyResolver> type) {
-        return resolvers.computeIfAbsent(type, t -> CDI.current().select(type).get());
+        return resolvers.computeIfAbsent(type, t -> beans.apply(type));
     }
 
     /** API keys are secrets: only a digest of them is ever held in memory or sent to a store. */

@@ -1,7 +1,5 @@
 package dev.bulwark.ratelimit;
 
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -26,18 +24,17 @@ public final class RateLimitMetrics {
         this.registry = registry;
     }
 
-    /** The application's metric registry, or counters that count nothing when there is none. */
-    public static RateLimitMetrics create() {
-        try {
-            Instance<MetricsBridge> bridge = CDI.current().select(MetricsBridge.class);
-            MetricRegistry registry = bridge.isResolvable() ? bridge.get().registry() : null;
-            if (registry != null) {
-                return new RateLimitMetrics(registry);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // no MicroProfile Metrics in this server
+    /** Counters in the application's metric registry; counters that count nothing when it is null. */
+    public static RateLimitMetrics of(MetricRegistry registry) {
+        if (registry == null) {
+            LOG.fine("Bulwark rate limiting: no MicroProfile Metrics registry; counters are not kept");
+            return NONE;
         }
-        LOG.fine("Bulwark rate limiting: no MicroProfile Metrics registry; counters are not kept");
+        return new RateLimitMetrics(registry);
+    }
+
+    /** Counters that count nothing. */
+    public static RateLimitMetrics none() {
         return NONE;
     }
 

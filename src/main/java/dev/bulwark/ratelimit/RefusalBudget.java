@@ -31,12 +31,13 @@ public final class RefusalBudget {
      * Request attribute set by a Bulwark check whose refusal has a status that is not a refusal by itself: the 404
      * of the {@code @OwnedBy} check, which looks exactly like a missing object on purpose.
      */
-    public static final String REFUSED_ATTRIBUTE = "dev.bulwark.refused";
+    public static final dev.bulwark.pipeline.RequestState.Key<Boolean> REFUSED =
+            dev.bulwark.pipeline.RequestState.Key.of("refused by ownership", Boolean.class);
 
     /**
      * Statuses that always mean "this request was refused": malformed, unauthenticated, forbidden, a method that is
      * not served, too large, an unsupported body type, oversized header fields. A 404 counts only when
-     * {@link #REFUSED_ATTRIBUTE} says Bulwark's ownership check made it (a missing page is not an attack), 429 is
+     * {@link #REFUSED} says Bulwark's ownership check made it (a missing page is not an attack), 429 is
      * the budget's own answer, 5xx are the server's fault.
      */
     static final Set<Integer> REFUSALS = Set.of(400, 401, 403, 405, 411, 413, 414, 415, 431);

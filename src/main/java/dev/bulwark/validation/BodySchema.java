@@ -9,6 +9,9 @@ public interface BodySchema {
     /** The violations of a (structurally checked, bounded) JSON document; empty when it is valid. */
     List<Problem.FieldError> check(byte[] json);
 
+    /** The class-path location it was loaded from, for the inventory. */
+    String location();
+
     /**
      * Loads a schema from the class path. Fails with a message for the deployment when the validator library is
      * missing, the resource does not exist or is not a valid schema.

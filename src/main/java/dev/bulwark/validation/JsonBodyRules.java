@@ -2,23 +2,21 @@ package dev.bulwark.validation;
 
 import dev.bulwark.api.JsonBodyLimits;
 import dev.bulwark.api.JsonSchema;
-import dev.bulwark.config.BulwarkConfig;
-import jakarta.ws.rs.Consumes;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Type;
+import dev.bulwark.pipeline.EndpointSite;
+import dev.bulwark.pipeline.PolicyPart;
+import dev.bulwark.pipeline.PolicyResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * The body rules of one resource method, worked out once at deployment: its JSON limits (configuration, then
- * {@link JsonBodyLimits} on the class, then on the method; the byte limit applies to every body the method
- * reads), the {@link Shape} of its entity parameter, and whether it declares JSON in {@code @Consumes} (then any
- * other content type is 415).
+ * The body part of an endpoint's policy, worked out once at deployment: the byte limit of any body it reads
+ * ({@code @JsonBodyLimits(maxBytes)} on the method, or the inherited method carrying its JAX-RS annotations, else
+ * on the class, else the configured one) and, for a method with an entity parameter, its JSON limits
+ * (configuration, then {@link JsonBodyLimits} on the class, then on the method), the {@link Shape} of its entity,
+ * whether it declares JSON in {@code @Consumes} (then any other content type is 415), and its JSON Schema.
  */
-public final class JsonBodyRules {
+public final class JsonBodyRules implements PolicyResolver<JsonBodyRules.BodyPolicy> {
 
     /**
      * What the JAX-RS filter enforces for one method.
@@ -30,68 +28,77 @@ public final class JsonBodyRules {
                        BodySchema schema) {
     }
 
-    private static final Set<String> PARAMETER_ANNOTATIONS = Set.of("jakarta.ws.rs.PathParam",
-            "jakarta.ws.rs.QueryParam", "jakarta.ws.rs.HeaderParam", "jakarta.ws.rs.CookieParam",
-            "jakarta.ws.rs.FormParam", "jakarta.ws.rs.MatrixParam", "jakarta.ws.rs.BeanParam",
-            "jakarta.ws.rs.core.Context", "jakarta.ws.rs.container.Suspended");
-
-    private JsonBodyRules() {
+    /**
+     * @param maxBytes   the byte limit of any body the endpoint reads
+     * @param configured the configured limit, for the inventory (only a different limit is worth a line)
+     * @param rule       the JSON rules of its entity, or null when it takes no body
+     */
+    public record BodyPolicy(long maxBytes, long configured, Rule rule) implements PolicyPart {
+        @Override
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (maxBytes != configured) {
+                parts.add("max " + maxBytes + " bytes");
+            }
+            if (rule != null && rule.declaresJson()) {
+                parts.add("JSON" + (rule.declaresOther() ? " or other declared types" : " only"));
+            }
+            if (rule != null && rule.schema() != null) {
+                parts.add("schema " + rule.schema().location());
+            }
+            return String.join(", ", parts);
+        }
     }
 
-    /** The rule for a method with an entity parameter; null for a method that takes no body. */
-    public static Rule forMethod(Class<?> resource, Method method, BulwarkConfig.Validation config,
-                                 TypeShapes shapes) {
-        Type entity = entityType(method);
-        if (entity == null) {
+    private final JsonLimits configured;
+    private final TypeShapes shapes;
+
+    public JsonBodyRules(JsonLimits configured, TypeShapes shapes) {
+        this.configured = configured;
+        this.shapes = shapes;
+    }
+
+    @Override
+    public Class<BodyPolicy> part() {
+        return BodyPolicy.class;
+    }
+
+    @Override
+    public String label() {
+        return "body";
+    }
+
+    @Override
+    public BodyPolicy resolve(EndpointSite site, Problems problems) {
+        if (site.kind() != EndpointSite.Kind.RESOURCE) {
             return null;
         }
-        JsonLimits limits = merge(merge(config.limits(), resource.getAnnotation(JsonBodyLimits.class)),
-                method.getAnnotation(JsonBodyLimits.class));
-        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
-                : resource.getAnnotation(Consumes.class);
-        JsonSchema schema = method.getAnnotation(JsonSchema.class);
-        return new Rule(limits, shapes.ofEntity(entity), consumes != null && declares(consumes.value(), true),
-                consumes != null && declares(consumes.value(), false),
-                schema == null ? null : BodySchema.load(resource.getClassLoader(), schema.value()));
-    }
-
-    /**
-     * The byte limit of one endpoint's body, whatever its content type: {@code @JsonBodyLimits(maxBytes)} on the
-     * method (or the inherited method carrying its JAX-RS annotations), else on the class, else the configured one.
-     */
-    public static long bodyLimit(Class<?> resource, Method method, Method annotated, long configured) {
-        for (JsonBodyLimits a : new JsonBodyLimits[] {method.getAnnotation(JsonBodyLimits.class),
-            annotated == null ? null : annotated.getAnnotation(JsonBodyLimits.class),
-            resource.getAnnotation(JsonBodyLimits.class)}) {
-            if (a != null && a.maxBytes() > 0) {
-                return a.maxBytes();
-            }
-        }
-        return configured;
-    }
-
-    /**
-     * Deployment problems: limits that are neither -1 (keep the default) nor positive, and schemas that cannot be
-     * loaded (library missing, no such resource, not a valid schema).
-     */
-    public static List<String> problems(Class<?> resource) {
-        List<String> problems = new ArrayList<>();
-        check(problems, resource.getAnnotation(JsonBodyLimits.class), resource.getName());
-        for (Method m : resource.getMethods()) {
-            check(problems, m.getAnnotation(JsonBodyLimits.class), resource.getName() + "#" + m.getName());
-            JsonSchema schema = m.getAnnotation(JsonSchema.class);
-            if (schema != null) {
+        JsonBodyLimits onClass = site.type().getAnnotation(JsonBodyLimits.class);
+        JsonBodyLimits onMethod = site.method().isAnnotationPresent(JsonBodyLimits.class)
+                ? site.method().getAnnotation(JsonBodyLimits.class) : site.annotated().getAnnotation(JsonBodyLimits.class);
+        check(onClass, site, problems);
+        check(onMethod, site, problems);
+        long maxBytes = onMethod != null && onMethod.maxBytes() > 0 ? onMethod.maxBytes()
+                : onClass != null && onClass.maxBytes() > 0 ? onClass.maxBytes() : configured.maxBodyBytes();
+        Rule rule = null;
+        if (site.entity() != null) {
+            JsonSchema schemaAnnotation = site.method().isAnnotationPresent(JsonSchema.class)
+                    ? site.method().getAnnotation(JsonSchema.class) : site.annotated().getAnnotation(JsonSchema.class);
+            BodySchema schema = null;
+            if (schemaAnnotation != null) {
                 try {
-                    BodySchema.load(resource.getClassLoader(), schema.value());
+                    schema = BodySchema.load(site.type().getClassLoader(), schemaAnnotation.value());
                 } catch (IllegalStateException e) {
-                    problems.add("@JsonSchema on " + resource.getName() + "#" + m.getName() + ": " + e.getMessage());
+                    problems.add(site, JsonSchema.class, e.getMessage());
                 }
             }
+            rule = new Rule(merge(merge(configured, onClass), onMethod), shapes.ofEntity(site.entity()),
+                    declares(site.consumes(), true), declares(site.consumes(), false), schema);
         }
-        return problems;
+        return new BodyPolicy(maxBytes, configured.maxBodyBytes(), rule);
     }
 
-    private static void check(List<String> problems, JsonBodyLimits a, String where) {
+    private static void check(JsonBodyLimits a, EndpointSite site, Problems problems) {
         if (a == null) {
             return;
         }
@@ -99,7 +106,7 @@ public final class JsonBodyRules {
             a.maxKeyLength(), a.maxNumberLength()};
         for (long v : values) {
             if (v != -1 && v < 1) {
-                problems.add("@JsonBodyLimits on " + where + ": every limit must be positive (or -1 for the default)");
+                problems.add(site, JsonBodyLimits.class, "every limit must be positive (or -1 for the default)");
                 return;
             }
         }
@@ -123,22 +130,6 @@ public final class JsonBodyRules {
         return value > 0 ? value : fallback;
     }
 
-    /** The generic type of the entity parameter (the one without a JAX-RS injection annotation), or null. */
-    static Type entityType(Method method) {
-        Annotation[][] annotations = method.getParameterAnnotations();
-        Type[] types = method.getGenericParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            boolean injected = false;
-            for (Annotation a : annotations[i]) {
-                injected |= PARAMETER_ANNOTATIONS.contains(a.annotationType().getName());
-            }
-            if (!injected) {
-                return types[i];
-            }
-        }
-        return null;
-    }
-
     /**
      * A media type the JSON binding reads: subtype {@code json} or a {@code +json} suffix under any top-level type
      * ({@code application/json}, {@code text/json}, {@code application/merge-patch+json},
@@ -149,8 +140,8 @@ public final class JsonBodyRules {
         return !type.isEmpty() && (s.equals("json") || s.endsWith("+json"));
     }
 
-    /** Whether the {@code @Consumes} values list a JSON type ({@code json}) or a type that is not JSON. */
-    private static boolean declares(String[] values, boolean json) {
+    /** Whether the {@code @Consumes} media types list a JSON type ({@code json}) or a type that is not JSON. */
+    private static boolean declares(List<String> values, boolean json) {
         for (String v : values) {
             for (String part : v.split(",")) {
                 String mt = part.strip();

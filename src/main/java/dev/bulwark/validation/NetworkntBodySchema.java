@@ -23,8 +23,10 @@ final class NetworkntBodySchema implements BodySchema {
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private final Schema schema;
+    private final String location;
 
     NetworkntBodySchema(ClassLoader loader, String location) {
+        this.location = location;
         String path = location.startsWith("/") ? location.substring(1) : location;
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
@@ -80,5 +82,10 @@ final class NetworkntBodySchema implements BodySchema {
             }
         }
         return out.toString();
+    }
+
+    @Override
+    public String location() {
+        return location;
     }
 }

@@ -4,6 +4,7 @@ import dev.bulwark.auth.BearerCredentials;
 import dev.bulwark.auth.RawToken;
 import dev.bulwark.auth.TokenGate;
 import dev.bulwark.auth.TokenRejected;
+import dev.bulwark.pipeline.RequestState;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,8 +96,12 @@ final class BearerAuthentication {
             return "the container authenticated the caller by another token than the one presented";
         }
         gate().confirm(raw);
-        request.setAttribute(TokenGate.VERIFIED_TOKEN, raw);
+        state(request).put(TokenGate.VERIFIED, raw);
         return null;
+    }
+
+    private static RequestState state(HttpServletRequest request) {
+        return RequestState.ensure(request::getAttribute, request::setAttribute);
     }
 
     /**
@@ -107,9 +112,9 @@ final class BearerAuthentication {
         Principal principal = request.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt) {
             String token = jwt.getRawToken();
-            if (!(request.getAttribute(TokenGate.VERIFIED_TOKEN) instanceof RawToken verified)
-                    || !verified.compact().equals(token)) {
-                request.setAttribute(TokenGate.VERIFIED_TOKEN, gate().check(token));
+            RawToken verified = state(request).get(TokenGate.VERIFIED);
+            if (verified == null || !verified.compact().equals(token)) {
+                state(request).put(TokenGate.VERIFIED, gate().check(token));
             }
         }
         return null;

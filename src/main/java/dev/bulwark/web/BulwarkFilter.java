@@ -17,6 +17,8 @@ import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.SecurityHeaders;
 import dev.bulwark.logging.SafeLog;
+import dev.bulwark.pipeline.Phase;
+import dev.bulwark.pipeline.RequestState;
 import dev.bulwark.ratelimit.Caller;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.transport.ClientAddressResolver;
@@ -70,8 +72,8 @@ import java.util.Set;
 final class BulwarkFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    /** Request attribute: the refusal budget was charged for this request. */
-    private static final String CHARGED = "dev.bulwark.refusalCharged";
+    /** The refusal budget was charged for this request (once, even when an error dispatch follows). */
+    private static final RequestState.Key<Boolean> CHARGED = RequestState.Key.of("refusal charged", Boolean.class);
 
     private final transient CorrelationIds correlationIds;
     private final String correlationHeader;
@@ -185,14 +187,15 @@ final class BulwarkFilter extends HttpFilter {
     private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String correlationId = correlate(request, response);
-        boolean secure = request.getAttribute(TransportAttributes.SECURE) instanceof Boolean b ? b
-                : resolveOrigin(request).secure();
-        Object address = request.getAttribute(TransportAttributes.CLIENT_ADDRESS);
-        String clientAddress = address instanceof String a ? a : resolveOrigin(request).clientAddress();
+        RequestState state = state(request);
+        Boolean known = state.get(TransportAttributes.SECURE);
+        boolean secure = known != null ? known : resolveOrigin(request).secure();
+        String address = state.get(TransportAttributes.CLIENT_ADDRESS);
+        String clientAddress = address != null ? address : resolveOrigin(request).clientAddress();
         Exchange exchange = new Exchange(request, response, correlationId, secure, clientAddress);
         // The container refused the request before this filter saw it (its own 400s and 404s): an address whose
         // refusal budget is spent gets the 429 here too, and the refusal is charged like any other.
-        if (request.getAttribute(CHARGED) == null && !exchange.withinRefusalBudget(false)) {
+        if (!state.has(CHARGED) && !exchange.withinRefusalBudget(false)) {
             return;
         }
         respond(exchange, request, response, chain);
@@ -213,8 +216,11 @@ final class BulwarkFilter extends HttpFilter {
                 () -> Collections.list(request.getHeaderNames()));
         ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), tls,
                 list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
-        request.setAttribute(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
-        request.setAttribute(TransportAttributes.SECURE, origin.secure());
+        RequestState state = state(request);
+        state.put(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
+        state.put(TransportAttributes.SECURE, origin.secure());
+        request.setAttribute(TransportAttributes.PUBLISHED_CLIENT_ADDRESS, origin.clientAddress());
+        request.setAttribute(TransportAttributes.PUBLISHED_SECURE, origin.secure());
         return origin;
     }
 
@@ -255,95 +261,167 @@ final class BulwarkFilter extends HttpFilter {
         exchange.failed(captured, failure);
     }
 
+    /** What one guard decided: go on, refuse with a problem, or answer the request itself. */
+    private record Verdict(ProblemKind refusal, String reason, List<HeaderValue> headers,
+                           List<Problem.FieldError> errors, int answer) {
+        static final Verdict PASS = new Verdict(null, null, List.of(), List.of(), 0);
+
+        static Verdict refuse(ProblemKind kind, String reason, HeaderValue... headers) {
+            return new Verdict(kind, reason, List.of(headers), List.of(), 0);
+        }
+
+        static Verdict answer(int status, HeaderValue... headers) {
+            return new Verdict(null, null, List.of(headers), List.of(), status);
+        }
+    }
+
+    /** One request-level control: reads the request so far, decides. */
+    private interface Guard {
+        Verdict check(Admission admission);
+    }
+
+    /** The request as the guards see it, and what earlier guards found out for later ones. */
+    private static final class Admission {
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        final boolean secure;
+        String host;
+        MethodPolicy.Decision method;
+        long bodyLimit;
+
+        Admission(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+            this.request = request;
+            this.response = response;
+            this.secure = secure;
+        }
+    }
+
+    private record Step(Phase phase, Guard guard) {
+    }
+
     /**
-     * Steps 2 (the Host header) to 6: method hygiene, HTTPS only, CORS, input. Returns the request the application
-     * gets (with the effective method and a counted body), or null when the request was answered here.
+     * The request-level controls between the refusal budget and the bearer token, in {@link Phase} order (a unit
+     * test holds them to it): each refuses with its problem, answers, or lets the request go on.
+     */
+    private final List<Step> guards = List.of(
+            new Step(Phase.PRIVATE_HEADERS, this::privateHeaders),
+            new Step(Phase.HOST, this::host),
+            new Step(Phase.METHOD, this::method),
+            new Step(Phase.HTTPS, this::https),
+            new Step(Phase.CORS, this::cors),
+            new Step(Phase.REQUEST_TEXT, this::requestText),
+            new Step(Phase.BODY_SIZE, this::bodySize));
+
+    /** The phases of the guards, in the order they run (for the test that holds them to {@link Phase}). */
+    List<Phase> guardPhases() {
+        return guards.stream().map(Step::phase).toList();
+    }
+
+    /**
+     * Runs the guards. Returns the request the application gets (with the effective method and a counted body),
+     * or null when a guard refused or answered the request.
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
                                      boolean secure) throws IOException {
-        String privateHeader = DirectTls.privateHeader(Collections.list(request.getHeaderNames()));
-        if (privateHeader != null) {
-            // Liberty believes these from any client unless bulwark-base.xml is included: refuse them outright.
-            exchange.reject(ProblemKind.BAD_REQUEST, "a WebSphere plug-in private header from a client: "
-                    + SafeLog.printable(privateHeader, 40), List.of(), List.of());
-            return null;
+        Admission admission = new Admission(request, response, secure);
+        for (Step step : guards) {
+            Verdict verdict = step.guard().check(admission);
+            if (verdict.refusal() != null) {
+                exchange.reject(verdict.refusal(), verdict.reason(), verdict.headers(), verdict.errors());
+                return null;
+            }
+            if (verdict.answer() != 0) {
+                exchange.securityHeaders(false, false);
+                response.setStatus(verdict.answer());
+                verdict.headers().forEach(h -> response.setHeader(h.name(), h.value()));
+                return null;
+            }
         }
-        HostPolicy.Decision host = hosts.check(list(request, "Host"), request.getServerName(), request.getServerPort());
-        if (!host.allowed()) {
-            exchange.reject(ProblemKind.BAD_REQUEST, host.refusal(), List.of(), List.of());
-            return null;
-        }
-        MethodPolicy.Decision method = methods.decide(request.getMethod(), overrideHeader(request));
-        if (!method.allowed()) {
-            exchange.reject(ProblemKind.METHOD_NOT_ALLOWED, "method not allowed: " + method.effectiveMethod(),
-                    List.of(new HeaderValue("Allow", methods.allowHeader())), List.of());
-            return null;
-        }
+        HttpServletRequest effective = needsWrapper(request, admission.method)
+                ? new EffectiveMethodRequest(request, admission.method.effectiveMethod()) : request;
+        return request.getContentLengthLong() != 0 ? new LimitedBodyRequest(effective, admission.bodyLimit)
+                : effective;
+    }
 
-        TransportPolicy.Decision tls = transport.decide(secure, method.effectiveMethod(), pathOf(request),
-                host.host(), request.getRequestURI(), request.getQueryString());
-        if (tls.action() == TransportPolicy.Action.REDIRECT) {
-            exchange.securityHeaders(false, false);
-            response.setStatus(308);
-            response.setHeader("Location", tls.location());
-            return null;
-        }
-        if (tls.action() == TransportPolicy.Action.REFUSE) {
-            exchange.reject(ProblemKind.HTTPS_REQUIRED, "plain HTTP refused", List.of(), List.of());
-            return null;
-        }
+    /** Liberty believes WebSphere plug-in private headers from any client unless bulwark-base.xml is included. */
+    private Verdict privateHeaders(Admission a) {
+        String privateHeader = DirectTls.privateHeader(Collections.list(a.request.getHeaderNames()));
+        return privateHeader == null ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST,
+                "a WebSphere plug-in private header from a client: " + SafeLog.printable(privateHeader, 40));
+    }
 
-        CorsPolicy.Decision corsDecision = cors.decide(method.effectiveMethod(), request.getHeader("Origin"),
+    private Verdict host(Admission a) {
+        HostPolicy.Decision host = hosts.check(list(a.request, "Host"), a.request.getServerName(),
+                a.request.getServerPort());
+        a.host = host.host();
+        return host.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST, host.refusal());
+    }
+
+    private Verdict method(Admission a) {
+        a.method = methods.decide(a.request.getMethod(), overrideHeader(a.request));
+        return a.method.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.METHOD_NOT_ALLOWED,
+                "method not allowed: " + a.method.effectiveMethod(), new HeaderValue("Allow", methods.allowHeader()));
+    }
+
+    private Verdict https(Admission a) {
+        TransportPolicy.Decision tls = transport.decide(a.secure, a.method.effectiveMethod(), pathOf(a.request),
+                a.host, a.request.getRequestURI(), a.request.getQueryString());
+        return switch (tls.action()) {
+            case REDIRECT -> Verdict.answer(308, new HeaderValue("Location", tls.location()));
+            case REFUSE -> Verdict.refuse(ProblemKind.HTTPS_REQUIRED, "plain HTTP refused");
+            default -> Verdict.PASS;
+        };
+    }
+
+    private Verdict cors(Admission a) {
+        HttpServletRequest request = a.request;
+        CorsPolicy.Decision decision = cors.decide(a.method.effectiveMethod(), request.getHeader("Origin"),
                 request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
-        for (HeaderValue h : corsDecision.headers()) {
-            response.setHeader(h.name(), h.value());
+        for (HeaderValue h : decision.headers()) {
+            a.response.setHeader(h.name(), h.value());
         }
-        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_REFUSED) {
-            exchange.reject(ProblemKind.CORS_REFUSED, "CORS preflight refused: " + corsDecision.refusal(),
-                    List.of(), List.of());
-            return null;
-        }
-        if (corsDecision.kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED) {
-            exchange.securityHeaders(false, false);
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return null;
-        }
+        return switch (decision.kind()) {
+            case PREFLIGHT_REFUSED -> Verdict.refuse(ProblemKind.CORS_REFUSED, "CORS preflight refused: "
+                    + decision.refusal());
+            case PREFLIGHT_ALLOWED -> Verdict.answer(HttpServletResponse.SC_NO_CONTENT);
+            default -> Verdict.PASS;
+        };
+    }
 
-        Optional<Problem.FieldError> badText = checkText(request);
-        if (badText.isPresent()) {
-            exchange.reject(ProblemKind.VALIDATION, "request text refused: " + badText.get().in() + " "
-                    + badText.get().field() + " " + badText.get().message(), List.of(), List.of(badText.get()));
-            return null;
+    private Verdict requestText(Admission a) {
+        Optional<Problem.FieldError> bad = checkText(a.request);
+        if (bad.isEmpty()) {
+            return Verdict.PASS;
         }
+        Problem.FieldError error = bad.get();
+        return new Verdict(ProblemKind.VALIDATION, "request text refused: " + error.in() + " " + error.field() + " "
+                + error.message(), List.of(), List.of(error), 0);
+    }
+
+    private Verdict bodySize(Admission a) {
+        HttpServletRequest request = a.request;
         long length = request.getContentLengthLong();
         boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
-        long limit = body ? bodyLimits.limitFor(method.effectiveMethod(), request.getRequestURI())
+        a.bodyLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
                 : bodyLimits.configured();
-        if (length > limit) {
-            exchange.reject(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + limit,
-                    List.of(), List.of());
-            return null;
+        if (length > a.bodyLimit) {
+            return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
         }
         if (body && !codings.accepts(list(request, "Content-Encoding"))) {
-            exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding not decoded by the server",
-                    List.of(new HeaderValue("Accept-Encoding", codings.acceptEncoding())), List.of());
-            return null;
+            return Verdict.refuse(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding not decoded by the server",
+                    new HeaderValue("Accept-Encoding", codings.acceptEncoding()));
         }
         if (body && LimitedBodyRequest.isUrlEncodedForm(request.getContentType())) {
             // The container parses forms itself, past any counter: only a checked Content-Length, unencoded.
             if (length < 0) {
-                exchange.reject(ProblemKind.LENGTH_REQUIRED, "chunked form body", List.of(), List.of());
-                return null;
+                return Verdict.refuse(ProblemKind.LENGTH_REQUIRED, "chunked form body");
             }
             if (LimitedBodyRequest.encoded(request.getHeader("Content-Encoding"))) {
-                exchange.reject(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "content-encoded form body",
-                        List.of(new HeaderValue("Accept-Encoding", "identity")), List.of());
-                return null;
+                return Verdict.refuse(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "content-encoded form body",
+                        new HeaderValue("Accept-Encoding", "identity"));
             }
         }
-        HttpServletRequest effective = needsWrapper(request, method)
-                ? new EffectiveMethodRequest(request, method.effectiveMethod()) : request;
-        return length != 0 ? new LimitedBodyRequest(effective, limit) : effective;
+        return Verdict.PASS;
     }
 
     /** One request's response side: security headers and the problem paths, with everything they need. */
@@ -415,15 +493,15 @@ final class BulwarkFilter extends HttpFilter {
 
         /** Who the refusals of this request are charged to: its verified subject, else its client address. */
         private Caller caller() {
-            return Caller.of(clientAddress, request.getAttribute(TokenGate.VERIFIED_TOKEN));
+            return Caller.of(clientAddress, state(request).get(TokenGate.VERIFIED));
         }
 
         /** Charges the caller when the response refused the request. */
         void charge(int status) {
-            if (refusals != null && RefusalBudget.isRefusal(status,
-                    request.getAttribute(RefusalBudget.REFUSED_ATTRIBUTE) != null)
-                    && request.getAttribute(CHARGED) == null) {
-                request.setAttribute(CHARGED, Boolean.TRUE); // once, even when an error dispatch follows
+            RequestState state = state(request);
+            if (refusals != null && RefusalBudget.isRefusal(status, state.has(RefusalBudget.REFUSED))
+                    && !state.has(CHARGED)) {
+                state.put(CHARGED, Boolean.TRUE); // once, even when an error dispatch follows
                 refusals.charge(caller());
             }
         }
@@ -577,6 +655,11 @@ final class BulwarkFilter extends HttpFilter {
             }
         }
         return false;
+    }
+
+    /** The request's state (created by the first step that needs it). */
+    private static RequestState state(HttpServletRequest request) {
+        return RequestState.ensure(request::getAttribute, request::setAttribute);
     }
 
     private static List<String> list(HttpServletRequest request, String name) {

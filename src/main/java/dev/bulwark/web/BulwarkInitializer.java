@@ -6,7 +6,8 @@ import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.inventory.Endpoint;
-import dev.bulwark.inventory.EndpointScanner;
+import dev.bulwark.pipeline.EndpointModel;
+import dev.bulwark.resources.ResourceScanner;
 import dev.bulwark.inventory.InventoryReport;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -17,13 +18,10 @@ import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
-import dev.bulwark.headers.SecurityHeaderOverrides;
-import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.validation.EndpointBodyLimits;
 import dev.bulwark.validation.JsonBodyRules;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,29 +74,25 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             return;
         }
         Set<Class<?>> found = classes == null ? Set.of() : classes;
-        List<String> problems = new ArrayList<>();
-        for (Class<?> c : found) {
-            problems.addAll(SecurityHeaderOverrides.problems(c));
-            problems.addAll(JsonBodyRules.problems(c));
-            problems.addAll(EndpointLimits.problems(c));
-        }
-        if (!problems.isEmpty()) {
+        BulwarkExtension extension = BulwarkExtension.current();
+        EndpointModel model = EndpointModel.build(extension.controls().resolvers(), new ResourceScanner().sites(
+                context.getContextPath(), ResourceScanner.applications(found)));
+        if (!model.problems().isEmpty()) {
             // Fail the deployment: a misconfigured annotation must not silently weaken or break a resource.
             throw fail("Bulwark found invalid annotations in " + context.getContextPath() + ": "
-                    + String.join("; ", problems));
+                    + String.join("; ", model.problems()));
         }
-        List<EndpointScanner.Route> routes = new EndpointScanner().routes(context.getContextPath(),
-                EndpointScanner.applications(found));
-        List<Endpoint> inventory = routes.stream().map(EndpointScanner.Route::endpoint).toList();
+        extension.publishResources(model);
+        List<Endpoint> inventory = model.policies().stream().map(Endpoint::of).toList();
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
-        List<String> undecided = inventory.stream().filter(e -> !e.findings().isEmpty()
-                && e.findings().get(0).startsWith("no access decision")).map(e -> e.httpMethod() + " " + e.path()).toList();
+        List<String> undecided = inventory.stream().filter(Endpoint::undecided)
+                .map(e -> e.httpMethod() + " " + e.path()).toList();
         if (config.authz().strict() && !undecided.isEmpty()) {
             throw fail("Bulwark (bulwark.authz.strict=true) refuses to deploy " + context.getContextPath()
                     + ": endpoints without an access decision: " + String.join(", ", undecided));
         }
         if (config.inventory().log()) {
-            LOG.info(InventoryReport.table(inventory));
+            LOG.info(InventoryReport.table(inventory, extension.beanPolicies()));
         }
 
         if (!config.transport().redirectPaths().isEmpty() && config.transport().allowedHosts().isEmpty()) {
@@ -108,10 +102,11 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         }
 
         long configured = config.validation().limits().maxBodyBytes();
-        EndpointBodyLimits bodyLimits = new EndpointBodyLimits(routes.stream().map(r -> new EndpointBodyLimits.Route(
-                r.endpoint().httpMethod(), r.endpoint().path(), JsonBodyRules.bodyLimit(r.resourceClass(), r.method(),
-                        r.annotated(), configured))).toList(), configured);
-        BulwarkExtension extension = BulwarkExtension.current();
+        EndpointBodyLimits bodyLimits = new EndpointBodyLimits(model.policies().stream().map(p -> {
+            JsonBodyRules.BodyPolicy body = p.get(JsonBodyRules.BodyPolicy.class);
+            return new EndpointBodyLimits.Route(p.site().httpMethod(), p.site().path(),
+                    body == null ? configured : body.maxBytes());
+        }).toList(), configured);
         BulwarkConfig.RateLimiting rl = config.rateLimiting();
         RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
                 rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
@@ -134,7 +129,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             String role = config.inventory().endpointRole();
             context.declareRoles(role);
             ServletRegistration.Dynamic servlet = context.addServlet("bulwark-inventory",
-                    new InventoryServlet(InventoryReport.json(inventory), role));
+                    new InventoryServlet(InventoryReport.json(inventory, extension.beanPolicies()), role));
             requireMapping(servlet, config.inventory().endpointPath(), context);
             bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + context.getContextPath()

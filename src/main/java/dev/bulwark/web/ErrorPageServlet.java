@@ -67,7 +67,7 @@ final class ErrorPageServlet extends HttpServlet {
         String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String id ? id
                 : freshIds.get();
         String described = described(request);
-        String caller = Caller.of(request).toString();
+        String caller = Caller.of(request::getAttribute, request.getRemoteAddr()).toString();
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t
                 : null;
         if (dispatch != DispatcherType.ERROR) {

@@ -1,5 +1,9 @@
 package dev.bulwark.headers;
 
+import dev.bulwark.pipeline.EndpointModel;
+import dev.bulwark.pipeline.EndpointSite;
+import dev.bulwark.resources.ResourceScanner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.SecurityHeader;
@@ -111,25 +115,36 @@ class SecurityHeadersTest {
         }
     }
 
-    @Test
-    void overridesReadMethodOverClassAndOffAsNull() throws Exception {
-        SecurityHeaderOverrides.Overrides o = SecurityHeaderOverrides.of(Annotated.class,
-                Annotated.class.getMethod("page"));
-        assertThat(o.values()).containsEntry("Content-Security-Policy", "default-src 'self'")
-                .containsEntry("X-Frame-Options", null);
-        SecurityHeaderOverrides.Overrides c = SecurityHeaderOverrides.of(ClassLevel.class,
-                ClassLevel.class.getMethod("m"));
-        assertThat(c.values()).containsEntry("Referrer-Policy", "same-origin").containsEntry("x-frame-options", "DENY")
-                .doesNotContainKey("X-Frame-Options");
+    private static SecurityHeaderOverrides.Overrides overrides(Class<?> type, String method) throws Exception {
+        return EndpointModel.build(List.of(new SecurityHeaderOverrides()), List.of(ResourceScanner.site(type,
+                type.getMethod(method)))).policies().get(0).get(SecurityHeaderOverrides.Overrides.class);
+    }
+
+    private static List<String> problems(Class<?> type) {
+        List<EndpointSite> sites = java.util.Arrays.stream(type.getDeclaredMethods())
+                .map(m -> ResourceScanner.site(type, m)).toList();
+        return EndpointModel.build(List.of(new SecurityHeaderOverrides()), sites).problems();
     }
 
     @Test
-    void badOverridesAreDeploymentProblems() {
-        List<String> problems = SecurityHeaderOverrides.problems(Annotated.class);
+    void overridesReadMethodOverClassAndOffAsNull() throws Exception {
+        SecurityHeaderOverrides.Overrides o = overrides(Annotated.class, "page");
+        assertThat(o.values()).containsEntry("Content-Security-Policy", "default-src 'self'")
+                .containsEntry("X-Frame-Options", null);
+        SecurityHeaderOverrides.Overrides c = overrides(ClassLevel.class, "m");
+        assertThat(c.values()).containsEntry("Referrer-Policy", "same-origin").containsEntry("x-frame-options", "DENY")
+                .doesNotContainKey("X-Frame-Options");
+        assertThat(c.describe()).isEqualTo("Referrer-Policy: same-origin; x-frame-options: DENY");
+    }
+
+    @Test
+    void badOverridesAreDeploymentProblemsNamingTheMethod() {
+        List<String> problems = problems(Annotated.class);
         assertThat(problems).hasSize(3);
-        assertThat(problems).anyMatch(p -> p.contains("Strict-Transport-Security") && p.contains("#bad"));
+        assertThat(problems).anyMatch(p -> p.startsWith("@SecurityHeader on ") && p.contains("Strict-Transport-Security")
+                && p.contains("#bad"));
         assertThat(problems).anyMatch(p -> p.contains("Set-Cookie"));
         assertThat(problems).anyMatch(p -> p.contains("printable ASCII"));
-        assertThat(SecurityHeaderOverrides.problems(ClassLevel.class)).isEmpty();
+        assertThat(problems(ClassLevel.class)).isEmpty();
     }
 }

@@ -1,5 +1,12 @@
 package dev.bulwark.jaxrs;
 
+import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.Controls;
+import dev.bulwark.pipeline.EndpointModel;
+import dev.bulwark.pipeline.Phase;
+import dev.bulwark.pipeline.RequestState;
+import dev.bulwark.resources.ResourceScanner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.RequiresScopes;
@@ -106,28 +113,37 @@ class AuthorizationFeatureTest {
                     case "getResourceMethod" -> m;
                     default -> throw new UnsupportedOperationException(call.getName());
                 });
-        List<ContainerRequestFilter> filters = new ArrayList<>();
+        Map<ContainerRequestFilter, Integer> filters = new HashMap<>();
         FeatureContext[] context = new FeatureContext[1];
         context[0] = (FeatureContext) Proxy.newProxyInstance(FeatureContext.class.getClassLoader(),
                 new Class<?>[] {FeatureContext.class}, (p, call, args) -> {
                     if (call.getName().equals("register")) {
-                        filters.add((ContainerRequestFilter) args[0]);
+                        if (args[0] instanceof ContainerRequestFilter f) {
+                            filters.put(f, (Integer) args[1]);
+                        }
                         return context[0];
                     }
                     throw new UnsupportedOperationException(call.getName());
                 });
-        BulwarkConfig.Authz authz = BulwarkConfig.defaults().authz();
-        new AuthorizationFeature(authz, true).configure(info, context[0]);
-        filters.sort(Comparator.comparingInt(f -> f.getClass().getAnnotation(Priority.class).value()));
-        return filters;
+        BulwarkConfig config = TestConfig.load(Map.of("mp.jwt.verify.publickey.location", "/k.pem",
+                "mp.jwt.verify.issuer", "https://idp.example", "mp.jwt.verify.audiences", "api",
+                "bulwark.ratelimit.enabled", "false")).config();
+        new EndpointBindings((c, javaMethod) -> EndpointModel.build(new Controls(config).resolvers(),
+                List.of(ResourceScanner.site(c, javaMethod))).policies().get(0), config, () -> null, t -> null)
+                .configure(info, context[0]);
+        List<ContainerRequestFilter> ordered = new ArrayList<>(filters.keySet());
+        ordered.sort(Comparator.comparingInt(filters::get));
+        return ordered;
     }
 
     /** "200" when every filter lets the request through, else "status|WWW-Authenticate or -". */
     private static String call(Class<?> type, String method, Caller caller) throws Exception {
         Map<String, Object> properties = new HashMap<>();
         if (caller.claims() != null) {
-            properties.put(dev.bulwark.auth.TokenGate.VERIFIED_TOKEN, new RawToken(Json.createObjectBuilder()
+            RequestState state = new RequestState();
+            state.put(dev.bulwark.auth.TokenGate.VERIFIED, new RawToken(Json.createObjectBuilder()
                     .add("alg", "RS256").build(), caller.claims(), "h.p.s"));
+            properties.put(RequestState.ATTRIBUTE, state);
         }
         SecurityContext security = (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(),
                 new Class<?>[] {SecurityContext.class}, (p, call, args) -> switch (call.getName()) {
@@ -188,9 +204,8 @@ class AuthorizationFeatureTest {
         for (Caller c : new Caller[] {ANONYMOUS, token("[\"admin\"]", null), basic("carol", "admin")}) {
             assertThat(call(Archive.class, "list", c)).isEqualTo(FORBIDDEN);
         }
-        assertThat(bound(Archive.class, "list")).singleElement().satisfies(f -> assertThat(
-                f.getClass().getAnnotation(Priority.class).value()).as("runs before the token filter")
-                .isLessThan(TokenPolicyFilter.class.getAnnotation(Priority.class).value()));
+        assertThat(bound(Archive.class, "list")).singleElement().isInstanceOf(AccessFilters.Refused.class);
+        assertThat(Phase.DENY.priority()).as("runs before the token filter").isLessThan(Phase.TOKEN_POLICY.priority());
     }
 
     @Test

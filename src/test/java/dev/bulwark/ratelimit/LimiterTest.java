@@ -118,6 +118,6 @@ class LimiterTest {
     }
 
     private static RateLimitMetrics noMetrics() {
-        return RateLimitMetrics.create();
+        return RateLimitMetrics.none();
     }
 }

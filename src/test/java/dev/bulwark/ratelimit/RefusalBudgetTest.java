@@ -20,7 +20,7 @@ class RefusalBudgetTest {
     private static final Duration SUMMARY = Duration.ofMinutes(1);
 
     private final MutableClock clock = MutableClock.atEpochSecond(2_000_000);
-    private final Limiter limiter = new Limiter(new InMemoryStore(100_000, clock), RateLimitMetrics.create(),
+    private final Limiter limiter = new Limiter(new InMemoryStore(100_000, clock), RateLimitMetrics.none(),
             "X-API-Key");
     private final RefusalBudget budget = new RefusalBudget(() -> limiter, "5/1m", List.of(), SUMMARY, clock);
 

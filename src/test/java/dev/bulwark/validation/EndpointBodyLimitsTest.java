@@ -3,7 +3,10 @@ package dev.bulwark.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.JsonBodyLimits;
-import dev.bulwark.inventory.EndpointScanner;
+import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.TestModels;
+import java.util.Map;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -78,11 +81,11 @@ class EndpointBodyLimitsTest {
     private final EndpointBodyLimits limits = limits();
 
     private static EndpointBodyLimits limits() {
-        List<EndpointScanner.Route> routes = new EndpointScanner().routes("/shop",
-                EndpointScanner.applications(List.of(App.class, Items.class, Forms.class)));
-        return new EndpointBodyLimits(routes.stream().map(r -> new EndpointBodyLimits.Route(r.endpoint().httpMethod(),
-                r.endpoint().path(), JsonBodyRules.bodyLimit(r.resourceClass(), r.method(), r.annotated(), MIB)))
-                .toList(), MIB);
+        BulwarkConfig config = TestConfig.load(Map.of("bulwark.validation.max-body-bytes", String.valueOf(MIB)))
+                .config();
+        return new EndpointBodyLimits(TestModels.resources(config, "/shop", List.of(App.class, Items.class,
+                Forms.class)).policies().stream().map(p -> new EndpointBodyLimits.Route(p.site().httpMethod(),
+                p.site().path(), p.get(JsonBodyRules.BodyPolicy.class).maxBytes())).toList(), MIB);
     }
 
     @Test

@@ -53,7 +53,7 @@ class ActivationIT {
                     + "\\s");
         }
         assertThat(table).containsPattern("POST\\s+/it/api/items\\s+application/json\\s+application/json\\s+public"
-                + "\\s+dev\\.bulwark\\.it\\.ItemsResource#create");
+                + "\\s+.*body: [^|]*JSON only.*\\s+dev\\.bulwark\\.it\\.ItemsResource#create");
         assertThat(table).contains("Findings (").contains("GET /it/api/undecided: no access decision");
     }
 
@@ -75,6 +75,21 @@ class ActivationIT {
                 .findFirst().orElseThrow();
         assertThat(create.getJsonArray("consumes").getString(0)).isEqualTo("application/json");
         assertThat(create.getString("handler")).isEqualTo("dev.bulwark.it.ItemsResource#create");
+        assertThat(create.getJsonObject("policies").getString("body")).contains("JSON only");
+        JsonObject strict = inventory.getJsonArray("endpoints").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("handler").endsWith("ItemsResource#createStrict")).findFirst().orElseThrow();
+        assertThat(strict.getJsonObject("policies").getString("body")).contains("schema schemas/item-strict.json");
+        // every guarded CDI bean method is listed with its policy, not only resources
+        assertThat(inventory.getJsonArray("beans").getValuesAs(JsonObject.class))
+                .anySatisfy(b -> {
+                    assertThat(b.getString("handler")).isEqualTo("dev.bulwark.it.QuotaService#takeTwice");
+                    assertThat(b.getJsonObject("policies").getString("rate-limit"))
+                            .isEqualTo("burst 3/1m per ip, hourly 100/1h per ip");
+                })
+                .anySatisfy(b -> {
+                    assertThat(b.getString("handler")).startsWith("dev.bulwark.it.ReportService#");
+                    assertThat(b.getJsonObject("policies").getString("access")).isEqualTo("scopes(all: reports:read)");
+                });
     }
 
     @Test

@@ -1,6 +1,6 @@
-package dev.bulwark.inventory;
+package dev.bulwark.resources;
 
-import dev.bulwark.authz.AccessRule;
+import dev.bulwark.pipeline.EndpointSite;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Application;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,9 +24,11 @@ import java.util.Set;
  * Builds the endpoint inventory from the classes a deployment holds, following the Jakarta REST rules: class and
  * method {@code @Path}, HTTP method annotations (including custom ones meta-annotated with {@code @HttpMethod}),
  * {@code @Consumes}/{@code @Produces} on the method or else the class, annotations inherited from a superclass or
- * interface method, and sub-resource locators followed into the type they return.
+ * interface method, and sub-resource locators followed into the type they return. Each resource method becomes an
+ * {@link EndpointSite} with what only JAX-RS knows (path, media types, which parameter is the entity), for the
+ * concerns' resolvers to read.
  */
-public final class EndpointScanner {
+public final class ResourceScanner {
 
     private static final int MAX_LOCATOR_DEPTH = 8;
 
@@ -79,39 +82,47 @@ public final class EndpointScanner {
         }
     }
 
-    /**
-     * One endpoint with the Java class and method that serve it ({@code method} as found on the resource class,
-     * {@code annotated} the method carrying its JAX-RS annotations, which may be inherited).
-     */
-    public record Route(Endpoint endpoint, Class<?> resourceClass, Method method, Method annotated) {
-    }
-
-    public List<Endpoint> scan(String contextPath, List<App> apps) {
-        return routes(contextPath, apps).stream().map(Route::endpoint).toList();
-    }
-
-    /** Every endpoint of the applications with the Java method behind it, sorted like {@link #scan}. */
-    public List<Route> routes(String contextPath, List<App> apps) {
-        List<Route> routes = new ArrayList<>();
+    /** Every resource method of the applications, sorted by path template, then HTTP method. */
+    public List<EndpointSite> sites(String contextPath, List<App> apps) {
+        List<EndpointSite> sites = new ArrayList<>();
         for (App app : apps) {
             String base = join(contextPath, app.applicationPath());
             for (Class<?> resource : app.resources()) {
                 Class<?> annotated = resourcePath(resource);
                 scanType(resource, join(base, annotated.getAnnotation(Path.class).value()),
                         mediaTypes(annotated.getAnnotation(Consumes.class)),
-                        mediaTypes(annotated.getAnnotation(Produces.class)), routes, new ArrayList<>());
+                        mediaTypes(annotated.getAnnotation(Produces.class)), sites, new ArrayList<>());
             }
         }
-        routes.sort(Comparator.comparing((Route r) -> r.endpoint().path())
-                .thenComparing(r -> r.endpoint().httpMethod()));
-        return List.copyOf(routes);
+        sites.sort(Comparator.comparing(EndpointSite::path).thenComparing(EndpointSite::httpMethod));
+        return List.copyOf(sites);
+    }
+
+    /**
+     * The site of one resource method as the JAX-RS runtime matched it (for a resource the scan did not see, such as
+     * one registered by an application's {@code getSingletons()} only): no path, the media types of its annotations.
+     */
+    public static EndpointSite site(Class<?> resource, Method method) {
+        Method annotated = annotatedMethod(resource, method);
+        Method source = annotated == null ? method : annotated;
+        Consumes consumes = source.getAnnotation(Consumes.class);
+        Produces produces = source.getAnnotation(Produces.class);
+        return new EndpointSite(EndpointSite.Kind.RESOURCE, resource, method, source, httpMethod(source), null,
+                consumes != null ? mediaTypes(consumes) : mediaTypes(resource.getAnnotation(Consumes.class)),
+                produces != null ? mediaTypes(produces) : mediaTypes(resource.getAnnotation(Produces.class)),
+                entityType(source));
+    }
+
+    /** True for a JAX-RS resource class: it, a superclass or an interface carries {@code @Path}. */
+    public static boolean isResource(Class<?> type) {
+        return resourcePath(type) != null;
     }
 
     /**
      * The class carrying the resource's {@code @Path}: the class itself, else the nearest superclass or interface
      * that has one (a resource implementing an annotated interface). Null when it is not a root resource.
      */
-    static Class<?> resourcePath(Class<?> type) {
+    public static Class<?> resourcePath(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             if (c.isAnnotationPresent(Path.class)) {
                 return c;
@@ -131,7 +142,7 @@ public final class EndpointScanner {
      * level), never more, so recursive locators cannot loop.
      */
     private void scanType(Class<?> type, String base, List<String> classConsumes, List<String> classProduces,
-                          List<Route> out, List<Class<?>> locatorChain) {
+                          List<EndpointSite> out, List<Class<?>> locatorChain) {
         if (locatorChain.size() > MAX_LOCATOR_DEPTH || locatorChain.stream().filter(type::equals).count() > 2) {
             return;
         }
@@ -153,9 +164,8 @@ public final class EndpointScanner {
             List<String> c = consumes == null ? classConsumes : mediaTypes(consumes);
             List<String> p = produces == null ? classProduces : mediaTypes(produces);
             if (httpMethod != null) {
-                AccessRule rule = AccessRule.of(type, method);
-                out.add(new Route(new Endpoint(httpMethod, path, c, p, type.getName(), method.getName(),
-                        rule.describe(), findings(path, rule)), type, method, annotated));
+                out.add(new EndpointSite(EndpointSite.Kind.RESOURCE, type, method, annotated, httpMethod, path, c, p,
+                        entityType(annotated)));
             } else if (methodPath != null) {
                 Class<?> sub = method.getReturnType();
                 List<Class<?>> chain = new ArrayList<>(locatorChain);
@@ -166,18 +176,29 @@ public final class EndpointScanner {
         }
     }
 
-    private static final java.util.regex.Pattern ID_PARAMETER =
-            java.util.regex.Pattern.compile("\\{(\\w*(?:id|Id|ID)|id\\w*)\\s*(?::[^}]*)?}");
+    /**
+     * The annotations that make a parameter something other than the entity: the one list of JAX-RS injection
+     * annotations Bulwark knows.
+     */
+    static final Set<Class<? extends Annotation>> INJECTION = Set.of(jakarta.ws.rs.PathParam.class,
+            jakarta.ws.rs.QueryParam.class, jakarta.ws.rs.HeaderParam.class, jakarta.ws.rs.CookieParam.class,
+            jakarta.ws.rs.FormParam.class, jakarta.ws.rs.MatrixParam.class, jakarta.ws.rs.BeanParam.class,
+            jakarta.ws.rs.core.Context.class, jakarta.ws.rs.container.Suspended.class);
 
-    private static List<String> findings(String path, AccessRule rule) {
-        List<String> findings = new ArrayList<>();
-        if (!rule.decided()) {
-            findings.add("no access decision: every request is refused");
+    /** The generic type of the entity parameter (the one without an injection annotation), or null. */
+    static Type entityType(Method method) {
+        Annotation[][] annotations = method.getParameterAnnotations();
+        Type[] types = method.getGenericParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            boolean injected = false;
+            for (Annotation a : annotations[i]) {
+                injected |= INJECTION.contains(a.annotationType());
+            }
+            if (!injected) {
+                return types[i];
+            }
         }
-        if (rule.owner() == null && !rule.denyAll() && ID_PARAMETER.matcher(path).find()) {
-            findings.add("an id in the path without an ownership rule (@OwnedBy)");
-        }
-        return findings;
+        return null;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.bulwark.ratelimit;
+package dev.bulwark.cdi;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -21,6 +21,16 @@ public class MetricsBridge {
             return registry.isResolvable() ? registry.get() : null;
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The application's registry through this bridge bean, or null when the server has no MicroProfile Metrics. */
+    static MetricRegistry lookup() {
+        try {
+            Instance<MetricsBridge> bridge = jakarta.enterprise.inject.spi.CDI.current().select(MetricsBridge.class);
+            return bridge.isResolvable() ? bridge.get().registry() : null;
+        } catch (RuntimeException | LinkageError e) {
+            return null; // no MicroProfile Metrics in this server
         }
     }
 }

@@ -1,4 +1,8 @@
-package dev.bulwark.inventory;
+package dev.bulwark.resources;
+
+import dev.bulwark.controls.TestModels;
+import dev.bulwark.inventory.Endpoint;
+import dev.bulwark.inventory.InventoryReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class EndpointScannerTest {
+class ResourceScannerTest {
 
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
@@ -105,8 +109,7 @@ class EndpointScannerTest {
 
     @Test
     void buildsFullTemplatesWithInheritedMediaTypesAndLocators() {
-        List<EndpointScanner.App> apps = EndpointScanner.applications(List.of(ScanningApp.class, Customers.class));
-        List<Endpoint> endpoints = new EndpointScanner().scan("/shop", apps);
+        List<Endpoint> endpoints = TestModels.inventory("/shop", List.of(ScanningApp.class, Customers.class));
         assertThat(endpoints).extracting(e -> e.httpMethod() + " " + e.path()).containsExactly(
                 "GET /shop/api/customers",
                 "POST /shop/api/customers",
@@ -123,10 +126,11 @@ class EndpointScannerTest {
 
     @Test
     void anApplicationOverridingGetClassesServesOnlyThoseClasses() {
-        List<EndpointScanner.App> apps = EndpointScanner.applications(
-                List.of(ScanningApp.class, ExplicitApp.class, Customers.class, Orders.class, OrdersApi.class));
-        assertThat(apps).extracting(EndpointScanner.App::applicationPath).containsExactly("strict", "/api/");
-        List<Endpoint> endpoints = new EndpointScanner().scan("", apps);
+        List<Class<?>> classes = List.of(ScanningApp.class, ExplicitApp.class, Customers.class, Orders.class,
+                OrdersApi.class);
+        assertThat(ResourceScanner.applications(classes)).extracting(ResourceScanner.App::applicationPath)
+                .containsExactly("strict", "/api/");
+        List<Endpoint> endpoints = TestModels.inventory("", classes);
         assertThat(endpoints).extracting(e -> e.httpMethod() + " " + e.path())
                 .contains("DELETE /strict/orders/{id}", "DELETE /api/orders/{id}", "GET /api/customers")
                 .noneMatch(s -> s.startsWith("GET /strict/customers"));
@@ -137,21 +141,23 @@ class EndpointScannerTest {
     @Test
     void rendersATableAndJson() {
         List<Endpoint> endpoints = List.of(new Endpoint("GET", "/a/{id}", List.of(), List.of("application/json"),
-                "x.A", "get", "public", List.of("an id in the path without an ownership rule (@OwnedBy)")));
+                "x.A", "get", "public", java.util.Map.of("rate-limit", "10/1m per ip"),
+                List.of("an id in the path without an ownership rule (@OwnedBy)")));
         assertThat(InventoryReport.table(endpoints))
                 .contains("Bulwark endpoint inventory (1 endpoints)")
                 .contains("METHOD  PATH")
-                .contains("GET     /a/{id}  -         application/json  public  x.A#get")
+                .contains("GET     /a/{id}  -         application/json  public  rate-limit: 10/1m per ip  x.A#get")
                 .contains("Findings (1):\n  GET /a/{id}: an id in the path without an ownership rule (@OwnedBy)");
         assertThat(InventoryReport.json(endpoints)).isEqualTo("{\"count\":1,\"endpoints\":[{\"method\":\"GET\","
                 + "\"path\":\"/a/{id}\",\"consumes\":[],\"produces\":[\"application/json\"],\"access\":\"public\","
-                + "\"handler\":\"x.A#get\",\"findings\":[\"an id in the path without an ownership rule (@OwnedBy)\"]}]}");
+                + "\"policies\":{\"rate-limit\":\"10/1m per ip\"},\"handler\":\"x.A#get\","
+                + "\"findings\":[\"an id in the path without an ownership rule (@OwnedBy)\"]}],\"beans\":[]}");
     }
 
     @Test
     void joinsPathsWithSingleSlashes() {
-        assertThat(EndpointScanner.join("", "")).isEqualTo("/");
-        assertThat(EndpointScanner.join("/ctx/", "/api/")).isEqualTo("/ctx/api");
-        assertThat(EndpointScanner.join("/", "x")).isEqualTo("/x");
+        assertThat(ResourceScanner.join("", "")).isEqualTo("/");
+        assertThat(ResourceScanner.join("/ctx/", "/api/")).isEqualTo("/ctx/api");
+        assertThat(ResourceScanner.join("/", "x")).isEqualTo("/x");
     }
 }
