@@ -1,6 +1,7 @@
 package dev.bulwark.headers;
 
 import dev.bulwark.api.SecurityHeader;
+import dev.bulwark.text.TextChecks;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class SecurityHeaderOverrides {
                         + " per resource (one of " + String.join(", ", OVERRIDABLE.stream().sorted().toList()) + ")");
             }
             String v = h.value();
-            if (v.isEmpty() || v.length() > 1024 || !v.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            if (!TextChecks.isHeaderValue(v)) {
                 problems.add("@SecurityHeader on " + where + ": the value of '" + h.name()
                         + "' must be printable ASCII (at most 1024 characters) or off");
             }
