@@ -124,18 +124,22 @@ class TypeShapesTest {
     public record Line(String sku, int count) {
     }
 
-    public static class Shipment {
-        public String item;
-        public Integer priority;
-        public Boolean gift;
-        public boolean fragile;
-        public char grade;
+    /** Optionals, an enum, a date and a UUID, each once (also the base of {@link BindingAgreementTest}'s type). */
+    public static class Scalars {
         public Optional<String> note;
         public Optional<Integer> rank;
         public OptionalInt slot;
         public Speed speed;
         public LocalDate deliverBy;
         public UUID ref;
+    }
+
+    public static class Shipment extends Scalars {
+        public String item;
+        public Integer priority;
+        public Boolean gift;
+        public boolean fragile;
+        public char grade;
         public BigDecimal total;
         public BigInteger serial;
         public Address to;
