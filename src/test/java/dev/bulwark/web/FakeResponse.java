@@ -2,16 +2,15 @@ package dev.bulwark.web;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,22 +19,21 @@ import java.util.TreeMap;
  * response commits (the buffer overflows, the body reaches its Content-Length, a flush, sendError, sendRedirect, or
  * the end of the request), and whatever is set after that never reaches the client. Written for the response
  * wrapper's tests; like a container it refuses what the servlet API forbids (reset after commit, a writer after the
- * stream) with an {@link IllegalStateException}.
+ * stream) with an {@link IllegalStateException}. What it does not model (cookies, int and date headers, locales)
+ * throws {@link UnsupportedOperationException}, so a test cannot pass by calling it unawares.
  */
-final class FakeResponse implements HttpServletResponse {
+final class FakeResponse extends HttpServletResponseWrapper {
 
     /** The origin the container makes relative redirects absolute against (the request's Host). */
     static final String ORIGIN = "https://api.example";
 
-    private int bufferSize;
+    private final int bufferSize;
     private int status = SC_OK;
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private long contentLength = -1;
     private long written;
-    private String characterEncoding = "UTF-8";
-    private Locale locale = Locale.ROOT;
     private boolean committed;
     private int sentStatus;
     private Map<String, List<String>> sentHeaders;
@@ -44,6 +42,10 @@ final class FakeResponse implements HttpServletResponse {
     private PrintWriter writer;
 
     FakeResponse(int bufferSize) {
+        super((HttpServletResponse) Proxy.newProxyInstance(FakeResponse.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException("not modelled by FakeResponse: " + method.getName());
+                }));
         this.bufferSize = bufferSize;
     }
 
@@ -154,31 +156,6 @@ final class FakeResponse implements HttpServletResponse {
     }
 
     @Override
-    public void setIntHeader(String name, int value) {
-        setHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public void addIntHeader(String name, int value) {
-        addHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public void setDateHeader(String name, long date) {
-        setHeader(name, Long.toString(date));
-    }
-
-    @Override
-    public void addDateHeader(String name, long date) {
-        addHeader(name, Long.toString(date));
-    }
-
-    @Override
-    public void addCookie(Cookie cookie) {
-        addHeader("Set-Cookie", cookie.getName() + "=" + cookie.getValue());
-    }
-
-    @Override
     public boolean containsHeader(String name) {
         return headers.containsKey(name);
     }
@@ -187,16 +164,6 @@ final class FakeResponse implements HttpServletResponse {
     public String getHeader(String name) {
         List<String> values = headers.get(name);
         return values == null ? null : values.get(0);
-    }
-
-    @Override
-    public Collection<String> getHeaders(String name) {
-        return List.copyOf(headers.getOrDefault(name, List.of()));
-    }
-
-    @Override
-    public Collection<String> getHeaderNames() {
-        return List.copyOf(headers.keySet());
     }
 
     @Override
@@ -222,31 +189,40 @@ final class FakeResponse implements HttpServletResponse {
         }
     }
 
-    @Override
-    public void setCharacterEncoding(String charset) {
-        if (!committed) {
-            characterEncoding = charset;
-        }
-    }
-
-    @Override
-    public String getCharacterEncoding() {
-        return characterEncoding;
-    }
-
-    @Override
-    public void setLocale(Locale loc) {
-        if (!committed) {
-            locale = loc;
-        }
-    }
-
-    @Override
-    public Locale getLocale() {
-        return locale;
-    }
-
     // ---- the body ----
+
+    /** The one body: bytes go to the buffer (or, once committed, to the client); a flush or close commits. */
+    private final class Body extends ServletOutputStream {
+        @Override
+        public void write(int b) {
+            body(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            body(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            commit();
+        }
+
+        @Override
+        public void close() {
+            commit();
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            throw new IllegalStateException("not an asynchronous request");
+        }
+    }
 
     @Override
     public ServletOutputStream getOutputStream() {
@@ -254,79 +230,38 @@ final class FakeResponse implements HttpServletResponse {
             throw new IllegalStateException("getWriter() has already been called");
         }
         if (stream == null) {
-            stream = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    body(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    body(b, off, len);
-                }
-
-                @Override
-                public void flush() {
-                    commit();
-                }
-
-                @Override
-                public void close() {
-                    commit();
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new IllegalStateException("not an asynchronous request");
-                }
-            };
+            stream = new Body();
         }
         return stream;
     }
 
+    /** Characters encoded as UTF-8 onto the body as they are written (no buffer of its own). */
     @Override
     public PrintWriter getWriter() {
         if (stream != null) {
             throw new IllegalStateException("getOutputStream() has already been called");
         }
         if (writer == null) {
+            Body body = new Body();
             writer = new PrintWriter(new Writer() {
                 @Override
                 public void write(char[] cbuf, int off, int len) {
                     byte[] bytes = new String(cbuf, off, len).getBytes(StandardCharsets.UTF_8);
-                    body(bytes, 0, bytes.length);
+                    body.write(bytes, 0, bytes.length);
                 }
 
                 @Override
                 public void flush() {
-                    commit();
+                    body.flush();
                 }
 
                 @Override
                 public void close() {
-                    commit();
+                    body.close();
                 }
             });
         }
         return writer;
-    }
-
-    @Override
-    public void setBufferSize(int size) {
-        if (written > 0) {
-            throw new IllegalStateException("content has already been written");
-        }
-        bufferSize = size;
-    }
-
-    @Override
-    public int getBufferSize() {
-        return bufferSize;
     }
 
     @Override
@@ -384,13 +319,4 @@ final class FakeResponse implements HttpServletResponse {
         commit();
     }
 
-    @Override
-    public String encodeURL(String url) {
-        return url;
-    }
-
-    @Override
-    public String encodeRedirectURL(String url) {
-        return url;
-    }
 }
