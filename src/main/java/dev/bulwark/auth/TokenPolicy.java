@@ -2,6 +2,7 @@ package dev.bulwark.auth;
 
 import dev.bulwark.api.TokenDenyList;
 import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.text.TextChecks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -89,10 +90,8 @@ public final class TokenPolicy {
         }
         for (int i = 0; i < kid.length(); i++) {
             char c = kid.charAt(i);
-            int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
-                if (type == Character.SURROGATE && Character.isHighSurrogate(c) && i + 1 < kid.length()
+            if (TextChecks.isInvisible(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < kid.length()
                         && Character.isLowSurrogate(kid.charAt(i + 1))) {
                     i++;
                     continue;

@@ -1,5 +1,6 @@
 package dev.bulwark.config;
 
+import dev.bulwark.text.TextChecks;
 import dev.bulwark.transport.RequestHost;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -297,7 +298,7 @@ public final class Parsers {
             if (raw.equalsIgnoreCase("off")) {
                 return null;
             }
-            if (raw.isEmpty() || raw.length() > 1024 || !raw.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            if (!TextChecks.isHeaderValue(raw)) {
                 throw new InvalidValueException("not a printable ASCII header value");
             }
             return raw;

@@ -1,5 +1,7 @@
 package dev.bulwark.errors;
 
+import dev.bulwark.text.TextChecks;
+
 /**
  * A tiny JSON writer for Bulwark's own documents (problems, the inventory). The output is pure ASCII: control
  * characters, everything outside ASCII (so lone surrogates and bidi controls too) and {@code '<' '>' '&'} are written as
@@ -84,7 +86,7 @@ public final class JsonText {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&') {
+                    if (!TextChecks.isPrintableAscii(c) || c == '<' || c == '>' || c == '&') {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

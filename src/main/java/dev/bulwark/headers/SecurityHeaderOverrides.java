@@ -4,6 +4,7 @@ import dev.bulwark.api.SecurityHeader;
 import dev.bulwark.pipeline.EndpointSite;
 import dev.bulwark.pipeline.PolicyPart;
 import dev.bulwark.pipeline.PolicyResolver;
+import dev.bulwark.text.TextChecks;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +68,7 @@ public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHea
                     + " (one of " + String.join(", ", OVERRIDABLE.stream().sorted().toList()) + ")");
         }
         String v = h.value();
-        if (v.isEmpty() || v.length() > 1024 || !v.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        if (!TextChecks.isHeaderValue(v)) {
             problems.add(site, SecurityHeader.class, "the value of '" + h.name()
                     + "' must be printable ASCII (at most 1024 characters) or off");
         }

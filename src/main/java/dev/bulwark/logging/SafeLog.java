@@ -1,5 +1,7 @@
 package dev.bulwark.logging;
 
+import dev.bulwark.text.TextChecks;
+
 /** Makes client-controlled text safe for a log line: bounded length, control and format characters made visible. */
 public final class SafeLog {
 
@@ -14,8 +16,7 @@ public final class SafeLog {
         int i = 0;
         for (; i < raw.length() && out.length() < max; i++) {
             char c = raw.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029'
-                    || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)) {
+            if (TextChecks.isInvisible(c)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);

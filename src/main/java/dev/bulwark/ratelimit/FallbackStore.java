@@ -65,21 +65,12 @@ public final class FallbackStore implements RateLimitStore {
     }
 
     @Override
-    public Decision acquire(String key, RatePolicy policy) {
-        return decide(key, policy, false);
-    }
-
-    @Override
-    public Decision peek(String key, RatePolicy policy) {
-        return decide(key, policy, true);
-    }
-
-    private Decision decide(String key, RatePolicy policy, boolean peek) {
+    public Decision decide(String key, RatePolicy policy, boolean count) {
         Instant now = clock.instant();
         if (now.isAfter(retryAt) || now.equals(retryAt)) {
             try {
                 RateLimitStore store = connect();
-                Decision d = peek ? store.peek(key, policy) : store.acquire(key, policy);
+                Decision d = store.decide(key, policy, count);
                 if (degraded) {
                     degraded = false;
                     LOG.info("Bulwark rate limiting: the shared store answers again; back to shared counts");
@@ -100,7 +91,7 @@ public final class FallbackStore implements RateLimitStore {
         if (mode == Mode.REJECT) {
             throw new StoreUnavailableException(pause);
         }
-        return peek ? local.peek(key, policy) : local.acquire(key, policy);
+        return local.decide(key, policy, count);
     }
 
     /**

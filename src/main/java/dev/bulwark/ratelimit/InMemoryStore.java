@@ -30,7 +30,11 @@ public final class InMemoryStore implements RateLimitStore {
     }
 
     @Override
-    public Decision acquire(String key, RatePolicy policy) {
+    public Decision decide(String key, RatePolicy policy, boolean count) {
+        return count ? counted(key, policy) : peeked(key, policy);
+    }
+
+    private Decision counted(String key, RatePolicy policy) {
         long now = nanos();
         long[] cell = tats.get(key);
         if (cell == null) {
@@ -43,8 +47,7 @@ public final class InMemoryStore implements RateLimitStore {
         }
     }
 
-    @Override
-    public Decision peek(String key, RatePolicy policy) {
+    private Decision peeked(String key, RatePolicy policy) {
         long now = nanos();
         long[] cell = tats.get(key);
         if (cell == null && size.get() >= maxKeys) {

@@ -6,11 +6,21 @@ package dev.bulwark.ratelimit;
  */
 public interface RateLimitStore extends AutoCloseable {
 
+    /**
+     * Answers whether a request under the key is allowed now. With {@code count} the request is counted against the
+     * key; without, nothing is counted and no key is created: the answer is what counting would answer.
+     */
+    Decision decide(String key, RatePolicy policy, boolean count);
+
     /** Counts one request against the key and answers whether it is allowed. */
-    Decision acquire(String key, RatePolicy policy);
+    default Decision acquire(String key, RatePolicy policy) {
+        return decide(key, policy, true);
+    }
 
     /** What {@link #acquire} would answer now, without counting anything (and without creating the key). */
-    Decision peek(String key, RatePolicy policy);
+    default Decision peek(String key, RatePolicy policy) {
+        return decide(key, policy, false);
+    }
 
     /** Releases what the store holds (connections, threads). Idempotent; nothing to do by default. */
     @Override

@@ -72,16 +72,8 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
     }
 
     @Override
-    public Decision acquire(String key, RatePolicy policy) {
-        return run(false, key, policy);
-    }
-
-    @Override
-    public Decision peek(String key, RatePolicy policy) {
-        return run(true, key, policy);
-    }
-
-    private Decision run(boolean peek, String key, RatePolicy policy) {
+    public Decision decide(String key, RatePolicy policy, boolean count) {
+        boolean peek = !count;
         RedisCommands<String, String> redis = connection.sync();
         long interval = Math.max(1, policy.emissionIntervalNanos() / 1_000);
         long tau = policy.window().toNanos() / 1_000 - interval;

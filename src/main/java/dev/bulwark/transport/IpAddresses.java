@@ -1,6 +1,7 @@
 package dev.bulwark.transport;
 
 import dev.bulwark.config.Cidr;
+import dev.bulwark.text.TextChecks;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class IpAddresses {
             return null;
         }
         String n = node.strip();
-        if (n.isEmpty() || n.length() > 64 || !n.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (n.isEmpty() || n.length() > 64 || !TextChecks.isVisibleAscii(n)) {
             return null;
         }
         if (n.charAt(0) == '[') {

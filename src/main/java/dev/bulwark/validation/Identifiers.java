@@ -1,5 +1,6 @@
 package dev.bulwark.validation;
 
+import dev.bulwark.text.TextChecks;
 import java.text.Normalizer;
 
 /** The NFKC normalization hook for identifiers (see {@link dev.bulwark.api.NfkcIdentifier}). */
@@ -20,7 +21,7 @@ public final class Identifiers {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || BidiControls.isBidiControl(c)
+            if (TextChecks.isControlOrFormat(c) || BidiControls.isBidiControl(c)
                     || Character.isSurrogate(c) && !validPair(text, i)) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package dev.bulwark.validation;
 
+import dev.bulwark.text.TextChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -263,8 +264,7 @@ public final class JsonScanner {
 
         private void checkLastChar(StringBuilder out) throws JsonViolation {
             char c = out.charAt(out.length() - 1);
-            if (rejectControlCharacters && (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
-                    || (c >= 0x80 && c < 0xa0))) {
+            if (rejectControlCharacters && TextChecks.isControlExceptLayout(c)) {
                 throw content("a control character in a string", null);
             }
             if (rejectBidiControls) {

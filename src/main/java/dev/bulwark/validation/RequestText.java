@@ -1,6 +1,7 @@
 package dev.bulwark.validation;
 
 import dev.bulwark.errors.Problem;
+import dev.bulwark.text.TextChecks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -132,8 +133,7 @@ public final class RequestText {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)
-                    || Character.isWhitespace(c)) {
+            if (TextChecks.isInvisible(c) || Character.isWhitespace(c)) {
                 return null;
             }
         }
@@ -151,7 +151,7 @@ public final class RequestText {
         boolean wide = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (rejectControls && ((c < 0x20 && c != '\t') || c == 0x7f)) {
+            if (rejectControls && TextChecks.isAsciiControl(c) && c != '\t') {
                 return error("header", name, "contains a control character");
             }
             wide |= c >= 0x80;
@@ -170,7 +170,7 @@ public final class RequestText {
         if (rejectControls) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                if (TextChecks.isControl(c)) {
                     return error(in, field, "contains a control character");
                 }
             }

@@ -130,14 +130,14 @@ public final class TypeShapes {
             return of(w.getUpperBounds()[0]);
         }
         if (type instanceof GenericArrayType g) {
-            return new Elements(() -> of(g.getGenericComponentType()));
+            return new Container(JsonKind.ARRAY, () -> of(g.getGenericComponentType()));
         }
         Class<?> raw = raw(type);
         if (raw == null) {
             return Shape.ANY;
         }
         if (raw.isArray()) {
-            return new Elements(() -> of(raw.getComponentType()));
+            return new Container(JsonKind.ARRAY, () -> of(raw.getComponentType()));
         }
         if (customized(raw)) {
             return Shape.ANY;
@@ -146,20 +146,20 @@ public final class TypeShapes {
             return of(argument(type, 0));
         }
         if (Collection.class.isAssignableFrom(raw)) {
-            return new Elements(() -> of(argument(type, 0)));
+            return new Container(JsonKind.ARRAY, () -> of(argument(type, 0)));
         }
         if (Map.class.isAssignableFrom(raw)) {
             Class<?> key = raw(argument(type, 0));
             // JSON-B writes maps with other keys as an array of {"key":..,"value":..} entries
             return key == String.class || key == Object.class || key == null || key.isEnum()
-                    || NumberShape.of(key) != null ? new Values(() -> of(argument(type, 1))) : Shape.ANY;
+                    || NumberShape.of(key) != null ? new Container(JsonKind.OBJECT, () -> of(argument(type, 1))) : Shape.ANY;
         }
         Shape scalar = scalar(raw);
         if (scalar != null) {
             return scalar;
         }
         if (polymorphic(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.OBJECT, JsonKind.NULL), "an object");
+            return new KindShape(EnumSet.of(JsonKind.OBJECT, JsonKind.NULL), "an object");
         }
         if (raw.isPrimitive() || raw == Object.class || isPlatform(raw) || raw.isInterface()
                 || Modifier.isAbstract(raw.getModifiers())) {
@@ -175,7 +175,7 @@ public final class TypeShapes {
             return number;
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return new Scalar(raw == Boolean.class ? EnumSet.of(JsonKind.BOOLEAN, JsonKind.NULL)
+            return new KindShape(raw == Boolean.class ? EnumSet.of(JsonKind.BOOLEAN, JsonKind.NULL)
                     : EnumSet.of(JsonKind.BOOLEAN), "true or false");
         }
         if (raw == char.class || raw == Character.class) {
@@ -189,7 +189,7 @@ public final class TypeShapes {
                 || Date.class.isAssignableFrom(raw) || Calendar.class.isAssignableFrom(raw)
                 || TimeZone.class.isAssignableFrom(raw) || raw == UUID.class || raw == URI.class || raw == URL.class
                 || java.nio.file.Path.class.isAssignableFrom(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.STRING, JsonKind.NULL), "a string");
+            return new KindShape(EnumSet.of(JsonKind.STRING, JsonKind.NULL), "a string");
         }
         return jsonP(raw);
     }
@@ -197,19 +197,19 @@ public final class TypeShapes {
     /** JSON-P values bound as they are: each interface takes its own kind of value, JsonValue any. */
     private static Shape jsonP(Class<?> raw) {
         if (JsonObject.class.isAssignableFrom(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.OBJECT, JsonKind.NULL), "an object");
+            return new KindShape(EnumSet.of(JsonKind.OBJECT, JsonKind.NULL), "an object");
         }
         if (JsonArray.class.isAssignableFrom(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.ARRAY, JsonKind.NULL), "an array");
+            return new KindShape(EnumSet.of(JsonKind.ARRAY, JsonKind.NULL), "an array");
         }
         if (JsonStructure.class.isAssignableFrom(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.OBJECT, JsonKind.ARRAY, JsonKind.NULL), "an object or an array");
+            return new KindShape(EnumSet.of(JsonKind.OBJECT, JsonKind.ARRAY, JsonKind.NULL), "an object or an array");
         }
         if (JsonString.class.isAssignableFrom(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.STRING, JsonKind.NULL), "a string");
+            return new KindShape(EnumSet.of(JsonKind.STRING, JsonKind.NULL), "a string");
         }
         if (JsonNumber.class.isAssignableFrom(raw)) {
-            return new Scalar(EnumSet.of(JsonKind.NUMBER, JsonKind.NULL), "a number");
+            return new KindShape(EnumSet.of(JsonKind.NUMBER, JsonKind.NULL), "a number");
         }
         return null;
     }
@@ -293,8 +293,34 @@ public final class TypeShapes {
         Shape get();
     }
 
-    /** The base of the shapes that take one kind of value (and null unless said otherwise) and nothing inside. */
-    private abstract static class Leaf implements Shape {
+    /** The one kind, and null as well when the place is nullable. */
+    private static Set<JsonKind> kinds(JsonKind kind, boolean nullable) {
+        return nullable ? EnumSet.of(kind, JsonKind.NULL) : EnumSet.of(kind);
+    }
+
+    /**
+     * The base of the shapes built from a type: the kinds of value the place takes and what to call them in a
+     * violation. Nothing is checked inside unless a subclass says so: a string, a boolean, an object of any members.
+     */
+    private static class KindShape implements Shape {
+        private final Set<JsonKind> kinds;
+        private final String expected;
+
+        KindShape(Set<JsonKind> kinds, String expected) {
+            this.kinds = Set.copyOf(kinds);
+            this.expected = expected;
+        }
+
+        @Override
+        public final boolean takes(JsonKind k) {
+            return kinds.contains(k);
+        }
+
+        @Override
+        public final String expected() {
+            return expected;
+        }
+
         @Override
         public Shape member(String name, String path) throws JsonViolation {
             return Shape.ANY;
@@ -316,43 +342,10 @@ public final class TypeShapes {
         }
     }
 
-    /** Some kinds of value, with nothing checked inside: a string, a boolean, an object of any members. */
-    private static final class Scalar extends Leaf {
-        private final Set<JsonKind> kinds;
-        private final String expected;
-
-        Scalar(Set<JsonKind> kinds, String expected) {
-            this.kinds = Set.copyOf(kinds);
-            this.expected = expected;
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return kinds.contains(k);
-        }
-
-        @Override
-        public String expected() {
-            return expected;
-        }
-    }
-
     /** A {@code char}: a string of exactly one UTF-16 unit (Yasson would keep the first of several). */
-    private static final class CharShape extends Leaf {
-        private final boolean nullable;
-
+    private static final class CharShape extends KindShape {
         CharShape(boolean nullable) {
-            this.nullable = nullable;
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return k == JsonKind.STRING || nullable && k == JsonKind.NULL;
-        }
-
-        @Override
-        public String expected() {
-            return "a single character";
+            super(kinds(JsonKind.STRING, nullable), "a single character");
         }
 
         @Override
@@ -364,26 +357,17 @@ public final class TypeShapes {
     }
 
     /** An enum: the name of one of its constants (JSON-B matches names exactly). */
-    private static final class EnumShape extends Leaf {
+    private static final class EnumShape extends KindShape {
         private final Set<String> names;
 
         EnumShape(Class<?> type) {
+            super(kinds(JsonKind.STRING, true), "a string");
             Object[] constants = type.getEnumConstants();
             String[] names = new String[constants.length];
             for (int i = 0; i < constants.length; i++) {
                 names[i] = ((Enum<?>) constants[i]).name();
             }
             this.names = Set.of(names);
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return k == JsonKind.STRING || k == JsonKind.NULL;
-        }
-
-        @Override
-        public String expected() {
-            return "a string";
         }
 
         @Override
@@ -394,11 +378,44 @@ public final class TypeShapes {
         }
     }
 
-    /** The whole body: anything the type takes except null. */
-    private record NotNull(Shape inner) implements Shape {
+    /**
+     * A collection or array (an array whose elements have one shape), or a map with string-like keys (an object
+     * whose member values have one shape).
+     */
+    private static final class Container extends KindShape {
+        private final Lazy inside;
+
+        Container(JsonKind kind, Lazy inside) {
+            super(kinds(kind, true), kind == JsonKind.ARRAY ? "an array" : "an object");
+            this.inside = inside;
+        }
+
+        @Override
+        public Shape member(String name, String path) {
+            return takes(JsonKind.OBJECT) ? inside.get() : Shape.ANY;
+        }
+
+        @Override
+        public Shape element() {
+            return takes(JsonKind.ARRAY) ? inside.get() : Shape.ANY;
+        }
+    }
+
+    /**
+     * A shape around another: everything as the inner shape has it, unless a subclass says otherwise. A number or a
+     * string goes to the inner shape's check only when it takes that kind: the shapes around may take more kinds than
+     * the one inside ({@link Formatted}, {@link Lenient}), and a shape checks only the kinds it takes.
+     */
+    private abstract static class Around implements Shape {
+        final Shape inner;
+
+        Around(Shape inner) {
+            this.inner = inner;
+        }
+
         @Override
         public boolean takes(JsonKind kind) {
-            return kind != JsonKind.NULL && inner.takes(kind);
+            return inner.takes(kind);
         }
 
         @Override
@@ -418,12 +435,28 @@ public final class TypeShapes {
 
         @Override
         public void number(String literal, String path) throws JsonViolation {
-            inner.number(literal, path);
+            if (inner.takes(JsonKind.NUMBER)) {
+                inner.number(literal, path);
+            }
         }
 
         @Override
         public void string(String value, String path) throws JsonViolation {
-            inner.string(value, path);
+            if (inner.takes(JsonKind.STRING)) {
+                inner.string(value, path);
+            }
+        }
+    }
+
+    /** The whole body: anything the type takes except null. */
+    private static final class NotNull extends Around {
+        NotNull(Shape inner) {
+            super(inner);
+        }
+
+        @Override
+        public boolean takes(JsonKind kind) {
+            return kind != JsonKind.NULL && inner.takes(kind);
         }
     }
 
@@ -431,16 +464,15 @@ public final class TypeShapes {
      * A property with {@code @JsonbNumberFormat} or {@code @JsonbDateFormat} (on itself, its class or package):
      * its numbers and dates may be written as numbers or as formatted strings, here and in its elements.
      */
-    private record Formatted(Shape inner) implements Shape {
+    private static final class Formatted extends Around {
+        Formatted(Shape inner) {
+            super(inner);
+        }
+
         @Override
         public boolean takes(JsonKind kind) {
             return inner.takes(kind) || (kind == JsonKind.STRING || kind == JsonKind.NUMBER)
                     && (inner.takes(JsonKind.STRING) || inner.takes(JsonKind.NUMBER));
-        }
-
-        @Override
-        public String expected() {
-            return inner.expected();
         }
 
         @Override
@@ -452,20 +484,6 @@ public final class TypeShapes {
         public Shape element() {
             return new Formatted(inner.element());
         }
-
-        @Override
-        public void number(String literal, String path) throws JsonViolation {
-            if (inner.takes(JsonKind.NUMBER)) {
-                inner.number(literal, path);
-            }
-        }
-
-        @Override
-        public void string(String value, String path) throws JsonViolation {
-            if (inner.takes(JsonKind.STRING)) {
-                inner.string(value, path);
-            }
-        }
     }
 
     /**
@@ -473,15 +491,14 @@ public final class TypeShapes {
      * JSON-B into what it binds: an array where a single value is expected is unwrapped (its elements bind as that
      * value, so their members and numbers are checked as such).
      */
-    private record Lenient(Shape inner) implements Shape {
-        @Override
-        public boolean takes(JsonKind kind) {
-            return true;
+    private static final class Lenient extends Around {
+        Lenient(Shape inner) {
+            super(inner);
         }
 
         @Override
-        public String expected() {
-            return inner.expected();
+        public boolean takes(JsonKind kind) {
+            return true;
         }
 
         @Override
@@ -492,68 +509,6 @@ public final class TypeShapes {
         @Override
         public Shape element() {
             return inner.takes(JsonKind.ARRAY) ? new Lenient(inner.element()) : this;
-        }
-
-        @Override
-        public void number(String literal, String path) throws JsonViolation {
-            if (inner.takes(JsonKind.NUMBER)) {
-                inner.number(literal, path);
-            }
-        }
-
-        @Override
-        public void string(String value, String path) throws JsonViolation {
-            if (inner.takes(JsonKind.STRING)) {
-                inner.string(value, path);
-            }
-        }
-    }
-
-    /** A collection or array. */
-    private static final class Elements extends Leaf {
-        private final Lazy elements;
-
-        Elements(Lazy elements) {
-            this.elements = elements;
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return k == JsonKind.ARRAY || k == JsonKind.NULL;
-        }
-
-        @Override
-        public String expected() {
-            return "an array";
-        }
-
-        @Override
-        public Shape element() {
-            return elements.get();
-        }
-    }
-
-    /** A map with string-like keys: an object whose member values have one shape. */
-    private static final class Values extends Leaf {
-        private final Lazy value;
-
-        Values(Lazy value) {
-            this.value = value;
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return k == JsonKind.OBJECT || k == JsonKind.NULL;
-        }
-
-        @Override
-        public String expected() {
-            return "an object";
-        }
-
-        @Override
-        public Shape member(String name, String path) {
-            return value.get();
         }
     }
 
@@ -566,22 +521,13 @@ public final class TypeShapes {
     record Property(Type type, boolean readOnly, Binding binding) {
     }
 
-    private final class Bean extends Leaf {
+    private final class Bean extends KindShape {
         private final Class<?> type;
         private volatile Map<String, Property> properties;
 
         Bean(Class<?> type) {
+            super(kinds(JsonKind.OBJECT, true), "an object");
             this.type = type;
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return k == JsonKind.OBJECT || k == JsonKind.NULL;
-        }
-
-        @Override
-        public String expected() {
-            return "an object";
         }
 
         @Override
@@ -773,23 +719,22 @@ public final class TypeShapes {
      * Numbers: integral types their range (no fraction, no exponent), floating types a finite value. Primitives
      * take no null; {@code OptionalInt}, {@code OptionalLong} and {@code OptionalDouble} bind like their boxes.
      */
-    private static final class NumberShape extends Leaf {
+    private static final class NumberShape extends KindShape {
         private final BigDecimal min;
         private final BigDecimal max;
         private final boolean integral;
         private final boolean finite32;
         private final boolean finite64;
-        private final boolean nullable;
         private final String description;
 
         private NumberShape(BigDecimal min, BigDecimal max, boolean integral, boolean finite32, boolean finite64,
                             boolean nullable, String description) {
+            super(kinds(JsonKind.NUMBER, nullable), description);
             this.min = min;
             this.max = max;
             this.integral = integral;
             this.finite32 = finite32;
             this.finite64 = finite64;
-            this.nullable = nullable;
             this.description = description;
         }
 
@@ -825,16 +770,6 @@ public final class TypeShapes {
         private static Shape range(long min, long max, boolean nullable, String description) {
             return new NumberShape(BigDecimal.valueOf(min), BigDecimal.valueOf(max), true, false, false, nullable,
                     description);
-        }
-
-        @Override
-        public boolean takes(JsonKind k) {
-            return k == JsonKind.NUMBER || nullable && k == JsonKind.NULL;
-        }
-
-        @Override
-        public String expected() {
-            return description;
         }
 
         @Override

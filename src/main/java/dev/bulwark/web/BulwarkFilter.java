@@ -25,6 +25,7 @@ import dev.bulwark.transport.ClientAddressResolver;
 import dev.bulwark.transport.DirectTls;
 import dev.bulwark.transport.HostPolicy;
 import dev.bulwark.transport.MethodPolicy;
+import dev.bulwark.transport.RequestHost;
 import dev.bulwark.transport.TransportAttributes;
 import dev.bulwark.transport.TransportPolicy;
 import dev.bulwark.validation.ContentCodings;
@@ -285,7 +286,7 @@ final class BulwarkFilter extends HttpFilter {
         final HttpServletRequest request;
         final HttpServletResponse response;
         final boolean secure;
-        String host;
+        RequestHost host;
         MethodPolicy.Decision method;
         long bodyLimit;
 

@@ -6,6 +6,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
@@ -89,6 +90,10 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setStatus(int sc) {
+        if (sendErrorCalled) {
+            // sendError ends the response: on the container a later status is ignored, and so it is here
+            return;
+        }
         status = sc;
         super.setStatus(sc);
     }
@@ -101,6 +106,10 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     @Override
     public void sendError(int sc, String msg) throws IOException {
         if (isCommitted() || passThrough) {
+            if (!isCommitted()) {
+                // the container sends this error: the hook writes the headers of an error response
+                status = sc;
+            }
             beforeCommit();
             super.sendError(sc, msg);
             return;
@@ -158,18 +167,19 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendRedirect(String location) throws IOException {
+        if (isCommitted()) {
+            throw new IllegalStateException("the response is already committed");
+        }
+        // What sendRedirect does; the hook sees the redirect's status.
+        resetBuffer();
+        setStatus(SC_FOUND);
         String reference = ownRedirect.apply(location);
         if (reference == null) {
             beforeCommit();
             super.sendRedirect(location);
             return;
         }
-        if (isCommitted()) {
-            throw new IllegalStateException("the response is already committed");
-        }
-        // What sendRedirect does, without making the location absolute from the Host header.
-        resetBuffer();
-        setStatus(SC_FOUND);
+        // without making the location absolute from the Host header
         super.setHeader("Location", reference);
         flushBuffer();
     }
@@ -206,49 +216,79 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         return writer;
     }
 
-    private final class GuardedStream extends ServletOutputStream {
-        private ServletOutputStream real;
+    private PrintWriter takeRealWriter() throws IOException {
+        PrintWriter real = super.getWriter();
+        realWriterTaken = true;
+        return real;
+    }
 
-        private ServletOutputStream real() throws IOException {
+    /** One step of writing on the container's stream or writer. */
+    @FunctionalInterface
+    private interface Step<T> {
+        void on(T real) throws IOException;
+    }
+
+    /** Takes the container's stream or writer. */
+    @FunctionalInterface
+    private interface Taker<T> {
+        T take() throws IOException;
+    }
+
+    /**
+     * The container's stream or writer behind the application's: taken when the first byte gets through, and every
+     * step that gets through runs the commit hook first (again after a {@link #reset()} cleared its headers). While
+     * the body is held back nothing reaches the container.
+     */
+    private final class Sink<T> {
+        private final Taker<T> taker;
+        private T real;
+
+        Sink(Taker<T> taker) {
+            this.taker = taker;
+        }
+
+        T real() throws IOException {
+            beforeCommit();
             if (real == null) {
-                beforeCommit();
-                real = ProblemCapturingResponse.super.getOutputStream();
+                real = taker.take();
             }
             return real;
         }
 
+        void pass(Step<T> step) throws IOException {
+            if (!discarding()) {
+                step.on(real());
+            }
+        }
+    }
+
+    private final class GuardedStream extends ServletOutputStream {
+        private final Sink<ServletOutputStream> sink = new Sink<>(ProblemCapturingResponse.super::getOutputStream);
+
         @Override
         public void write(int b) throws IOException {
-            if (!discarding()) {
-                real().write(b);
-            }
+            sink.pass(real -> real.write(b));
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (!discarding()) {
-                real().write(b, off, len);
-            }
+            sink.pass(real -> real.write(b, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            if (!discarding()) {
-                real().flush();
-            }
+            sink.pass(OutputStream::flush);
         }
 
         @Override
         public void close() throws IOException {
-            if (!discarding()) {
-                real().close();
-            }
+            sink.pass(OutputStream::close);
         }
 
         @Override
         public boolean isReady() {
             try {
-                return discarding() || real().isReady();
+                return discarding() || sink.real().isReady();
             } catch (IOException e) {
                 return false;
             }
@@ -257,7 +297,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         @Override
         public void setWriteListener(WriteListener listener) {
             try {
-                real().setWriteListener(listener);
+                sink.real().setWriteListener(listener);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -265,36 +305,21 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     }
 
     private final class GuardedWriter extends Writer {
-        private PrintWriter real;
-
-        private PrintWriter real() throws IOException {
-            if (real == null) {
-                beforeCommit();
-                real = ProblemCapturingResponse.super.getWriter();
-                realWriterTaken = true;
-            }
-            return real;
-        }
+        private final Sink<PrintWriter> sink = new Sink<>(ProblemCapturingResponse.this::takeRealWriter);
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
-            if (!discarding()) {
-                real().write(cbuf, off, len);
-            }
+            sink.pass(real -> real.write(cbuf, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            if (!discarding()) {
-                real().flush();
-            }
+            sink.pass(Writer::flush);
         }
 
         @Override
         public void close() throws IOException {
-            if (!discarding()) {
-                real().close();
-            }
+            sink.pass(Writer::close);
         }
     }
 }

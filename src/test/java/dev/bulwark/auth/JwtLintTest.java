@@ -42,6 +42,16 @@ class JwtLintTest {
         return file.toString();
     }
 
+    /** A configuration against every rule: a 1024-bit RSA key, no issuer, no audience, a long skew, these algorithms. */
+    private static Map<String, String> weak(Path dir, String algorithms) throws Exception {
+        Map<String, String> m = good(pem(dir, 1024));
+        m.remove("mp.jwt.verify.issuer");
+        m.remove("mp.jwt.verify.audiences");
+        m.put("bulwark.jwt.algorithms", algorithms);
+        m.put("bulwark.jwt.clock-skew", "2m");
+        return m;
+    }
+
     @Test
     void aSoundConfigurationPasses(@TempDir Path dir) throws Exception {
         JwtLint.Result r = lint(good(pem(dir, 2048)));
@@ -56,12 +66,8 @@ class JwtLintTest {
 
     @Test
     void weakSettingsFailNamingTheKey(@TempDir Path dir) throws Exception {
-        Map<String, String> m = good(pem(dir, 1024));
-        m.remove("mp.jwt.verify.issuer");
-        m.remove("mp.jwt.verify.audiences");
-        m.put("bulwark.jwt.algorithms", "RS256, HS256");
+        Map<String, String> m = weak(dir, "RS256, HS256");
         m.put("mp.jwt.verify.clock.skew", "300");
-        m.put("bulwark.jwt.clock-skew", "2m");
         JwtLint.Result r = lint(m);
         assertThat(r.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
                 "mp.jwt.verify.issuer", "mp.jwt.verify.audiences", "bulwark.jwt.algorithms",
@@ -72,11 +78,7 @@ class JwtLintTest {
 
     @Test
     void everyRuleHasALoggedOptOut(@TempDir Path dir) throws Exception {
-        Map<String, String> m = good(pem(dir, 1024));
-        m.remove("mp.jwt.verify.issuer");
-        m.remove("mp.jwt.verify.audiences");
-        m.put("bulwark.jwt.algorithms", "RS256, HS256, PS256");
-        m.put("bulwark.jwt.clock-skew", "2m");
+        Map<String, String> m = weak(dir, "RS256, HS256, PS256");
         for (String k : new String[] {"allow-missing-issuer", "allow-missing-audience", "allow-hmac",
             "allow-long-skew", "allow-weak-rsa"}) {
             m.put("bulwark.jwt.lint." + k, "true");

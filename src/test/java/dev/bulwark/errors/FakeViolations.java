@@ -36,7 +36,9 @@ final class FakeViolations {
                 new Node("<return value>", ElementKind.RETURN_VALUE)));
     }
 
-    private record Node(String name, ElementKind kind) implements Path.Node, Path.ParameterNode {
+    /** A node of a violation's path; a method node also tells the method's parameter types (one Object). */
+    private record Node(String name, ElementKind kind)
+            implements Path.Node, Path.ParameterNode, Path.MethodNode {
         @Override
         public String getName() {
             return name;
@@ -68,43 +70,8 @@ final class FakeViolations {
         }
 
         @Override
-        public <T extends Path.Node> T as(Class<T> type) {
-            if (kind == ElementKind.METHOD) {
-                return type.cast(new MethodNode(name));
-            }
-            return type.cast(this);
-        }
-    }
-
-    private record MethodNode(String name) implements Path.MethodNode {
-        @Override
         public List<Class<?>> getParameterTypes() {
             return List.of(Object.class);
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public boolean isInIterable() {
-            return false;
-        }
-
-        @Override
-        public Integer getIndex() {
-            return null;
-        }
-
-        @Override
-        public Object getKey() {
-            return null;
-        }
-
-        @Override
-        public ElementKind getKind() {
-            return ElementKind.METHOD;
         }
 
         @Override

@@ -17,17 +17,12 @@ class FallbackStoreTest {
     private final AtomicInteger sharedCloses = new AtomicInteger();
     private final RateLimitStore shared = new RateLimitStore() {
         @Override
-        public Decision acquire(String key, RatePolicy p) {
+        public Decision decide(String key, RatePolicy p, boolean count) {
             sharedCalls.incrementAndGet();
             if (down.get()) {
                 throw new IllegalStateException("connection refused");
             }
             return new Decision(true, 41, 0, 0);
-        }
-
-        @Override
-        public Decision peek(String key, RatePolicy p) {
-            return acquire(key, p);
         }
 
         @Override

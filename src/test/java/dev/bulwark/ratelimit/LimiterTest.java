@@ -43,19 +43,7 @@ class LimiterTest {
 
     @Test
     void aRejectingFallbackMeans503NotACount() {
-        RateLimitStore down = new RateLimitStore() {
-            @Override
-            public Decision acquire(String key, RatePolicy policy) {
-                throw new IllegalStateException("down");
-            }
-
-            @Override
-            public Decision peek(String key, RatePolicy policy) {
-                throw new IllegalStateException("down");
-            }
-        };
-        FallbackStore reject = new FallbackStore(() -> down, new InMemoryStore(100, Clock.systemUTC()),
-                FallbackStore.Mode.REJECT, Duration.ofSeconds(1), Clock.systemUTC());
+        FallbackStore reject = rejectingWhileDown();
         Limiter limiter = new Limiter(reject, noMetrics(), "X-API-Key");
         assertThatThrownBy(() -> limiter.check(List.of(new Limit(TWO, RateLimit.Key.IP, "E#m")),
                 facts("10.0.0.1", null, Map.of())))
@@ -98,23 +86,20 @@ class LimiterTest {
 
     @Test
     void aRejectingFallbackDoesNotTurnTheRefusalGateIntoAnOutage() {
-        RateLimitStore down = new RateLimitStore() {
-            @Override
-            public Decision acquire(String key, RatePolicy policy) {
-                throw new IllegalStateException("down");
-            }
-
-            @Override
-            public Decision peek(String key, RatePolicy policy) {
-                throw new IllegalStateException("down");
-            }
-        };
-        FallbackStore reject = new FallbackStore(() -> down, new InMemoryStore(100, Clock.systemUTC()),
-                FallbackStore.Mode.REJECT, Duration.ofSeconds(1), Clock.systemUTC());
+        FallbackStore reject = rejectingWhileDown();
         Limiter limiter = new Limiter(reject, noMetrics(), "X-API-Key");
         Limit refused = new Limit(TWO, RateLimit.Key.IP, "refused");
         limiter.charge(refused, facts("10.0.0.1", null, Map.of()));
         limiter.requireRemaining(refused, facts("10.0.0.1", null, Map.of()));
+    }
+
+    /** A shared store that is down behind a fallback that answers 503 meanwhile. */
+    private static FallbackStore rejectingWhileDown() {
+        RateLimitStore down = (key, policy, count) -> {
+            throw new IllegalStateException("down");
+        };
+        return new FallbackStore(() -> down, new InMemoryStore(100, Clock.systemUTC()), FallbackStore.Mode.REJECT,
+                Duration.ofSeconds(1), Clock.systemUTC());
     }
 
     private static RateLimitMetrics noMetrics() {

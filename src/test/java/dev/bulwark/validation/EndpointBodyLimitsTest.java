@@ -18,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Application;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EndpointBodyLimitsTest {
 
@@ -88,43 +90,52 @@ class EndpointBodyLimitsTest {
                 p.site().path(), p.get(JsonBodyRules.BodyPolicy.class).maxBytes())).toList(), MIB);
     }
 
-    @Test
-    void eachEndpointGetsItsOwnLimitAndNoOther() {
-        assertThat(limits.limitFor("POST", "/shop/api/items/bulk")).isEqualTo(4 * MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/items")).isEqualTo(MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/items/7")).isEqualTo(MIB);
-        assertThat(limits.limitFor("PUT", "/shop/api/items/7/photo")).isEqualTo(8 * MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/items/7/notes")).isEqualTo(2 * MIB);
-        // a class-level limit applies to its methods, also a smaller one
-        assertThat(limits.limitFor("POST", "/shop/api/forms")).isEqualTo(16_384);
-        // the largest limit is nobody else's
-        assertThat(limits.limitFor("POST", "/shop/legacy/upload")).isEqualTo(MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/nowhere")).isEqualTo(MIB);
+    /** Limits in bytes: 1 MiB (1048576) is the configured one, 2, 4 and 8 MiB and 16384 are endpoints' own. */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        POST | /shop/api/items            | 1048576
+        POST | /shop/api/items/7          | 1048576
+        PUT  | /shop/api/items/7/photo    | 8388608
+        POST | /shop/api/items/7/notes    | 2097152
+        # a class-level limit applies to its methods, also a smaller one
+        POST | /shop/api/forms            | 16384
+        # the largest limit is nobody else's
+        POST | /shop/legacy/upload        | 1048576
+        POST | /shop/api/nowhere          | 1048576
+        """)
+    void eachEndpointGetsItsOwnLimitAndNoOther(String method, String path, long limit) {
+        assertThat(limits.limitFor(method, path)).isEqualTo(limit);
     }
 
-    @Test
-    void theMatchFollowsJaxRsPrecedenceNotTheLargestLimit() {
-        // /items/bulk matches both "/items/bulk" and "/items/{id}": the literal template wins
-        assertThat(limits.limitFor("POST", "/shop/api/items/bulk")).isEqualTo(4 * MIB);
-        // "/items/{id}/{part}" and "/items/{id: [0-9]+}/photo" both match /items/7/photo, the literal one wins,
-        // but only for its method: POST goes to {id}/{part}
-        assertThat(limits.limitFor("PUT", "/shop/api/items/7/photo")).isEqualTo(8 * MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/items/7/photo")).isEqualTo(2 * MIB);
-        // the regular expression of a variable counts: "x" is not [0-9]+
-        assertThat(limits.limitFor("PUT", "/shop/api/items/x/photo")).isEqualTo(MIB);
-        // another method on the big endpoint's path: JAX-RS answers 405, nothing is read
-        assertThat(limits.limitFor("PUT", "/shop/api/items/bulk")).isEqualTo(MIB);
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # /items/bulk matches both "/items/bulk" and "/items/{id}": the literal template wins
+        POST | /shop/api/items/bulk       | 4194304
+        # "/items/{id}/{part}" and "/items/{id: [0-9]+}/photo" both match /items/7/photo, the literal one wins,
+        # but only for its method: POST goes to {id}/{part}
+        PUT  | /shop/api/items/7/photo    | 8388608
+        POST | /shop/api/items/7/photo    | 2097152
+        # the regular expression of a variable counts: "x" is not [0-9]+
+        PUT  | /shop/api/items/x/photo    | 1048576
+        # another method on the big endpoint's path: JAX-RS answers 405, nothing is read
+        PUT  | /shop/api/items/bulk       | 1048576
+        """)
+    void theMatchFollowsJaxRsPrecedenceNotTheLargestLimit(String method, String path, long limit) {
+        assertThat(limits.limitFor(method, path)).isEqualTo(limit);
     }
 
-    @Test
-    void pathsAreMatchedAsJaxRsSeesThem() {
-        assertThat(limits.limitFor("POST", "/shop/api/items/bulk/")).isEqualTo(4 * MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/items/bulk;v=2")).isEqualTo(4 * MIB);
-        assertThat(limits.limitFor("POST", "/shop/api/items/%62ulk")).isEqualTo(4 * MIB);
-        assertThat(limits.limitFor("post", "/shop/api/items/bulk")).isEqualTo(4 * MIB);
-        // undecodable: no endpoint, the configured limit
-        assertThat(limits.limitFor("POST", "/shop/api/items/bulk%zz")).isEqualTo(MIB);
-        assertThat(limits.limitFor("POST", null)).isEqualTo(MIB);
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        POST | /shop/api/items/bulk/      | 4194304
+        POST | /shop/api/items/bulk;v=2   | 4194304
+        POST | /shop/api/items/%62ulk     | 4194304
+        post | /shop/api/items/bulk       | 4194304
+        # undecodable, or no path: no endpoint, the configured limit
+        POST | /shop/api/items/bulk%zz    | 1048576
+        POST |                            | 1048576
+        """)
+    void pathsAreMatchedAsJaxRsSeesThem(String method, String path, long limit) {
+        assertThat(limits.limitFor(method, path)).isEqualTo(limit);
     }
 
     @Test

@@ -17,6 +17,19 @@ class JsonScannerTest {
     /** With bulwark.validation.allow-balanced-bidi-isolates=true; the default refuses every isolate (below). */
     private final JsonScanner scanner = new JsonScanner(LIMITS, true, true, true);
 
+    /** The violation that scanning {@code body} against {@code shape} raises, or null when the body passes. */
+    static JsonViolation violation(JsonScanner scanner, String body, Shape shape) {
+        try {
+            scanner.scan(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                    shape);
+            return null;
+        } catch (JsonViolation v) {
+            return v;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private JsonViolation refuse(byte[] body) {
         try {
             scanner.scan(new ByteArrayInputStream(body), new ByteArrayOutputStream(), Shape.ANY);
