@@ -1,7 +1,7 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.authz.AccessRule;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.authz.AuthzSettings;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -14,11 +14,11 @@ import jakarta.ws.rs.core.FeatureContext;
  */
 final class AuthorizationFeature implements DynamicFeature {
 
-    private final BulwarkConfig.Authz config;
+    private final AuthzSettings config;
     private final boolean tokenPolicyInUse;
 
     /** @param tokenPolicyInUse true when Bulwark checks bearer tokens (MicroProfile JWT is configured) */
-    AuthorizationFeature(BulwarkConfig.Authz config, boolean tokenPolicyInUse) {
+    AuthorizationFeature(AuthzSettings config, boolean tokenPolicyInUse) {
         this.config = config;
         this.tokenPolicyInUse = tokenPolicyInUse;
     }

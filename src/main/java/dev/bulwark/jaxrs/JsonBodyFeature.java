@@ -1,8 +1,8 @@
 package dev.bulwark.jaxrs;
 
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.validation.JsonBodyRules;
 import dev.bulwark.validation.TypeShapes;
+import dev.bulwark.validation.ValidationSettings;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -10,10 +10,10 @@ import jakarta.ws.rs.core.FeatureContext;
 /** Binds a {@link JsonBodyFilter} with its deploy-time rule to every resource method that takes a body. */
 final class JsonBodyFeature implements DynamicFeature {
 
-    private final BulwarkConfig.Validation config;
+    private final ValidationSettings config;
     private final TypeShapes shapes;
 
-    JsonBodyFeature(BulwarkConfig.Validation config) {
+    JsonBodyFeature(ValidationSettings config) {
         this.config = config;
         this.shapes = new TypeShapes(config.rejectUnknownProperties(), config.rejectMismatchedTypes());
     }

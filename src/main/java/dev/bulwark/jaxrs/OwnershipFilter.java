@@ -4,9 +4,9 @@ import dev.bulwark.api.AccessRequest;
 import dev.bulwark.api.ObjectAccessPolicy;
 import dev.bulwark.api.OwnedBy;
 import dev.bulwark.auth.RawToken;
+import dev.bulwark.authz.AuthzSettings;
 import dev.bulwark.authz.ObjectIds;
 import dev.bulwark.authz.Scopes;
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.ratelimit.RefusalBudget;
@@ -44,7 +44,7 @@ final class OwnershipFilter implements ContainerRequestFilter {
     private final String scopeClaim;
     private volatile ObjectAccessPolicy policy;
 
-    OwnershipFilter(OwnedBy owner, Method method, String endpoint, BulwarkConfig.Authz config) {
+    OwnershipFilter(OwnedBy owner, Method method, String endpoint, AuthzSettings config) {
         this.owner = owner;
         this.idType = parameterType(method, owner);
         this.endpoint = endpoint;

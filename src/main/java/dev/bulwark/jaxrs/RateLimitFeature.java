@@ -1,10 +1,10 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.api.RateLimit;
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.ratelimit.EndpointLimits;
 import dev.bulwark.ratelimit.Limit;
 import dev.bulwark.ratelimit.Limiter;
+import dev.bulwark.ratelimit.RateLimitSettings;
 import dev.bulwark.ratelimit.RatePolicy;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -14,10 +14,10 @@ import java.util.List;
 /** Binds a {@link RateLimitFilter} with the endpoint's limits (its annotations, else the defaults) to every method. */
 final class RateLimitFeature implements DynamicFeature {
 
-    private final BulwarkConfig.RateLimiting config;
+    private final RateLimitSettings config;
     private final Limiter limiter;
 
-    RateLimitFeature(BulwarkConfig.RateLimiting config, Limiter limiter) {
+    RateLimitFeature(RateLimitSettings config, Limiter limiter) {
         this.config = config;
         this.limiter = limiter;
     }

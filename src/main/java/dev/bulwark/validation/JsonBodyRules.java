@@ -2,7 +2,6 @@ package dev.bulwark.validation;
 
 import dev.bulwark.api.JsonBodyLimits;
 import dev.bulwark.api.JsonSchema;
-import dev.bulwark.config.BulwarkConfig;
 import jakarta.ws.rs.Consumes;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -39,7 +38,7 @@ public final class JsonBodyRules {
     }
 
     /** The rule for a method with an entity parameter; null for a method that takes no body. */
-    public static Rule forMethod(Class<?> resource, Method method, BulwarkConfig.Validation config,
+    public static Rule forMethod(Class<?> resource, Method method, ValidationSettings config,
                                  TypeShapes shapes) {
         Type entity = entityType(method);
         if (entity == null) {

@@ -1,13 +1,14 @@
 package dev.bulwark.web;
 
 import dev.bulwark.cdi.BulwarkExtension;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.inventory.Endpoint;
 import dev.bulwark.inventory.EndpointScanner;
 import dev.bulwark.inventory.InventoryReport;
+import dev.bulwark.ratelimit.RateLimitSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -112,7 +113,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                 r.endpoint().httpMethod(), r.endpoint().path(), JsonBodyRules.bodyLimit(r.resourceClass(), r.method(),
                         r.annotated(), configured))).toList(), configured);
         BulwarkExtension extension = BulwarkExtension.current();
-        BulwarkConfig.RateLimiting rl = config.rateLimiting();
+        RateLimitSettings rl = config.rateLimiting();
         RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
                 rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",

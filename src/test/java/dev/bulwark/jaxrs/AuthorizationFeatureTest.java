@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.RequiresScopes;
 import dev.bulwark.auth.RawToken;
+import dev.bulwark.authz.AuthzSettings;
 import dev.bulwark.authz.Roles;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.errors.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
@@ -116,7 +117,7 @@ class AuthorizationFeatureTest {
                     }
                     throw new UnsupportedOperationException(call.getName());
                 });
-        BulwarkConfig.Authz authz = BulwarkConfig.defaults().authz();
+        AuthzSettings authz = BulwarkConfig.defaults().authz();
         new AuthorizationFeature(authz, true).configure(info, context[0]);
         filters.sort(Comparator.comparingInt(f -> f.getClass().getAnnotation(Priority.class).value()));
         return filters;
