@@ -7,17 +7,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of the jar that already hold, enforced so they cannot regress (more follow with the endpoint
- * model): the public {@code api} package names no Bulwark internals, so applications compile against it alone.
+ * model): the public {@code api} package names no Bulwark internals, so applications compile against it alone;
+ * the generic {@code config} package names no concern.
  */
 class ArchitectureTest {
 
+    /** The jar's classes: the build writes the tests to target/bulwark/test-classes, which ArchUnit's own test
+     *  option (it looks for target/test-classes) would not leave out. */
     private static final JavaClasses BULWARK = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.bulwark");
+            .withImportOption(location -> !location.contains("/test-classes/")).importPackages("dev.bulwark");
 
     @Test
     void theApiDependsOnNothingElseInBulwark() {
@@ -28,6 +30,17 @@ class ArchitectureTest {
                         "jakarta.validation..", "jakarta.interceptor..", "jakarta.enterprise.util..",
                         "jakarta.json.."))
                 .because("applications compile against dev.bulwark.api, which must name no internal class")
+                .check(BULWARK);
+    }
+
+    @Test
+    void theGenericConfigPackageNamesNoConcern() {
+        noClasses().that().resideInAPackage("dev.bulwark.config..")
+                .should().dependOnClassesThat(resideInAPackage("dev.bulwark..")
+                        .and(resideOutsideOfPackages("dev.bulwark.config..", "dev.bulwark.api..",
+                                "dev.bulwark.logging..")))
+                .because("each concern owns its keys and settings and reads them through config, so config"
+                        + " depending on a concern would make a package cycle")
                 .check(BULWARK);
     }
 }
