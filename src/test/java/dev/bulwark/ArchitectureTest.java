@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
+    /** The jar's classes: the build writes the tests to target/bulwark/test-classes, which ArchUnit's own test
+     *  option (it looks for target/test-classes) would not leave out. */
     private static final JavaClasses BULWARK = new ClassFileImporter()
             .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("dev.bulwark");
@@ -68,6 +70,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("dev.bulwark..")
                         .and(resideOutsideOfPackage("dev.bulwark.pipeline..")))
                 .because("concerns plug into the model; the model names none of them")
+                .check(BULWARK);
+    }
+
+    @Test
+    void theGenericConfigPackageNamesNoConcern() {
+        noClasses().that().resideInAPackage("dev.bulwark.config..")
+                .should().dependOnClassesThat(resideInAPackage("dev.bulwark..")
+                        .and(resideOutsideOfPackages("dev.bulwark.config..", "dev.bulwark.api..",
+                                "dev.bulwark.logging..", "dev.bulwark.text..")))
+                .because("each concern owns its keys and settings and reads them through config, so config"
+                        + " depending on a concern would make a package cycle")
                 .check(BULWARK);
     }
 }

@@ -1,8 +1,7 @@
 package dev.bulwark.auth;
 
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
+import dev.bulwark.config.ConfigReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -39,20 +38,21 @@ public final class JwtLint {
     private static final long MAX_SKEW_SECONDS = 60;
     private static final int MIN_RSA_BITS = 2048;
 
-    private final BulwarkConfig.Jwt jwt;
-    private final Function<String, Optional<String>> source;
+    private final JwtSettings jwt;
+    private final ConfigReader mp;
     private final ClassLoader loader;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private JwtLint(BulwarkConfig.Jwt jwt, Function<String, Optional<String>> source, ClassLoader loader) {
+    private JwtLint(JwtSettings jwt, ConfigReader mp, ClassLoader loader) {
         this.jwt = jwt;
-        this.source = source;
+        this.mp = mp;
         this.loader = loader;
     }
 
-    public static Result check(BulwarkConfig.Jwt jwt, Function<String, Optional<String>> source, ClassLoader loader) {
-        JwtLint lint = new JwtLint(jwt, source, loader);
+    /** @param source the configuration the settings were read from, for the {@link MpJwtKeys} it checks */
+    public static Result check(JwtSettings jwt, Function<String, Optional<String>> source, ClassLoader loader) {
+        JwtLint lint = new JwtLint(jwt, new ConfigReader(source), loader);
         if (jwt.inUse()) {
             lint.run();
         }
@@ -60,36 +60,37 @@ public final class JwtLint {
     }
 
     private void run() {
-        BulwarkConfig.JwtLint optOut = jwt.lint();
-        rule(jwt.issuer() == null, optOut.allowMissingIssuer(), ConfigLoader.MP_ISSUER,
+        JwtLintSettings optOut = jwt.lint();
+        rule(jwt.issuer() == null, optOut.allowMissingIssuer(), MpJwtKeys.ISSUER.name(),
                 "is not set: tokens from any issuer the key signs for would be accepted", "the issuer URL");
-        rule(jwt.audiences().isEmpty(), optOut.allowMissingAudience(), ConfigLoader.MP_AUDIENCES,
+        rule(jwt.audiences().isEmpty(), optOut.allowMissingAudience(), MpJwtKeys.AUDIENCES.name(),
                 "is not set: tokens minted for any other service would be accepted", "this API's audience");
+        String mpAlgorithm = mp.get(MpJwtKeys.ALGORITHM);
         boolean hmac = jwt.algorithms().stream().anyMatch(a -> a.startsWith("HS"))
-                || source.apply(ConfigLoader.MP_ALGORITHM).filter(a -> a.strip().startsWith("HS")).isPresent();
-        rule(hmac, optOut.allowHmac(), "bulwark.jwt.algorithms",
+                || mpAlgorithm != null && mpAlgorithm.startsWith("HS");
+        rule(hmac, optOut.allowHmac(), JwtKeys.ALGORITHMS.name(),
                 "allows an HMAC algorithm (a shared secret that every verifier could also sign with)",
                 "RS256 or ES256");
-        source.apply(ConfigLoader.MP_ALGORITHM).map(String::strip)
-                .filter(a -> !jwt.algorithms().contains(a))
-                .ifPresent(a -> problems.add(new ConfigProblem(ConfigLoader.MP_ALGORITHM,
-                        "is not one of bulwark.jwt.algorithms", "one of " + String.join(", ", jwt.algorithms()))));
+        if (mpAlgorithm != null && !jwt.algorithms().contains(mpAlgorithm)) {
+            problems.add(new ConfigProblem(MpJwtKeys.ALGORITHM.name(), "is not one of " + JwtKeys.ALGORITHMS.name(),
+                    "one of " + String.join(", ", jwt.algorithms())));
+        }
         for (String alg : jwt.algorithms()) {
             if (!alg.equals("RS256") && !alg.equals("ES256") && !alg.startsWith("HS")) {
-                warnings.add("bulwark.jwt.algorithms opts in to " + alg + " beyond RS256/ES256");
+                warnings.add(JwtKeys.ALGORITHMS.name() + " opts in to " + alg + " beyond RS256/ES256");
             }
         }
-        rule(jwt.clockSkew().toSeconds() > MAX_SKEW_SECONDS, optOut.allowLongSkew(), "bulwark.jwt.clock-skew",
+        rule(jwt.clockSkew().toSeconds() > MAX_SKEW_SECONDS, optOut.allowLongSkew(), JwtKeys.CLOCK_SKEW.name(),
                 "is longer than 60s", "at most 60s");
-        Optional<String> mpSkew = source.apply(ConfigLoader.MP_CLOCK_SKEW).map(String::strip);
-        if (mpSkew.isPresent()) {
+        String mpSkew = mp.get(MpJwtKeys.CLOCK_SKEW);
+        if (mpSkew != null) {
             long seconds;
             try {
-                seconds = Long.parseLong(mpSkew.get());
+                seconds = Long.parseLong(mpSkew);
             } catch (NumberFormatException e) {
                 seconds = Long.MAX_VALUE;
             }
-            rule(seconds > MAX_SKEW_SECONDS, optOut.allowLongSkew(), ConfigLoader.MP_CLOCK_SKEW,
+            rule(seconds > MAX_SKEW_SECONDS, optOut.allowLongSkew(), MpJwtKeys.CLOCK_SKEW.name(),
                     "is longer than 60 seconds (or not a number)", "at most 60");
         }
         checkKeyLength(optOut.allowWeakRsa());
@@ -107,20 +108,20 @@ public final class JwtLint {
     }
 
     private void checkKeyLength(boolean optedOut) {
-        Optional<String> inline = source.apply(ConfigLoader.MP_PUBLIC_KEY);
-        Optional<String> location = source.apply(ConfigLoader.MP_PUBLIC_KEY_LOCATION).map(String::strip);
+        String inline = mp.get(MpJwtKeys.PUBLIC_KEY);
+        String location = mp.get(MpJwtKeys.PUBLIC_KEY_LOCATION);
         String text;
         String key;
-        if (inline.isPresent()) {
-            text = inline.get();
-            key = ConfigLoader.MP_PUBLIC_KEY;
-        } else if (location.isPresent()) {
-            key = ConfigLoader.MP_PUBLIC_KEY_LOCATION;
-            if (location.get().startsWith("http:") || location.get().startsWith("https:")) {
+        if (inline != null) {
+            text = inline;
+            key = MpJwtKeys.PUBLIC_KEY.name();
+        } else if (location != null) {
+            key = MpJwtKeys.PUBLIC_KEY_LOCATION.name();
+            if (location.startsWith("http:") || location.startsWith("https:")) {
                 warnings.add(key + " is remote: its key sizes are not checked at deployment");
                 return;
             }
-            text = read(location.get());
+            text = read(location);
             if (text == null) {
                 problems.add(new ConfigProblem(key, "cannot be read", "a class-path resource or file with a PEM"
                         + " public key or a JWKS"));

@@ -1,7 +1,6 @@
 package dev.bulwark.auth;
 
 import dev.bulwark.api.TokenDenyList;
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.text.TextChecks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -26,9 +25,9 @@ public final class TokenPolicy {
     /** Longest key id accepted (an Azure Key Vault key URL with its version is about 120 characters). */
     static final int MAX_KID_LENGTH = 512;
 
-    private final BulwarkConfig.Jwt config;
+    private final JwtSettings config;
 
-    public TokenPolicy(BulwarkConfig.Jwt config) {
+    public TokenPolicy(JwtSettings config) {
         this.config = config;
     }
 

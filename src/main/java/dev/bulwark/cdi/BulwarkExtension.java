@@ -7,17 +7,20 @@ import dev.bulwark.api.OwnedBy;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimits;
 import dev.bulwark.api.RequiresScopes;
+import dev.bulwark.auth.JwtSettings;
+import dev.bulwark.controls.BulwarkConfig;
+import dev.bulwark.controls.ConfigLoader;
 import dev.bulwark.controls.Controls;
 import dev.bulwark.errors.ErrorLog;
+import dev.bulwark.errors.ErrorSettings;
 import dev.bulwark.pipeline.EndpointModel;
 import dev.bulwark.pipeline.EndpointPolicy;
 import dev.bulwark.pipeline.EndpointSite;
 import dev.bulwark.ratelimit.Limiter;
 import dev.bulwark.ratelimit.RateLimitMetrics;
+import dev.bulwark.ratelimit.RateLimitSettings;
 import dev.bulwark.resources.ResourceScanner;
 import dev.bulwark.ratelimit.SharedStores;
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.ConfigProblem;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -143,7 +146,7 @@ public class BulwarkExtension implements Extension {
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
         ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
         java.util.List<ConfigProblem> problems = new java.util.ArrayList<>(result.problems());
-        if (result.ok() && result.config().rateLimiting().store() == dev.bulwark.config.RateLimitStoreKind.REDIS
+        if (result.ok() && result.config().rateLimiting().store() == dev.bulwark.ratelimit.RateLimitStoreKind.REDIS
                 && !dev.bulwark.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {
             problems.add(new ConfigProblem("bulwark.ratelimit.store",
                     "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
@@ -306,7 +309,7 @@ public class BulwarkExtension implements Extension {
             throw new IllegalStateException("Bulwark: the application is stopping");
         }
         if (limiter == null) {
-            BulwarkConfig.RateLimiting rl = config().rateLimiting();
+            RateLimitSettings rl = config().rateLimiting();
             RateLimitMetrics metrics = RateLimitMetrics.of(MetricsBridge.lookup());
             limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader(), this::bean);
         }
@@ -320,7 +323,7 @@ public class BulwarkExtension implements Extension {
      * JAX-RS filter and the CDI interceptors; null when MicroProfile JWT is not in use.
      */
     public synchronized dev.bulwark.auth.TokenGate tokenGate() {
-        BulwarkConfig.Jwt jwt = config().jwt();
+        JwtSettings jwt = config().jwt();
         if (tokenGate == null && jwt.inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
             dev.bulwark.auth.PublishedKeys keys = jwt.remoteKeys() == null ? null
@@ -335,7 +338,7 @@ public class BulwarkExtension implements Extension {
     /** The deployment's one error log (its 4xx summary counts every layer's problems together). */
     public synchronized ErrorLog errorLog() {
         if (errorLog == null) {
-            BulwarkConfig.Errors errors = config().errors();
+            ErrorSettings errors = config().errors();
             errorLog = new ErrorLog(errors.clientLogLevel().level(), errors.summaryInterval(), Clock.systemUTC());
         }
         return errorLog;

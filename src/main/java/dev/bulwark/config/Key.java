@@ -4,10 +4,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One documented Bulwark setting: its name, value type, default, a description and an example.
- * {@link ConfigKeys#ALL} lists every key; docs/configuration.md is checked against that list by a test.
+ * One documented setting: its name, value type, default, a description and an example. Each concern lists its
+ * keys in its {@link ConfigConcern}; docs/configuration.md is generated from them.
  *
- * @param <T> the typed value
+ * @param defaultValue the raw default, parsed like a configured value; null when the key is unset by default
+ * @param description  the Meaning column of docs/configuration.md (Markdown)
+ * @param <T>          the typed value
  */
 public record Key<T>(String name, ValueParser<T> parser, String defaultValue, String description, String example) {
 
@@ -15,9 +17,15 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultValue, St
         Objects.requireNonNull(name);
         Objects.requireNonNull(parser);
         Objects.requireNonNull(description);
-        if (!name.startsWith("bulwark.")) {
-            throw new IllegalArgumentException("Bulwark keys start with 'bulwark.': " + name);
+        Objects.requireNonNull(example);
+        if (!name.matches("[a-z0-9]+(\\.[a-z0-9-]+)+")) {
+            throw new IllegalArgumentException("not a dotted lower-case key name: " + name);
         }
+    }
+
+    /** The short label of the value type, from the parser (the Type column of docs/configuration.md). */
+    public String type() {
+        return parser.type();
     }
 
     /** True when the key names something that must never be echoed (a password, secret, token or key). */

@@ -1,7 +1,6 @@
 package dev.bulwark.config;
 
 import dev.bulwark.text.TextChecks;
-import dev.bulwark.transport.RequestHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -21,7 +20,7 @@ public final class Parsers {
     }
 
     public static ValueParser<Boolean> bool() {
-        return simple("true or false", raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+        return of("boolean", "true or false", raw -> switch (raw.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> throw new InvalidValueException("not a boolean");
@@ -29,7 +28,7 @@ public final class Parsers {
     }
 
     public static ValueParser<Integer> intRange(int min, int max) {
-        return simple("an integer from " + min + " to " + max, raw -> {
+        return of("integer " + min + " to " + max, "an integer from " + min + " to " + max, raw -> {
             final int value;
             try {
                 value = Integer.parseInt(raw);
@@ -45,7 +44,8 @@ public final class Parsers {
 
     /** Durations as {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT15M}). */
     public static ValueParser<Duration> duration(Duration min, Duration max) {
-        return simple("a duration such as 500ms, 30s, 15m, 2h, 1d or PT15M, from " + min + " to " + max, raw -> {
+        return of("duration " + shortForm(min) + " to " + shortForm(max),
+                "a duration such as 500ms, 30s, 15m, 2h, 1d or PT15M, from " + min + " to " + max, raw -> {
             Duration value = parseDuration(raw);
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new InvalidValueException("out of range");
@@ -85,7 +85,7 @@ public final class Parsers {
         for (E constant : type.getEnumConstants()) {
             names.add(constant.name());
         }
-        return simple("one of " + String.join(", ", names), raw -> {
+        return of("enum: " + String.join(", ", names), "one of " + String.join(", ", names), raw -> {
             String normalized = raw.toUpperCase(Locale.ROOT).replace('-', '_');
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().equals(normalized)) {
@@ -98,7 +98,8 @@ public final class Parsers {
 
     /** A comma-separated list of IPv4/IPv6 CIDR blocks (or single addresses); empty means none. */
     public static ValueParser<List<Cidr>> cidrList() {
-        return simple("a comma-separated list of CIDR blocks such as 10.0.0.0/8, 192.168.1.7, ::1/128", raw -> {
+        return of("CIDR list",
+                "a comma-separated list of CIDR blocks such as 10.0.0.0/8, 192.168.1.7, ::1/128", raw -> {
             List<Cidr> blocks = new ArrayList<>();
             for (String part : raw.split(",", -1)) {
                 String item = part.trim();
@@ -116,7 +117,8 @@ public final class Parsers {
 
     /** An absolute URI (with a scheme), such as {@code https://example.com/problems/} or {@code urn:example:}. */
     public static ValueParser<URI> absoluteUri() {
-        return simple("an absolute URI such as https://api.example.com/problems/ or urn:example:problem:", raw -> {
+        return of("absolute URI",
+                "an absolute URI such as https://api.example.com/problems/ or urn:example:problem:", raw -> {
             try {
                 URI uri = new URI(raw);
                 if (!uri.isAbsolute()) {
@@ -131,7 +133,7 @@ public final class Parsers {
 
     /** An HTTP header field name (an RFC 9110 token). */
     public static ValueParser<String> headerName() {
-        return simple("an HTTP header name (letters, digits and !#$%&'*+.^_`|~-, at most 64)", raw -> {
+        return of("HTTP header name", "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-, at most 64)", raw -> {
             if (!HEADER_TOKEN.matcher(raw).matches()) {
                 throw new InvalidValueException("not a valid header name");
             }
@@ -141,7 +143,7 @@ public final class Parsers {
 
     /** A content coding name (an RFC 9110 token such as gzip or deflate), lower-cased. */
     public static ValueParser<String> contentCoding() {
-        return simple("a content coding such as gzip (letters, digits and !#$%&'*+.^_`|~-)", raw -> {
+        return of("content coding", "a content coding such as gzip (letters, digits and !#$%&'*+.^_`|~-)", raw -> {
             if (!HEADER_TOKEN.matcher(raw).matches()) {
                 throw new InvalidValueException("not a valid content coding");
             }
@@ -151,7 +153,7 @@ public final class Parsers {
 
     /** A URL path below the application's context root, starting with '/'. */
     public static ValueParser<String> path() {
-        return simple("a path such as /bulwark/inventory (letters, digits, '/', '-', '_', '.')", raw -> {
+        return of("path", "a path such as /bulwark/inventory (letters, digits, '/', '-', '_', '.')", raw -> {
             if (!raw.matches("(/[A-Za-z0-9._-]+)+") || raw.contains("/../") || raw.endsWith("/..")) {
                 throw new InvalidValueException("not a valid path");
             }
@@ -159,29 +161,10 @@ public final class Parsers {
         });
     }
 
-    /** A host as a Host header names it: {@code api.example.com}, {@code 10.0.0.7:8443}, {@code [::1]}. */
-    public static ValueParser<RequestHost> host() {
-        return simple("a host name, IPv4 address or [IPv6] literal, with an optional :port", raw ->
-                RequestHost.parse(raw)
-                        .orElseThrow(() -> new InvalidValueException("not a host[:port]")));
-    }
-
-    /** A rate, {@code count/duration}: {@code 100/1m}, {@code 10/s}, {@code 5000/1h}; or {@code off}. */
-    public static ValueParser<String> rate() {
-        return simple("count/duration such as 100/1m, 10/s or 5000/1h, or off", raw -> {
-            if (raw.equalsIgnoreCase("off")) {
-                return null;
-            }
-            if (dev.bulwark.ratelimit.RatePolicy.parse("default", raw) == null) {
-                throw new InvalidValueException("not a rate");
-            }
-            return raw;
-        });
-    }
-
     /** A Redis URL ({@code redis://} or {@code rediss://}); it may hold a password, so it is never echoed. */
     public static ValueParser<String> redisUrl() {
-        return simple("redis://host:port or rediss://host:port (with optional user:password@ and /database)", raw -> {
+        return of("Redis URL",
+                "redis://host:port or rediss://host:port (with optional user:password@ and /database)", raw -> {
             try {
                 URI uri = new URI(raw);
                 if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
@@ -196,7 +179,7 @@ public final class Parsers {
 
     /** A JWT claim name. */
     public static ValueParser<String> claimName() {
-        return simple("a claim name (letters, digits, '_', '-', ':', '.', at most 64)", raw -> {
+        return of("claim name", "a claim name (letters, digits, '_', '-', ':', '.', at most 64)", raw -> {
             if (!raw.matches("[A-Za-z0-9_:.-]{1,64}")) {
                 throw new InvalidValueException("not a valid claim name");
             }
@@ -206,7 +189,7 @@ public final class Parsers {
 
     /** An HTTP authentication scheme other than Bearer (RFC 9110 token), kept in lower case. */
     public static ValueParser<String> authScheme() {
-        return simple("an authentication scheme such as Basic (not Bearer)", raw -> {
+        return of("authentication scheme", "an authentication scheme such as Basic (not Bearer)", raw -> {
             if (!HEADER_TOKEN.matcher(raw).matches()) {
                 throw new InvalidValueException("not a valid authentication scheme");
             }
@@ -219,7 +202,7 @@ public final class Parsers {
 
     /** A role name as used in {@code @RolesAllowed}. */
     public static ValueParser<String> roleName() {
-        return simple("a role name (letters, digits, '.', '_', ':', '-', at most 128)", raw -> {
+        return of("role name", "a role name (letters, digits, '.', '_', ':', '-', at most 128)", raw -> {
             if (!raw.matches("[A-Za-z0-9._:-]{1,128}")) {
                 throw new InvalidValueException("not a valid role name");
             }
@@ -230,7 +213,7 @@ public final class Parsers {
     /** One of a fixed set of names, exactly as written (case matters: JWS algorithm names). */
     public static ValueParser<String> enumNames(String... names) {
         List<String> allowed = List.of(names);
-        return simple("one of " + String.join(", ", names), raw -> {
+        return of(alternatives(allowed, ""), "one of " + String.join(", ", names), raw -> {
             if (!allowed.contains(raw)) {
                 throw new InvalidValueException("unknown value");
             }
@@ -238,9 +221,13 @@ public final class Parsers {
         });
     }
 
-    /** A comma-separated list of items each checked by {@code item}; empty means none. */
-    public static <T> ValueParser<List<T>> listOf(ValueParser<T> item, String form) {
-        return simple(form, raw -> {
+    /**
+     * A comma-separated list of items each checked by {@code item}; empty means none.
+     *
+     * @param items what the items are, in the plural ({@code HTTP methods}): the type is "list of" them
+     */
+    public static <T> ValueParser<List<T>> listOf(ValueParser<T> item, String items) {
+        return of("list of " + items, "a comma-separated list of " + items, raw -> {
             List<T> out = new ArrayList<>();
             if (raw.isBlank()) {
                 return List.of();
@@ -257,7 +244,7 @@ public final class Parsers {
 
     /** An HTTP method name (upper-case token). TRACE, TRACK and CONNECT are never accepted. */
     public static ValueParser<String> httpMethod() {
-        return simple("an HTTP method such as GET (TRACE, TRACK and CONNECT are refused)", raw -> {
+        return of("HTTP method", "an HTTP method such as GET (TRACE, TRACK and CONNECT are refused)", raw -> {
             String m = raw.toUpperCase(java.util.Locale.ROOT);
             if (!m.matches("[A-Z]{1,20}")) {
                 throw new InvalidValueException("not an HTTP method");
@@ -274,7 +261,7 @@ public final class Parsers {
      * single wildcard {@code *}. {@code null} is refused: sandboxed documents and file URLs all send it.
      */
     public static ValueParser<String> origin() {
-        return simple("an origin such as https://app.example.com or https://app.example.com:8443 (or *)", raw -> {
+        return of("origin", "an origin such as https://app.example.com or https://app.example.com:8443 (or *)", raw -> {
             if (raw.equals("*")) {
                 return raw;
             }
@@ -294,7 +281,8 @@ public final class Parsers {
      * characters; {@code off} switches the header off (returned as null).
      */
     public static ValueParser<String> headerValue() {
-        return simple("a header value of printable ASCII (at most 1024 characters), or off", raw -> {
+        return of("header value or `off`",
+                "a header value of printable ASCII (at most 1024 characters), or off", raw -> {
             if (raw.equalsIgnoreCase("off")) {
                 return null;
             }
@@ -307,7 +295,7 @@ public final class Parsers {
 
     /** A header value restricted to a fixed set of safe values (case-insensitive), or {@code off}. */
     public static ValueParser<String> headerValueOneOf(String... allowed) {
-        return simple("one of " + String.join(", ", allowed) + ", or off", raw -> {
+        return of(alternatives(List.of(allowed), "off"), "one of " + String.join(", ", allowed) + ", or off", raw -> {
             if (raw.equalsIgnoreCase("off")) {
                 return null;
             }
@@ -325,7 +313,8 @@ public final class Parsers {
      * optional includeSubDomains and preload; or {@code off}.
      */
     public static ValueParser<String> hsts() {
-        return simple("max-age=<seconds, at least 31536000>[; includeSubDomains][; preload], or off", raw -> {
+        return of("HSTS value or `off`",
+                "max-age=<seconds, at least 31536000>[; includeSubDomains][; preload], or off", raw -> {
             if (raw.equalsIgnoreCase("off")) {
                 return null;
             }
@@ -341,12 +330,24 @@ public final class Parsers {
         });
     }
 
+    /** Any text (stripped of surrounding white space), for a value another component interprets. */
+    public static ValueParser<String> text() {
+        return of("text", "any text", raw -> raw);
+    }
+
+    /** The check of one raw value (already trimmed): its typed value, or why it has none. */
     @FunctionalInterface
-    private interface Parse<T> {
+    public interface Parse<T> {
         T apply(String raw) throws InvalidValueException;
     }
 
-    private static <T> ValueParser<T> simple(String form, Parse<T> parse) {
+    /**
+     * A parser of a concern's own value type: {@code parse} gets the value with surrounding white space removed.
+     *
+     * @param type the short label for the Type column of docs/configuration.md
+     * @param form the accepted form, shown in deployment errors
+     */
+    public static <T> ValueParser<T> of(String type, String form, Parse<T> parse) {
         return new ValueParser<>() {
             @Override
             public T parse(String raw) throws InvalidValueException {
@@ -357,6 +358,36 @@ public final class Parsers {
             public String acceptedForm() {
                 return form;
             }
+
+            @Override
+            public String type() {
+                return type;
+            }
         };
+    }
+
+    /** {@code `a`, `b` or `c`}; {@code last} (when not empty) is the final alternative. */
+    private static String alternatives(List<String> values, String last) {
+        List<String> all = new ArrayList<>(values);
+        if (!last.isEmpty()) {
+            all.add(last);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            out.append(i == 0 ? "" : i == all.size() - 1 ? " or " : ", ").append('`').append(all.get(i)).append('`');
+        }
+        return out.toString();
+    }
+
+    /** A duration as the short form writes it: {@code 0s}, {@code 500ms}, {@code 30s}, {@code 5m}, {@code 24h}. */
+    private static String shortForm(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long seconds = d.toSeconds();
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds != 0 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 }

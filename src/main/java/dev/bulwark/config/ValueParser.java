@@ -9,6 +9,9 @@ public interface ValueParser<T> {
 
     T parse(String raw) throws InvalidValueException;
 
-    /** The accepted form, shown to the user in deployment errors and in docs/configuration.md. */
+    /** The accepted form, shown to the user in deployment errors. */
     String acceptedForm();
+
+    /** A short label of the value type for the Type column of docs/configuration.md, such as {@code boolean}. */
+    String type();
 }

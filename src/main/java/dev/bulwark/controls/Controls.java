@@ -1,13 +1,14 @@
 package dev.bulwark.controls;
 
 import dev.bulwark.authz.AccessResolver;
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.pipeline.PolicyResolver;
 import dev.bulwark.ratelimit.RateLimitResolver;
+import dev.bulwark.ratelimit.RateLimitSettings;
 import dev.bulwark.ratelimit.RatePolicy;
 import dev.bulwark.validation.JsonBodyRules;
 import dev.bulwark.validation.TypeShapes;
+import dev.bulwark.validation.ValidationSettings;
 import java.util.List;
 
 /**
@@ -20,8 +21,8 @@ public final class Controls {
     private final List<PolicyResolver<?>> resolvers;
 
     public Controls(BulwarkConfig config) {
-        BulwarkConfig.RateLimiting rl = config.rateLimiting();
-        BulwarkConfig.Validation validation = config.validation();
+        RateLimitSettings rl = config.rateLimiting();
+        ValidationSettings validation = config.validation();
         this.resolvers = List.of(
                 new AccessResolver(),
                 new RateLimitResolver(rl.anonymous() == null ? null : RatePolicy.parse("default", rl.anonymous()),

@@ -11,6 +11,13 @@ import java.util.function.Supplier;
  */
 public final class CorrelationIds {
 
+    /** The request-id header read and written unless {@code bulwark.correlation.header} names another. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    /** The W3C Trace Context headers: the trace-id of {@code traceparent} is the preferred correlation id. */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
     private static final int MAX_ID = 64;
     private static final String ZERO_TRACE = "00000000000000000000000000000000";
     private static final String ZERO_PARENT = "0000000000000000";

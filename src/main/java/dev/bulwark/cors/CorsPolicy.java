@@ -1,8 +1,6 @@
 package dev.bulwark.cors;
 
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.BulwarkConfig.HeaderValue;
-import dev.bulwark.config.ConfigKeys;
+import dev.bulwark.headers.HeaderValue;
 import dev.bulwark.logging.SafeLog;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,11 +41,11 @@ public final class CorsPolicy {
         }
     }
 
-    private final BulwarkConfig.Cors config;
+    private final CorsSettings config;
     private final boolean wildcard;
     private final Set<String> allowedHeadersLower = new HashSet<>();
 
-    public CorsPolicy(BulwarkConfig.Cors config) {
+    public CorsPolicy(CorsSettings config) {
         this.config = config;
         this.wildcard = config.allowedOrigins().equals(List.of("*"));
         for (String h : config.allowedHeaders()) {
@@ -65,7 +63,7 @@ public final class CorsPolicy {
         boolean preflight = "OPTIONS".equals(method) && origin != null && requestMethod != null;
         if (!config.enabled()) {
             return preflight ? new Decision(Kind.PREFLIGHT_REFUSED, List.of(), "origin " + quoted(origin)
-                    + " refused: CORS is off (" + ConfigKeys.CORS_ORIGINS.name() + " is empty)")
+                    + " refused: CORS is off (" + CorsKeys.ORIGINS.name() + " is empty)")
                     : new Decision(Kind.NONE, List.of());
         }
         List<HeaderValue> headers = new ArrayList<>();
@@ -121,13 +119,13 @@ public final class CorsPolicy {
     private String preflightRefusal(String origin, boolean allowedOrigin, String requestMethod, String requestHeaders) {
         if (!allowedOrigin) {
             return origin.equalsIgnoreCase("null") ? "origin 'null' is never allowed"
-                    : "origin " + quoted(origin) + " is not in " + ConfigKeys.CORS_ORIGINS.name();
+                    : "origin " + quoted(origin) + " is not in " + CorsKeys.ORIGINS.name();
         }
         if (!config.allowedMethods().contains(requestMethod)) {
-            return "method " + quoted(requestMethod) + " is not in " + ConfigKeys.CORS_METHODS.name();
+            return "method " + quoted(requestMethod) + " is not in " + CorsKeys.METHODS.name();
         }
         String header = firstDisallowedHeader(requestHeaders);
-        return header == null ? null : "header " + quoted(header) + " is not in " + ConfigKeys.CORS_HEADERS.name();
+        return header == null ? null : "header " + quoted(header) + " is not in " + CorsKeys.HEADERS.name();
     }
 
     /** The first requested header name that is not allowed, or null. */

@@ -1,6 +1,5 @@
 package dev.bulwark.headers;
 
-import dev.bulwark.config.BulwarkConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,9 @@ public final class SecurityHeaders {
     public record Exchange(boolean secure, boolean authenticated, boolean problem) {
     }
 
-    private final BulwarkConfig.Headers config;
+    private final HeaderSettings config;
 
-    public SecurityHeaders(BulwarkConfig.Headers config) {
+    public SecurityHeaders(HeaderSettings config) {
         this.config = config;
     }
 
@@ -28,9 +27,9 @@ public final class SecurityHeaders {
      * @param present   whether the response already has a header (case-insensitive)
      * @param suppressed lower-case names a resource switched off
      */
-    public List<BulwarkConfig.HeaderValue> select(Exchange exchange, Predicate<String> present, Set<String> suppressed) {
-        List<BulwarkConfig.HeaderValue> out = new ArrayList<>();
-        for (BulwarkConfig.HeaderValue h : config.always()) {
+    public List<HeaderValue> select(Exchange exchange, Predicate<String> present, Set<String> suppressed) {
+        List<HeaderValue> out = new ArrayList<>();
+        for (HeaderValue h : config.always()) {
             add(out, h.name(), h.value(), present, suppressed);
         }
         if (exchange.secure()) {
@@ -47,10 +46,10 @@ public final class SecurityHeaders {
         return config.cacheControl();
     }
 
-    private static void add(List<BulwarkConfig.HeaderValue> out, String name, String value, Predicate<String> present,
+    private static void add(List<HeaderValue> out, String name, String value, Predicate<String> present,
                             Set<String> suppressed) {
         if (value != null && !present.test(name) && !suppressed.contains(name.toLowerCase(Locale.ROOT))) {
-            out.add(new BulwarkConfig.HeaderValue(name, value));
+            out.add(new HeaderValue(name, value));
         }
     }
 }

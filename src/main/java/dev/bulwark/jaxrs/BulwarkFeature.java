@@ -1,7 +1,7 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.cdi.BulwarkExtension;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.pipeline.Phase;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;

@@ -2,7 +2,7 @@ package dev.bulwark.jaxrs;
 
 import dev.bulwark.api.ObjectAccessPolicy;
 import dev.bulwark.authz.AccessRule;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.pipeline.EndpointPolicy;
 import dev.bulwark.pipeline.Phase;

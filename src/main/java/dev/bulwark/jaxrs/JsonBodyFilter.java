@@ -1,6 +1,5 @@
 package dev.bulwark.jaxrs;
 
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.errors.Problem;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
@@ -9,6 +8,7 @@ import dev.bulwark.validation.JsonBodyRules;
 import dev.bulwark.validation.JsonScanner;
 import dev.bulwark.validation.JsonViolation;
 import dev.bulwark.validation.LimitedInputStream;
+import dev.bulwark.validation.ValidationSettings;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +34,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
     private final JsonBodyRules.Rule rule;
     private final JsonScanner scanner;
 
-    JsonBodyFilter(JsonBodyRules.Rule rule, BulwarkConfig.Validation config) {
+    JsonBodyFilter(JsonBodyRules.Rule rule, ValidationSettings config) {
         this.rule = rule;
         this.scanner = new JsonScanner(rule.limits(), config.rejectControlCharacters(), config.rejectBidiControls(),
                 config.allowBalancedBidiIsolates());

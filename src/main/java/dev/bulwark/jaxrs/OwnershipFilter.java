@@ -4,9 +4,9 @@ import dev.bulwark.api.AccessRequest;
 import dev.bulwark.api.ObjectAccessPolicy;
 import dev.bulwark.api.OwnedBy;
 import dev.bulwark.auth.RawToken;
+import dev.bulwark.authz.AuthzSettings;
 import dev.bulwark.authz.ObjectIds;
 import dev.bulwark.authz.Scopes;
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.pipeline.RequestState;
@@ -44,7 +44,7 @@ final class OwnershipFilter implements ContainerRequestFilter {
     private volatile ObjectAccessPolicy policy;
 
     /** @param beans the application's beans, where the {@link ObjectAccessPolicy} comes from */
-    OwnershipFilter(OwnedBy owner, Method method, String endpoint, BulwarkConfig.Authz config,
+    OwnershipFilter(OwnedBy owner, Method method, String endpoint, AuthzSettings config,
                     Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans) {
         this.owner = owner;
         this.beans = beans;

@@ -1,6 +1,6 @@
 package dev.bulwark.jaxrs;
 
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.errors.Classification;

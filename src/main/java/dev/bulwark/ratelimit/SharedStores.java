@@ -1,7 +1,5 @@
 package dev.bulwark.ratelimit;
 
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.RateLimitStoreKind;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,7 +15,7 @@ public final class SharedStores {
     private SharedStores() {
     }
 
-    public static RateLimitStore create(BulwarkConfig.RateLimiting config, RateLimitMetrics metrics) {
+    public static RateLimitStore create(RateLimitSettings config, RateLimitMetrics metrics) {
         InMemoryStore local = new InMemoryStore(config.maxKeys(), Clock.systemUTC());
         if (config.store() == RateLimitStoreKind.MEMORY) {
             return local;
@@ -36,7 +34,7 @@ public final class SharedStores {
         }
     }
 
-    private static RateLimitStore redis(BulwarkConfig.RateLimiting config) {
+    private static RateLimitStore redis(RateLimitSettings config) {
         try {
             return (RateLimitStore) Class.forName("dev.bulwark.ratelimit.RedisStore")
                     .getConstructor(String.class, Duration.class, String.class)

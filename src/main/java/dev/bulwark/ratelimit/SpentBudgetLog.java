@@ -1,6 +1,5 @@
 package dev.bulwark.ratelimit;
 
-import dev.bulwark.config.ConfigKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ final class SpentBudgetLog {
      * @param interval how long a named caller is not named again
      */
     SpentBudgetLog(String budget, Duration interval, Clock clock) {
-        this.budget = ConfigKeys.RATELIMIT_REFUSED.name() + "=" + budget;
+        this.budget = RateLimitKeys.REFUSED.name() + "=" + budget;
         this.interval = interval;
         this.clock = clock;
     }
@@ -77,6 +76,6 @@ final class SpentBudgetLog {
         return "Bulwark: " + caller + " spent its refusal budget (" + budget + "): its requests get 429 until the"
                 + " budget recovers, except those with a valid bearer token (budgeted by their subject). An address"
                 + " that must never be locked out (an office NAT, a health checker) can be listed in "
-                + ConfigKeys.RATELIMIT_REFUSED_EXEMPT.name();
+                + RateLimitKeys.REFUSED_EXEMPT.name();
     }
 }

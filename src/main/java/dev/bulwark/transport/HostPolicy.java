@@ -1,6 +1,5 @@
 package dev.bulwark.transport;
 
-import dev.bulwark.config.ConfigKeys;
 import dev.bulwark.logging.SafeLog;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class HostPolicy {
         }
         if (serverName == null || serverName.isEmpty()) {
             return allowed.isEmpty() ? new Decision(null, null)
-                    : new Decision(null, "no host named, and " + ConfigKeys.ALLOWED_HOSTS.name() + " is set");
+                    : new Decision(null, "no host named, and " + TransportKeys.ALLOWED_HOSTS.name() + " is set");
         }
         String name = serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
         String authority = serverPort > 0 ? name + ":" + serverPort : name;
@@ -59,7 +58,7 @@ public final class HostPolicy {
         }
         RequestHost h = host.get();
         if (!allowed.isEmpty() && !allowed.contains(h.toString()) && !allowed.contains(h.name())) {
-            return new Decision(null, "host '" + h + "' is not in " + ConfigKeys.ALLOWED_HOSTS.name());
+            return new Decision(null, "host '" + h + "' is not in " + TransportKeys.ALLOWED_HOSTS.name());
         }
         return new Decision(h, null);
     }

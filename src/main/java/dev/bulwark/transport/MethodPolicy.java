@@ -1,6 +1,5 @@
 package dev.bulwark.transport;
 
-import dev.bulwark.config.BulwarkConfig;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,9 +18,9 @@ public final class MethodPolicy {
     public record Decision(String effectiveMethod, boolean allowed) {
     }
 
-    private final BulwarkConfig.Methods config;
+    private final MethodSettings config;
 
-    public MethodPolicy(BulwarkConfig.Methods config) {
+    public MethodPolicy(MethodSettings config) {
         this.config = config;
     }
 

@@ -1,6 +1,5 @@
 package dev.bulwark.transport;
 
-import dev.bulwark.config.BulwarkConfig;
 
 /**
  * HTTPS only. A request that did not arrive over TLS is refused: for an API a redirect is wrong, the token has
@@ -14,9 +13,9 @@ public final class TransportPolicy {
 
     public enum Action { PASS, REFUSE, REDIRECT }
 
-    private final BulwarkConfig.Transport config;
+    private final TransportSettings config;
 
-    public TransportPolicy(BulwarkConfig.Transport config) {
+    public TransportPolicy(TransportSettings config) {
         this.config = config;
     }
 

@@ -1,10 +1,9 @@
 package dev.bulwark.web;
 
 import dev.bulwark.auth.BearerCredentials;
+import dev.bulwark.auth.JwtSettings;
 import dev.bulwark.auth.TokenGate;
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.BulwarkConfig.HeaderValue;
-import dev.bulwark.config.ConfigKeys;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.cors.CorsPolicy;
@@ -15,11 +14,13 @@ import dev.bulwark.errors.Problem;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
+import dev.bulwark.headers.HeaderValue;
 import dev.bulwark.headers.SecurityHeaders;
 import dev.bulwark.logging.SafeLog;
 import dev.bulwark.pipeline.Phase;
 import dev.bulwark.pipeline.RequestState;
 import dev.bulwark.ratelimit.Caller;
+import dev.bulwark.ratelimit.RateLimitKeys;
 import dev.bulwark.ratelimit.RefusalBudget;
 import dev.bulwark.transport.ClientAddressResolver;
 import dev.bulwark.transport.DirectTls;
@@ -120,7 +121,7 @@ final class BulwarkFilter extends HttpFilter {
         this.checkedHeaders = config.validation().checkedHeaders();
         this.codings = new ContentCodings(config.validation().contentEncodings());
         this.bodyLimits = bodyLimits;
-        BulwarkConfig.Jwt jwt = config.jwt();
+        JwtSettings jwt = config.jwt();
         this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
                 new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
                         Set.copyOf(jwt.queryTokenParameters())), jwt.tokenCookie(), tokenGate);
@@ -478,7 +479,7 @@ final class BulwarkFilter extends HttpFilter {
                 return true;
             } catch (ProblemException spent) {
                 errorLog.clientError(correlationId, spent.status(), describe(), caller.toString(),
-                        "refusal budget spent (" + ConfigKeys.RATELIMIT_REFUSED.name() + ")");
+                        "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")");
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's
                 response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, null);
                 spent.headers().forEach(response::setHeader);

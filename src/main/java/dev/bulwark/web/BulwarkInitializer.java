@@ -1,7 +1,7 @@
 package dev.bulwark.web;
 
 import dev.bulwark.cdi.BulwarkExtension;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.ProblemFactory;
@@ -9,6 +9,7 @@ import dev.bulwark.inventory.Endpoint;
 import dev.bulwark.pipeline.EndpointModel;
 import dev.bulwark.resources.ResourceScanner;
 import dev.bulwark.inventory.InventoryReport;
+import dev.bulwark.ratelimit.RateLimitSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -107,7 +108,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             return new EndpointBodyLimits.Route(p.site().httpMethod(), p.site().path(),
                     body == null ? configured : body.maxBytes());
         }).toList(), configured);
-        BulwarkConfig.RateLimiting rl = config.rateLimiting();
+        RateLimitSettings rl = config.rateLimiting();
         RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
                 rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",

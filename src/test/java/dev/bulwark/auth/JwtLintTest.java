@@ -2,9 +2,9 @@ package dev.bulwark.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.TestConfig;
 import dev.bulwark.config.ConfigProblem;
+import dev.bulwark.controls.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.ConfigLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +23,7 @@ class TokenPolicyTest {
     static final long NOW = 1_800_000_000L;
     private static final Instant AT = Instant.ofEpochSecond(NOW);
 
-    static BulwarkConfig.Jwt jwt(String... extra) {
+    static JwtSettings jwt(String... extra) {
         Map<String, String> m = new HashMap<>(Map.of(
                 "mp.jwt.verify.publickey.location", "/META-INF/public.pem",
                 "mp.jwt.verify.issuer", "https://issuer.example",

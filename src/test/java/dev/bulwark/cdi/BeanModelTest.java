@@ -6,7 +6,7 @@ import dev.bulwark.api.OwnedBy;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RequiresScopes;
 import dev.bulwark.authz.AccessRule;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.pipeline.EndpointPolicy;
 import dev.bulwark.ratelimit.RateLimitPolicy;
 import jakarta.annotation.security.DenyAll;

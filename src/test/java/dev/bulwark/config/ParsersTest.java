@@ -3,6 +3,7 @@ package dev.bulwark.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.errors.ErrorLogLevel;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.bulwark.config;
 
+import dev.bulwark.controls.ConfigLoader;
 import java.util.Map;
 import java.util.Optional;
 

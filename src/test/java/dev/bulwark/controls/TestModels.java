@@ -1,6 +1,5 @@
 package dev.bulwark.controls;
 
-import dev.bulwark.config.BulwarkConfig;
 import dev.bulwark.inventory.Endpoint;
 import dev.bulwark.pipeline.EndpointModel;
 import dev.bulwark.pipeline.EndpointSite;

@@ -2,9 +2,9 @@ package dev.bulwark.cors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.config.BulwarkConfig.HeaderValue;
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.ConfigLoader;
+import dev.bulwark.headers.HeaderValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -7,10 +7,9 @@ import dev.bulwark.resources.ResourceScanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.SecurityHeader;
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.BulwarkConfig.HeaderValue;
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.BulwarkConfig;
+import dev.bulwark.controls.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

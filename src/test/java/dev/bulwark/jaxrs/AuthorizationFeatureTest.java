@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.RequiresScopes;
 import dev.bulwark.auth.RawToken;
+import dev.bulwark.authz.AuthzSettings;
 import dev.bulwark.authz.Roles;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.errors.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;

@@ -2,8 +2,8 @@ package dev.bulwark.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.bulwark.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.config.BulwarkConfig;
-import dev.bulwark.config.ConfigLoader;
 import dev.bulwark.config.TestConfig;
+import dev.bulwark.controls.BulwarkConfig;
+import dev.bulwark.controls.ConfigLoader;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.bulwark.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.api.JsonBodyLimits;
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.bulwark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.config.BulwarkConfig;
+import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.pipeline.Phase;
 import dev.bulwark.validation.EndpointBodyLimits;

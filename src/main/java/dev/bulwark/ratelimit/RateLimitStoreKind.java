@@ -1,4 +1,4 @@
-package dev.bulwark.config;
+package dev.bulwark.ratelimit;
 
 /** Where rate-limit counts live. */
 public enum RateLimitStoreKind {

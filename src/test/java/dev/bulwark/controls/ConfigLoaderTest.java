@@ -1,7 +1,13 @@
-package dev.bulwark.config;
+package dev.bulwark.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.config.Cidr;
+import dev.bulwark.config.ConfigProblem;
+import dev.bulwark.config.Key;
+import dev.bulwark.config.Parsers;
+import dev.bulwark.config.TestConfig;
+import dev.bulwark.errors.ErrorLogLevel;
 import dev.bulwark.validation.JsonLimits;
 import java.net.URI;
 import java.util.Map;
@@ -125,7 +131,7 @@ class ConfigLoaderTest {
     @Test
     void everyKnownKeyIsAccepted() {
         Map<String, String> values = new java.util.HashMap<>();
-        ConfigKeys.ALL.forEach(k -> values.put(k.name(), k.example()));
+        ConfigLoader.keys().forEach(k -> values.put(k.name(), k.example()));
         ConfigLoader.Result result = ConfigLoader.load(key -> Optional.empty(), values.keySet());
         assertThat(result.problems()).isEmpty();
     }

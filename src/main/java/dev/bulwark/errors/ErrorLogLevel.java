@@ -1,4 +1,4 @@
-package dev.bulwark.config;
+package dev.bulwark.errors;
 
 import java.util.logging.Level;
 

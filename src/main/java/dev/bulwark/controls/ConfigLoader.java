@@ -1,0 +1,81 @@
+package dev.bulwark.controls;
+
+import dev.bulwark.auth.JwtKeys;
+import dev.bulwark.authz.AuthzKeys;
+import dev.bulwark.config.ConfigConcern;
+import dev.bulwark.config.ConfigProblem;
+import dev.bulwark.config.ConfigReader;
+import dev.bulwark.config.Key;
+import dev.bulwark.config.Parsers;
+import dev.bulwark.cors.CorsKeys;
+import dev.bulwark.correlation.CorrelationKeys;
+import dev.bulwark.errors.ErrorKeys;
+import dev.bulwark.headers.HeaderKeys;
+import dev.bulwark.inventory.InventoryKeys;
+import dev.bulwark.ratelimit.RateLimitKeys;
+import dev.bulwark.transport.MethodKeys;
+import dev.bulwark.transport.TransportKeys;
+import dev.bulwark.validation.ValidationKeys;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads Bulwark's configuration from a source (MicroProfile Config in a server, a map in tests): the master switch,
+ * then each concern's keys through one {@link ConfigReader}, collecting every problem instead of stopping at the
+ * first.
+ */
+public final class ConfigLoader {
+
+    public static final Key<Boolean> ENABLED = new Key<>("bulwark.enabled", Parsers.bool(), "true",
+            "Master switch. When false the extension logs one warning at start-up and installs no filter; "
+                    + "the application runs unprotected.",
+            "true");
+
+    /** Every concern whose settings Bulwark reads, in the order docs/configuration.md lists their keys. */
+    public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
+            InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
+            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
+
+    /** The outcome: a usable config when {@link #problems()} is empty. */
+    public record Result(BulwarkConfig config, List<ConfigProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private ConfigLoader() {
+    }
+
+    /** Every key Bulwark reads: the master switch, then each concern's keys. */
+    public static List<Key<?>> keys() {
+        List<Key<?>> keys = new ArrayList<>(List.of(ENABLED));
+        for (ConfigConcern<?> concern : CONCERNS) {
+            keys.addAll(concern.keys());
+        }
+        return List.copyOf(keys);
+    }
+
+    public static Result load(Function<String, Optional<String>> source) {
+        return load(source, List.of());
+    }
+
+    /**
+     * @param names every property name the source knows: a {@code bulwark.*} name that is no Bulwark key (a typo
+     *              such as {@code bulwark.cors.allowed-origin}) is a problem naming the closest known key, never
+     *              silently ignored
+     */
+    public static Result load(Function<String, Optional<String>> source, Iterable<String> names) {
+        ConfigReader reader = new ConfigReader(source);
+        boolean enabled = reader.get(ENABLED);
+        Map<ConfigConcern<?>, Object> settings = new HashMap<>();
+        for (ConfigConcern<?> concern : CONCERNS) {
+            settings.put(concern, concern.read(reader));
+        }
+        reader.checkNames(keys(), names);
+        return new Result(new BulwarkConfig(enabled, settings), reader.problems());
+    }
+}
