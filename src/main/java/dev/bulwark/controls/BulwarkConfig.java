@@ -57,7 +57,7 @@ public final class BulwarkConfig {
         @SuppressWarnings("unchecked") // the loader stores what each concern's read returned under that concern
         S s = (S) settings.get(concern);
         if (s == null) {
-            throw new IllegalArgumentException("not a concern of ConfigLoader.CONCERNS: " + concern);
+            throw new IllegalArgumentException("not a concern of Controls.CONCERNS: " + concern);
         }
         return s;
     }

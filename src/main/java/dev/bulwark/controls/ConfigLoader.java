@@ -1,21 +1,10 @@
 package dev.bulwark.controls;
 
-import dev.bulwark.auth.JwtKeys;
-import dev.bulwark.authz.AuthzKeys;
 import dev.bulwark.config.ConfigConcern;
 import dev.bulwark.config.ConfigProblem;
 import dev.bulwark.config.ConfigReader;
 import dev.bulwark.config.Key;
 import dev.bulwark.config.Parsers;
-import dev.bulwark.cors.CorsKeys;
-import dev.bulwark.correlation.CorrelationKeys;
-import dev.bulwark.errors.ErrorKeys;
-import dev.bulwark.headers.HeaderKeys;
-import dev.bulwark.inventory.InventoryKeys;
-import dev.bulwark.ratelimit.RateLimitKeys;
-import dev.bulwark.transport.MethodKeys;
-import dev.bulwark.transport.TransportKeys;
-import dev.bulwark.validation.ValidationKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +24,6 @@ public final class ConfigLoader {
                     + "the application runs unprotected.",
             "true");
 
-    /** Every concern whose settings Bulwark reads, in the order docs/configuration.md lists their keys. */
-    public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
-            InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
-            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
-
     /** The outcome: a usable config when {@link #problems()} is empty. */
     public record Result(BulwarkConfig config, List<ConfigProblem> problems) {
         public boolean ok() {
@@ -53,7 +37,7 @@ public final class ConfigLoader {
     /** Every key Bulwark reads: the master switch, then each concern's keys. */
     public static List<Key<?>> keys() {
         List<Key<?>> keys = new ArrayList<>(List.of(ENABLED));
-        for (ConfigConcern<?> concern : CONCERNS) {
+        for (ConfigConcern<?> concern : Controls.CONCERNS) {
             keys.addAll(concern.keys());
         }
         return List.copyOf(keys);
@@ -72,7 +56,7 @@ public final class ConfigLoader {
         ConfigReader reader = new ConfigReader(source);
         boolean enabled = reader.get(ENABLED);
         Map<ConfigConcern<?>, Object> settings = new HashMap<>();
-        for (ConfigConcern<?> concern : CONCERNS) {
+        for (ConfigConcern<?> concern : Controls.CONCERNS) {
             settings.put(concern, concern.read(reader));
         }
         reader.checkNames(keys(), names);

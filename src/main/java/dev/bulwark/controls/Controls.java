@@ -1,6 +1,18 @@
 package dev.bulwark.controls;
 
+import dev.bulwark.auth.JwtKeys;
 import dev.bulwark.authz.AccessResolver;
+import dev.bulwark.authz.AuthzKeys;
+import dev.bulwark.config.ConfigConcern;
+import dev.bulwark.cors.CorsKeys;
+import dev.bulwark.correlation.CorrelationKeys;
+import dev.bulwark.errors.ErrorKeys;
+import dev.bulwark.headers.HeaderKeys;
+import dev.bulwark.inventory.InventoryKeys;
+import dev.bulwark.ratelimit.RateLimitKeys;
+import dev.bulwark.transport.MethodKeys;
+import dev.bulwark.transport.TransportKeys;
+import dev.bulwark.validation.ValidationKeys;
 import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.pipeline.PolicyResolver;
 import dev.bulwark.ratelimit.RateLimitResolver;
@@ -12,11 +24,18 @@ import dev.bulwark.validation.ValidationSettings;
 import java.util.List;
 
 /**
- * The controls of a deployment, built from its validated configuration: the one list of endpoint-level concerns
- * whose resolvers make each endpoint's policy (in the order the inventory shows them). The order in which the
- * steps run is {@link dev.bulwark.pipeline.Phase}. A new endpoint-level control adds its resolver here.
+ * The one list of Bulwark's controls: the concerns whose settings are read ({@link #CONCERNS}, in the order
+ * docs/configuration.md lists their keys) and, for a deployment's validated configuration, the endpoint-level
+ * concerns whose resolvers make each endpoint's policy ({@link #resolvers()}, in the order the inventory shows
+ * them). The order in which the steps run is {@link dev.bulwark.pipeline.Phase}. A new control adds its keys and,
+ * when it acts per endpoint, its resolver here.
  */
 public final class Controls {
+
+    /** Every concern whose settings Bulwark reads. */
+    public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
+            InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
+            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
 
     private final List<PolicyResolver<?>> resolvers;
 

@@ -74,7 +74,7 @@ class ConcernsTest {
 
     @Test
     void everyConcernIsCoveredAbove() {
-        assertThat(badValues().map(a -> a.get()[0])).containsExactlyInAnyOrderElementsOf(ConfigLoader.CONCERNS);
+        assertThat(badValues().map(a -> a.get()[0])).containsExactlyInAnyOrderElementsOf(Controls.CONCERNS);
     }
 
     /** keys() is what docs/configuration.md lists: a concern reads every Bulwark key it lists and no other key. */
@@ -92,7 +92,7 @@ class ConcernsTest {
     }
 
     static Stream<ConfigConcern<?>> concerns() {
-        return ConfigLoader.CONCERNS.stream();
+        return Controls.CONCERNS.stream();
     }
 
     @Test
