@@ -4,6 +4,7 @@ import dev.bulwark.api.SecurityHeader;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,39 @@ import java.util.Set;
  */
 public final class SecurityHeaderOverrides {
 
-    /** Header name (canonical case) to value; a null value means "off". */
+    /**
+     * The request attribute through which the JAX-RS binding of a resource hands its {@link Overrides} to the
+     * header writers that run when the response commits.
+     */
+    public static final String ATTRIBUTE = "dev.bulwark.securityHeaderOverrides";
+
+    /** Header name (as the annotation spells it) to value; a null value means "off". */
     public record Overrides(Map<String, String> values) {
+
+        /** No overrides: the resource keeps Bulwark's defaults. */
+        public static final Overrides NONE = new Overrides(Map.of());
+
+        public Overrides {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
         public boolean isEmpty() {
             return values.isEmpty();
+        }
+
+        /** True when the header (any case) is switched off. */
+        public boolean switchedOff(String name) {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                if (e.getValue() == null && e.getKey().equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The overrides a request attribute holds ({@link #ATTRIBUTE}), or none. */
+        public static Overrides from(Object attribute) {
+            return attribute instanceof Overrides o ? o : NONE;
         }
     }
 

@@ -7,8 +7,6 @@ public final class TransportAttributes {
     public static final String CLIENT_ADDRESS = "dev.bulwark.clientAddress";
     /** Whether the request arrived over TLS (a Boolean), directly or as reported by a trusted proxy. */
     public static final String SECURE = "dev.bulwark.secure";
-    /** Lower-case names of security headers a resource switched off (a {@code Set<String>}). */
-    public static final String SUPPRESSED_HEADERS = "dev.bulwark.suppressedHeaders";
 
     private TransportAttributes() {
     }
