@@ -3,22 +3,15 @@ package dev.bulwark.headers;
 /**
  * Strict-Transport-Security, only on responses to requests that arrived over TLS (RFC 6797 section 7.2: a user
  * agent ignores it over plain HTTP, and sending it there would tell nothing but the policy).
+ *
+ * @param value the header's value, or null when it is switched off
  */
-public final class HstsWriter implements HeaderWriter {
-
-    static final String HEADER = "Strict-Transport-Security";
-
-    private final String value;
-
-    /** @param value the header's value, or null when it is switched off */
-    public HstsWriter(String value) {
-        this.value = value;
-    }
+public record HstsWriter(String value) implements HeaderWriter {
 
     @Override
     public void write(ResponseFacts facts, ResponseHeaders headers) {
         if (facts.secure()) {
-            HeaderWriter.writeDefault(facts, headers, HEADER, value);
+            HeaderWriter.writeDefault(facts, headers, "Strict-Transport-Security", value);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.headers.Facts;
 import dev.bulwark.headers.MapHeaders;
+import dev.bulwark.headers.ResponseFacts;
 import org.junit.jupiter.api.Test;
 
 class BearerChallengeWriterTest {
@@ -11,50 +12,48 @@ class BearerChallengeWriterTest {
     private static final BearerChallengeWriter BEARER = new BearerChallengeWriter(true);
     private static final BearerChallengeWriter NO_TOKENS = new BearerChallengeWriter(false);
 
+    /** The challenge after the writer ran on a response that carried {@code challenge} (or none), null for none. */
+    private static String challengeAfter(BearerChallengeWriter writer, ResponseFacts facts, String challenge) {
+        MapHeaders h = challenge == null ? new MapHeaders() : new MapHeaders("www-authenticate", challenge);
+        writer.write(facts, h);
+        return h.get("WWW-Authenticate");
+    }
+
     @Test
     void aRequestWithoutCredentialsGetsTheChallengeWithoutAnErrorCode() {
-        MapHeaders h = new MapHeaders("WWW-Authenticate", BearerChallenges.INVALID_TOKEN);
-        BEARER.write(Facts.unauthenticated(false), h);
-        assertThat(h.get("WWW-Authenticate")).isEqualTo("Bearer");
-        MapHeaders scoped = new MapHeaders("www-authenticate", "bearer error=\"insufficient_scope\", scope=\"a\"");
-        BEARER.write(Facts.unauthenticated(false), scoped);
-        assertThat(scoped.get("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(false), BearerChallenges.INVALID_TOKEN))
+                .isEqualTo("Bearer");
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(false), "bearer error=\"insufficient_scope\""))
+                .isEqualTo("Bearer");
+        assertThat(challengeAfter(NO_TOKENS, Facts.unauthenticated(false), BearerChallenges.INVALID_TOKEN))
+                .as("whoever wrote it").isEqualTo("Bearer");
     }
 
     @Test
     void a401WithoutAnyChallengeGetsOneOnlyWhenBearerTokensAreInUse() {
-        MapHeaders h = new MapHeaders();
-        BEARER.write(Facts.unauthenticated(false), h);
-        assertThat(h.get("WWW-Authenticate")).isEqualTo("Bearer");
-        MapHeaders none = new MapHeaders();
-        NO_TOKENS.write(Facts.unauthenticated(false), none);
-        assertThat(none.all()).isEmpty();
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(false), null)).isEqualTo("Bearer");
+        assertThat(challengeAfter(NO_TOKENS, Facts.unauthenticated(false), null)).isNull();
     }
 
     @Test
     void aRequestThatCarriedCredentialsKeepsItsErrorCode() {
-        MapHeaders h = new MapHeaders("WWW-Authenticate", BearerChallenges.INVALID_TOKEN);
-        BEARER.write(Facts.unauthenticated(true), h);
-        assertThat(h.get("WWW-Authenticate")).isEqualTo(BearerChallenges.INVALID_TOKEN);
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(true), BearerChallenges.INVALID_TOKEN))
+                .isEqualTo(BearerChallenges.INVALID_TOKEN);
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(true), null)).isNull();
     }
 
     @Test
     void otherSchemesChallengesAreLeftAlone() {
-        MapHeaders h = new MapHeaders("WWW-Authenticate", "Basic realm=\"api\"");
-        BEARER.write(Facts.unauthenticated(false), h);
-        assertThat(h.get("WWW-Authenticate")).isEqualTo("Basic realm=\"api\"");
-        MapHeaders lookalike = new MapHeaders("WWW-Authenticate", "BearerX realm=\"x\"");
-        BEARER.write(Facts.unauthenticated(false), lookalike);
-        assertThat(lookalike.get("WWW-Authenticate")).isEqualTo("BearerX realm=\"x\"");
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(false), "Basic realm=\"api\""))
+                .isEqualTo("Basic realm=\"api\"");
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(false), "BearerX realm=\"x\""))
+                .isEqualTo("BearerX realm=\"x\"");
     }
 
     @Test
     void onlyA401IsChecked() {
-        MapHeaders h = new MapHeaders("WWW-Authenticate", BearerChallenges.INVALID_TOKEN);
-        BEARER.write(Facts.of(true, false, true), h);
-        assertThat(h.get("WWW-Authenticate")).isEqualTo(BearerChallenges.INVALID_TOKEN);
-        MapHeaders success = new MapHeaders();
-        BEARER.write(Facts.anonymousTls(), success);
-        assertThat(success.all()).isEmpty();
+        assertThat(challengeAfter(BEARER, Facts.of(true, false, true), BearerChallenges.INVALID_TOKEN))
+                .isEqualTo(BearerChallenges.INVALID_TOKEN);
+        assertThat(challengeAfter(BEARER, Facts.anonymousTls(), null)).isNull();
     }
 }

@@ -12,25 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProblemAnswersTest {
 
-    private final LogCapture log = new LogCapture("dev.bulwark.errors");
+    @RegisterExtension
+    final LogCapture log = new LogCapture("dev.bulwark.errors");
     private final ProblemAnswers answers = new ProblemAnswers(
             new ProblemFactory(URI.create("https://errors.example/")), new ErrorLog(Level.FINE));
-
-    @BeforeEach
-    void capture() {
-        log.start();
-    }
-
-    @AfterEach
-    void release() {
-        log.stop();
-    }
 
     private static Incident client(String reason) {
         return new Incident("c-1", "GET /api/items", "client 203.0.113.9", reason, null);
