@@ -469,8 +469,8 @@ final class BulwarkFilter extends HttpFilter {
          */
         void securityHeaders(boolean problem, boolean unauthenticated) {
             boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
-            headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated,
-                            SecurityHeaderOverrides.Overrides.from(request.getAttribute(SecurityHeaderOverrides.ATTRIBUTE))),
+            var overrides = SecurityHeaderOverrides.Overrides.from(request.getAttribute(SecurityHeaderOverrides.ATTRIBUTE));
+            headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides),
                     new ServletResponseHeaders(response));
         }
 
