@@ -6,9 +6,15 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Captures every record of one logger (at every level) between {@link #start()} and {@link #stop()}. */
-public final class LogCapture extends Handler {
+/**
+ * Captures every record of one logger (at every level) between {@link #start()} and {@link #stop()}; registered as
+ * a JUnit extension ({@code @RegisterExtension}), around each test.
+ */
+public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback {
 
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -27,6 +33,16 @@ public final class LogCapture extends Handler {
     public void stop() {
         logger.removeHandler(this);
         logger.setLevel(previous);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop();
     }
 
     public List<LogRecord> records() {

@@ -4,6 +4,7 @@ import dev.bulwark.api.SecurityHeader;
 import dev.bulwark.pipeline.EndpointSite;
 import dev.bulwark.pipeline.PolicyPart;
 import dev.bulwark.pipeline.PolicyResolver;
+import dev.bulwark.pipeline.RequestState;
 import dev.bulwark.text.TextChecks;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
@@ -21,10 +22,38 @@ import java.util.Set;
  */
 public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHeaderOverrides.Overrides> {
 
-    /** Header name (canonical case) to value; a null value means "off". */
+    /** The request's overrides, handed by the JAX-RS binding of its resource to the writers at commit. */
+    public static final RequestState.Key<Overrides> STATE = RequestState.Key.of("security header overrides",
+            Overrides.class);
+
+    /** Header name (as the annotation spells it) to value; a null value means "off". */
     public record Overrides(Map<String, String> values) implements PolicyPart {
+
+        /** No overrides: the resource keeps Bulwark's defaults. */
+        public static final Overrides NONE = new Overrides(Map.of());
+
+        public Overrides {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
         public boolean isEmpty() {
             return values.isEmpty();
+        }
+
+        /** True when the header (any case) is switched off. */
+        public boolean switchedOff(String name) {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                if (e.getValue() == null && e.getKey().equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The overrides a request's state holds, or none. */
+        public static Overrides of(RequestState state) {
+            Overrides o = state == null ? null : state.get(STATE);
+            return o == null ? NONE : o;
         }
 
         @Override
@@ -59,7 +88,7 @@ public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHea
                 values.put(h.name(), h.value().equalsIgnoreCase("off") ? null : h.value());
             }
         }
-        return values.isEmpty() ? null : new Overrides(Collections.unmodifiableMap(values));
+        return values.isEmpty() ? null : new Overrides(values);
     }
 
     private static void check(SecurityHeader h, EndpointSite site, Problems problems) {

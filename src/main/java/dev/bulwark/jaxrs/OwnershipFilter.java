@@ -10,6 +10,7 @@ import dev.bulwark.authz.Scopes;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.pipeline.RequestState;
+import dev.bulwark.resources.JaxRsParameters;
 import dev.bulwark.ratelimit.RefusalBudget;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -17,8 +18,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.ByteArrayInputStream;
@@ -130,18 +129,8 @@ final class OwnershipFilter implements ContainerRequestFilter {
         if (owner.source() == OwnedBy.Source.BODY) {
             return String.class;
         }
-        Annotation[][] annotations = method.getParameterAnnotations();
-        for (int i = 0; i < annotations.length; i++) {
-            for (Annotation a : annotations[i]) {
-                boolean match = owner.source() == OwnedBy.Source.PATH && a instanceof PathParam p
-                        && p.value().equals(owner.value())
-                        || owner.source() == OwnedBy.Source.QUERY && a instanceof QueryParam q
-                        && q.value().equals(owner.value());
-                if (match) {
-                    return method.getParameterTypes()[i];
-                }
-            }
-        }
-        return String.class;
+        int index = JaxRsParameters.find(method, owner.source() == OwnedBy.Source.PATH ? "path" : "query",
+                owner.value());
+        return index < 0 ? String.class : method.getParameterTypes()[index];
     }
 }

@@ -3,10 +3,10 @@ package dev.bulwark.jaxrs;
 import dev.bulwark.controls.BulwarkConfig;
 import dev.bulwark.correlation.CorrelationIds;
 import dev.bulwark.correlation.RequestCorrelation;
-import dev.bulwark.errors.Classification;
 import dev.bulwark.errors.ErrorLog;
-import dev.bulwark.errors.ExceptionClassifier;
-import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.Incident;
+import dev.bulwark.errors.ProblemAnswer;
+import dev.bulwark.errors.ProblemAnswers;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.ratelimit.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,20 +14,19 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Turns an exception that left a resource into the generic problem response for its status, and writes the one
- * server-side log line for it with the correlation id: 5xx with the full exception, 4xx with the real reason.
+ * The JAX-RS side of the one problem responder ({@link ProblemAnswers}): an exception that left a resource becomes
+ * the generic problem response for its status, with the one server-side log line for it (5xx with the full
+ * exception, 4xx with the real reason), copied into a JAX-RS {@code Response}.
  */
 final class ProblemResponder {
 
     private final ExceptionClassifier classifier = new ExceptionClassifier();
-    private final ProblemFactory problems;
-    private final ErrorLog errorLog;
+    private final ProblemAnswers answers;
     private final CorrelationIds fallbackIds = new CorrelationIds(false, CorrelationIds.secureRandomIds());
 
     /** @param errorLog the deployment's one error log, shared with the servlet filter (one 4xx summary) */
     ProblemResponder(BulwarkConfig config, ErrorLog errorLog) {
-        this.problems = new ProblemFactory(config.errors().typeBase());
-        this.errorLog = errorLog;
+        this.answers = new ProblemAnswers(new ProblemFactory(config.errors().typeBase()), errorLog);
     }
 
     Response respond(Throwable error, HttpServletRequest request) {
@@ -36,20 +35,14 @@ final class ProblemResponder {
             // Redirects and other non-errors thrown as exceptions keep their response.
             return wae.getResponse();
         }
-        String correlationId = correlationId(request);
-        Classification c = classifier.classify(error);
-        String what = request == null ? "request" : ErrorLog.describe(request.getMethod(), request.getRequestURI());
-        if (c.serverFault()) {
-            errorLog.serverError(correlationId, c.status(), what, error);
-        } else {
-            errorLog.clientError(correlationId, c.status(), what,
-                    request == null ? null : Caller.of(request::getAttribute, request.getRemoteAddr()).toString(), error.toString());
-        }
-        Problem problem = problems.create(c.kind(), c.status(), correlationId, c.fieldErrors());
-        Response.ResponseBuilder response = Response.status(c.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem.toJson());
-        c.keptHeaders().forEach((name, values) -> values.forEach(v -> response.header(name, v)));
+        Incident incident = new Incident(correlationId(request),
+                request == null ? "request" : ErrorLog.describe(request.getMethod(), request.getRequestURI()),
+                request == null ? null : Caller.of(request::getAttribute, request.getRemoteAddr()).toString(), error.toString(), error);
+        ProblemAnswer answer = answers.classified(classifier.classify(error), incident);
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .type(answer.contentType())
+                .entity(answer.json());
+        answer.headers().forEach((name, values) -> values.forEach(v -> response.header(name, v)));
         return response.build();
     }
 

@@ -1,26 +1,19 @@
 package dev.bulwark.jaxrs;
 
 import dev.bulwark.headers.SecurityHeaderOverrides;
-import dev.bulwark.transport.TransportAttributes;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.bulwark.pipeline.RequestState;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Applies one resource method's {@code @SecurityHeader} overrides: a value replaces Bulwark's default on the
- * response; {@code off} removes the header and tells the servlet layer not to add it when the response commits.
+ * Hands one resource method's {@code @SecurityHeader} overrides to the header writers of the servlet layer, which
+ * apply them when the response commits (a value replaces Bulwark's default, {@code off} removes the header). It runs
+ * on every response of the method, the mapped problems and the refusals of later filters included.
  */
 final class SecurityHeaderFilter implements ContainerResponseFilter {
 
     private final SecurityHeaderOverrides.Overrides overrides;
-
-    @Context
-    private HttpServletRequest request;
 
     SecurityHeaderFilter(SecurityHeaderOverrides.Overrides overrides) {
         this.overrides = overrides;
@@ -28,17 +21,7 @@ final class SecurityHeaderFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext requestContext, ContainerResponseContext responseContext) {
-        Set<String> off = new HashSet<>();
-        overrides.values().forEach((name, value) -> {
-            if (value == null) {
-                responseContext.getHeaders().remove(name);
-                off.add(name.toLowerCase(Locale.ROOT));
-            } else {
-                responseContext.getHeaders().putSingle(name, value);
-            }
-        });
-        if (!off.isEmpty() && request != null) {
-            request.setAttribute(TransportAttributes.SUPPRESSED_HEADERS, Set.copyOf(off));
-        }
+        RequestState.ensure(requestContext::getProperty, requestContext::setProperty)
+                .put(SecurityHeaderOverrides.STATE, overrides);
     }
 }

@@ -176,29 +176,10 @@ public final class ResourceScanner {
         }
     }
 
-    /**
-     * The annotations that make a parameter something other than the entity: the one list of JAX-RS injection
-     * annotations Bulwark knows.
-     */
-    static final Set<Class<? extends Annotation>> INJECTION = Set.of(jakarta.ws.rs.PathParam.class,
-            jakarta.ws.rs.QueryParam.class, jakarta.ws.rs.HeaderParam.class, jakarta.ws.rs.CookieParam.class,
-            jakarta.ws.rs.FormParam.class, jakarta.ws.rs.MatrixParam.class, jakarta.ws.rs.BeanParam.class,
-            jakarta.ws.rs.core.Context.class, jakarta.ws.rs.container.Suspended.class);
-
-    /** The generic type of the entity parameter (the one without an injection annotation), or null. */
+    /** The generic type of the entity parameter, or null when the method takes no body. */
     static Type entityType(Method method) {
-        Annotation[][] annotations = method.getParameterAnnotations();
-        Type[] types = method.getGenericParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            boolean injected = false;
-            for (Annotation a : annotations[i]) {
-                injected |= INJECTION.contains(a.annotationType());
-            }
-            if (!injected) {
-                return types[i];
-            }
-        }
-        return null;
+        int entity = JaxRsParameters.entity(method);
+        return entity < 0 ? null : method.getGenericParameterTypes()[entity];
     }
 
     /**

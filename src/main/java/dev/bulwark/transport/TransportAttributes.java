@@ -14,8 +14,6 @@ public final class TransportAttributes {
     public static final String PUBLISHED_CLIENT_ADDRESS = "dev.bulwark.clientAddress";
     /** Request attribute published for the application: whether the request arrived over TLS (a Boolean). */
     public static final String PUBLISHED_SECURE = "dev.bulwark.secure";
-    /** Lower-case names of security headers a resource switched off (a {@code Set<String>}). */
-    public static final String SUPPRESSED_HEADERS = "dev.bulwark.suppressedHeaders";
 
     private TransportAttributes() {
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.web;
 
+import dev.bulwark.auth.BearerChallengeWriter;
 import dev.bulwark.auth.BearerCredentials;
 import dev.bulwark.auth.JwtSettings;
 import dev.bulwark.auth.TokenGate;
@@ -9,13 +10,18 @@ import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.cors.CorsPolicy;
 import dev.bulwark.errors.Classification;
 import dev.bulwark.errors.ErrorLog;
-import dev.bulwark.errors.ExceptionClassifier;
+import dev.bulwark.jaxrs.ExceptionClassifier;
+import dev.bulwark.errors.Incident;
 import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.ProblemAnswer;
+import dev.bulwark.errors.ProblemAnswers;
 import dev.bulwark.errors.ProblemException;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.errors.ProblemKind;
 import dev.bulwark.headers.HeaderValue;
-import dev.bulwark.headers.SecurityHeaders;
+import dev.bulwark.headers.HeaderWriters;
+import dev.bulwark.headers.ResponseFacts;
+import dev.bulwark.headers.SecurityHeaderOverrides;
 import dev.bulwark.logging.SafeLog;
 import dev.bulwark.pipeline.Phase;
 import dev.bulwark.pipeline.RequestState;
@@ -42,7 +48,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,7 +87,7 @@ final class BulwarkFilter extends HttpFilter {
 
     private final transient CorrelationIds correlationIds;
     private final String correlationHeader;
-    private final transient ProblemFactory problems;
+    private final transient ProblemAnswers answers;
     private final transient ErrorLog errorLog;
     private final transient ExceptionClassifier classifier = new ExceptionClassifier();
     private final transient ClientAddressResolver clients;
@@ -87,13 +95,12 @@ final class BulwarkFilter extends HttpFilter {
     private final transient TransportPolicy transport;
     private final transient HostPolicy hosts;
     private final transient CorsPolicy cors;
-    private final transient SecurityHeaders headers;
+    private final transient HeaderWriters headers;
     private final transient RequestText requestText;
     private final List<String> checkedHeaders;
     private final transient ContentCodings codings;
     private final transient EndpointBodyLimits bodyLimits;
     private final transient RefusalBudget refusals;
-    private final boolean bearerTokens;
     private final transient BearerAuthentication bearer;
 
     /**
@@ -106,16 +113,15 @@ final class BulwarkFilter extends HttpFilter {
                   java.util.function.Supplier<TokenGate> tokenGate) {
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
-        this.problems = new ProblemFactory(config.errors().typeBase());
+        this.answers = new ProblemAnswers(new ProblemFactory(config.errors().typeBase()), errorLog);
         this.errorLog = errorLog;
         this.refusals = refusals;
-        this.bearerTokens = config.jwt().inUse();
         this.clients = new ClientAddressResolver(config.transport().trustedProxies());
         this.methods = new MethodPolicy(config.methods());
         this.transport = new TransportPolicy(config.transport());
         this.hosts = new HostPolicy(config.transport().allowedHosts());
         this.cors = new CorsPolicy(config.cors());
-        this.headers = new SecurityHeaders(config.headers());
+        this.headers = HeaderWriters.of(config.headers()).then(new BearerChallengeWriter(config.jwt().inUse()));
         this.requestText = new RequestText(config.validation().rejectControlCharacters(),
                 config.validation().rejectBidiControls(), config.validation().allowBalancedBidiIsolates());
         this.checkedHeaders = config.validation().checkedHeaders();
@@ -478,17 +484,16 @@ final class BulwarkFilter extends HttpFilter {
                 refusals.admit(caller);
                 return true;
             } catch (ProblemException spent) {
-                errorLog.clientError(correlationId, spent.status(), describe(), caller.toString(),
-                        "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")");
+                ProblemAnswer answer = answers.refuse(spent.kind(), List.of(), spent.headers(), incident(
+                        caller.toString(), "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")"));
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's
                 response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, null);
-                spent.headers().forEach(response::setHeader);
                 CorsPolicy.Decision crossOrigin = corsAsSent(request);
                 if (crossOrigin.kind() == CorsPolicy.Kind.ACTUAL || crossOrigin.kind() == CorsPolicy.Kind.NONE) {
                     // a browser script sees the 429 (and, when exposed, Retry-After) instead of a network error
                     crossOrigin.headers().forEach(h -> response.setHeader(h.name(), h.value()));
                 }
-                send(problems.create(spent.kind(), spent.status(), correlationId, List.of()), false, false);
+                send(answer, false, false);
                 return false;
             }
         }
@@ -543,24 +548,10 @@ final class BulwarkFilter extends HttpFilter {
          *                        MP-JWT, the application). Other schemes' challenges are left alone.
          */
         void securityHeaders(boolean problem, boolean unauthenticated) {
-            String credentials = request.getHeader("Authorization");
-            boolean authenticated = credentials != null || request.getUserPrincipal() != null;
-            if (unauthenticated && !authenticated) {
-                String challenge = response.getHeader(dev.bulwark.auth.BearerChallenges.HEADER);
-                if (challenge == null ? bearerTokens : dev.bulwark.auth.BearerChallenges.isBearer(challenge)) {
-                    response.setHeader(dev.bulwark.auth.BearerChallenges.HEADER, dev.bulwark.auth.BearerChallenges.NO_CREDENTIALS);
-                }
-            }
-            Object suppressed = request.getAttribute(TransportAttributes.SUPPRESSED_HEADERS);
-            @SuppressWarnings("unchecked")
-            Set<String> off = suppressed instanceof Set<?> set ? (Set<String>) set : Collections.emptySet();
-            for (HeaderValue h : headers.select(new SecurityHeaders.Exchange(secure, authenticated, problem),
-                    response::containsHeader, off)) {
-                response.setHeader(h.name(), h.value());
-            }
-            if (problem && headers.problemCacheControl() != null) {
-                response.setHeader("Cache-Control", headers.problemCacheControl());
-            }
+            boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
+            var overrides = SecurityHeaderOverrides.Overrides.of(RequestState.from(request::getAttribute));
+            headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides),
+                    new ServletResponseHeaders(response));
         }
 
         /** Refuses the request before the application sees it. */
@@ -573,12 +564,11 @@ final class BulwarkFilter extends HttpFilter {
                     return; // the address spent its budget: its 429, not this refusal
                 }
             }
-            errorLog.clientError(correlationId, status, describe(), caller().toString(), reason);
+            Map<String, String> protocolHeaders = new LinkedHashMap<>();
+            extra.forEach(h -> protocolHeaders.put(h.name(), h.value()));
+            ProblemAnswer answer = answers.refuse(kind, errors, protocolHeaders, incident(caller().toString(), reason));
             charge(status);
-            for (HeaderValue h : extra) {
-                response.setHeader(h.name(), h.value());
-            }
-            send(problems.create(kind, status, correlationId, errors), false, false);
+            send(answer, false, false);
         }
 
         /** The application failed or produced a non-problem error: send the generic problem instead. */
@@ -593,29 +583,22 @@ final class BulwarkFilter extends HttpFilter {
                 }
                 return;
             }
-            if (status >= 500) {
-                errorLog.serverError(correlationId, status, describe(), failure);
-            } else {
-                errorLog.clientError(correlationId, status, describe(), caller().toString(),
-                        failure != null ? failure.toString() : "error response from the container or application");
-            }
-            if (c != null) {
-                // the protocol headers of the refusal (Allow, WWW-Authenticate, Retry-After, Accept-Encoding)
-                c.keptHeaders().forEach((name, values) -> {
-                    if (!response.containsHeader(name)) {
-                        values.forEach(v -> response.addHeader(name, v.toString()));
-                    }
-                });
-            }
-            Problem problem = c != null ? problems.create(c.kind(), c.status(), correlationId, c.fieldErrors())
-                    : problems.forStatus(status, correlationId);
-            send(problem, captured.realWriterTaken(), status == 401);
+            Incident incident = new Incident(correlationId, describe(), caller().toString(),
+                    failure != null ? failure.toString() : "error response from the container or application", failure);
+            // with the protocol headers of the refusal (Allow, WWW-Authenticate, Retry-After) the exception carried
+            send(c != null ? answers.classified(c, incident) : answers.forStatus(status, incident),
+                    captured.realWriterTaken(), status == 401);
         }
 
-        private void send(Problem problem, boolean useWriter, boolean unauthenticated) throws IOException {
+        private Incident incident(String caller, String reason) {
+            return new Incident(correlationId, describe(), caller, reason, null);
+        }
+
+        private void send(ProblemAnswer answer, boolean useWriter, boolean unauthenticated) throws IOException {
+            ProblemWriter.headers(response, answer);
             response.setHeader(correlationHeader, correlationId);
             securityHeaders(true, unauthenticated);
-            ProblemWriter.write(response, problem, useWriter);
+            ProblemWriter.body(response, answer, useWriter);
         }
 
         private String describe() {

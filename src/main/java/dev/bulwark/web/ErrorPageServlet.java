@@ -2,6 +2,9 @@ package dev.bulwark.web;
 
 import dev.bulwark.correlation.RequestCorrelation;
 import dev.bulwark.errors.ErrorLog;
+import dev.bulwark.errors.Incident;
+import dev.bulwark.errors.ProblemAnswer;
+import dev.bulwark.errors.ProblemAnswers;
 import dev.bulwark.errors.ProblemFactory;
 import dev.bulwark.ratelimit.Caller;
 import jakarta.servlet.DispatcherType;
@@ -29,14 +32,12 @@ final class ErrorPageServlet extends HttpServlet {
     /** The error page location; must match {@code <location>} in META-INF/web-fragment.xml. */
     static final String PATH = "/bulwark/error";
 
-    private final transient ProblemFactory problems;
-    private final transient ErrorLog errorLog;
+    private final transient ProblemAnswers answers;
     private final transient Supplier<String> freshIds;
 
     /** @param freshIds a correlation id for the (misconfigured) case that the filter did not choose one */
     ErrorPageServlet(ProblemFactory problems, ErrorLog errorLog, Supplier<String> freshIds) {
-        this.problems = problems;
-        this.errorLog = errorLog;
+        this.answers = new ProblemAnswers(problems, errorLog);
         this.freshIds = freshIds;
     }
 
@@ -70,17 +71,14 @@ final class ErrorPageServlet extends HttpServlet {
         String caller = Caller.of(request::getAttribute, request.getRemoteAddr()).toString();
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t
                 : null;
-        if (dispatch != DispatcherType.ERROR) {
-            errorLog.clientError(correlationId, status, described, caller, "Bulwark's error page asked for directly");
-        } else if (status >= 500) {
-            errorLog.serverError(correlationId, status, described, exception);
-        } else {
-            errorLog.clientError(correlationId, status, described, caller,
-                    "refused by the container before the application" + (exception == null ? "" : ": " + exception));
-        }
+        String reason = dispatch != DispatcherType.ERROR ? "Bulwark's error page asked for directly"
+                : "refused by the container before the application" + (exception == null ? "" : ": " + exception);
+        ProblemAnswer answer = answers.forStatus(status, new Incident(correlationId, described, caller, reason,
+                dispatch == DispatcherType.ERROR ? exception : null));
         if (!response.isCommitted()) {
             // the container refused the request before anything of the application wrote to the response
-            ProblemWriter.write(response, problems.forStatus(status, correlationId), false);
+            ProblemWriter.headers(response, answer);
+            ProblemWriter.body(response, answer, false);
         }
     }
 }

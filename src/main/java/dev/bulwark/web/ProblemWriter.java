@@ -1,25 +1,38 @@
 package dev.bulwark.web;
 
-import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.ProblemAnswer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
-/** Writes a problem as the whole response body, replacing whatever content type and length were set before. */
+/** Copies a {@link ProblemAnswer} onto a servlet response: its protocol headers, then its status and body. */
 final class ProblemWriter {
 
     private ProblemWriter() {
     }
 
-    static void write(HttpServletResponse response, Problem problem, boolean useWriter) throws IOException {
-        byte[] body = problem.toJson().getBytes(StandardCharsets.UTF_8);
+    /** The answer's protocol headers (before the security headers, which look at the challenge). */
+    static void headers(HttpServletResponse response, ProblemAnswer answer) {
+        for (Map.Entry<String, List<String>> h : answer.headers().entrySet()) {
+            String name = h.getKey();
+            if (answer.replacesHeaders() || !response.containsHeader(name)) {
+                response.setHeader(name, h.getValue().get(0));
+                h.getValue().stream().skip(1).forEach(v -> response.addHeader(name, v));
+            }
+        }
+    }
+
+    /** The status and the body, replacing whatever content type, encoding and length were set before. */
+    static void body(HttpServletResponse response, ProblemAnswer answer, boolean useWriter) throws IOException {
+        byte[] body = answer.body();
         response.resetBuffer();
-        response.setStatus(problem.status());
+        response.setStatus(answer.status());
         response.setHeader("Content-Encoding", null);
-        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentType(answer.contentType());
         if (useWriter) {
             // The application already took the writer; the body is ASCII-safe JSON, so the charset cannot matter.
-            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+            response.getWriter().write(answer.json());
         } else {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

@@ -7,24 +7,14 @@ import dev.bulwark.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ErrorLogTest {
 
-    private final LogCapture log = new LogCapture("dev.bulwark.errors");
+    @RegisterExtension
+    final LogCapture log = new LogCapture("dev.bulwark.errors");
     private final MutableClock clock = MutableClock.atEpochSecond(1_000);
-
-    @BeforeEach
-    void capture() {
-        log.start();
-    }
-
-    @AfterEach
-    void release() {
-        log.stop();
-    }
 
     private List<String> at(Level level) {
         return log.at(level);

@@ -11,9 +11,8 @@ import dev.bulwark.errors.ProblemException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RefusalBudgetTest {
 
@@ -24,17 +23,8 @@ class RefusalBudgetTest {
             "X-API-Key");
     private final RefusalBudget budget = new RefusalBudget(() -> limiter, "5/1m", List.of(), SUMMARY, clock);
 
-    private final LogCapture capture = new LogCapture("dev.bulwark.ratelimit");
-
-    @BeforeEach
-    void capture() {
-        capture.start();
-    }
-
-    @AfterEach
-    void release() {
-        capture.stop();
-    }
+    @RegisterExtension
+    final LogCapture capture = new LogCapture("dev.bulwark.ratelimit");
 
     private List<String> warnings() {
         return capture.at(Level.WARNING);

@@ -3,7 +3,11 @@ package dev.bulwark.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.errors.ErrorLog;
 import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.Incident;
+import dev.bulwark.errors.ProblemAnswer;
+import dev.bulwark.errors.ProblemAnswers;
 import dev.bulwark.errors.ProblemFactory;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,10 +52,11 @@ class ProblemCapturingResponseTest {
                 response.beforeCommit();
             }
         } else if (!container.isCommitted()) {
-            Problem problem = new ProblemFactory(URI.create("https://bulwark.dev/problems/"))
-                    .forStatus(response.status(), "c-1");
+            ProblemAnswer answer = new ProblemAnswers(new ProblemFactory(URI.create("https://bulwark.dev/problems/")),
+                    new ErrorLog(java.util.logging.Level.FINE)).forStatus(response.status(),
+                    new Incident("c-1", "GET /", "client 192.0.2.1", "test", null));
             container.setHeader(SECURITY_HEADER, "nosniff");
-            ProblemWriter.write(container, problem, response.realWriterTaken());
+            ProblemWriter.body(container, answer, response.realWriterTaken());
         }
         return container.complete();
     }

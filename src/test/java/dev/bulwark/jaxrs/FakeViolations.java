@@ -1,4 +1,4 @@
-package dev.bulwark.errors;
+package dev.bulwark.jaxrs;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

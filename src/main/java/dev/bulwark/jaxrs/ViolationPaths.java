@@ -1,4 +1,7 @@
-package dev.bulwark.errors;
+package dev.bulwark.jaxrs;
+
+import dev.bulwark.errors.Problem;
+import dev.bulwark.resources.JaxRsParameters;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -76,17 +79,9 @@ final class ViolationPaths {
             return new String[] {"parameters", null};
         }
         for (Annotation a : method.getParameterAnnotations()[index]) {
-            String where = switch (a.annotationType().getName()) {
-                case "jakarta.ws.rs.PathParam" -> "path";
-                case "jakarta.ws.rs.QueryParam" -> "query";
-                case "jakarta.ws.rs.HeaderParam" -> "header";
-                case "jakarta.ws.rs.CookieParam" -> "cookie";
-                case "jakarta.ws.rs.FormParam" -> "form";
-                case "jakarta.ws.rs.MatrixParam" -> "matrix";
-                default -> null;
-            };
-            if (where != null) {
-                return new String[] {where, annotationValue(a)};
+            String name = JaxRsParameters.name(a);
+            if (name != null) {
+                return new String[] {JaxRsParameters.source(a), name};
             }
         }
         return new String[] {"body", null};
@@ -102,13 +97,5 @@ final class ViolationPaths {
             }
         }
         return null;
-    }
-
-    private static String annotationValue(Annotation a) {
-        try {
-            return (String) a.annotationType().getMethod("value").invoke(a);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,9 @@
-package dev.bulwark.errors;
+package dev.bulwark.jaxrs;
 
+import dev.bulwark.errors.Classification;
+import dev.bulwark.errors.Problem;
+import dev.bulwark.errors.ProblemException;
+import dev.bulwark.errors.ProblemKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.bind.JsonbException;
