@@ -27,8 +27,8 @@ class ArchitectureTest {
             .importPackages("dev.bulwark");
 
     /** The packages that may use container types: each is the adapter to one container API. */
-    private static final String[] ADAPTERS = {"dev.bulwark.web..", "dev.bulwark.jaxrs..", "dev.bulwark.cdi..",
-        "dev.bulwark.resources.."};
+    private static final String[] ADAPTERS = {"dev.bulwark.internal.web..", "dev.bulwark.internal.jaxrs..", "dev.bulwark.internal.cdi..",
+        "dev.bulwark.internal.resources.."};
 
     @Test
     void theApiDependsOnNothingElseInBulwark() {
@@ -43,6 +43,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void everythingButThePublicApiIsInternal() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideOutsideOfPackage("dev.bulwark.api..")
+                .should().resideInAPackage("dev.bulwark.internal..")
+                .because("applications use dev.bulwark.api only; the package name says what may change without notice")
+                .check(BULWARK);
+    }
+
+    @Test
     void theConcernsUseNoContainerTypes() {
         noClasses().that().resideOutsideOfPackages(ADAPTERS).and().resideOutsideOfPackage("dev.bulwark.api..")
                 .should().dependOnClassesThat(resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
@@ -53,7 +61,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCdiAdapterLooksUpTheContainer() {
-        noClasses().that().resideOutsideOfPackage("dev.bulwark.cdi..")
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.internal.cdi..")
                 .should().callMethod(CDI.class, "current")
                 .because("CDI.current() is a global registry: everything else gets what it needs passed in")
                 .check(BULWARK);
@@ -61,24 +69,24 @@ class ArchitectureTest {
 
     @Test
     void packagesDoNotDependOnEachOtherInCircles() {
-        slices().matching("dev.bulwark.(*)..").should().beFreeOfCycles().check(BULWARK);
+        slices().matching("dev.bulwark.internal.(*)..").should().beFreeOfCycles().check(BULWARK);
     }
 
     @Test
     void thePipelineModelKnowsNoConcern() {
-        noClasses().that().resideInAPackage("dev.bulwark.pipeline..")
+        noClasses().that().resideInAPackage("dev.bulwark.internal.pipeline..")
                 .should().dependOnClassesThat(resideInAPackage("dev.bulwark..")
-                        .and(resideOutsideOfPackage("dev.bulwark.pipeline..")))
+                        .and(resideOutsideOfPackage("dev.bulwark.internal.pipeline..")))
                 .because("concerns plug into the model; the model names none of them")
                 .check(BULWARK);
     }
 
     @Test
     void theGenericConfigPackageNamesNoConcern() {
-        noClasses().that().resideInAPackage("dev.bulwark.config..")
+        noClasses().that().resideInAPackage("dev.bulwark.internal.config..")
                 .should().dependOnClassesThat(resideInAPackage("dev.bulwark..")
-                        .and(resideOutsideOfPackages("dev.bulwark.config..", "dev.bulwark.api..",
-                                "dev.bulwark.logging..", "dev.bulwark.text..")))
+                        .and(resideOutsideOfPackages("dev.bulwark.internal.config..", "dev.bulwark.api..",
+                                "dev.bulwark.internal.logging..", "dev.bulwark.internal.text..")))
                 .because("each concern owns its keys and settings and reads them through config, so config"
                         + " depending on a concern would make a package cycle")
                 .check(BULWARK);

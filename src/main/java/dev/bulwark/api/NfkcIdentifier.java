@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * Bean Validation constraint for identifiers (user names, slugs, handles): the value must already be in Unicode
  * NFKC form and contain no control, bidi or invisible formatting characters, so that two spellings that look
  * alike ("ﬁle" and "file", full-width "ａｄｍｉｎ" and "admin") cannot name two different things. Normalize
- * input with {@code dev.bulwark.validation.Identifiers.normalize} before storing it, or reject it with this.
+ * input with {@code dev.bulwark.internal.validation.Identifiers.normalize} before storing it, or reject it with this.
  * Null is valid (combine with {@code @NotNull}).
  */
 @Documented

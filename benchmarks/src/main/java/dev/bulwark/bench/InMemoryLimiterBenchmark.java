@@ -1,7 +1,7 @@
 package dev.bulwark.bench;
 
-import dev.bulwark.ratelimit.InMemoryStore;
-import dev.bulwark.ratelimit.RatePolicy;
+import dev.bulwark.internal.ratelimit.InMemoryStore;
+import dev.bulwark.internal.ratelimit.RatePolicy;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Clock;

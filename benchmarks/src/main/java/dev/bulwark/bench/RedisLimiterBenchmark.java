@@ -1,7 +1,7 @@
 package dev.bulwark.bench;
 
-import dev.bulwark.ratelimit.RatePolicy;
-import dev.bulwark.ratelimit.RedisStore;
+import dev.bulwark.internal.ratelimit.RatePolicy;
+import dev.bulwark.internal.ratelimit.RedisStore;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;

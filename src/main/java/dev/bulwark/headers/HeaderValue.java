@@ -1,5 +1,0 @@
-package dev.bulwark.headers;
-
-/** One response header Bulwark writes: its name and value. */
-public record HeaderValue(String name, String value) {
-}

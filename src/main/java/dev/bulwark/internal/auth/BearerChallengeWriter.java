@@ -1,0 +1,31 @@
+package dev.bulwark.internal.auth;
+
+import dev.bulwark.internal.headers.HeaderWriter;
+import dev.bulwark.internal.headers.ResponseFacts;
+import dev.bulwark.internal.headers.ResponseHeaders;
+
+/**
+ * The bearer challenge of a 401 to a request that carried no credentials at all: no error code (RFC 6750 section
+ * 3.1), whoever wrote the challenge (Bulwark, the container's MP-JWT, the application). A 401 without any challenge
+ * gets one when bearer tokens are in use; other schemes' challenges are left alone.
+ */
+public final class BearerChallengeWriter implements HeaderWriter {
+
+    private final boolean bearerTokens;
+
+    /** @param bearerTokens the application verifies bearer tokens (MicroProfile JWT is in use) */
+    public BearerChallengeWriter(boolean bearerTokens) {
+        this.bearerTokens = bearerTokens;
+    }
+
+    @Override
+    public void write(ResponseFacts facts, ResponseHeaders headers) {
+        if (!facts.unauthenticated() || facts.authenticated()) {
+            return;
+        }
+        String challenge = headers.get(BearerChallenges.HEADER);
+        if (challenge == null ? bearerTokens : BearerChallenges.isBearer(challenge)) {
+            headers.set(BearerChallenges.HEADER, BearerChallenges.NO_CREDENTIALS);
+        }
+    }
+}

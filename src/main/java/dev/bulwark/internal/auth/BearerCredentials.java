@@ -1,0 +1,150 @@
+package dev.bulwark.internal.auth;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the bearer token of a request in exactly the places MicroProfile JWT reads one, and refuses every shape
+ * Bulwark does not accept. Containers are lenient here (Liberty takes an {@code Authorization} value without the
+ * {@code Bearer} scheme as the token itself), so whatever a container would make of the value, Bulwark accepts
+ * only:
+ * <ul>
+ * <li>no credentials at all;</li>
+ * <li>{@code Authorization: Bearer <token>} (scheme in any case, one or more spaces, RFC 6750 b64token);</li>
+ * <li>{@code Authorization: <scheme> <credentials>} for one of the configured other schemes (for example
+ * {@code Basic}), which the container handles and which never authenticates a caller as a token holder;</li>
+ * <li>when MicroProfile JWT reads a cookie ({@code mp.jwt.token.header=Cookie}), that cookie, once.</li>
+ * </ul>
+ * Anything else (a scheme-less value, another scheme, several headers or cookies, an empty token) is
+ * {@link Kind#MALFORMED}. Pure: no container types.
+ */
+public final class BearerCredentials {
+
+    /** What a request presents. */
+    public enum Kind { NONE, BEARER, OTHER_SCHEME, MALFORMED }
+
+    /** @param token the bearer token for {@link Kind#BEARER}; @param reason why, for the log (never the client) */
+    public record Credential(Kind kind, String token, String reason) {
+        static final Credential NONE = new Credential(Kind.NONE, null, "no credentials");
+
+        static Credential malformed(String reason) {
+            return new Credential(Kind.MALFORMED, null, reason);
+        }
+    }
+
+    /** RFC 7230 tchar: the characters of an authentication scheme. */
+    private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** RFC 6750 b64token. */
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+    /** A compact JWS (three segments) or JWE (five), as a token leaked into another place would look. */
+    private static final Pattern COMPACT_JOSE = Pattern.compile(
+            "[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
+
+    private final Set<String> otherSchemes;
+    private final String cookieName;
+    private final Set<String> queryParameters;
+
+    /**
+     * @param otherSchemes    lower-case schemes passed to the container untouched (for example "basic")
+     * @param cookieName      the cookie MicroProfile JWT reads the token from, or null when it reads the header
+     * @param queryParameters lower-case query parameter names whose compact-JWS values are refused as leaked tokens
+     */
+    public BearerCredentials(Set<String> otherSchemes, String cookieName, Set<String> queryParameters) {
+        this.otherSchemes = Set.copyOf(otherSchemes);
+        this.cookieName = cookieName;
+        this.queryParameters = Set.copyOf(queryParameters);
+    }
+
+    /**
+     * @param authorization every {@code Authorization} header value of the request
+     * @param tokenCookies  the values of every cookie named like the MicroProfile JWT cookie (ignored when MP JWT
+     *                      reads the header)
+     */
+    public Credential find(List<String> authorization, List<String> tokenCookies) {
+        Credential header = fromAuthorization(authorization);
+        if (cookieName == null) {
+            return header;
+        }
+        if (header.kind() == Kind.MALFORMED) {
+            return header;
+        }
+        if (header.kind() == Kind.BEARER) {
+            return Credential.malformed("a bearer token in the Authorization header where the " + cookieName
+                    + " cookie is configured (mp.jwt.token.header=Cookie)");
+        }
+        if (tokenCookies.isEmpty()) {
+            return header;
+        }
+        if (tokenCookies.size() > 1) {
+            return Credential.malformed("several " + cookieName + " cookies");
+        }
+        String token = tokenCookies.get(0);
+        return B64TOKEN.matcher(token).matches() ? new Credential(Kind.BEARER, token, "cookie " + cookieName)
+                : Credential.malformed("a malformed " + cookieName + " cookie");
+    }
+
+    Credential fromAuthorization(List<String> values) {
+        if (values.isEmpty()) {
+            return Credential.NONE;
+        }
+        if (values.size() > 1) {
+            return Credential.malformed("several Authorization headers");
+        }
+        String value = strip(values.get(0));
+        if (value.isEmpty()) {
+            return Credential.malformed("an empty Authorization header");
+        }
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (space < 0 || !SCHEME.matcher(scheme).matches()) {
+            return Credential.malformed("an Authorization header without an authentication scheme");
+        }
+        String rest = value.substring(space + 1).stripLeading();
+        String lower = scheme.toLowerCase(Locale.ROOT);
+        if (lower.equals("bearer")) {
+            if (!B64TOKEN.matcher(rest).matches()) {
+                return Credential.malformed("malformed Bearer credentials");
+            }
+            return new Credential(Kind.BEARER, rest, "Authorization header");
+        }
+        if (otherSchemes.contains(lower) && !rest.isEmpty() && !COMPACT_JOSE.matcher(rest).matches()) {
+            return new Credential(Kind.OTHER_SCHEME, null, "scheme " + scheme);
+        }
+        return Credential.malformed("authentication scheme '" + dev.bulwark.internal.logging.SafeLog.printable(scheme, 20)
+                + "' is not accepted (bulwark.jwt.other-schemes)");
+    }
+
+    /** The name of the query parameter that carries a leaked token, or null. */
+    public String leakedQueryToken(java.util.Map<String, List<String>> query) {
+        for (var e : query.entrySet()) {
+            if (queryParameters.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                for (String v : e.getValue()) {
+                    if (v != null && COMPACT_JOSE.matcher(strip(v)).matches()) {
+                        return e.getKey();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when the value looks like a compact JWS or JWE. */
+    public static boolean looksLikeToken(String value) {
+        return value != null && COMPACT_JOSE.matcher(value).matches();
+    }
+
+    /** Removes leading and trailing optional whitespace (SP and HTAB, RFC 9110). */
+    private static String strip(String s) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && (s.charAt(b) == ' ' || s.charAt(b) == '\t')) {
+            b++;
+        }
+        while (e > b && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.bulwark.internal.auth;
+
+import dev.bulwark.internal.validation.JsonLimits;
+import dev.bulwark.internal.validation.JsonScanner;
+import dev.bulwark.internal.validation.JsonViolation;
+import dev.bulwark.internal.validation.Shape;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The JOSE header and the claims of a compact JWS, read strictly: exactly three base64url segments without
+ * padding or whitespace, header and payload each a single JSON object in valid UTF-8 with no duplicate member
+ * names (a parser that keeps the first and one that keeps the last would disagree about {@code alg} or
+ * {@code sub}). {@code compact} is the token as presented, to compare with the one the container verified.
+ */
+public record RawToken(JsonObject header, JsonObject claims, String compact) {
+
+    /** Largest token Bulwark reads at all. */
+    public static final int MAX_LENGTH = 16_384;
+
+    private static final JsonLimits PART_LIMITS = new JsonLimits(MAX_LENGTH, 8, 256, 256, 8_192, 128, 40);
+    private static final JsonScanner SCANNER = new JsonScanner(PART_LIMITS, true, true);
+
+    public static RawToken parse(String compact) throws TokenRejected {
+        if (compact == null || compact.isEmpty()) {
+            throw new TokenRejected("empty token");
+        }
+        if (compact.length() > MAX_LENGTH) {
+            throw new TokenRejected("token longer than " + MAX_LENGTH + " characters");
+        }
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length == 5) {
+            throw new TokenRejected("a JWE where a JWS is expected");
+        }
+        if (parts.length != 3) {
+            throw new TokenRejected("not a compact JWS (" + parts.length + " segments)");
+        }
+        for (String part : parts) {
+            if (!part.matches("[A-Za-z0-9_-]*")) {
+                throw new TokenRejected("a segment is not unpadded base64url");
+            }
+        }
+        if (parts[2].isEmpty()) {
+            throw new TokenRejected("no signature");
+        }
+        return new RawToken(object(parts[0], "header"), object(parts[1], "payload"), compact);
+    }
+
+    private static JsonObject object(String segment, String what) throws TokenRejected {
+        byte[] json;
+        try {
+            json = Base64.getUrlDecoder().decode(segment);
+        } catch (IllegalArgumentException e) {
+            throw new TokenRejected("the " + what + " is not base64url");
+        }
+        try {
+            SCANNER.scan(new ByteArrayInputStream(json), new ByteArrayOutputStream(json.length), Shape.ANY);
+        } catch (JsonViolation v) {
+            throw new TokenRejected("the " + what + " is not acceptable JSON: " + v.getMessage());
+        } catch (IOException e) {
+            throw new TokenRejected("the " + what + " cannot be read");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new TokenRejected("the " + what + " is not a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new TokenRejected("the " + what + " is not JSON");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.bulwark.internal.auth;
+
+import dev.bulwark.internal.pipeline.RequestState;
+import java.util.function.Function;
+import dev.bulwark.api.TokenDenyList;
+import java.time.Clock;
+
+/**
+ * The whole token policy in one place, for every door a token can come in by: the servlet filter runs
+ * {@link #admit} on the token a request presents before the container sees it and {@link #confirm} once the
+ * container verified its signature; the CDI interceptors, which only see the container's token, run
+ * {@link #check} on it. A token that any of these refuses never identifies a caller.
+ */
+public final class TokenGate {
+
+    /** The request's token once it passed every check. */
+    public static final RequestState.Key<RawToken> VERIFIED = RequestState.Key.of("verified token", RawToken.class);
+
+    private final TokenPolicy policy;
+    private final TokenDenyList denyList;
+    private final PublishedKeys keys;
+    private final Clock clock;
+
+    /** @param keys the provider's published keys when they come from a remote JWKS, else null */
+    public TokenGate(TokenPolicy policy, TokenDenyList denyList, PublishedKeys keys, Clock clock) {
+        this.policy = policy;
+        this.denyList = denyList;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * The checks that need no signature: a strict compact JWS and every policy rule. Run before the container is
+     * asked to verify, so that out-of-policy tokens never reach it (nor its log).
+     */
+    public RawToken admit(String compact) throws TokenRejected {
+        RawToken raw = RawToken.parse(compact);
+        policy.check(raw, clock.instant(), denyList);
+        return raw;
+    }
+
+    /** The check after the container verified the signature: the signing key is still published. */
+    public void confirm(RawToken raw) throws TokenRejected {
+        if (keys != null && !keys.isPublished(raw.header().getString("kid", null))) {
+            throw new TokenRejected("the signing key is not (or no longer) published by the identity provider");
+        }
+    }
+
+    /** The verified token of a request (from its attributes or JAX-RS properties), or null. */
+    public static RawToken verifiedToken(Function<String, Object> attributes) {
+        RequestState state = RequestState.from(attributes);
+        return state == null ? null : state.get(VERIFIED);
+    }
+
+    /** Every check, for a token the container already verified. */
+    public RawToken check(String compact) throws TokenRejected {
+        RawToken raw = admit(compact);
+        confirm(raw);
+        return raw;
+    }
+}

@@ -1,0 +1,367 @@
+package dev.bulwark.internal.cdi;
+
+import dev.bulwark.api.TokenDenyList;
+import dev.bulwark.internal.auth.InMemoryTokenDenyList;
+import dev.bulwark.internal.auth.JwtLint;
+import dev.bulwark.api.OwnedBy;
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RateLimits;
+import dev.bulwark.api.RequiresScopes;
+import dev.bulwark.internal.auth.JwtSettings;
+import dev.bulwark.internal.controls.BulwarkConfig;
+import dev.bulwark.internal.controls.ConfigLoader;
+import dev.bulwark.internal.controls.Controls;
+import dev.bulwark.internal.errors.ErrorLog;
+import dev.bulwark.internal.errors.ErrorSettings;
+import dev.bulwark.internal.pipeline.EndpointModel;
+import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.EndpointSite;
+import dev.bulwark.internal.ratelimit.Limiter;
+import dev.bulwark.internal.ratelimit.RateLimitMetrics;
+import dev.bulwark.internal.ratelimit.RateLimitSettings;
+import dev.bulwark.internal.resources.ResourceScanner;
+import dev.bulwark.internal.ratelimit.SharedStores;
+import dev.bulwark.internal.config.ConfigProblem;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Bulwark's CDI portable extension, registered in META-INF/services so that the jar in WEB-INF/lib activates
+ * itself. It reads every {@code bulwark.*} key once, at deployment, and fails the deployment with one problem per
+ * invalid key. The servlet and JAX-RS adapters take the validated, immutable config from here.
+ */
+public class BulwarkExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger("dev.bulwark");
+
+    private volatile BulwarkConfig config;
+    private volatile boolean applicationDenyList;
+    /** The application's classes that carry a Bulwark-enforced annotation, collected as the container finds them. */
+    private final Set<Class<?>> guardedBeans = ConcurrentHashMap.newKeySet();
+    private volatile Controls controls;
+    private volatile EndpointModel beanModel;
+    private volatile EndpointModel resourceModel;
+    /** Policies of methods the deployment-time models did not hold (a class the container made up later). */
+    private final Map<String, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
+    /** Classes found to be JAX-RS resources at a bean interception (their filters decided already). */
+    private final Map<Class<?>, Boolean> resourceTypes = new ConcurrentHashMap<>();
+
+    /**
+     * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
+     * and {@code @DenyAll} become interceptor bindings (the roles are non-binding), so that Bulwark enforces them on
+     * CDI beans, which only an EJB container would otherwise do.
+     */
+    void addInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        event.configureInterceptorBinding(RolesAllowed.class).methods()
+                .forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
+        event.addInterceptorBinding(DenyAll.class);
+        event.addAnnotatedType(beanManager.createAnnotatedType(RolesAllowedInterceptor.class),
+                "dev.bulwark.RolesAllowedInterceptor");
+        event.addAnnotatedType(beanManager.createAnnotatedType(DenyAllInterceptor.class),
+                "dev.bulwark.DenyAllInterceptor");
+        event.addAnnotatedType(beanManager.createAnnotatedType(RequiresScopesInterceptor.class),
+                "dev.bulwark.RequiresScopesInterceptor");
+        event.addAnnotatedType(beanManager.createAnnotatedType(RateLimitInterceptor.class),
+                "dev.bulwark.RateLimitInterceptor");
+        if (metricsApiPresent()) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(MetricsBridge.class),
+                    "dev.bulwark.MetricsBridge");
+        }
+    }
+
+    private static boolean metricsApiPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Notes every application class whose methods Bulwark's interceptors guard, so that their policies are built
+     * (and their annotations checked) at deployment. JAX-RS resources are left to the resource model.
+     */
+    void collectGuardedBeans(@Observes @WithAnnotations({RolesAllowed.class, DenyAll.class, PermitAll.class,
+        RequiresScopes.class, RateLimit.class, RateLimits.class, OwnedBy.class}) ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && !ResourceScanner.isResource(type)) {
+            guardedBeans.add(type);
+        }
+    }
+
+    /** Notes whether the application brings its own {@link TokenDenyList} bean. */
+    void detectDenyList(@Observes ProcessBean<?> event) {
+        if (event.getBean().getTypes().contains(TokenDenyList.class)) {
+            applicationDenyList = true;
+        }
+    }
+
+    /** Adds the bounded in-memory {@link TokenDenyList} unless the application has one. */
+    void addDefaultDenyList(@Observes AfterBeanDiscovery event) {
+        if (applicationDenyList) {
+            return;
+        }
+        event.addBean()
+                .beanClass(InMemoryTokenDenyList.class)
+                .types(TokenDenyList.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(ctx -> new InMemoryTokenDenyList(config().jwt().denyListMaxEntries(), Clock.systemUTC()));
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
+        Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
+        ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
+        java.util.List<ConfigProblem> problems = new java.util.ArrayList<>(result.problems());
+        if (result.ok() && result.config().rateLimiting().store() == dev.bulwark.internal.ratelimit.RateLimitStoreKind.REDIS
+                && !dev.bulwark.internal.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {
+            problems.add(new ConfigProblem("bulwark.ratelimit.store",
+                    "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
+        }
+        if (result.ok()) {
+            JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
+                    Thread.currentThread().getContextClassLoader());
+            problems.addAll(lint.problems());
+            for (String warning : lint.warnings()) {
+                LOG.warning("Bulwark JWT lint: " + warning);
+            }
+        }
+        if (!problems.isEmpty()) {
+            // One plain line naming every problem (containers bury deployment exceptions in stack traces), and one
+            // deployment problem carrying them all, so that a single deployment attempt shows every bad key.
+            String all = String.join("; ", problems.stream().map(ConfigProblem::message).toList());
+            LOG.severe("Bulwark refuses to deploy this application (" + problems.size() + " configuration problem"
+                    + (problems.size() == 1 ? "" : "s") + "): " + all);
+            event.addDeploymentProblem(new DeploymentException(all));
+            return;
+        }
+        List<String> beanProblems = buildBeanModel(result.config());
+        if (!beanProblems.isEmpty()) {
+            String all = String.join("; ", beanProblems);
+            LOG.severe("Bulwark refuses to deploy this application: invalid annotations on CDI beans: " + all);
+            event.addDeploymentProblem(new DeploymentException("Bulwark found invalid annotations on CDI beans: "
+                    + all));
+            return;
+        }
+        config = result.config();
+        LOG.fine("Bulwark configuration validated");
+    }
+
+    /**
+     * Builds the policies of the guarded beans' methods with the deployment's controls; returns the problems of
+     * their annotations (each naming the annotation, the class or method, and what is wrong), empty when valid.
+     */
+    List<String> buildBeanModel(BulwarkConfig validated) {
+        Controls built = new Controls(validated);
+        EndpointModel beans = EndpointModel.build(built.resolvers(), beanSites());
+        if (beans.problems().isEmpty()) {
+            controls = built;
+            beanModel = beans;
+        }
+        return beans.problems();
+    }
+
+    /** Every business method of the guarded bean classes (public, protected or package-private; not static). */
+    private List<EndpointSite> beanSites() {
+        List<EndpointSite> sites = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>(guardedBeans);
+        types.sort(Comparator.comparing(Class::getName));
+        for (Class<?> type : types) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                Method[] methods = c.getDeclaredMethods();
+                java.util.Arrays.sort(methods, Comparator.comparing(Method::toGenericString));
+                for (Method m : methods) {
+                    int mod = m.getModifiers();
+                    if (Modifier.isPrivate(mod) || Modifier.isStatic(mod) || m.isSynthetic() || m.isBridge()
+                            || !seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
+                        continue;
+                    }
+                    sites.add(EndpointSite.bean(type, m));
+                }
+            }
+        }
+        return sites;
+    }
+
+    /** The controls of this deployment (the endpoint resolvers); only once the deployment passed validation. */
+    public Controls controls() {
+        config();
+        return controls;
+    }
+
+    /** The bean model as built. */
+    EndpointModel beanModel() {
+        return beanModel;
+    }
+
+    /** The guarded bean methods' policies, for the inventory. */
+    public List<EndpointPolicy> beanPolicies() {
+        config();
+        return beanModel.policies();
+    }
+
+    /**
+     * Publishes the resource model the servlet initializer built from the module's resource classes (validated
+     * there: a problem fails the deployment before this is called).
+     */
+    public void publishResources(EndpointModel model) {
+        resourceModel = model;
+    }
+
+    /**
+     * The policy of a resource method as the JAX-RS runtime matched it: from the resource model, else (a resource
+     * the scan could not see, such as one an application only returns from {@code getSingletons()}) resolved now
+     * with the same resolvers; a problem then fails the binding, so the method is never served unguarded.
+     */
+    public EndpointPolicy resourcePolicy(Class<?> resource, Method method) {
+        EndpointModel model = resourceModel;
+        EndpointPolicy policy = model == null ? null : model.find(resource, method);
+        return policy != null ? policy : late(ResourceScanner.site(resource, method));
+    }
+
+    /**
+     * The policy of an intercepted bean method, or null for a method of a JAX-RS resource class (its JAX-RS
+     * filters have decided) .
+     */
+    public EndpointPolicy beanPolicy(InvocationContext invocation) {
+        Object target = invocation.getTarget();
+        Method method = invocation.getMethod();
+        Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
+        EndpointPolicy policy = beanModel == null ? null : beanModel.find(type, method);
+        if (policy != null) {
+            return policy;
+        }
+        if (resourceTypes.computeIfAbsent(type, t -> ResourceScanner.isResource(t)
+                || ResourceScanner.isResource(method.getDeclaringClass()))) {
+            return null;
+        }
+        return late(EndpointSite.bean(type, method));
+    }
+
+    private EndpointPolicy late(EndpointSite site) {
+        return latePolicies.computeIfAbsent(site.kind() + " " + site.name() + java.util.Arrays.toString(
+                site.method().getParameterTypes()), k -> {
+                    EndpointModel model = EndpointModel.build(controls().resolvers(), List.of(site));
+                    if (!model.problems().isEmpty()) {
+                        String all = String.join("; ", model.problems());
+                        LOG.severe("Bulwark refuses to serve " + site.name() + ": " + all);
+                        throw new IllegalStateException("Bulwark found invalid annotations: " + all);
+                    }
+                    return model.policies().get(0);
+                });
+    }
+
+    /** An application bean of the given type (an object access policy, a rate-limit key resolver). */
+    public <T> T bean(Class<? extends T> type) {
+        return CDI.current().select(type).get();
+    }
+
+    /** The validated configuration; only available once the deployment passed validation. */
+    public BulwarkConfig config() {
+        BulwarkConfig c = config;
+        if (c == null) {
+            throw new IllegalStateException("Bulwark configuration was not validated for this deployment");
+        }
+        return c;
+    }
+
+    private Limiter limiter;
+    private ErrorLog errorLog;
+    private boolean shutDown;
+
+    /** The deployment's one rate limiter (store, metrics), shared by JAX-RS and the CDI interceptor. */
+    public synchronized Limiter limiter() {
+        if (shutDown) {
+            throw new IllegalStateException("Bulwark: the application is stopping");
+        }
+        if (limiter == null) {
+            RateLimitSettings rl = config().rateLimiting();
+            RateLimitMetrics metrics = RateLimitMetrics.of(MetricsBridge.lookup());
+            limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader(), this::bean);
+        }
+        return limiter;
+    }
+
+    private dev.bulwark.internal.auth.TokenGate tokenGate;
+
+    /**
+     * The deployment's one token gate (policy, deny-list bean, published keys), shared by the servlet filter, the
+     * JAX-RS filter and the CDI interceptors; null when MicroProfile JWT is not in use.
+     */
+    public synchronized dev.bulwark.internal.auth.TokenGate tokenGate() {
+        JwtSettings jwt = config().jwt();
+        if (tokenGate == null && jwt.inUse()) {
+            TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
+            dev.bulwark.internal.auth.PublishedKeys keys = jwt.remoteKeys() == null ? null
+                    : new dev.bulwark.internal.auth.PublishedKeys(new dev.bulwark.internal.auth.JwksFetcher(jwt.remoteKeys()),
+                            jwt.jwksMaxAge(), jwt.jwksCooldown(), Clock.systemUTC());
+            tokenGate = new dev.bulwark.internal.auth.TokenGate(new dev.bulwark.internal.auth.TokenPolicy(jwt), denyList, keys,
+                    Clock.systemUTC());
+        }
+        return tokenGate;
+    }
+
+    /** The deployment's one error log (its 4xx summary counts every layer's problems together). */
+    public synchronized ErrorLog errorLog() {
+        if (errorLog == null) {
+            ErrorSettings errors = config().errors();
+            errorLog = new ErrorLog(errors.clientLogLevel().level(), errors.summaryInterval(), Clock.systemUTC());
+        }
+        return errorLog;
+    }
+
+    /**
+     * The application stops (undeployed, redeployed or the server shutting down): the rate-limit store lets go of
+     * its connection (a Redis client would otherwise stay connected, with its threads, for every redeployment) and
+     * the 4xx summary of the unfinished interval is written.
+     */
+    synchronized void shutdown(@Observes BeforeShutdown event) {
+        shutDown = true;
+        if (limiter != null) {
+            limiter.close();
+            limiter = null;
+        }
+        if (errorLog != null) {
+            errorLog.flush();
+        }
+    }
+
+    /** The extension instance of the current deployment. */
+    public static BulwarkExtension current() {
+        return CDI.current().getBeanManager().getExtension(BulwarkExtension.class);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.bulwark.internal.cdi;
+
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.internal.auth.RawToken;
+import dev.bulwark.internal.auth.TokenRejected;
+import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.Phase;
+import dev.bulwark.internal.ratelimit.Caller;
+import dev.bulwark.internal.ratelimit.Limiter;
+import dev.bulwark.internal.ratelimit.RateLimitPolicy;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@link RateLimit} on CDI bean methods: every call is counted per method (or group) and key, over the same store
+ * as the JAX-RS endpoints; over the limit the call throws the 429 problem. JAX-RS resource classes are left to the
+ * JAX-RS filter, so a request is never counted twice.
+ */
+@Interceptor
+@RateLimit(rate = "1/1s")
+@Priority(Phase.Priorities.BEAN_RATE_LIMIT)
+public class RateLimitInterceptor {
+
+    @AroundInvoke
+    public Object count(InvocationContext invocation) throws Exception {
+        BulwarkExtension extension = BulwarkExtension.current();
+        if (extension.config().rateLimiting().enabled()) {
+            EndpointPolicy policy = extension.beanPolicy(invocation);
+            RateLimitPolicy limits = policy == null ? null : policy.get(RateLimitPolicy.class);
+            if (limits != null) {
+                extension.limiter().check(limits.limitsFor(false), facts());
+            }
+        }
+        return invocation.proceed();
+    }
+
+    private static Limiter.Facts facts() {
+        HttpServletRequest request = CurrentRequest.get();
+        String address = request == null ? "local" : Caller.of(request::getAttribute, request.getRemoteAddr())
+                .clientAddress();
+        return new Limiter.Facts(address, subject(), name -> request == null ? null : request.getHeader(name));
+    }
+
+    private static String subject() {
+        try {
+            RawToken token = CallerTokens.current();
+            return token == null ? null : Limiter.subject(token.claims());
+        } catch (TokenRejected e) {
+            return null; // an out-of-policy token identifies nobody: counted by client address
+        }
+    }
+}

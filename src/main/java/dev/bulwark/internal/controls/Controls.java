@@ -1,0 +1,58 @@
+package dev.bulwark.internal.controls;
+
+import dev.bulwark.internal.auth.JwtKeys;
+import dev.bulwark.internal.authz.AccessResolver;
+import dev.bulwark.internal.authz.AuthzKeys;
+import dev.bulwark.internal.config.ConfigConcern;
+import dev.bulwark.internal.cors.CorsKeys;
+import dev.bulwark.internal.correlation.CorrelationKeys;
+import dev.bulwark.internal.errors.ErrorKeys;
+import dev.bulwark.internal.headers.HeaderKeys;
+import dev.bulwark.internal.inventory.InventoryKeys;
+import dev.bulwark.internal.ratelimit.RateLimitKeys;
+import dev.bulwark.internal.transport.MethodKeys;
+import dev.bulwark.internal.transport.TransportKeys;
+import dev.bulwark.internal.validation.ValidationKeys;
+import dev.bulwark.internal.headers.SecurityHeaderOverrides;
+import dev.bulwark.internal.pipeline.PolicyResolver;
+import dev.bulwark.internal.ratelimit.RateLimitResolver;
+import dev.bulwark.internal.ratelimit.RateLimitSettings;
+import dev.bulwark.internal.ratelimit.RatePolicy;
+import dev.bulwark.internal.validation.JsonBodyRules;
+import dev.bulwark.internal.validation.TypeShapes;
+import dev.bulwark.internal.validation.ValidationSettings;
+import java.util.List;
+
+/**
+ * The one list of Bulwark's controls: the concerns whose settings are read ({@link #CONCERNS}, in the order
+ * docs/configuration.md lists their keys) and, for a deployment's validated configuration, the endpoint-level
+ * concerns whose resolvers make each endpoint's policy ({@link #resolvers()}, in the order the inventory shows
+ * them). The order in which the steps run is {@link dev.bulwark.internal.pipeline.Phase}. A new control adds its keys and,
+ * when it acts per endpoint, its resolver here.
+ */
+public final class Controls {
+
+    /** Every concern whose settings Bulwark reads. */
+    public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
+            InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
+            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
+
+    private final List<PolicyResolver<?>> resolvers;
+
+    public Controls(BulwarkConfig config) {
+        RateLimitSettings rl = config.rateLimiting();
+        ValidationSettings validation = config.validation();
+        this.resolvers = List.of(
+                new AccessResolver(),
+                new RateLimitResolver(rl.anonymous() == null ? null : RatePolicy.parse("default", rl.anonymous()),
+                        rl.authenticated() == null ? null : RatePolicy.parse("default", rl.authenticated())),
+                new JsonBodyRules(validation.limits(), new TypeShapes(validation.rejectUnknownProperties(),
+                        validation.rejectMismatchedTypes())),
+                new SecurityHeaderOverrides());
+    }
+
+    /** The resolvers of the endpoint-level concerns, in inventory order. */
+    public List<PolicyResolver<?>> resolvers() {
+        return resolvers;
+    }
+}

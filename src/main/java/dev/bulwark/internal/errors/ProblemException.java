@@ -1,0 +1,49 @@
+package dev.bulwark.internal.errors;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thrown by Bulwark's own checks to refuse a request with a given problem. It takes the one error path like any
+ * other exception (mapped, logged once with the real reason, which the client never sees). No stack trace: it is
+ * an expected outcome, and attackers can trigger it cheaply.
+ */
+public final class ProblemException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ProblemKind kind;
+    private final transient List<Problem.FieldError> errors;
+    private final transient Map<String, String> headers;
+
+    /** @param reason what the server log says; never sent to the client; the status is the kind's */
+    public ProblemException(ProblemKind kind, List<Problem.FieldError> errors, String reason) {
+        this(kind, errors, reason, Map.of());
+    }
+
+    /** @param headers response headers the refusal carries (such as WWW-Authenticate) */
+    public ProblemException(ProblemKind kind, List<Problem.FieldError> errors, String reason,
+                            Map<String, String> headers) {
+        super(reason, null, false, false);
+        this.kind = kind;
+        this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public ProblemKind kind() {
+        return kind;
+    }
+
+    /** The kind's status. */
+    public int status() {
+        return kind.status();
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

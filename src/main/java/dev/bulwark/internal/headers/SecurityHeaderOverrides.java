@@ -1,0 +1,105 @@
+package dev.bulwark.internal.headers;
+
+import dev.bulwark.api.SecurityHeader;
+import dev.bulwark.internal.pipeline.EndpointSite;
+import dev.bulwark.internal.pipeline.PolicyPart;
+import dev.bulwark.internal.pipeline.PolicyResolver;
+import dev.bulwark.internal.pipeline.RequestState;
+import dev.bulwark.internal.text.TextChecks;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The header part of an endpoint's policy: its {@link SecurityHeader} overrides, the class's first and the method's
+ * on top, header by header. Checked at deployment: only Bulwark's per-response security headers may be overridden
+ * (not HSTS, which is a site-wide policy), and values must be printable ASCII.
+ */
+public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHeaderOverrides.Overrides> {
+
+    /** The request's overrides, handed by the JAX-RS binding of its resource to the writers at commit. */
+    public static final RequestState.Key<Overrides> STATE = RequestState.Key.of("security header overrides",
+            Overrides.class);
+
+    /** Header name (as the annotation spells it) to value; a null value means "off". */
+    public record Overrides(Map<String, String> values) implements PolicyPart {
+
+        /** No overrides: the resource keeps Bulwark's defaults. */
+        public static final Overrides NONE = new Overrides(Map.of());
+
+        public Overrides {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        public boolean isEmpty() {
+            return values.isEmpty();
+        }
+
+        /** True when the header (any case) is switched off. */
+        public boolean switchedOff(String name) {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                if (e.getValue() == null && e.getKey().equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The overrides a request's state holds, or none. */
+        public static Overrides of(RequestState state) {
+            Overrides o = state == null ? null : state.get(STATE);
+            return o == null ? NONE : o;
+        }
+
+        @Override
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            values.forEach((name, value) -> parts.add(name + (value == null ? " off" : ": " + value)));
+            return String.join("; ", parts);
+        }
+    }
+
+    static final Set<String> OVERRIDABLE = Set.of("content-security-policy", "x-content-type-options",
+            "x-frame-options", "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy",
+            "permissions-policy", "x-permitted-cross-domain-policies", "cache-control");
+
+    @Override
+    public Class<Overrides> part() {
+        return Overrides.class;
+    }
+
+    @Override
+    public String label() {
+        return "headers";
+    }
+
+    @Override
+    public Overrides resolve(EndpointSite site, Problems problems) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (AnnotatedElement element : new AnnotatedElement[] {site.type(), site.method()}) {
+            for (SecurityHeader h : element.getAnnotationsByType(SecurityHeader.class)) {
+                check(h, site, problems);
+                values.keySet().removeIf(k -> k.equalsIgnoreCase(h.name()));
+                values.put(h.name(), h.value().equalsIgnoreCase("off") ? null : h.value());
+            }
+        }
+        return values.isEmpty() ? null : new Overrides(values);
+    }
+
+    private static void check(SecurityHeader h, EndpointSite site, Problems problems) {
+        if (!OVERRIDABLE.contains(h.name().toLowerCase(Locale.ROOT))) {
+            problems.add(site, SecurityHeader.class, "'" + h.name() + "' is not a header Bulwark manages per resource"
+                    + " (one of " + String.join(", ", OVERRIDABLE.stream().sorted().toList()) + ")");
+        }
+        String v = h.value();
+        if (!TextChecks.isHeaderValue(v)) {
+            problems.add(site, SecurityHeader.class, "the value of '" + h.name()
+                    + "' must be printable ASCII (at most 1024 characters) or off");
+        }
+    }
+}

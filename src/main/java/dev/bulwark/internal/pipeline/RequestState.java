@@ -1,0 +1,81 @@
+package dev.bulwark.internal.pipeline;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What Bulwark's steps learned about one request, handed from step to step and layer to layer (servlet filter,
+ * JAX-RS filters, CDI interceptors, error page). It travels as one request attribute, {@link #ATTRIBUTE}; each
+ * concern owns the typed {@link Key}s of what it puts there, so no step reads another's data by a string name.
+ */
+public final class RequestState {
+
+    /** The one request attribute (and JAX-RS property) that holds the state. */
+    public static final String ATTRIBUTE = RequestState.class.getName();
+
+    /** A typed slot of the state, owned by the concern that fills it. */
+    public static final class Key<T> {
+        private final String name;
+        private final Class<T> type;
+
+        private Key(String name, Class<T> type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public static <T> Key<T> of(String name, Class<T> type) {
+            return new Key<>(Objects.requireNonNull(name), Objects.requireNonNull(type));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final Map<Key<?>, Object> values = new HashMap<>(8);
+
+    /** The value of a slot, or null when no step filled it. */
+    public <T> T get(Key<T> key) {
+        synchronized (values) {
+            return key.type.cast(values.get(key));
+        }
+    }
+
+    /** Fills (or, with null, empties) a slot. */
+    public <T> void put(Key<T> key, T value) {
+        synchronized (values) {
+            if (value == null) {
+                values.remove(key);
+            } else {
+                values.put(key, key.type.cast(value));
+            }
+        }
+    }
+
+    /** True when the slot holds a value. */
+    public boolean has(Key<?> key) {
+        return get(key) != null;
+    }
+
+    /**
+     * The state of a request from its attributes (a servlet request's {@code getAttribute}, a JAX-RS context's
+     * {@code getProperty}), or null when Bulwark's servlet filter did not see the request.
+     */
+    public static RequestState from(Function<String, Object> attributes) {
+        return attributes.apply(ATTRIBUTE) instanceof RequestState state ? state : null;
+    }
+
+    /** Like {@link #from}, else a fresh state stored through {@code store}. */
+    public static RequestState ensure(Function<String, Object> attributes,
+                                      java.util.function.BiConsumer<String, Object> store) {
+        RequestState state = from(attributes);
+        if (state == null) {
+            state = new RequestState();
+            store.accept(ATTRIBUTE, state);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.bulwark.internal.ratelimit;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One limit: at most {@code limit} requests per {@code window}, all of which may come at once (a burst), then
+ * spaced by {@code window / limit} (GCRA). {@code name} appears in the RateLimit-Policy and RateLimit fields.
+ */
+public record RatePolicy(String name, int limit, Duration window) {
+
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\d{0,9})\\s*(ms|s|m|h|d)");
+
+    public RatePolicy {
+        if (limit < 1 || window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("a rate needs a positive limit and window");
+        }
+        if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("a policy name is a lower-case token");
+        }
+    }
+
+    /** Nanoseconds between two requests at the sustained rate. */
+    public long emissionIntervalNanos() {
+        return Math.max(1, window.toNanos() / limit);
+    }
+
+    /** Parses {@code 100/1m}, {@code 10/s}, {@code 5000/1h}: a count per duration. Null when not that form. */
+    public static RatePolicy parse(String name, String text) {
+        Matcher m = FORM.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        long amount = m.group(2).isEmpty() ? 1 : Long.parseLong(m.group(2));
+        if (amount == 0) {
+            return null;
+        }
+        Duration unit = switch (m.group(3)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        return new RatePolicy(name, Integer.parseInt(m.group(1)), unit);
+    }
+}

@@ -1,0 +1,660 @@
+package dev.bulwark.internal.web;
+
+import dev.bulwark.internal.auth.BearerChallengeWriter;
+import dev.bulwark.internal.auth.BearerCredentials;
+import dev.bulwark.internal.auth.JwtSettings;
+import dev.bulwark.internal.auth.TokenGate;
+import dev.bulwark.internal.controls.BulwarkConfig;
+import dev.bulwark.internal.correlation.CorrelationIds;
+import dev.bulwark.internal.correlation.RequestCorrelation;
+import dev.bulwark.internal.cors.CorsPolicy;
+import dev.bulwark.internal.errors.Classification;
+import dev.bulwark.internal.errors.ErrorLog;
+import dev.bulwark.internal.jaxrs.ExceptionClassifier;
+import dev.bulwark.internal.errors.Incident;
+import dev.bulwark.internal.errors.Problem;
+import dev.bulwark.internal.errors.ProblemAnswer;
+import dev.bulwark.internal.errors.ProblemAnswers;
+import dev.bulwark.internal.errors.ProblemException;
+import dev.bulwark.internal.errors.ProblemFactory;
+import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.headers.HeaderValue;
+import dev.bulwark.internal.headers.HeaderWriters;
+import dev.bulwark.internal.headers.ResponseFacts;
+import dev.bulwark.internal.headers.SecurityHeaderOverrides;
+import dev.bulwark.internal.logging.SafeLog;
+import dev.bulwark.internal.pipeline.Phase;
+import dev.bulwark.internal.pipeline.RequestState;
+import dev.bulwark.internal.ratelimit.Caller;
+import dev.bulwark.internal.ratelimit.RateLimitKeys;
+import dev.bulwark.internal.ratelimit.RefusalBudget;
+import dev.bulwark.internal.transport.ClientAddressResolver;
+import dev.bulwark.internal.transport.DirectTls;
+import dev.bulwark.internal.transport.HostPolicy;
+import dev.bulwark.internal.transport.MethodPolicy;
+import dev.bulwark.internal.transport.RequestHost;
+import dev.bulwark.internal.transport.TransportAttributes;
+import dev.bulwark.internal.transport.TransportPolicy;
+import dev.bulwark.internal.validation.ContentCodings;
+import dev.bulwark.internal.validation.EndpointBodyLimits;
+import dev.bulwark.internal.validation.RequestText;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The first thing every request meets, and the one place where the request-level checklist runs in order:
+ * <ol>
+ * <li>correlation id (request attribute and response header);</li>
+ * <li>transport: the client address and whether the request arrived over TLS (trusted proxies only), and the
+ * Host header (one, well-formed, and listed when {@code bulwark.transport.allowed-hosts} is set);</li>
+ * <li>refusal budget: an address that sent too many refused requests gets 429 at once, unless the request may yet
+ * prove to be another caller (a bearer token, checked against its subject's budget once verified; an allowed CORS
+ * preflight); every response that refuses the request, whichever layer made it, is charged to its caller, the
+ * verified subject or else the address ({@link RefusalBudget});</li>
+ * <li>method hygiene: unknown and unsafe methods get 405, method-override headers are removed or applied;</li>
+ * <li>HTTPS only: plain HTTP is refused (or, for configured browser paths, redirected);</li>
+ * <li>CORS: preflights are answered or refused here, allowed cross-origin requests get their headers;</li>
+ * <li>input: only RFC 3986 characters in the path and query, valid UTF-8 and no control characters, bidi overrides
+ * or unbalanced bidi isolates once decoded, nor in the checked headers; the body within the limit of the endpoint it goes to (Content-Length up
+ * front, chunked bodies while they stream) and in a Content-Encoding the server decodes;</li>
+ * <li>bearer tokens: the whole token policy on the exact token the container authenticates the caller with
+ * ({@link BearerAuthentication}), for every servlet, resource and bean behind this filter;</li>
+ * <li>the application, behind a response wrapper that writes the security headers when the response commits
+ * and turns every non-problem error response (the container's included) into the generic problem.</li>
+ * </ol>
+ * It is mapped for ERROR dispatches too: an error the container raised before this filter ran (a path it refuses,
+ * a security check) reaches the error page (Bulwark's {@link ErrorPageServlet}, or one of the application's) through
+ * here, and leaves as a problem with the correlation id and the security headers, like every other error.
+ */
+final class BulwarkFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** The refusal budget was charged for this request (once, even when an error dispatch follows). */
+    private static final RequestState.Key<Boolean> CHARGED = RequestState.Key.of("refusal charged", Boolean.class);
+
+    private final transient CorrelationIds correlationIds;
+    private final String correlationHeader;
+    private final transient ProblemAnswers answers;
+    private final transient ErrorLog errorLog;
+    private final transient ExceptionClassifier classifier = new ExceptionClassifier();
+    private final transient ClientAddressResolver clients;
+    private final transient MethodPolicy methods;
+    private final transient TransportPolicy transport;
+    private final transient HostPolicy hosts;
+    private final transient CorsPolicy cors;
+    private final transient HeaderWriters headers;
+    private final transient RequestText requestText;
+    private final List<String> checkedHeaders;
+    private final transient ContentCodings codings;
+    private final transient EndpointBodyLimits bodyLimits;
+    private final transient RefusalBudget refusals;
+    private final transient BearerAuthentication bearer;
+
+    /**
+     * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
+     * @param errorLog   the deployment's one error log (shared with JAX-RS: one 4xx summary)
+     * @param refusals   the refusal budget per client address, or null when it is off
+     * @param tokenGate  the deployment's token gate (used only when MicroProfile JWT is in use)
+     */
+    BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
+                  java.util.function.Supplier<TokenGate> tokenGate) {
+        this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
+        this.correlationHeader = config.correlation().header();
+        this.answers = new ProblemAnswers(new ProblemFactory(config.errors().typeBase()), errorLog);
+        this.errorLog = errorLog;
+        this.refusals = refusals;
+        this.clients = new ClientAddressResolver(config.transport().trustedProxies());
+        this.methods = new MethodPolicy(config.methods());
+        this.transport = new TransportPolicy(config.transport());
+        this.hosts = new HostPolicy(config.transport().allowedHosts());
+        this.cors = new CorsPolicy(config.cors());
+        this.headers = HeaderWriters.of(config.headers()).then(new BearerChallengeWriter(config.jwt().inUse()));
+        this.requestText = new RequestText(config.validation().rejectControlCharacters(),
+                config.validation().rejectBidiControls(), config.validation().allowBalancedBidiIsolates());
+        this.checkedHeaders = config.validation().checkedHeaders();
+        this.codings = new ContentCodings(config.validation().contentEncodings());
+        this.bodyLimits = bodyLimits;
+        JwtSettings jwt = config.jwt();
+        this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
+                new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
+                        Set.copyOf(jwt.queryTokenParameters())), jwt.tokenCookie(), tokenGate);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            errorDispatch(request, response, chain);
+            return;
+        }
+        String correlationId = correlate(request, response);
+        ClientAddressResolver.Origin origin = resolveOrigin(request);
+        Exchange exchange = new Exchange(request, response, correlationId, origin.secure(), origin.clientAddress());
+        if (!exchange.withinRefusalBudget(mayBeAnotherCaller(request))) {
+            return;
+        }
+
+        HttpServletRequest effective = admit(request, response, exchange, origin.secure());
+        if (effective == null) {
+            return;
+        }
+        String tokenRefused = bearer == null ? null : bearer.authenticate(request, response);
+        if (tokenRefused != null) {
+            exchange.reject(ProblemKind.UNAUTHORIZED, "bearer token refused: " + tokenRefused,
+                    List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER, dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN)), List.of());
+            return;
+        }
+        if (!exchange.callerWithinRefusalBudget()) {
+            return;
+        }
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            // The container's authentication may fail on credentials it cannot use (Liberty's MP-JWT does for a Basic
+            // header) and go on to an unprotected resource with its 401 already set: the request was admitted here,
+            // so the application's answer starts from 200 like any other.
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
+        }
+        respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
+    }
+
+    /**
+     * A request that its address's spent refusal budget must not answer up front: it presents a bearer token (once
+     * verified, its caller is budgeted by its subject: callers behind one NAT keep working with their own tokens),
+     * or it is an allowed CORS preflight (a browser sends no credentials with it, and shows the real request's 429
+     * only if the preflight succeeded).
+     */
+    private boolean mayBeAnotherCaller(HttpServletRequest request) {
+        return refusals != null && (bearer != null && bearer.presentsToken(request)
+                || corsAsSent(request).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
+    }
+
+    /** CORS for the request as sent (before a method override): what a 429 up front gets, cheaply. */
+    private CorsPolicy.Decision corsAsSent(HttpServletRequest request) {
+        return cors.decide(request.getMethod(), request.getHeader("Origin"),
+                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+    }
+
+    /**
+     * The container dispatches to an error page: the request may never have passed this filter (the container
+     * refused it first), so the correlation id and the transport are resolved here if they are missing. Nothing is
+     * admitted or refused; the error page's answer gets the same treatment as any other response.
+     */
+    private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String correlationId = correlate(request, response);
+        RequestState state = state(request);
+        Boolean known = state.get(TransportAttributes.SECURE);
+        boolean secure = known != null ? known : resolveOrigin(request).secure();
+        String address = state.get(TransportAttributes.CLIENT_ADDRESS);
+        String clientAddress = address != null ? address : resolveOrigin(request).clientAddress();
+        Exchange exchange = new Exchange(request, response, correlationId, secure, clientAddress);
+        // The container refused the request before this filter saw it (its own 400s and 404s): an address whose
+        // refusal budget is spent gets the 429 here too, and the refusal is charged like any other.
+        if (!state.has(CHARGED) && !exchange.withinRefusalBudget(false)) {
+            return;
+        }
+        respond(exchange, request, response, chain);
+    }
+
+    /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
+    private String correlate(HttpServletRequest request, HttpServletResponse response) {
+        String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String known ? known
+                : correlationIds.resolve(request.getHeader("traceparent"), request.getHeader(correlationHeader));
+        request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
+        response.setHeader(correlationHeader, correlationId);
+        return correlationId;
+    }
+
+    private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request) {
+        boolean tls = DirectTls.of(request.isSecure(),
+                request.getAttribute("jakarta.servlet.request.cipher_suite") != null,
+                () -> Collections.list(request.getHeaderNames()));
+        ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), tls,
+                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
+        RequestState state = state(request);
+        state.put(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
+        state.put(TransportAttributes.SECURE, origin.secure());
+        request.setAttribute(TransportAttributes.PUBLISHED_CLIENT_ADDRESS, origin.clientAddress());
+        request.setAttribute(TransportAttributes.PUBLISHED_SECURE, origin.secure());
+        return origin;
+    }
+
+    /** Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due. */
+    private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain) throws IOException, ServletException {
+        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, status -> {
+                    if (status < 400) {
+                        // a challenge the container's authentication set on its way (Liberty does for any
+                        // Authorization header it cannot use) is wrong on a success: a Basic caller would get a
+                        // Bearer challenge
+                        response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
+                    }
+                    exchange.securityHeaders(status >= 400, status == 401);
+                },
+                location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
+                        request.getServerPort()));
+        Throwable failure = null;
+        try {
+            chain.doFilter(request, captured);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            failure = e;
+        }
+        if (request.isAsyncStarted()) {
+            captured.passThrough();
+            if (failure == null) {
+                exchange.chargeWhenComplete();
+                return;
+            }
+        }
+        if (failure == null && !captured.needsProblem()) {
+            if (!response.isCommitted()) {
+                captured.beforeCommit();
+            }
+            exchange.charge(captured.status());
+            return;
+        }
+        exchange.failed(captured, failure);
+    }
+
+    /** What one guard decided: go on, refuse with a problem, or answer the request itself. */
+    private record Verdict(ProblemKind refusal, String reason, List<HeaderValue> headers,
+                           List<Problem.FieldError> errors, int answer) {
+        static final Verdict PASS = new Verdict(null, null, List.of(), List.of(), 0);
+
+        static Verdict refuse(ProblemKind kind, String reason, HeaderValue... headers) {
+            return new Verdict(kind, reason, List.of(headers), List.of(), 0);
+        }
+
+        static Verdict answer(int status, HeaderValue... headers) {
+            return new Verdict(null, null, List.of(headers), List.of(), status);
+        }
+    }
+
+    /** One request-level control: reads the request so far, decides. */
+    private interface Guard {
+        Verdict check(Admission admission);
+    }
+
+    /** The request as the guards see it, and what earlier guards found out for later ones. */
+    private static final class Admission {
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        final boolean secure;
+        RequestHost host;
+        MethodPolicy.Decision method;
+        long bodyLimit;
+
+        Admission(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+            this.request = request;
+            this.response = response;
+            this.secure = secure;
+        }
+    }
+
+    private record Step(Phase phase, Guard guard) {
+    }
+
+    /**
+     * The request-level controls between the refusal budget and the bearer token, in {@link Phase} order (a unit
+     * test holds them to it): each refuses with its problem, answers, or lets the request go on.
+     */
+    private final List<Step> guards = List.of(
+            new Step(Phase.PRIVATE_HEADERS, this::privateHeaders),
+            new Step(Phase.HOST, this::host),
+            new Step(Phase.METHOD, this::method),
+            new Step(Phase.HTTPS, this::https),
+            new Step(Phase.CORS, this::cors),
+            new Step(Phase.REQUEST_TEXT, this::requestText),
+            new Step(Phase.BODY_SIZE, this::bodySize));
+
+    /** The phases of the guards, in the order they run (for the test that holds them to {@link Phase}). */
+    List<Phase> guardPhases() {
+        return guards.stream().map(Step::phase).toList();
+    }
+
+    /**
+     * Runs the guards. Returns the request the application gets (with the effective method and a counted body),
+     * or null when a guard refused or answered the request.
+     */
+    private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
+                                     boolean secure) throws IOException {
+        Admission admission = new Admission(request, response, secure);
+        for (Step step : guards) {
+            Verdict verdict = step.guard().check(admission);
+            if (verdict.refusal() != null) {
+                exchange.reject(verdict.refusal(), verdict.reason(), verdict.headers(), verdict.errors());
+                return null;
+            }
+            if (verdict.answer() != 0) {
+                exchange.securityHeaders(false, false);
+                response.setStatus(verdict.answer());
+                verdict.headers().forEach(h -> response.setHeader(h.name(), h.value()));
+                return null;
+            }
+        }
+        HttpServletRequest effective = needsWrapper(request, admission.method)
+                ? new EffectiveMethodRequest(request, admission.method.effectiveMethod()) : request;
+        return request.getContentLengthLong() != 0 ? new LimitedBodyRequest(effective, admission.bodyLimit)
+                : effective;
+    }
+
+    /** Liberty believes WebSphere plug-in private headers from any client unless bulwark-base.xml is included. */
+    private Verdict privateHeaders(Admission a) {
+        String privateHeader = DirectTls.privateHeader(Collections.list(a.request.getHeaderNames()));
+        return privateHeader == null ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST,
+                "a WebSphere plug-in private header from a client: " + SafeLog.printable(privateHeader, 40));
+    }
+
+    private Verdict host(Admission a) {
+        HostPolicy.Decision host = hosts.check(list(a.request, "Host"), a.request.getServerName(),
+                a.request.getServerPort());
+        a.host = host.host();
+        return host.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST, host.refusal());
+    }
+
+    private Verdict method(Admission a) {
+        a.method = methods.decide(a.request.getMethod(), overrideHeader(a.request));
+        return a.method.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.METHOD_NOT_ALLOWED,
+                "method not allowed: " + a.method.effectiveMethod(), new HeaderValue("Allow", methods.allowHeader()));
+    }
+
+    private Verdict https(Admission a) {
+        TransportPolicy.Decision tls = transport.decide(a.secure, a.method.effectiveMethod(), pathOf(a.request),
+                a.host, a.request.getRequestURI(), a.request.getQueryString());
+        return switch (tls.action()) {
+            case REDIRECT -> Verdict.answer(308, new HeaderValue("Location", tls.location()));
+            case REFUSE -> Verdict.refuse(ProblemKind.HTTPS_REQUIRED, "plain HTTP refused");
+            default -> Verdict.PASS;
+        };
+    }
+
+    private Verdict cors(Admission a) {
+        HttpServletRequest request = a.request;
+        CorsPolicy.Decision decision = cors.decide(a.method.effectiveMethod(), request.getHeader("Origin"),
+                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+        for (HeaderValue h : decision.headers()) {
+            a.response.setHeader(h.name(), h.value());
+        }
+        return switch (decision.kind()) {
+            case PREFLIGHT_REFUSED -> Verdict.refuse(ProblemKind.CORS_REFUSED, "CORS preflight refused: "
+                    + decision.refusal());
+            case PREFLIGHT_ALLOWED -> Verdict.answer(HttpServletResponse.SC_NO_CONTENT);
+            default -> Verdict.PASS;
+        };
+    }
+
+    private Verdict requestText(Admission a) {
+        Optional<Problem.FieldError> bad = checkText(a.request);
+        if (bad.isEmpty()) {
+            return Verdict.PASS;
+        }
+        Problem.FieldError error = bad.get();
+        return new Verdict(ProblemKind.VALIDATION, "request text refused: " + error.in() + " " + error.field() + " "
+                + error.message(), List.of(), List.of(error), 0);
+    }
+
+    private Verdict bodySize(Admission a) {
+        HttpServletRequest request = a.request;
+        long length = request.getContentLengthLong();
+        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
+        a.bodyLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
+                : bodyLimits.configured();
+        if (length > a.bodyLimit) {
+            return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
+        }
+        if (body && !codings.accepts(list(request, "Content-Encoding"))) {
+            return Verdict.refuse(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding not decoded by the server",
+                    new HeaderValue("Accept-Encoding", codings.acceptEncoding()));
+        }
+        if (body && LimitedBodyRequest.isUrlEncodedForm(request.getContentType())) {
+            // The container parses forms itself, past any counter: only a checked Content-Length, unencoded.
+            if (length < 0) {
+                return Verdict.refuse(ProblemKind.LENGTH_REQUIRED, "chunked form body");
+            }
+            if (LimitedBodyRequest.encoded(request.getHeader("Content-Encoding"))) {
+                return Verdict.refuse(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "content-encoded form body",
+                        new HeaderValue("Accept-Encoding", "identity"));
+            }
+        }
+        return Verdict.PASS;
+    }
+
+    /** One request's response side: security headers and the problem paths, with everything they need. */
+    private final class Exchange {
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final String correlationId;
+        private final boolean secure;
+        private final String clientAddress;
+        /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */
+        private boolean addressUnchecked;
+
+        Exchange(HttpServletRequest request, HttpServletResponse response, String correlationId, boolean secure,
+                 String clientAddress) {
+            this.request = request;
+            this.response = response;
+            this.correlationId = correlationId;
+            this.secure = secure;
+            this.clientAddress = clientAddress;
+        }
+
+        /**
+         * Step 3: false when the client address spent its refusal budget and the request was answered 429 here.
+         * With {@code mayBeAnotherCaller} the address is checked later instead: when the request is refused before
+         * its token is verified ({@link #reject}), or by {@link #callerWithinRefusalBudget}.
+         */
+        boolean withinRefusalBudget(boolean mayBeAnotherCaller) throws IOException {
+            if (refusals == null) {
+                return true;
+            }
+            if (mayBeAnotherCaller) {
+                addressUnchecked = true;
+                return true;
+            }
+            return within(caller());
+        }
+
+        /**
+         * After the bearer step: false when the caller's budget is spent and the request was answered 429 here. A
+         * verified caller is held to its subject's budget, whatever its address spent; an unverified one to its
+         * address's, if that was not checked up front.
+         */
+        boolean callerWithinRefusalBudget() throws IOException {
+            Caller caller = caller();
+            boolean due = refusals != null && (caller.verified() || addressUnchecked);
+            addressUnchecked = false;
+            return !due || within(caller);
+        }
+
+        private boolean within(Caller caller) throws IOException {
+            try {
+                refusals.admit(caller);
+                return true;
+            } catch (ProblemException spent) {
+                ProblemAnswer answer = answers.refuse(spent.kind(), List.of(), spent.headers(), incident(
+                        caller.toString(), "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")"));
+                // the container may have tried (and failed) a bearer token before this filter: not this answer's
+                response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
+                CorsPolicy.Decision crossOrigin = corsAsSent(request);
+                if (crossOrigin.kind() == CorsPolicy.Kind.ACTUAL || crossOrigin.kind() == CorsPolicy.Kind.NONE) {
+                    // a browser script sees the 429 (and, when exposed, Retry-After) instead of a network error
+                    crossOrigin.headers().forEach(h -> response.setHeader(h.name(), h.value()));
+                }
+                send(answer, false, false);
+                return false;
+            }
+        }
+
+        /** Who the refusals of this request are charged to: its verified subject, else its client address. */
+        private Caller caller() {
+            return Caller.of(clientAddress, state(request).get(TokenGate.VERIFIED));
+        }
+
+        /** Charges the caller when the response refused the request. */
+        void charge(int status) {
+            RequestState state = state(request);
+            if (refusals != null && RefusalBudget.isRefusal(status, state.has(RefusalBudget.REFUSED))
+                    && !state.has(CHARGED)) {
+                state.put(CHARGED, Boolean.TRUE); // once, even when an error dispatch follows
+                refusals.charge(caller());
+            }
+        }
+
+        /** An asynchronous response has its final status only once it completes. */
+        void chargeWhenComplete() {
+            if (refusals == null) {
+                return;
+            }
+            request.getAsyncContext().addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    charge(response.getStatus());
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    // the container answers the timeout; onComplete follows
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                    // onComplete follows
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                    event.getAsyncContext().addListener(this);
+                }
+            });
+        }
+
+        /**
+         * @param problem         an error response (no-store whatever the application set)
+         * @param unauthenticated a 401: to a request that carried no credentials at all, its bearer challenge has no
+         *                        error code (RFC 6750 section 3.1), whoever wrote it (Bulwark, the container's
+         *                        MP-JWT, the application). Other schemes' challenges are left alone.
+         */
+        void securityHeaders(boolean problem, boolean unauthenticated) {
+            boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
+            var overrides = SecurityHeaderOverrides.Overrides.of(RequestState.from(request::getAttribute));
+            headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides),
+                    new ServletResponseHeaders(response));
+        }
+
+        /** Refuses the request before the application sees it. */
+        void reject(ProblemKind kind, String reason, List<HeaderValue> extra, List<Problem.FieldError> errors)
+                throws IOException {
+            int status = kind.status();
+            if (addressUnchecked) {
+                addressUnchecked = false;
+                if (!within(caller())) {
+                    return; // the address spent its budget: its 429, not this refusal
+                }
+            }
+            Map<String, String> protocolHeaders = new LinkedHashMap<>();
+            extra.forEach(h -> protocolHeaders.put(h.name(), h.value()));
+            ProblemAnswer answer = answers.refuse(kind, errors, protocolHeaders, incident(caller().toString(), reason));
+            charge(status);
+            send(answer, false, false);
+        }
+
+        /** The application failed or produced a non-problem error: send the generic problem instead. */
+        void failed(ProblemCapturingResponse captured, Throwable failure) throws IOException {
+            Classification c = failure != null ? classifier.classifyEscaped(failure) : null;
+            int status = c != null ? c.status() : captured.status();
+            charge(status);
+            if (response.isCommitted()) {
+                // Too late to replace anything; the exception is still logged once with its correlation id.
+                if (failure != null) {
+                    errorLog.serverError(correlationId, status, describe() + " (response already committed)", failure);
+                }
+                return;
+            }
+            Incident incident = new Incident(correlationId, describe(), caller().toString(),
+                    failure != null ? failure.toString() : "error response from the container or application", failure);
+            // with the protocol headers of the refusal (Allow, WWW-Authenticate, Retry-After) the exception carried
+            send(c != null ? answers.classified(c, incident) : answers.forStatus(status, incident),
+                    captured.realWriterTaken(), status == 401);
+        }
+
+        private Incident incident(String caller, String reason) {
+            return new Incident(correlationId, describe(), caller, reason, null);
+        }
+
+        private void send(ProblemAnswer answer, boolean useWriter, boolean unauthenticated) throws IOException {
+            ProblemWriter.headers(response, answer);
+            response.setHeader(correlationHeader, correlationId);
+            securityHeaders(true, unauthenticated);
+            ProblemWriter.body(response, answer, useWriter);
+        }
+
+        private String describe() {
+            return ErrorPageServlet.described(request);
+        }
+    }
+
+    private Optional<Problem.FieldError> checkText(HttpServletRequest request) {
+        Optional<Problem.FieldError> bad = requestText.checkPath(request.getRequestURI());
+        if (bad.isEmpty()) {
+            bad = requestText.checkQuery(request.getQueryString());
+        }
+        for (int i = 0; i < checkedHeaders.size() && bad.isEmpty(); i++) {
+            var values = request.getHeaders(checkedHeaders.get(i));
+            while (values != null && values.hasMoreElements() && bad.isEmpty()) {
+                bad = requestText.checkHeader(checkedHeaders.get(i), values.nextElement());
+            }
+        }
+        return bad;
+    }
+
+    private String overrideHeader(HttpServletRequest request) {
+        for (String name : MethodPolicy.OVERRIDE_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static boolean needsWrapper(HttpServletRequest request, MethodPolicy.Decision method) {
+        if (!method.effectiveMethod().equals(request.getMethod())) {
+            return true;
+        }
+        for (String name : MethodPolicy.OVERRIDE_HEADERS) {
+            if (request.getHeader(name) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request's state (created by the first step that needs it). */
+    private static RequestState state(HttpServletRequest request) {
+        return RequestState.ensure(request::getAttribute, request::setAttribute);
+    }
+
+    private static List<String> list(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.bulwark.internal.web;
+
+import dev.bulwark.internal.cdi.BulwarkExtension;
+import dev.bulwark.internal.controls.BulwarkConfig;
+import dev.bulwark.internal.correlation.CorrelationIds;
+import dev.bulwark.internal.errors.ErrorLog;
+import dev.bulwark.internal.errors.ProblemFactory;
+import dev.bulwark.internal.inventory.Endpoint;
+import dev.bulwark.internal.pipeline.EndpointModel;
+import dev.bulwark.internal.resources.ResourceScanner;
+import dev.bulwark.internal.inventory.InventoryReport;
+import dev.bulwark.internal.ratelimit.RateLimitSettings;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import dev.bulwark.internal.ratelimit.RefusalBudget;
+import dev.bulwark.internal.validation.EndpointBodyLimits;
+import dev.bulwark.internal.validation.JsonBodyRules;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Activates Bulwark in a web module with no application code: registered in META-INF/services, so the container
+ * calls it for the jar in WEB-INF/lib with every {@code @Path} and {@code @ApplicationPath} class of the module. It
+ * builds and logs the endpoint inventory, installs {@link BulwarkFilter} in front of everything (requests and error
+ * dispatches), registers the error page that META-INF/web-fragment.xml names and the inventory endpoint when
+ * enabled, and leaves {@link ServerInventoryListener} what it needs to log the rest of the server.
+ */
+@HandlesTypes({Path.class, ApplicationPath.class})
+public final class BulwarkInitializer implements ServletContainerInitializer {
+
+    private static final Logger LOG = Logger.getLogger("dev.bulwark");
+    static final String INVENTORY_ATTRIBUTE = "dev.bulwark.inventory";
+
+    /** Logs the reason plainly (containers may only record the exception in an incident file) and fails. */
+    private static IllegalStateException fail(String message) {
+        LOG.severe(message);
+        return new IllegalStateException(message);
+    }
+
+    /** Maps a Bulwark servlet, failing the deployment if the application already uses the path. */
+    private static void requireMapping(ServletRegistration.Dynamic servlet, String path, ServletContext context) {
+        if (!servlet.addMapping(path).isEmpty()) {
+            throw fail("Bulwark cannot serve " + context.getContextPath() + path + " (" + servlet.getName()
+                    + "): the application maps a servlet to the same path");
+        }
+    }
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        BulwarkConfig config;
+        try {
+            config = BulwarkExtension.current().config();
+        } catch (IllegalStateException e) {
+            // Fail closed: without its validated configuration Bulwark cannot protect anything.
+            throw new IllegalStateException("Bulwark could not read its validated configuration for "
+                    + context.getContextPath() + ": the server must enable CDI (cdi-4.0) and MicroProfile Config"
+                    + " (mpConfig-3.1) for this application", e);
+        }
+        if (!config.enabled()) {
+            LOG.warning("Bulwark is disabled (bulwark.enabled=false) for " + context.getContextPath()
+                    + ": no Bulwark control protects this application");
+            return;
+        }
+        Set<Class<?>> found = classes == null ? Set.of() : classes;
+        BulwarkExtension extension = BulwarkExtension.current();
+        EndpointModel model = EndpointModel.build(extension.controls().resolvers(), new ResourceScanner().sites(
+                context.getContextPath(), ResourceScanner.applications(found)));
+        if (!model.problems().isEmpty()) {
+            // Fail the deployment: a misconfigured annotation must not silently weaken or break a resource.
+            throw fail("Bulwark found invalid annotations in " + context.getContextPath() + ": "
+                    + String.join("; ", model.problems()));
+        }
+        extension.publishResources(model);
+        List<Endpoint> inventory = model.policies().stream().map(Endpoint::of).toList();
+        context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
+        List<String> undecided = inventory.stream().filter(Endpoint::undecided)
+                .map(e -> e.httpMethod() + " " + e.path()).toList();
+        if (config.authz().strict() && !undecided.isEmpty()) {
+            throw fail("Bulwark (bulwark.authz.strict=true) refuses to deploy " + context.getContextPath()
+                    + ": endpoints without an access decision: " + String.join(", ", undecided));
+        }
+        if (config.inventory().log()) {
+            LOG.info(InventoryReport.table(inventory, extension.beanPolicies()));
+        }
+
+        if (!config.transport().redirectPaths().isEmpty() && config.transport().allowedHosts().isEmpty()) {
+            LOG.warning("Bulwark redirects plain-HTTP requests for bulwark.transport.redirect-paths of "
+                    + context.getContextPath() + " to HTTPS at whatever well-formed host the request names: list"
+                    + " the server's names in bulwark.transport.allowed-hosts");
+        }
+
+        long configured = config.validation().limits().maxBodyBytes();
+        EndpointBodyLimits bodyLimits = new EndpointBodyLimits(model.policies().stream().map(p -> {
+            JsonBodyRules.BodyPolicy body = p.get(JsonBodyRules.BodyPolicy.class);
+            return new EndpointBodyLimits.Route(p.site().httpMethod(), p.site().path(),
+                    body == null ? configured : body.maxBytes());
+        }).toList(), configured);
+        RateLimitSettings rl = config.rateLimiting();
+        RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
+                rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
+        FilterRegistration.Dynamic filter = context.addFilter("bulwark",
+                new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate));
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+
+        // Bulwark's own servlets, by name, as the rest-of-the-server inventory shows them.
+        Map<String, String> bulwarkServlets = new HashMap<>();
+        // The error page that META-INF/web-fragment.xml names: the container's own errors become problems too.
+        ServletRegistration.Dynamic errorPage = context.addServlet("bulwark-error", new ErrorPageServlet(
+                new ProblemFactory(config.errors().typeBase()), new ErrorLog(config.errors().clientLogLevel().level()),
+                CorrelationIds.secureRandomIds()));
+        errorPage.setAsyncSupported(true);
+        requireMapping(errorPage, ErrorPageServlet.PATH, context);
+        bulwarkServlets.put(errorPage.getName(), "Bulwark's error page");
+
+        if (config.inventory().endpointEnabled()) {
+            String role = config.inventory().endpointRole();
+            context.declareRoles(role);
+            ServletRegistration.Dynamic servlet = context.addServlet("bulwark-inventory",
+                    new InventoryServlet(InventoryReport.json(inventory, extension.beanPolicies()), role));
+            requireMapping(servlet, config.inventory().endpointPath(), context);
+            bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
+            LOG.info("Bulwark inventory endpoint enabled at " + context.getContextPath()
+                    + config.inventory().endpointPath() + " for role " + role);
+        }
+
+        if (config.inventory().log()) {
+            // The rest of the server is logged once every servlet of the module is registered.
+            Set<String> jaxrsServlets = new HashSet<>();
+            for (Class<?> c : found) {
+                if (Application.class.isAssignableFrom(c)) {
+                    jaxrsServlets.add(c.getName());
+                }
+            }
+            context.setAttribute(ServerInventoryListener.FACTS_ATTRIBUTE,
+                    new ServerInventoryListener.Facts(Set.copyOf(jaxrsServlets), Map.copyOf(bulwarkServlets)));
+        }
+    }
+}

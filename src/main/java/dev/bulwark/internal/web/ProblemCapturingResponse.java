@@ -1,0 +1,325 @@
+package dev.bulwark.internal.web;
+
+import dev.bulwark.internal.errors.Problem;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Lets every successful response through untouched, and holds back the body of any error response that is not
+ * already a problem document, so that {@link BulwarkFilter} can replace it with the generic problem. Calls to
+ * {@code sendError} are captured instead of reaching the container's error page. {@code Server} and
+ * {@code X-Powered-By} set by the application are dropped. Just before the response can commit (the first byte
+ * of body, a flush, a redirect) it runs the filter's commit hook once, which writes the security headers, so
+ * they are on every response, whoever produced it. Redirects to the request's own origin are sent as relative
+ * references ({@link Redirects}), so no {@code Location} carries the Host header.
+ */
+final class ProblemCapturingResponse extends HttpServletResponseWrapper {
+
+    private int status;
+    private boolean sendErrorCalled;
+    private String contentType;
+    private boolean passThrough;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+    private boolean realWriterTaken;
+
+    private final IntConsumer beforeCommit;
+    private final UnaryOperator<String> ownRedirect;
+    private boolean hookRan;
+
+    /**
+     * @param beforeCommit runs once before the response can commit, with the status at that moment
+     * @param ownRedirect  the relative reference to send for a redirect location, or null to let the container
+     *                     send the location (see {@link Redirects#ownReference})
+     */
+    ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit,
+                             UnaryOperator<String> ownRedirect) {
+        super(response);
+        this.ownRedirect = ownRedirect;
+        // SC_OK for a request; on an error dispatch the error status the container already set
+        this.status = response.getStatus();
+        this.beforeCommit = beforeCommit;
+    }
+
+    /** Runs the commit hook unless it already ran. */
+    void beforeCommit() {
+        if (!hookRan) {
+            hookRan = true;
+            beforeCommit.accept(status);
+        }
+    }
+
+    /** From now on, forward everything (used once a request goes asynchronous and outlives the filter). */
+    void passThrough() {
+        passThrough = true;
+    }
+
+    /** True when the body written so far was held back, or never written, and a problem must be sent. */
+    boolean needsProblem() {
+        return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)));
+    }
+
+    int status() {
+        return status;
+    }
+
+    boolean realWriterTaken() {
+        return realWriterTaken;
+    }
+
+    private boolean discarding() {
+        return needsProblem();
+    }
+
+    private static boolean isProblem(String type) {
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private static boolean hidden(String header) {
+        return "server".equalsIgnoreCase(header) || "x-powered-by".equalsIgnoreCase(header);
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        if (sendErrorCalled) {
+            // sendError ends the response: on the container a later status is ignored, and so it is here
+            return;
+        }
+        status = sc;
+        super.setStatus(sc);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        sendError(sc, null);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        if (isCommitted() || passThrough) {
+            if (!isCommitted()) {
+                // the container sends this error: the hook writes the headers of an error response
+                status = sc;
+            }
+            beforeCommit();
+            super.sendError(sc, msg);
+            return;
+        }
+        status = sc;
+        sendErrorCalled = true;
+        super.setStatus(sc);
+    }
+
+    @Override
+    public void setContentType(String type) {
+        contentType = type;
+        super.setContentType(type);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if ("content-type".equalsIgnoreCase(name)) {
+            contentType = value;
+        }
+        if (!hidden(name)) {
+            super.setHeader(name, ownLocation(name, value));
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if ("content-type".equalsIgnoreCase(name)) {
+            contentType = value;
+        }
+        if (!hidden(name)) {
+            super.addHeader(name, ownLocation(name, value));
+        }
+    }
+
+    /**
+     * Every Location (a 201's as much as a redirect's) to the request's own origin goes out as a relative
+     * reference: JAX-RS builds {@code Response.created(...)} locations from the host the request named.
+     */
+    private String ownLocation(String name, String value) {
+        if (!"location".equalsIgnoreCase(name)) {
+            return value;
+        }
+        String reference = ownRedirect.apply(value);
+        return reference == null ? value : reference;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (!discarding()) {
+            beforeCommit();
+            super.flushBuffer();
+        }
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        if (isCommitted()) {
+            throw new IllegalStateException("the response is already committed");
+        }
+        // What sendRedirect does; the hook sees the redirect's status.
+        resetBuffer();
+        setStatus(SC_FOUND);
+        String reference = ownRedirect.apply(location);
+        if (reference == null) {
+            beforeCommit();
+            super.sendRedirect(location);
+            return;
+        }
+        // without making the location absolute from the Host header
+        super.setHeader("Location", reference);
+        flushBuffer();
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        status = SC_OK;
+        sendErrorCalled = false;
+        contentType = null;
+        // reset() cleared the headers the hook wrote: write them again before the response commits.
+        hookRan = false;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("getWriter() has already been called");
+        }
+        if (stream == null) {
+            stream = new GuardedStream();
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (stream != null) {
+            throw new IllegalStateException("getOutputStream() has already been called");
+        }
+        if (writer == null) {
+            writer = new PrintWriter(new GuardedWriter(), false);
+        }
+        return writer;
+    }
+
+    private PrintWriter takeRealWriter() throws IOException {
+        PrintWriter real = super.getWriter();
+        realWriterTaken = true;
+        return real;
+    }
+
+    /** One step of writing on the container's stream or writer. */
+    @FunctionalInterface
+    private interface Step<T> {
+        void on(T real) throws IOException;
+    }
+
+    /** Takes the container's stream or writer. */
+    @FunctionalInterface
+    private interface Taker<T> {
+        T take() throws IOException;
+    }
+
+    /**
+     * The container's stream or writer behind the application's: taken when the first byte gets through, and every
+     * step that gets through runs the commit hook first (again after a {@link #reset()} cleared its headers). While
+     * the body is held back nothing reaches the container.
+     */
+    private final class Sink<T> {
+        private final Taker<T> taker;
+        private T real;
+
+        Sink(Taker<T> taker) {
+            this.taker = taker;
+        }
+
+        T real() throws IOException {
+            beforeCommit();
+            if (real == null) {
+                real = taker.take();
+            }
+            return real;
+        }
+
+        void pass(Step<T> step) throws IOException {
+            if (!discarding()) {
+                step.on(real());
+            }
+        }
+    }
+
+    private final class GuardedStream extends ServletOutputStream {
+        private final Sink<ServletOutputStream> sink = new Sink<>(ProblemCapturingResponse.super::getOutputStream);
+
+        @Override
+        public void write(int b) throws IOException {
+            sink.pass(real -> real.write(b));
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            sink.pass(real -> real.write(b, off, len));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.pass(OutputStream::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.pass(OutputStream::close);
+        }
+
+        @Override
+        public boolean isReady() {
+            try {
+                return discarding() || sink.real().isReady();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            try {
+                sink.real().setWriteListener(listener);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private final class GuardedWriter extends Writer {
+        private final Sink<PrintWriter> sink = new Sink<>(ProblemCapturingResponse.this::takeRealWriter);
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            sink.pass(real -> real.write(cbuf, off, len));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.pass(Writer::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.pass(Writer::close);
+        }
+    }
+}

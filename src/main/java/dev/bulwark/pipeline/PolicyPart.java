@@ -1,8 +1,0 @@
-package dev.bulwark.pipeline;
-
-/** What one concern will do on one endpoint: a part of its {@link EndpointPolicy}, immutable. */
-public interface PolicyPart {
-
-    /** One line for the inventory (the log table and the JSON endpoint). */
-    String describe();
-}

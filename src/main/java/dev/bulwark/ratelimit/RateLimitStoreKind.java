@@ -1,9 +1,0 @@
-package dev.bulwark.ratelimit;
-
-/** Where rate-limit counts live. */
-public enum RateLimitStoreKind {
-    /** In this server's memory. */
-    MEMORY,
-    /** In Redis, shared by every server. */
-    REDIS
-}

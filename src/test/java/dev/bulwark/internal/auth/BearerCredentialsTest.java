@@ -1,0 +1,93 @@
+package dev.bulwark.internal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.internal.auth.BearerCredentials.Credential;
+import dev.bulwark.internal.auth.BearerCredentials.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BearerCredentialsTest {
+
+    private static final String JWS = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+    private final BearerCredentials header = new BearerCredentials(Set.of("basic", "negotiate"), null,
+            Set.of("access_token"));
+    private final BearerCredentials cookie = new BearerCredentials(Set.of("basic"), "Bearer", Set.of());
+
+    private Credential auth(String... values) {
+        return header.find(List.of(values), List.of());
+    }
+
+    @Test
+    void noCredentials() {
+        assertThat(auth().kind()).isEqualTo(Kind.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer ", "bearer ", "BEARER ", "BeArEr ", "Bearer   ", " Bearer ", "\tBearer "})
+    void bearerInAnyCaseWithSpaces(String prefix) {
+        Credential c = auth(prefix + JWS + " ");
+        assertThat(c.kind()).isEqualTo(Kind.BEARER);
+        assertThat(c.token()).isEqualTo(JWS);
+    }
+
+    /** Shapes a lenient container may take as a token, or that carry no token Bulwark can check: all refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {JWS, "Bearer", "Bearer ", "Bearer\t" + JWS, "Bearer" + JWS, "Bearer " + JWS + " x",
+        "Bearer: " + JWS, "Token " + JWS, "JWT " + JWS, "DPoP " + JWS, "Bearer " + JWS + ",Bearer " + JWS,
+        "Basic " + JWS, "Negotiate " + JWS, "Basic", "Bear " + JWS, "Bearer\u00a0" + JWS, "Bearer \"" + JWS + "\"",
+        "=Bearer " + JWS, "", "   "})
+    void everyOtherShapeIsMalformed(String value) {
+        assertThat(auth(value).kind()).as(value).isEqualTo(Kind.MALFORMED);
+    }
+
+    @Test
+    void severalAuthorizationHeadersAreMalformed() {
+        assertThat(auth("Bearer " + JWS, "Bearer " + JWS).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(auth("Basic dXNlcjpwYXNz", "Bearer " + JWS).kind()).isEqualTo(Kind.MALFORMED);
+    }
+
+    @Test
+    void configuredOtherSchemesPassToTheContainer() {
+        assertThat(auth("Basic dXNlcjpwYXNzd29yZA==").kind()).isEqualTo(Kind.OTHER_SCHEME);
+        assertThat(auth("basic dXNlcjpwYXNzd29yZA==").kind()).isEqualTo(Kind.OTHER_SCHEME);
+        assertThat(auth("Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg").kind()).isEqualTo(Kind.OTHER_SCHEME);
+        assertThat(auth("Digest username=\"u\", realm=\"r\"").kind()).isEqualTo(Kind.MALFORMED);
+    }
+
+    @Test
+    void inCookieModeTheCookieIsTheCredential() {
+        Credential c = cookie.find(List.of(), List.of(JWS));
+        assertThat(c.kind()).isEqualTo(Kind.BEARER);
+        assertThat(c.token()).isEqualTo(JWS);
+        assertThat(cookie.find(List.of(), List.of(JWS, JWS)).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(cookie.find(List.of(), List.of("a b")).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(cookie.find(List.of("Bearer " + JWS), List.of()).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(cookie.find(List.of(JWS), List.of()).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(cookie.find(List.of("Basic dXNlcjpwYXNz"), List.of()).kind()).isEqualTo(Kind.OTHER_SCHEME);
+        assertThat(cookie.find(List.of(), List.of()).kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void inHeaderModeCookiesAreNotCredentials() {
+        assertThat(header.find(List.of(), List.of(JWS)).kind()).isEqualTo(Kind.NONE);
+    }
+
+    @Test
+    void onlyCompactTokensInConfiguredQueryParametersAreLeaks() {
+        assertThat(header.leakedQueryToken(Map.of("access_token", List.of(JWS)))).isEqualTo("access_token");
+        assertThat(header.leakedQueryToken(Map.of("ACCESS_TOKEN", List.of("x", JWS)))).isEqualTo("ACCESS_TOKEN");
+        assertThat(header.leakedQueryToken(Map.of("access_token", List.of("a.b.c.d.e".replace("a", "aa")))))
+                .isNotNull();
+        // reset and verification links
+        assertThat(header.leakedQueryToken(Map.of("token", List.of(JWS)))).isNull();
+        assertThat(header.leakedQueryToken(Map.of("jwt", List.of(JWS)))).isNull();
+        assertThat(header.leakedQueryToken(Map.of("id_token", List.of(JWS)))).isNull();
+        assertThat(header.leakedQueryToken(Map.of("access_token", List.of("4f1e2d3c4b5a6978")))).isNull();
+        assertThat(header.leakedQueryToken(Map.of("token", List.of("q3Xv-9sd_81Kd0aZ")))).isNull();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.bulwark.internal.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.api.OwnedBy;
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RequiresScopes;
+import dev.bulwark.internal.authz.AccessRule;
+import dev.bulwark.internal.controls.BulwarkConfig;
+import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.ratelimit.RateLimitPolicy;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CDI extension builds the policy of every guarded bean method at deployment: a bad annotation on a bean is a
+ * deployment problem naming it (before this model it threw at the first call, and the client got a 500).
+ */
+class BeanModelTest {
+
+    @RolesAllowed("clerk")
+    public static class Billing {
+        @RateLimit(rate = "5/1m")
+        public String charge() {
+            return "charged";
+        }
+
+        @PermitAll
+        public String quote() {
+            return "quote";
+        }
+
+        @DenyAll
+        public void purge() {
+            // fixture
+        }
+    }
+
+    public static class BadRate {
+        @RateLimit(rate = "lots")
+        public void send() {
+            // fixture
+        }
+    }
+
+    @RequiresScopes
+    public static class NoScope {
+        public void read() {
+            // fixture
+        }
+    }
+
+    public static class Contradiction {
+        @DenyAll
+        @PermitAll
+        public void either() {
+            // fixture
+        }
+    }
+
+    public static class OwnedBean {
+        @OwnedBy(value = "id", policy = dev.bulwark.api.ObjectAccessPolicy.class)
+        public void read(String id) {
+            // fixture
+        }
+    }
+
+    @Path("/r")
+    public static class Resource {
+        @GET
+        @RolesAllowed("x")
+        public String get() {
+            return "r";
+        }
+    }
+
+    private static BulwarkExtension extensionWith(Class<?>... types) {
+        BulwarkExtension extension = new BulwarkExtension();
+        for (Class<?> type : types) {
+            AnnotatedType<?> annotated = (AnnotatedType<?>) Proxy.newProxyInstance(AnnotatedType.class.getClassLoader(),
+                    new Class<?>[] {AnnotatedType.class}, (p, m, a) -> m.getName().equals("getJavaClass") ? type : null);
+            ProcessAnnotatedType<?> event = (ProcessAnnotatedType<?>) Proxy.newProxyInstance(
+                    ProcessAnnotatedType.class.getClassLoader(), new Class<?>[] {ProcessAnnotatedType.class},
+                    (p, m, a) -> m.getName().equals("getAnnotatedType") ? annotated : null);
+            extension.collectGuardedBeans(event);
+        }
+        return extension;
+    }
+
+    @Test
+    void validBeansGetOnePolicyPerMethodWithTheMethodOverClassRule() throws Exception {
+        BulwarkExtension extension = extensionWith(Billing.class, Resource.class);
+        assertThat(extension.buildBeanModel(BulwarkConfig.defaults())).isEmpty();
+        List<EndpointPolicy> policies = extension.beanModel().policies();
+        assertThat(policies).extracting(p -> p.site().type().getName()).as("resources are left to the resource model")
+                .containsOnly(Billing.class.getName());
+        EndpointPolicy charge = extension.beanModel().find(Billing.class, Billing.class.getMethod("charge"));
+        assertThat(charge.get(AccessRule.class).roles()).containsExactly("clerk");
+        assertThat(charge.get(RateLimitPolicy.class).limitsFor(false)).singleElement()
+                .satisfies(l -> assertThat(l.scope()).isEqualTo(Billing.class.getName() + "#charge"));
+        assertThat(charge.described()).containsEntry("access", "roles(clerk)")
+                .containsEntry("rate-limit", "5/1m per ip");
+        assertThat(extension.beanModel().find(Billing.class, Billing.class.getMethod("quote"))
+                .get(AccessRule.class).isPublic()).isTrue();
+        assertThat(extension.beanModel().find(Billing.class, Billing.class.getMethod("purge"))
+                .get(AccessRule.class).denyAll()).isTrue();
+    }
+
+    @Test
+    void aContainerSubclassOfTheBeanFindsItsPolicy() throws Exception {
+        class Proxied extends Billing {
+        }
+        BulwarkExtension extension = extensionWith(Billing.class);
+        extension.buildBeanModel(BulwarkConfig.defaults());
+        assertThat(extension.beanModel().find(Proxied.class, Billing.class.getMethod("charge"))).isNotNull();
+    }
+
+    @Test
+    void badAnnotationsOnBeansAreDeploymentProblemsNamingAnnotationClassAndMethod() {
+        BulwarkExtension extension = extensionWith(BadRate.class, NoScope.class, Contradiction.class,
+                OwnedBean.class);
+        List<String> problems = extension.buildBeanModel(BulwarkConfig.defaults());
+        assertThat(problems).contains(
+                "@RateLimit on " + BadRate.class.getName() + "#send: rate 'lots' is not count/duration such as 100/1m",
+                "@RequiresScopes on " + NoScope.class.getName() + ": names no scope (value or anyOf)",
+                "@OwnedBy on " + OwnedBean.class.getName() + "#read: is checked on JAX-RS resource methods only,"
+                        + " not on a CDI bean");
+        assertThat(problems).anyMatch(p -> p.startsWith("@DenyAll on " + Contradiction.class.getName() + "#either")
+                && p.contains("contradicts"));
+        assertThat(problems).as("one line per problem, even for a class-level one shared by methods")
+                .doesNotHaveDuplicates();
+    }
+}

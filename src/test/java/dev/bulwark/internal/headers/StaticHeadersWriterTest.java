@@ -1,0 +1,77 @@
+package dev.bulwark.internal.headers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.internal.controls.BulwarkConfig;
+import dev.bulwark.internal.controls.ConfigLoader;
+import dev.bulwark.internal.config.TestConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StaticHeadersWriterTest {
+
+    private static final StaticHeadersWriter DEFAULTS =
+            new StaticHeadersWriter(BulwarkConfig.defaults().headers().always());
+
+    @Test
+    void theApiProfileOfTheOwaspSecureHeadersProjectOnEveryResponse() {
+        for (ResponseFacts facts : new ResponseFacts[] {Facts.anonymousTls(), Facts.of(false, false, true),
+                Facts.of(false, true, false)}) {
+            MapHeaders h = new MapHeaders();
+            DEFAULTS.write(facts, h);
+            assertThat(h.all()).containsEntry("X-Content-Type-Options", "nosniff")
+                    .containsEntry("X-Frame-Options", "DENY")
+                    .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                    .containsEntry("Referrer-Policy", "no-referrer")
+                    .containsEntry("Cross-Origin-Opener-Policy", "same-origin")
+                    .containsEntry("Cross-Origin-Resource-Policy", "same-origin")
+                    .containsEntry("X-Permitted-Cross-Domain-Policies", "none")
+                    .doesNotContainKeys("Cache-Control", "Strict-Transport-Security");
+            assertThat(h.get("Permissions-Policy")).contains("camera=()", "geolocation=()", "microphone=()",
+                    "payment=()", "usb=()");
+        }
+    }
+
+    @Test
+    void aHeaderTheApplicationSetIsLeftAsItIs() {
+        MapHeaders h = new MapHeaders("x-frame-options", "SAMEORIGIN", "Content-Security-Policy", "default-src 'self'");
+        DEFAULTS.write(Facts.anonymousTls(), h);
+        assertThat(h.all()).containsEntry("x-frame-options", "SAMEORIGIN")
+                .containsEntry("Content-Security-Policy", "default-src 'self'")
+                .containsEntry("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void aHeaderTheResourceSwitchedOffIsNotWritten() {
+        Map<String, String> off = new HashMap<>();
+        off.put("content-security-policy", null);
+        MapHeaders h = new MapHeaders();
+        DEFAULTS.write(Facts.overridden(off), h);
+        assertThat(h.all()).doesNotContainKey("Content-Security-Policy").containsKey("X-Frame-Options");
+    }
+
+    @Test
+    void everyHeaderCanBeChangedOrSwitchedOffByConfiguration() {
+        ConfigLoader.Result r = TestConfig.load(Map.of(
+                "bulwark.headers.x-frame-options", "sameorigin",
+                "bulwark.headers.content-security-policy", "off"));
+        assertThat(r.problems()).isEmpty();
+        MapHeaders h = new MapHeaders();
+        new StaticHeadersWriter(r.config().headers().always()).write(Facts.anonymousTls(), h);
+        assertThat(h.all()).containsEntry("X-Frame-Options", "SAMEORIGIN").doesNotContainKey("Content-Security-Policy");
+    }
+
+    @Test
+    void weakOrInjectedHeaderSettingsFailTheDeployment() {
+        ConfigLoader.Result r = TestConfig.load(Map.of(
+                "bulwark.headers.strict-transport-security", "max-age=3600",
+                "bulwark.headers.x-frame-options", "ALLOW-FROM https://evil.example",
+                "bulwark.headers.content-security-policy", "default-src 'none'\r\nSet-Cookie: a=b",
+                "bulwark.headers.referrer-policy", "unsafe-url"));
+        assertThat(r.problems()).extracting(p -> p.key()).containsExactlyInAnyOrder(
+                "bulwark.headers.strict-transport-security", "bulwark.headers.x-frame-options",
+                "bulwark.headers.content-security-policy", "bulwark.headers.referrer-policy");
+        assertThat(r.problems().get(0).message()).contains("bulwark.headers");
+    }
+}
