@@ -1,6 +1,15 @@
 package dev.bulwark.internal.controls;
 
+import dev.bulwark.api.ObjectAccessPolicy;
 import dev.bulwark.internal.auth.JwtKeys;
+import dev.bulwark.internal.authz.jaxrs.AccessBinding;
+import dev.bulwark.internal.headers.jaxrs.HeaderOverridesBinding;
+import dev.bulwark.internal.pipeline.Binding;
+import dev.bulwark.internal.ratelimit.Limiter;
+import dev.bulwark.internal.ratelimit.jaxrs.RateLimitBinding;
+import dev.bulwark.internal.validation.jaxrs.JsonBodyBinding;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import dev.bulwark.internal.authz.AccessResolver;
 import dev.bulwark.internal.authz.AuthzKeys;
 import dev.bulwark.internal.config.ConfigConcern;
@@ -37,9 +46,11 @@ public final class Controls {
             InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
             ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
 
+    private final BulwarkConfig config;
     private final List<PolicyResolver<?>> resolvers;
 
     public Controls(BulwarkConfig config) {
+        this.config = config;
         RateLimitSettings rl = config.rateLimiting();
         ValidationSettings validation = config.validation();
         this.resolvers = List.of(
@@ -49,6 +60,21 @@ public final class Controls {
                 new JsonBodyRules(validation.limits(), new TypeShapes(validation.rejectUnknownProperties(),
                         validation.rejectMismatchedTypes())),
                 new SecurityHeaderOverrides());
+    }
+
+    /**
+     * The endpoint-level controls' JAX-RS bindings (each registers its filters at its phase's priority).
+     *
+     * @param limiter the deployment's rate limiter, created on first use
+     * @param beans   the application's beans (object access policies)
+     */
+    public List<Binding> bindings(Supplier<Limiter> limiter,
+                                  Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans) {
+        return List.of(
+                new AccessBinding(config.authz(), config.jwt().inUse(), beans),
+                new RateLimitBinding(config.rateLimiting(), limiter),
+                new JsonBodyBinding(config.validation()),
+                new HeaderOverridesBinding());
     }
 
     /** The resolvers of the endpoint-level concerns, in inventory order. */

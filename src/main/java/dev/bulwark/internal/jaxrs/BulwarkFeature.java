@@ -27,8 +27,8 @@ public final class BulwarkFeature implements Feature {
         ProblemResponder responder = new ProblemResponder(config, extension.errorLog());
         context.register(new ProblemExceptionMapper(responder));
         context.register(new ValidationExceptionMapper(responder));
-        context.register(new EndpointBindings(extension::resourcePolicy, config, extension::limiter,
-                extension::bean));
+        context.register(new EndpointBindings(extension::resourcePolicy,
+                extension.controls().bindings(extension::limiter, extension::bean)));
         if (config.jwt().inUse()) {
             context.register(new TokenPolicyFilter(extension.tokenGate()), Phase.TOKEN_POLICY.priority());
         }

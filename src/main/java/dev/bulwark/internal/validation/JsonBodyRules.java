@@ -5,6 +5,7 @@ import dev.bulwark.api.JsonSchema;
 import dev.bulwark.internal.pipeline.EndpointSite;
 import dev.bulwark.internal.pipeline.PolicyPart;
 import dev.bulwark.internal.pipeline.PolicyResolver;
+import dev.bulwark.internal.pipeline.RequestState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,10 @@ public final class JsonBodyRules implements PolicyResolver<JsonBodyRules.BodyPol
             return String.join(", ", parts);
         }
     }
+
+    /** The request's JSON body once checked, for the controls that read it after the body step (ownership). */
+    public static final RequestState.Key<byte[]> CHECKED_BODY = RequestState.Key.of("checked JSON body",
+            byte[].class);
 
     private final JsonLimits configured;
     private final TypeShapes shapes;

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.jaxrs;
+package dev.bulwark.internal.headers.jaxrs;
 
 import dev.bulwark.internal.headers.SecurityHeaderOverrides;
 import dev.bulwark.internal.pipeline.RequestState;

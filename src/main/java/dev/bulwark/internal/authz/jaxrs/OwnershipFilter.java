@@ -1,4 +1,4 @@
-package dev.bulwark.internal.jaxrs;
+package dev.bulwark.internal.authz.jaxrs;
 
 import dev.bulwark.api.AccessRequest;
 import dev.bulwark.api.ObjectAccessPolicy;
@@ -11,6 +11,7 @@ import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemKind;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.resources.JaxRsParameters;
+import dev.bulwark.internal.validation.JsonBodyRules;
 import dev.bulwark.internal.ratelimit.RefusalBudget;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -81,7 +82,7 @@ final class OwnershipFilter implements ContainerRequestFilter {
             }
             default -> {
                 RequestState state = RequestState.from(context::getProperty);
-                return bodyId(state == null ? null : state.get(JsonBodyFilter.BODY));
+                return bodyId(state == null ? null : state.get(JsonBodyRules.CHECKED_BODY));
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.bulwark.internal.jaxrs;
+package dev.bulwark.internal.ratelimit.jaxrs;
 
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;

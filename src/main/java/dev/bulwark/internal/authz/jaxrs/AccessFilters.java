@@ -1,4 +1,4 @@
-package dev.bulwark.internal.jaxrs;
+package dev.bulwark.internal.authz.jaxrs;
 
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.authz.AccessRule;
@@ -30,6 +30,10 @@ final class AccessFilters {
     static final Map<String, String> NO_CREDENTIALS_CHALLENGE = Map.of(dev.bulwark.internal.auth.BearerChallenges.HEADER,
             dev.bulwark.internal.auth.BearerChallenges.NO_CREDENTIALS);
 
+    /** The challenge of a 401 to a request whose credentials were refused. */
+    static final Map<String, String> INVALID_TOKEN_CHALLENGE = Map.of(
+            dev.bulwark.internal.auth.BearerChallenges.HEADER, dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN);
+
     private AccessFilters() {
     }
 
@@ -46,7 +50,7 @@ final class AccessFilters {
     static ProblemException unauthenticated(ContainerRequestContext context, String reason) {
         boolean credentials = context.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
         return new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), reason,
-                credentials ? TokenPolicyFilter.CHALLENGE : NO_CREDENTIALS_CHALLENGE);
+                credentials ? INVALID_TOKEN_CHALLENGE : NO_CREDENTIALS_CHALLENGE);
     }
 
     /**

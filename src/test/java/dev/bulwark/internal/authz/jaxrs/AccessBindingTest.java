@@ -1,8 +1,9 @@
-package dev.bulwark.internal.jaxrs;
+package dev.bulwark.internal.authz.jaxrs;
 
 import dev.bulwark.internal.config.TestConfig;
 import dev.bulwark.internal.controls.Controls;
 import dev.bulwark.internal.pipeline.EndpointModel;
+import dev.bulwark.internal.pipeline.EndpointPolicy;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.resources.ResourceScanner;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * The role checks Bulwark binds to resource methods, run the way a JAX-RS runtime runs them (by priority), on
  * requests made of plain values: what the client would get, whatever the container would have done.
  */
-class AuthorizationFeatureTest {
+class AccessBindingTest {
 
     // ---- resources ---------------------------------------------------------------------------------------------
 
@@ -105,35 +106,17 @@ class AuthorizationFeatureTest {
         return new Caller(null, () -> name, Set.of(roles), "Basic Y2Fyb2w6c2VjcmV0");
     }
 
-    /** The filters the feature binds to {@code type#method}, in the order a runtime runs them. */
+    /** The filters the access binding registers for {@code type#method}, in the order a runtime runs them. */
     private static List<ContainerRequestFilter> bound(Class<?> type, String method) throws Exception {
-        java.lang.reflect.Method m = type.getMethod(method);
-        ResourceInfo info = (ResourceInfo) Proxy.newProxyInstance(ResourceInfo.class.getClassLoader(),
-                new Class<?>[] {ResourceInfo.class}, (p, call, args) -> switch (call.getName()) {
-                    case "getResourceClass" -> type;
-                    case "getResourceMethod" -> m;
-                    default -> throw new UnsupportedOperationException(call.getName());
-                });
-        Map<ContainerRequestFilter, Integer> filters = new HashMap<>();
-        FeatureContext[] context = new FeatureContext[1];
-        context[0] = (FeatureContext) Proxy.newProxyInstance(FeatureContext.class.getClassLoader(),
-                new Class<?>[] {FeatureContext.class}, (p, call, args) -> {
-                    if (call.getName().equals("register")) {
-                        if (args[0] instanceof ContainerRequestFilter f) {
-                            filters.put(f, (Integer) args[1]);
-                        }
-                        return context[0];
-                    }
-                    throw new UnsupportedOperationException(call.getName());
-                });
         BulwarkConfig config = TestConfig.load(Map.of("mp.jwt.verify.publickey.location", "/k.pem",
-                "mp.jwt.verify.issuer", "https://idp.example", "mp.jwt.verify.audiences", "api",
-                "bulwark.ratelimit.enabled", "false")).config();
-        new EndpointBindings((c, javaMethod) -> EndpointModel.build(new Controls(config).resolvers(),
-                List.of(ResourceScanner.site(c, javaMethod))).policies().get(0), config, () -> null, t -> null)
-                .configure(info, context[0]);
+                "mp.jwt.verify.issuer", "https://idp.example", "mp.jwt.verify.audiences", "api")).config();
+        EndpointPolicy policy = EndpointModel.build(new Controls(config).resolvers(),
+                List.of(ResourceScanner.site(type, type.getMethod(method)))).policies().get(0);
+        Map<ContainerRequestFilter, Phase> filters = new HashMap<>();
+        new AccessBinding(config.authz(), config.jwt().inUse(), t -> null)
+                .bind(policy, (provider, phase) -> filters.put((ContainerRequestFilter) provider, phase));
         List<ContainerRequestFilter> ordered = new ArrayList<>(filters.keySet());
-        ordered.sort(Comparator.comparingInt(filters::get));
+        ordered.sort(Comparator.comparingInt(f -> filters.get(f).priority()));
         return ordered;
     }
 

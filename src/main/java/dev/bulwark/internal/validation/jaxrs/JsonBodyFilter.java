@@ -1,4 +1,4 @@
-package dev.bulwark.internal.jaxrs;
+package dev.bulwark.internal.validation.jaxrs;
 
 import dev.bulwark.internal.errors.Problem;
 import dev.bulwark.internal.errors.ProblemException;
@@ -28,8 +28,6 @@ import java.util.List;
  */
 final class JsonBodyFilter implements ContainerRequestFilter {
 
-    /** The checked JSON body, for the ownership check. */
-    static final RequestState.Key<byte[]> BODY = RequestState.Key.of("checked JSON body", byte[].class);
 
     private final JsonBodyRules.Rule rule;
     private final JsonScanner scanner;
@@ -81,7 +79,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
                         + errors.get(0).field() + " " + errors.get(0).message());
             }
         }
-        RequestState.ensure(request::getProperty, request::setProperty).put(BODY, body);
+        RequestState.ensure(request::getProperty, request::setProperty).put(JsonBodyRules.CHECKED_BODY, body);
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
