@@ -85,10 +85,11 @@ class ActivationIT {
                     assertThat(b.getString("handler")).isEqualTo("dev.bulwark.it.QuotaService#takeTwice");
                     assertThat(b.getJsonObject("policies").getString("rate-limit"))
                             .isEqualTo("burst 3/1m per ip, hourly 100/1h per ip");
+                    assertThat(b.containsKey("access")).as("no decision on a bean: nothing to show").isFalse();
                 })
                 .anySatisfy(b -> {
                     assertThat(b.getString("handler")).startsWith("dev.bulwark.it.ReportService#");
-                    assertThat(b.getJsonObject("policies").getString("access")).isEqualTo("scopes(all: reports:read)");
+                    assertThat(b.getString("access")).isEqualTo("scopes(all: reports:read)");
                 });
     }
 
@@ -121,6 +122,17 @@ class ActivationIT {
         assertThat(report).contains("Bulwark configuration key 'bulwark.jwt.algorithms': allows an HMAC algorithm")
                 .contains("Bulwark configuration key 'mp.jwt.verify.clock.skew': is longer than 60 seconds");
         assertThat(get("/it-weak-jwt/api/errors/ok").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadAnnotationOnACdiBeanFailsTheDeploymentNamingIt() {
+        String failure = awaitLog("CWWKZ0002E", "itBrokenBean");
+        assertThat(failure.substring(0, Math.min(failure.length(), 20_000))).contains("Bulwark found invalid"
+                + " annotations on CDI beans: @RateLimit on dev.bulwark.it.MisconfiguredQuota#take: rate 'lots' is not"
+                + " count/duration such as 100/1m");
+        assertThat(get("/it-broken-bean/api/errors/ok").statusCode()).isEqualTo(404);
+        // the same WAR without that bean deploys: the annotation, not the application, is refused
+        assertThat(get("/it/api/errors/ok").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -51,6 +51,8 @@ public final class AccessResolver implements PolicyResolver<AccessRule> {
         if (site.kind() == EndpointSite.Kind.BEAN && site.annotation(OwnedBy.class) != null) {
             problems.add(site, OwnedBy.class, "is checked on JAX-RS resource methods only, not on a CDI bean");
         }
-        return AccessRule.of(site);
+        AccessRule rule = AccessRule.of(site);
+        // deny by default is for resource methods; a bean method without a decision is not Bulwark's to guard
+        return site.kind() == EndpointSite.Kind.BEAN && !rule.decided() ? null : rule;
     }
 }

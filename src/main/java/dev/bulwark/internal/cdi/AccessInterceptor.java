@@ -10,15 +10,14 @@ import jakarta.interceptor.InvocationContext;
  * {@code @RolesAllowed} and {@code @DenyAll} on CDI bean methods, from the method's policy in the deployment's
  * endpoint model. Methods of JAX-RS resource classes are left to the JAX-RS filters, which have already decided.
  */
-public abstract class AccessInterceptor {
+public abstract class AccessInterceptor extends BulwarkInterceptor {
 
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
-        BulwarkExtension extension = BulwarkExtension.current();
-        EndpointPolicy policy = extension.beanPolicy(invocation);
+        EndpointPolicy policy = policy(invocation);
         AccessRule rule = policy == null ? null : policy.get(AccessRule.class);
         if (rule != null) {
-            BeanAccess.enforceRoles(rule, policy.site().name(), CurrentRequest.caller(),
+            BeanAccess.enforceRoles(rule, policy.site().name(), caller(),
                     extension.config().jwt().inUse());
         }
         return invocation.proceed();

@@ -3,10 +3,6 @@ package dev.bulwark.internal.cdi;
 import dev.bulwark.api.TokenDenyList;
 import dev.bulwark.internal.auth.InMemoryTokenDenyList;
 import dev.bulwark.internal.auth.JwtLint;
-import dev.bulwark.api.OwnedBy;
-import dev.bulwark.api.RateLimit;
-import dev.bulwark.api.RateLimits;
-import dev.bulwark.api.RequiresScopes;
 import dev.bulwark.internal.auth.JwtSettings;
 import dev.bulwark.internal.controls.BulwarkConfig;
 import dev.bulwark.internal.controls.ConfigLoader;
@@ -23,7 +19,6 @@ import dev.bulwark.internal.resources.ResourceScanner;
 import dev.bulwark.internal.ratelimit.SharedStores;
 import dev.bulwark.internal.config.ConfigProblem;
 import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,7 +33,6 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
-import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
@@ -114,12 +108,36 @@ public class BulwarkExtension implements Extension {
      * Notes every application class whose methods Bulwark's interceptors guard, so that their policies are built
      * (and their annotations checked) at deployment. JAX-RS resources are left to the resource model.
      */
-    void collectGuardedBeans(@Observes @WithAnnotations({RolesAllowed.class, DenyAll.class, PermitAll.class,
-        RequiresScopes.class, RateLimit.class, RateLimits.class, OwnedBy.class}) ProcessAnnotatedType<?> event) {
+    void collectGuardedBeans(@Observes ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
-        if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && !ResourceScanner.isResource(type)) {
+        if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && !ResourceScanner.isResource(type)
+                && carriesBeanAnnotation(type)) {
             guardedBeans.add(type);
         }
+    }
+
+    /** True when the class, a superclass or one of their methods carries one of {@link Controls#BEAN_ANNOTATIONS}. */
+    private static boolean carriesBeanAnnotation(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (carriesAny(c)) {
+                return true;
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (carriesAny(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean carriesAny(java.lang.reflect.AnnotatedElement element) {
+        for (Class<? extends java.lang.annotation.Annotation> a : Controls.BEAN_ANNOTATIONS) {
+            if (element.isAnnotationPresent(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Notes whether the application brings its own {@link TokenDenyList} bean. */

@@ -22,13 +22,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @Interceptor
 @RateLimit(rate = "1/1s")
 @Priority(Phase.Priorities.BEAN_RATE_LIMIT)
-public class RateLimitInterceptor {
+public class RateLimitInterceptor extends BulwarkInterceptor {
 
     @AroundInvoke
     public Object count(InvocationContext invocation) throws Exception {
-        BulwarkExtension extension = BulwarkExtension.current();
         if (extension.config().rateLimiting().enabled()) {
-            EndpointPolicy policy = extension.beanPolicy(invocation);
+            EndpointPolicy policy = policy(invocation);
             RateLimitPolicy limits = policy == null ? null : policy.get(RateLimitPolicy.class);
             if (limits != null) {
                 extension.limiter().check(limits.limitsFor(false), facts());
@@ -37,16 +36,16 @@ public class RateLimitInterceptor {
         return invocation.proceed();
     }
 
-    private static Limiter.Facts facts() {
-        HttpServletRequest request = CurrentRequest.get();
+    private Limiter.Facts facts() {
+        HttpServletRequest request = request();
         String address = request == null ? "local" : Caller.of(request::getAttribute, request.getRemoteAddr())
                 .clientAddress();
         return new Limiter.Facts(address, subject(), name -> request == null ? null : request.getHeader(name));
     }
 
-    private static String subject() {
+    private String subject() {
         try {
-            RawToken token = CallerTokens.current();
+            RawToken token = token();
             return token == null ? null : Limiter.subject(token.claims());
         } catch (TokenRejected e) {
             return null; // an out-of-policy token identifies nobody: counted by client address

@@ -25,17 +25,16 @@ import java.util.Map;
 @Interceptor
 @RequiresScopes
 @Priority(Phase.Priorities.BEAN_SCOPES)
-public class RequiresScopesInterceptor {
+public class RequiresScopesInterceptor extends BulwarkInterceptor {
 
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
-        BulwarkExtension extension = BulwarkExtension.current();
-        EndpointPolicy policy = extension.beanPolicy(invocation);
+        EndpointPolicy policy = policy(invocation);
         AccessRule rule = policy == null ? null : policy.get(AccessRule.class);
         if (rule != null && rule.needsScopes()) {
             RawToken token;
             try {
-                token = CallerTokens.current();
+                token = token();
             } catch (TokenRejected e) {
                 throw new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), "bearer token refused: "
                         + e.getMessage(), Map.of(dev.bulwark.internal.auth.BearerChallenges.HEADER,

@@ -1,6 +1,14 @@
 package dev.bulwark.internal.controls;
 
 import dev.bulwark.api.ObjectAccessPolicy;
+import dev.bulwark.api.OwnedBy;
+import dev.bulwark.api.RateLimit;
+import dev.bulwark.api.RateLimits;
+import dev.bulwark.api.RequiresScopes;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.annotation.Annotation;
 import dev.bulwark.internal.auth.JwtKeys;
 import dev.bulwark.internal.authz.jaxrs.AccessBinding;
 import dev.bulwark.internal.headers.jaxrs.HeaderOverridesBinding;
@@ -45,6 +53,13 @@ public final class Controls {
     public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
             InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
             ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
+
+    /**
+     * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of
+     * every class carrying one (on the class, a superclass or a method), so their problems fail the deployment.
+     */
+    public static final List<Class<? extends Annotation>> BEAN_ANNOTATIONS = List.of(RolesAllowed.class,
+            DenyAll.class, PermitAll.class, RequiresScopes.class, RateLimit.class, RateLimits.class, OwnedBy.class);
 
     private final BulwarkConfig config;
     private final List<PolicyResolver<?>> resolvers;

@@ -82,7 +82,7 @@ public final class InventoryReport {
         return json(endpoints, List.of());
     }
 
-    /** The endpoints, then the guarded CDI bean methods ({@code beans}: handler and policies). */
+    /** The endpoints, then the guarded CDI bean methods ({@code beans}: handler, access when decided, policies). */
     public static String json(List<Endpoint> endpoints, List<EndpointPolicy> beans) {
         JsonText json = new JsonText().beginObject().field("count", endpoints.size()).name("endpoints").beginArray();
         for (Endpoint e : endpoints) {
@@ -100,8 +100,14 @@ public final class InventoryReport {
         json.endArray().name("beans").beginArray();
         for (EndpointPolicy b : beans) {
             if (!b.described().isEmpty()) {
-                json.beginObject().field("handler", b.site().name()).name("policies").beginObject();
-                b.described().forEach(json::field);
+                java.util.Map<String, String> others = new java.util.LinkedHashMap<>(b.described());
+                String access = others.remove("access");
+                json.beginObject().field("handler", b.site().name());
+                if (access != null) {
+                    json.field("access", access);
+                }
+                json.name("policies").beginObject();
+                others.forEach(json::field);
                 json.endObject().endObject();
             }
         }

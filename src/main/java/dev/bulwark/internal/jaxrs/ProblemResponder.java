@@ -47,7 +47,7 @@ final class ProblemResponder {
     }
 
     private String correlationId(HttpServletRequest request) {
-        Object id = request == null ? null : request.getAttribute(RequestCorrelation.ATTRIBUTE);
-        return id instanceof String s ? s : fallbackIds.resolve(null, null);
+        String id = request == null ? null : RequestCorrelation.of(request::getAttribute);
+        return id != null ? id : fallbackIds.resolve(null, null);
     }
 }

@@ -81,7 +81,12 @@ public final class RateLimitKeys implements ConfigConcern<RateLimitSettings> {
             "REJECT");
 
     public static final Key<String> REDIS_PREFIX = new Key<>("bulwark.ratelimit.redis.key-prefix",
-            Parsers.roleName(), "bulwark:rl", "Prefix of Bulwark's Redis keys.", "orders-api:rl");
+            Parsers.of("key prefix", "a Redis key prefix (letters, digits, '.', '_', ':', '-', at most 64)", raw -> {
+                if (!raw.matches("[A-Za-z0-9._:-]{1,64}")) {
+                    throw new InvalidValueException("not a valid key prefix");
+                }
+                return raw;
+            }), "bulwark:rl", "Prefix of Bulwark's Redis keys.", "orders-api:rl");
 
     public static final RateLimitKeys CONCERN = new RateLimitKeys();
 

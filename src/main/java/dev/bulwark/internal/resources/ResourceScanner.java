@@ -247,7 +247,7 @@ public final class ResourceScanner {
     }
 
     /** Joins path segments with exactly one slash between them; the result starts with '/' and has no trailing one. */
-    static String join(String base, String segment) {
+    public static String join(String base, String segment) {
         String a = trimSlashes(base);
         String b = trimSlashes(segment);
         String joined = a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;

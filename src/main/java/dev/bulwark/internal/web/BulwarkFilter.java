@@ -211,8 +211,11 @@ final class BulwarkFilter extends HttpFilter {
 
     /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
     private String correlate(HttpServletRequest request, HttpServletResponse response) {
-        String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String known ? known
+        RequestState state = state(request);
+        String known = state.get(RequestCorrelation.ID);
+        String correlationId = known != null ? known
                 : correlationIds.resolve(request.getHeader("traceparent"), request.getHeader(correlationHeader));
+        state.put(RequestCorrelation.ID, correlationId);
         request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
         response.setHeader(correlationHeader, correlationId);
         return correlationId;

@@ -133,8 +133,8 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     new InventoryServlet(InventoryReport.json(inventory, extension.beanPolicies()), role));
             requireMapping(servlet, config.inventory().endpointPath(), context);
             bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
-            LOG.info("Bulwark inventory endpoint enabled at " + context.getContextPath()
-                    + config.inventory().endpointPath() + " for role " + role);
+            LOG.info("Bulwark inventory endpoint enabled at " + ResourceScanner.join(context.getContextPath(),
+                    config.inventory().endpointPath()) + " for role " + role);
         }
 
         if (config.inventory().log()) {

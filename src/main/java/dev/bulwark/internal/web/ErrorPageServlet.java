@@ -65,8 +65,8 @@ final class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DispatcherType dispatch = request.getDispatcherType();
         int status = status(dispatch, request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
-        String correlationId = request.getAttribute(RequestCorrelation.ATTRIBUTE) instanceof String id ? id
-                : freshIds.get();
+        String known = RequestCorrelation.of(request::getAttribute);
+        String correlationId = known != null ? known : freshIds.get();
         String described = described(request);
         String caller = Caller.of(request::getAttribute, request.getRemoteAddr()).toString();
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t

@@ -73,6 +73,18 @@ class BeanModelTest {
         }
     }
 
+    /** One rate-limited method beside plain ones: only that method is Bulwark's to guard. */
+    public static class Export {
+        @RateLimit(rate = "3/1m", key = RateLimit.Key.PRINCIPAL)
+        public String export() {
+            return "csv";
+        }
+
+        public String preview() {
+            return "preview";
+        }
+    }
+
     @Path("/r")
     public static class Resource {
         @GET
@@ -112,6 +124,22 @@ class BeanModelTest {
                 .get(AccessRule.class).isPublic()).isTrue();
         assertThat(extension.beanModel().find(Billing.class, Billing.class.getMethod("purge"))
                 .get(AccessRule.class).denyAll()).isTrue();
+    }
+
+    @Test
+    void aBeanMethodWithoutADecisionIsNotDeniedByDefaultNorListedAsGuarded() throws Exception {
+        BulwarkExtension extension = extensionWith(Export.class);
+        assertThat(extension.buildBeanModel(BulwarkConfig.defaults())).isEmpty();
+        EndpointPolicy preview = extension.beanModel().find(Export.class, Export.class.getMethod("preview"));
+        assertThat(preview.get(AccessRule.class)).as("deny by default is for resource methods").isNull();
+        assertThat(preview.described()).isEmpty();
+        EndpointPolicy export = extension.beanModel().find(Export.class, Export.class.getMethod("export"));
+        assertThat(export.described()).containsExactly(java.util.Map.entry("rate-limit", "3/1m per principal"));
+        String table = dev.bulwark.internal.inventory.InventoryReport.table(List.of(),
+                extension.beanModel().policies());
+        assertThat(table).contains("Guarded CDI bean methods (1):")
+                .contains(Export.class.getName() + "#export  rate-limit: 3/1m per principal")
+                .doesNotContain("#preview").doesNotContain("denied by default");
     }
 
     @Test

@@ -70,6 +70,13 @@ class ErrorPageServletTest {
                 body.toString(StandardCharsets.UTF_8));
     }
 
+    /** The request state the filter leaves for the error page: the correlation id it chose. */
+    private static dev.bulwark.internal.pipeline.RequestState correlated(String id) {
+        dev.bulwark.internal.pipeline.RequestState state = new dev.bulwark.internal.pipeline.RequestState();
+        state.put(RequestCorrelation.ID, id);
+        return state;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "FOO"})
     void everyMethodGetsTheProblemWithoutThePathOrTheException(String method) throws Exception {
@@ -78,7 +85,7 @@ class ErrorPageServletTest {
                 RequestDispatcher.ERROR_REQUEST_URI, "/it/secret-path%2Fx",
                 RequestDispatcher.ERROR_MESSAGE, "CWWWC0005I: bad characters in /it/secret-path",
                 RequestDispatcher.ERROR_EXCEPTION, new java.io.IOException("SRVE0190E: SELECT secret FROM users"),
-                RequestCorrelation.ATTRIBUTE, "abc-123"));
+                dev.bulwark.internal.pipeline.RequestState.ATTRIBUTE, correlated("abc-123")));
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.contentType()).isEqualTo("application/problem+json");
         assertThat(a.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
@@ -95,7 +102,7 @@ class ErrorPageServletTest {
 
     @Test
     void askedForDirectlyItIsNotFound() throws Exception {
-        Answer a = serve("POST", DispatcherType.REQUEST, Map.of(RequestCorrelation.ATTRIBUTE, "id-1",
+        Answer a = serve("POST", DispatcherType.REQUEST, Map.of(dev.bulwark.internal.pipeline.RequestState.ATTRIBUTE, correlated("id-1"),
                 RequestDispatcher.ERROR_STATUS_CODE, 500));
         assertThat(a.status()).isEqualTo(404);
         assertThat(a.body()).contains("\"title\":\"Not Found\"");

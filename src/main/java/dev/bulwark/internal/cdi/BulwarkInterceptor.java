@@ -1,0 +1,82 @@
+package dev.bulwark.internal.cdi;
+
+import dev.bulwark.internal.auth.RawToken;
+import dev.bulwark.internal.auth.TokenGate;
+import dev.bulwark.internal.auth.TokenRejected;
+import dev.bulwark.internal.authz.BeanAccess;
+import dev.bulwark.internal.pipeline.EndpointPolicy;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * What Bulwark's bean interceptors share: the deployment's extension (its endpoint model and shared parts), the
+ * request a bean method is called for, and the caller's token, all injected once per interceptor instance rather
+ * than looked up on every call.
+ */
+abstract class BulwarkInterceptor {
+
+    @Inject
+    BulwarkExtension extension;
+
+    @Inject
+    Instance<HttpServletRequest> requests;
+
+    @Inject
+    Instance<JsonWebToken> tokens;
+
+    /** The policy of the intercepted method, or null for a method its JAX-RS filters guard. */
+    EndpointPolicy policy(InvocationContext invocation) {
+        return extension.beanPolicy(invocation);
+    }
+
+    /** The HTTP request being served on this thread, or null outside a request. */
+    HttpServletRequest request() {
+        try {
+            if (!requests.isResolvable()) {
+                return null;
+            }
+            HttpServletRequest request = requests.get();
+            request.getMethod(); // outside a request the built-in bean cannot be used
+            return request;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The caller of the current request for an access decision (nobody outside a request). */
+    BeanAccess.Caller caller() {
+        HttpServletRequest request = request();
+        if (request == null) {
+            return new BeanAccess.Caller(null, null, role -> false, false);
+        }
+        RawToken token = TokenGate.verifiedToken(request::getAttribute);
+        return new BeanAccess.Caller(token == null ? null : token.claims(), request.getUserPrincipal(),
+                request::isUserInRole, request.getHeader("Authorization") != null);
+    }
+
+    /**
+     * The caller's token once it passed the whole token policy (interceptors cannot see the request the servlet
+     * filter checked: the container's token gets every check here), or null when the caller has none.
+     *
+     * @throws TokenRejected when the caller's token breaks the policy
+     */
+    RawToken token() throws TokenRejected {
+        String raw;
+        try {
+            raw = tokens.isResolvable() ? tokens.get().getRawToken() : null;
+        } catch (RuntimeException e) {
+            raw = null; // no request, or no MicroProfile JWT: no token
+        }
+        if (raw == null) {
+            return null;
+        }
+        TokenGate gate = extension.tokenGate();
+        if (gate == null) {
+            throw new TokenRejected("a token-authenticated caller while Bulwark's token policy is not configured");
+        }
+        return gate.check(raw);
+    }
+}
