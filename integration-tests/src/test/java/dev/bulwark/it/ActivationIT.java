@@ -41,7 +41,9 @@ class ActivationIT {
             "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/note", "POST /it/api/bodies/lines",
             "POST /it/api/bodies/loose", "PATCH /it/api/bodies/me", "PUT /it/api/bodies/me",
             "POST /it/api/bodies/purchase", "POST /it/api/bodies/status", "POST /it/api/bodies/text",
-            "GET /it/api/bodies/words/{word}");
+            "GET /it/api/bodies/words/{word}", "GET /it/api/panels/{kind}", "GET /it/api/internal-report",
+            "GET /it/api/front-door/report", "GET /it/api/front-door/read", "GET /it/api/front-door/purge",
+            "GET /it/api/front-door/work/{which}");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

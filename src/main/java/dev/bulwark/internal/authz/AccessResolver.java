@@ -49,10 +49,11 @@ public final class AccessResolver implements PolicyResolver<AccessRule> {
             problems.add(site, RequiresScopes.class, "names no scope (value or anyOf)");
         }
         if (site.kind() == EndpointSite.Kind.BEAN && site.annotation(OwnedBy.class) != null) {
+            // (on a resource class called as a bean, ownership is checked where JAX-RS dispatches to it)
             problems.add(site, OwnedBy.class, "is checked on JAX-RS resource methods only, not on a CDI bean");
         }
         AccessRule rule = AccessRule.of(site);
         // deny by default is for resource methods; a bean method without a decision is not Bulwark's to guard
-        return site.kind() == EndpointSite.Kind.BEAN && !rule.decided() ? null : rule;
+        return site.intercepted() && !rule.decided() ? null : rule;
     }
 }

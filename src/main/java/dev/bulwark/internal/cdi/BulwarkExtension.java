@@ -110,8 +110,7 @@ public class BulwarkExtension implements Extension {
      */
     void collectGuardedBeans(@Observes ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
-        if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && !ResourceScanner.isResource(type)
-                && carriesBeanAnnotation(type)) {
+        if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && carriesBeanAnnotation(type)) {
             guardedBeans.add(type);
         }
     }
@@ -228,7 +227,7 @@ public class BulwarkExtension implements Extension {
                             || !seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
                         continue;
                     }
-                    sites.add(EndpointSite.bean(type, m));
+                    sites.add(site(type, m));
                 }
             }
         }
@@ -246,10 +245,16 @@ public class BulwarkExtension implements Extension {
         return beanModel;
     }
 
-    /** The guarded bean methods' policies, for the inventory. */
+    /**
+     * The guarded bean methods' policies, for the inventory (a resource class's methods, which the interceptors also
+     * guard when it is called as a bean, are listed as endpoints).
+     */
     public List<EndpointPolicy> beanPolicies() {
-        config();
-        return beanModel.policies();
+        EndpointModel model = beanModel;
+        if (model == null) {
+            throw new IllegalStateException("Bulwark's bean policies were not built for this deployment");
+        }
+        return model.policies().stream().filter(p -> p.site().kind() == EndpointSite.Kind.BEAN).toList();
     }
 
     /**
@@ -267,27 +272,32 @@ public class BulwarkExtension implements Extension {
      */
     public EndpointPolicy resourcePolicy(Class<?> resource, Method method) {
         EndpointModel model = resourceModel;
-        EndpointPolicy policy = model == null ? null : model.find(resource, method);
+        EndpointPolicy policy = model == null ? null : model.exact(resource, method);
         return policy != null ? policy : late(ResourceScanner.site(resource, method));
     }
 
     /**
-     * The policy of an intercepted bean method, or null for a method of a JAX-RS resource class (its JAX-RS
-     * filters have decided) .
+     * The policy of an intercepted method: from the bean model (which holds every application class carrying a
+     * Bulwark annotation, resource classes included, as they may be called as beans), else resolved now from the
+     * instance's class.
      */
     public EndpointPolicy beanPolicy(InvocationContext invocation) {
         Object target = invocation.getTarget();
         Method method = invocation.getMethod();
         Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
         EndpointPolicy policy = beanModel == null ? null : beanModel.find(type, method);
-        if (policy != null) {
-            return policy;
-        }
-        if (resourceTypes.computeIfAbsent(type, t -> ResourceScanner.isResource(t)
-                || ResourceScanner.isResource(method.getDeclaringClass()))) {
-            return null;
-        }
-        return late(EndpointSite.bean(type, method));
+        return policy != null ? policy : late(site(type, method));
+    }
+
+    /** True when instances of {@code type} are JAX-RS resources (a bean interceptor then asks how it was called). */
+    public boolean isResource(Class<?> type) {
+        return resourceTypes.computeIfAbsent(type, ResourceScanner::isResource);
+    }
+
+    /** The site of an intercepted method: a bean's, or a resource class's called as a bean. */
+    private static EndpointSite site(Class<?> type, Method method) {
+        return ResourceScanner.isResource(type) ? EndpointSite.resourceBean(type, method)
+                : EndpointSite.bean(type, method);
     }
 
     private EndpointPolicy late(EndpointSite site) {

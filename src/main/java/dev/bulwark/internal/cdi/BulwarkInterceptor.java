@@ -5,10 +5,12 @@ import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.auth.TokenRejected;
 import dev.bulwark.internal.authz.BeanAccess;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -27,9 +29,29 @@ abstract class BulwarkInterceptor {
     @Inject
     Instance<JsonWebToken> tokens;
 
-    /** The policy of the intercepted method, or null for a method its JAX-RS filters guard. */
+    /**
+     * The policy of the intercepted method, or null for a call the JAX-RS filters guard: a resource class's method
+     * that JAX-RS dispatches the request to, or a sub-resource locator it calls while matching. Every other call,
+     * a resource class's method called as a bean from anywhere included, gets the method's bean policy.
+     */
     EndpointPolicy policy(InvocationContext invocation) {
+        Object target = invocation.getTarget();
+        Method method = invocation.getMethod();
+        if (extension.isResource(target == null ? method.getDeclaringClass() : target.getClass())) {
+            HttpServletRequest request = request();
+            RequestState state = request == null ? null : RequestState.from(request::getAttribute);
+            if (state != null && (Boolean.TRUE.equals(state.get(RequestState.MATCHING))
+                    || sameSignature(method, state.get(RequestState.RESOURCE_METHOD)))) {
+                return null;
+            }
+        }
         return extension.beanPolicy(invocation);
+    }
+
+    /** The same Java method, whichever class or interface the runtime names it by. */
+    private static boolean sameSignature(Method a, Method b) {
+        return b != null && a.getName().equals(b.getName())
+                && java.util.Arrays.equals(a.getParameterTypes(), b.getParameterTypes());
     }
 
     /** The HTTP request being served on this thread, or null outside a request. */

@@ -80,6 +80,9 @@ public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHea
 
     @Override
     public Overrides resolve(EndpointSite site, Problems problems) {
+        if (site.intercepted()) {
+            return null; // response headers belong to what JAX-RS dispatches
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (AnnotatedElement element : new AnnotatedElement[] {site.type(), site.method()}) {
             for (SecurityHeader h : element.getAnnotationsByType(SecurityHeader.class)) {

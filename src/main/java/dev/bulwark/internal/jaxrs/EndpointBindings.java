@@ -2,6 +2,7 @@ package dev.bulwark.internal.jaxrs;
 
 import dev.bulwark.internal.pipeline.Binding;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.Phase;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -28,6 +29,7 @@ final class EndpointBindings implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         EndpointPolicy policy = policies.apply(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+        context.register(new Dispatch.Dispatched(resourceInfo.getResourceMethod()), Phase.DISPATCH.priority());
         for (Binding binding : bindings) {
             binding.bind(policy, (provider, phase) -> context.register(provider, phase.priority()));
         }

@@ -44,8 +44,18 @@ public final class EndpointModel {
     }
 
     /**
-     * The policy of a method called on an instance of {@code type}: {@code type} may be a subclass the container
-     * made (a proxy or interceptor subclass), so its superclasses are looked at too. Null when the model has none.
+     * The policy of exactly this class's method (a resource method as JAX-RS dispatches it: a subclass the model
+     * does not hold is its own resource, never its parent's), or null.
+     */
+    public EndpointPolicy exact(Class<?> type, Method method) {
+        return byMethod.get(new Key(type, method));
+    }
+
+    /**
+     * The policy of a bean method called on an instance of {@code type}: {@code type} may be a subclass the
+     * container made (a proxy or interceptor subclass), so its superclasses are looked at too. Null when the model
+     * has none. Every application class carrying a Bulwark annotation is in a bean model itself, so the walk only
+     * crosses classes that carry none.
      */
     public EndpointPolicy find(Class<?> type, Method method) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {

@@ -31,7 +31,15 @@ public record EndpointSite(Kind kind, Class<?> type, Method method, Method annot
 
     /** What kind of method an endpoint is. */
     public enum Kind {
-        RESOURCE, BEAN
+        /** A JAX-RS resource method, as the JAX-RS runtime dispatches it (its filters guard it). */
+        RESOURCE,
+        /** A method of a CDI bean, guarded by Bulwark's interceptors whoever calls it. */
+        BEAN,
+        /**
+         * A method of a JAX-RS resource class called as a CDI bean (injected into another class), not dispatched
+         * by JAX-RS: guarded by the interceptors like a bean's, with what a bean can have.
+         */
+        RESOURCE_BEAN
     }
 
     public EndpointSite {
@@ -48,6 +56,17 @@ public record EndpointSite(Kind kind, Class<?> type, Method method, Method annot
         return new EndpointSite(Kind.BEAN, beanClass, method, method, null, null, List.of(), List.of(), null);
     }
 
+    /** A method of a resource class called as a CDI bean. */
+    public static EndpointSite resourceBean(Class<?> resourceClass, Method method) {
+        return new EndpointSite(Kind.RESOURCE_BEAN, resourceClass, method, method, null, null, List.of(),
+                List.of(), null);
+    }
+
+    /** True for a method guarded by the bean interceptors (a bean's, or a resource class's called as a bean). */
+    public boolean intercepted() {
+        return kind != Kind.RESOURCE;
+    }
+
     /** The endpoint's name in every message and log line: {@code com.example.Orders#create}. */
     public String name() {
         return name(type, method);
@@ -60,8 +79,11 @@ public record EndpointSite(Kind kind, Class<?> type, Method method, Method annot
 
     /**
      * Where the annotations of one group are read, with the method-over-class rule: the method when it carries any
-     * of the group, else the class carrying any of them (for a bean, the nearest class from the bean class up: a
-     * method may be inherited, and its class-level decision with it), else null.
+     * of the group, else a class carrying any of them, else null. For a resource method that class is the resource
+     * class JAX-RS dispatches to (what {@code ResourceInfo.getResourceClass()} names). For an intercepted method it
+     * is, as Jakarta Annotations says, the class that declares the method or its nearest superclass carrying any;
+     * failing those, the nearest class from the bean class down to the declaring one (a subclass's class-level
+     * decision then covers the methods it inherits undecided: fail closed).
      */
     @SafeVarargs
     @SuppressWarnings("varargs") // the group is only read
@@ -69,12 +91,18 @@ public record EndpointSite(Kind kind, Class<?> type, Method method, Method annot
         if (carriesAny(method, group)) {
             return method;
         }
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        if (kind == Kind.RESOURCE) {
+            return carriesAny(type, group) ? type : null;
+        }
+        Class<?> declaring = method.getDeclaringClass();
+        for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {
             if (carriesAny(c, group)) {
                 return c;
             }
-            if (kind == Kind.RESOURCE) {
-                break;
+        }
+        for (Class<?> c = type; c != null && c != declaring && c != Object.class; c = c.getSuperclass()) {
+            if (carriesAny(c, group)) {
+                return c;
             }
         }
         return null;

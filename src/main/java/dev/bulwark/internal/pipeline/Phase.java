@@ -38,6 +38,11 @@ public enum Phase {
     CALLER_BUDGET(Layer.SERVLET, 0),
 
     // --- JAX-RS layer: the matched resource method's policy (priorities as jakarta.ws.rs.Priorities) ---
+    /**
+     * The matched resource method is recorded, so that the bean interceptors leave its dispatch (and the
+     * sub-resource locators JAX-RS calls while matching) to the JAX-RS filters below, and guard every other call.
+     */
+    DISPATCH(Layer.JAXRS, Priorities.AUTHENTICATION - 2),
     /** Deny by default and {@code @DenyAll}: refused before anything else about the caller matters. */
     DENY(Layer.JAXRS, Priorities.AUTHENTICATION - 1),
     /** A token the container authenticated later than the servlet filter gets the whole policy too. */

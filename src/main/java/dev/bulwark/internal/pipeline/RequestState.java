@@ -35,6 +35,16 @@ public final class RequestState {
         }
     }
 
+    /**
+     * JAX-RS is matching the request to a resource (set before matching, cleared once it is matched): a resource
+     * class's method called meanwhile is a sub-resource locator the JAX-RS runtime calls.
+     */
+    public static final Key<Boolean> MATCHING = Key.of("JAX-RS matching", Boolean.class);
+
+    /** The resource method JAX-RS dispatches the request to, once matched: its filters guard that call. */
+    public static final Key<java.lang.reflect.Method> RESOURCE_METHOD = Key.of("resource method",
+            java.lang.reflect.Method.class);
+
     private final Map<Key<?>, Object> values = new HashMap<>(8);
 
     /** The value of a slot, or null when no step filled it. */

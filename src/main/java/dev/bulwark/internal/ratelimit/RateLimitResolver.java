@@ -39,9 +39,12 @@ public final class RateLimitResolver implements PolicyResolver<RateLimitPolicy> 
     @Override
     public RateLimitPolicy resolve(EndpointSite site, Problems problems) {
         List<RateLimit> found = site.annotations(RateLimit.class);
-        String scope = site.name();
+        // a resource method's counts are its resource class's; an intercepted method's are its declaring class's,
+        // so the beans that inherit it share them, as the method is one
+        String scope = site.intercepted() ? EndpointSite.name(site.method().getDeclaringClass(), site.method())
+                : site.name();
         if (found.isEmpty()) {
-            if (site.kind() == EndpointSite.Kind.BEAN || anonymous == null && authenticated == null) {
+            if (site.intercepted() || anonymous == null && authenticated == null) {
                 return null;
             }
             return new RateLimitPolicy(null, anonymous == null ? null : new Limit(anonymous, RateLimit.Key.IP, scope),

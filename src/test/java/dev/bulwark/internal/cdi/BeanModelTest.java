@@ -112,8 +112,11 @@ class BeanModelTest {
         BulwarkExtension extension = extensionWith(Billing.class, Resource.class);
         assertThat(extension.buildBeanModel(BulwarkConfig.defaults())).isEmpty();
         List<EndpointPolicy> policies = extension.beanModel().policies();
-        assertThat(policies).extracting(p -> p.site().type().getName()).as("resources are left to the resource model")
-                .containsOnly(Billing.class.getName());
+        assertThat(extension.beanPolicies()).extracting(p -> p.site().type().getName())
+                .as("the inventory lists beans; resources are its endpoints").containsOnly(Billing.class.getName());
+        assertThat(policies).filteredOn(p -> p.site().type() == Resource.class).singleElement()
+                .satisfies(p -> assertThat(p.site().kind()).as("a resource class called as a bean is guarded too")
+                        .isEqualTo(dev.bulwark.internal.pipeline.EndpointSite.Kind.RESOURCE_BEAN));
         EndpointPolicy charge = extension.beanModel().find(Billing.class, Billing.class.getMethod("charge"));
         assertThat(charge.get(AccessRule.class).roles()).containsExactly("clerk");
         assertThat(charge.get(RateLimitPolicy.class).limitsFor(false)).singleElement()

@@ -1,0 +1,73 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.assertProblem;
+import static dev.bulwark.it.ItSupport.get;
+import static dev.bulwark.it.ItSupport.token;
+import static dev.bulwark.it.ItSupport.tokenWithScopes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The endpoint model through the doors a refactor could open: a subclass JAX-RS dispatches to (a polymorphic
+ * sub-resource locator), a resource class injected and called as a bean, an inherited bean method with its
+ * declaring class's scope, and a rate-limited method inherited by two beans. Legitimate callers pass each door.
+ */
+class BeanDoorsIT {
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    @Test
+    void aSubResourceSubclassIsHeldToItsOwnRolesNotItsParents() {
+        HttpResponse<String> user = get("/it/api/panels/admin", "Authorization", bearer(token("panel-user", "user")));
+        assertProblem(user, 403);
+        HttpResponse<String> admin = get("/it/api/panels/admin", "Authorization",
+                bearer(token("panel-admin", "admin")));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).isEqualTo("{\"panel\":\"AdminPanel\"}");
+        HttpResponse<String> plain = get("/it/api/panels/plain", "Authorization", bearer(token("panel-user", "user")));
+        assertThat(plain.statusCode()).as("the parent's own panel keeps the parent's roles").isEqualTo(200);
+        assertThat(plain.body()).isEqualTo("{\"panel\":\"Panel\"}");
+        assertProblem(get("/it/api/panels/plain"), 401);
+    }
+
+    @Test
+    void aResourceCalledAsABeanStillNeedsItsScope() {
+        assertProblem(get("/it/api/front-door/report"), 401);
+        assertProblem(get("/it/api/front-door/report", "Authorization",
+                bearer(tokenWithScopes("reporter", "reports:read"))), 403);
+        HttpResponse<String> ok = get("/it/api/front-door/report", "Authorization",
+                bearer(tokenWithScopes("reporter", "reports:admin")));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("{\"report\":\"internal\"}");
+        // the same method through its own JAX-RS door: the same scope, checked once
+        assertProblem(get("/it/api/internal-report"), 401);
+        assertThat(get("/it/api/internal-report", "Authorization",
+                bearer(tokenWithScopes("reporter", "reports:admin"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anInheritedBeanMethodKeepsItsDeclaringClassesScope() {
+        String reader = bearer(tokenWithScopes("ops-reader", "reports:read"));
+        assertThat(get("/it/api/front-door/read", "Authorization", reader).statusCode()).isEqualTo(200);
+        assertProblem(get("/it/api/front-door/purge", "Authorization", reader), 403);
+        assertThat(get("/it/api/front-door/purge", "Authorization",
+                bearer(tokenWithScopes("ops-admin", "reports:admin"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRateLimitedMethodInheritedByTwoBeansIsOneCount() {
+        String caller = bearer(token("shared-limit-" + System.nanoTime(), "user"));
+        assertThat(get("/it/api/front-door/work/first", "Authorization", caller).statusCode()).isEqualTo(200);
+        assertThat(get("/it/api/front-door/work/second", "Authorization", caller).statusCode()).isEqualTo(200);
+        HttpResponse<String> third = get("/it/api/front-door/work/first", "Authorization", caller);
+        assertProblem(third, 429);
+        assertThat(third.headers().firstValue("Retry-After")).isPresent();
+        assertThat(get("/it/api/front-door/work/first", "Authorization",
+                bearer(token("shared-limit-other-" + System.nanoTime(), "user"))).statusCode())
+                .as("another caller has its own count").isEqualTo(200);
+    }
+}
