@@ -7,7 +7,6 @@ import dev.bulwark.internal.controls.ConfigLoader;
 import dev.bulwark.internal.headers.HeaderValue;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

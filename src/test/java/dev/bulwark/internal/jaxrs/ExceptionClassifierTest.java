@@ -2,7 +2,6 @@ package dev.bulwark.internal.jaxrs;
 
 import dev.bulwark.internal.errors.Classification;
 import dev.bulwark.internal.errors.Problem;
-import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemKind;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,8 +9,6 @@ import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.transport.TransportAttributes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,6 @@ import dev.bulwark.internal.config.TestConfig;
 import dev.bulwark.internal.controls.ConfigLoader;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

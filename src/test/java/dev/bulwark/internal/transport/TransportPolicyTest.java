@@ -6,7 +6,6 @@ import dev.bulwark.internal.config.TestConfig;
 import dev.bulwark.internal.controls.BulwarkConfig;
 import dev.bulwark.internal.controls.ConfigLoader;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TransportPolicyTest {
