@@ -28,6 +28,24 @@ public class FrontDoorResource {
     @Inject
     SharedLimit.Second second;
 
+    @Inject
+    InheritedGuards.AdminTools adminTools;
+
+    @Inject
+    InheritedGuards.Eraser eraser;
+
+    @GET
+    @Path("/admin-purge")
+    public String adminPurge() {
+        return adminTools.purge();
+    }
+
+    @GET
+    @Path("/erase")
+    public String erase() {
+        return eraser.erase();
+    }
+
     @GET
     @Path("/report")
     public String report() {

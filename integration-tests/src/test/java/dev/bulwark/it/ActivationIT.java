@@ -43,7 +43,9 @@ class ActivationIT {
             "POST /it/api/bodies/purchase", "POST /it/api/bodies/status", "POST /it/api/bodies/text",
             "GET /it/api/bodies/words/{word}", "GET /it/api/panels/{kind}", "GET /it/api/internal-report",
             "GET /it/api/front-door/report", "GET /it/api/front-door/read", "GET /it/api/front-door/purge",
-            "GET /it/api/front-door/work/{which}");
+            "GET /it/api/front-door/work/{which}", "GET /it/api/colliding", "GET /it/api/leaky-locator/leak",
+            "GET /it/api/front-door/admin-purge", "GET /it/api/front-door/erase", "GET /it/api/counted-sub/s",
+            "GET /it/nosvc/probe", "GET /it/api/probe");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {
@@ -135,6 +137,15 @@ class ActivationIT {
         assertThat(get("/it-broken-bean/api/errors/ok").statusCode()).isEqualTo(404);
         // the same WAR without that bean deploys: the annotation, not the application, is refused
         assertThat(get("/it/api/errors/ok").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anApplicationThatTurnsOffServiceLoadingIsRefusedNotServedUnguarded() {
+        awaitLog("refuses to deploy /it-no-services: dev.bulwark.it.NoServicesApplication sets"
+                + " jakarta.ws.rs.loadServices=false");
+        assertThat(get("/it-no-services/nosvc/probe").statusCode()).isEqualTo(404);
+        assertThat(get("/it/nosvc/probe").statusCode()).as("the same application with service loading on")
+                .isEqualTo(200);
     }
 
     @Test

@@ -70,4 +70,44 @@ class BeanDoorsIT {
                 bearer(token("shared-limit-other-" + System.nanoTime(), "user"))).statusCode())
                 .as("another caller has its own count").isEqualTo(200);
     }
+
+    @Test
+    void aPublicMethodNamedLikeTheGuardedOneItCallsDoesNotOpenIt() {
+        assertProblem(get("/it/api/colliding"), 401);
+        assertProblem(get("/it/api/colliding", "Authorization", bearer(tokenWithScopes("reporter", "reports:read"))),
+                403);
+        HttpResponse<String> ok = get("/it/api/colliding", "Authorization",
+                bearer(tokenWithScopes("reporter", "reports:admin")));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("{\"report\":\"internal\"}");
+    }
+
+    @Test
+    void aLocatorCallingAGuardedBeanWhileJaxRsMatchesIsGuarded() {
+        assertProblem(get("/it/api/leaky-locator/leak"), 401);
+        HttpResponse<String> ok = get("/it/api/leaky-locator/leak", "Authorization",
+                bearer(tokenWithScopes("reporter", "reports:admin")));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("{\"report\":\"internal\"}");
+    }
+
+    @Test
+    void classDecisionsInheritedFromASuperclassStillGuardTheBean() {
+        assertProblem(get("/it/api/front-door/admin-purge"), 401);
+        assertProblem(get("/it/api/front-door/admin-purge", "Authorization", bearer(token("plain-user", "user"))),
+                403);
+        assertThat(get("/it/api/front-door/admin-purge", "Authorization", bearer(token("the-admin", "admin")))
+                .statusCode()).isEqualTo(200);
+        assertProblem(get("/it/api/front-door/erase", "Authorization", bearer(token("the-admin", "admin"))), 403);
+    }
+
+    @Test
+    void aSubResourceThatIsACdiBeanIsCountedOncePerRequest() {
+        String caller = bearer(token("counted-" + System.nanoTime(), "user"));
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> allowed = get("/it/api/counted-sub/s", "Authorization", caller);
+            assertThat(allowed.statusCode()).as("request %d of 3", i + 1).isEqualTo(200);
+        }
+        assertProblem(get("/it/api/counted-sub/s", "Authorization", caller), 429);
+    }
 }

@@ -68,8 +68,8 @@ public class BulwarkExtension implements Extension {
     private volatile EndpointModel resourceModel;
     /** Policies of methods the deployment-time models did not hold (a class the container made up later). */
     private final Map<String, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
-    /** Classes found to be JAX-RS resources at a bean interception (their filters decided already). */
-    private final Map<Class<?>, Boolean> resourceTypes = new ConcurrentHashMap<>();
+    /** Whether a method is a sub-resource locator, worked out once per method. */
+    private final Map<String, Boolean> locators = new ConcurrentHashMap<>();
 
     /**
      * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
@@ -112,6 +112,38 @@ public class BulwarkExtension implements Extension {
         Class<?> type = event.getAnnotatedType().getJavaClass();
         if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && carriesBeanAnnotation(type)) {
             guardedBeans.add(type);
+            inheritClassBindings(event, type);
+        }
+    }
+
+    /** The interceptor bindings Bulwark enforces on beans. */
+    private static final List<Class<? extends java.lang.annotation.Annotation>> BINDINGS = List.of(
+            RolesAllowed.class, DenyAll.class, dev.bulwark.api.RequiresScopes.class, dev.bulwark.api.RateLimit.class,
+            dev.bulwark.api.RateLimits.class);
+
+    /**
+     * A class-level binding of a superclass binds the subclass's methods only if the annotation is
+     * {@code @Inherited}, which {@code @RolesAllowed}, {@code @DenyAll} and {@code @RateLimit} are not: the bean
+     * would inherit guarded methods with no interceptor at all. The superclass's binding is added to the bean's
+     * type, so the interceptors run and apply the method's policy (which reads the declaring class's decision).
+     */
+    private static void inheritClassBindings(ProcessAnnotatedType<?> event, Class<?> type) {
+        List<java.lang.annotation.Annotation> inherited = new ArrayList<>();
+        for (Class<? extends java.lang.annotation.Annotation> binding : BINDINGS) {
+            if (type.isAnnotationPresent(binding)) {
+                continue;
+            }
+            for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                java.lang.annotation.Annotation found = c.getDeclaredAnnotation(binding);
+                if (found != null) {
+                    inherited.add(found);
+                    break;
+                }
+            }
+        }
+        if (!inherited.isEmpty()) {
+            var configurator = event.configureAnnotatedType();
+            inherited.forEach(configurator::add);
         }
     }
 
@@ -289,14 +321,15 @@ public class BulwarkExtension implements Extension {
         return policy != null ? policy : late(site(type, method));
     }
 
-    /** True when instances of {@code type} are JAX-RS resources (a bean interceptor then asks how it was called). */
-    public boolean isResource(Class<?> type) {
-        return resourceTypes.computeIfAbsent(type, ResourceScanner::isResource);
+    /** True when {@code method} is a sub-resource locator of {@code type} (JAX-RS calls it while matching). */
+    public boolean isLocator(Class<?> type, Method method) {
+        return locators.computeIfAbsent(type.getName() + "#" + method.getName()
+                + java.util.Arrays.toString(method.getParameterTypes()), k -> ResourceScanner.isLocator(type, method));
     }
 
-    /** The site of an intercepted method: a bean's, or a resource class's called as a bean. */
+    /** The site of an intercepted method: a bean's, or a resource (or sub-resource) class's called as a bean. */
     private static EndpointSite site(Class<?> type, Method method) {
-        return ResourceScanner.isResource(type) ? EndpointSite.resourceBean(type, method)
+        return ResourceScanner.servesRequests(type) ? EndpointSite.resourceBean(type, method)
                 : EndpointSite.bean(type, method);
     }
 

@@ -29,29 +29,37 @@ abstract class BulwarkInterceptor {
     @Inject
     Instance<JsonWebToken> tokens;
 
+    /** Context data key: this invocation is a call JAX-RS makes (decided once, for every Bulwark interceptor). */
+    private static final String JAXRS_CALL = "dev.bulwark.jaxrsCall";
+
     /**
-     * The policy of the intercepted method, or null for a call the JAX-RS filters guard: a resource class's method
-     * that JAX-RS dispatches the request to, or a sub-resource locator it calls while matching. Every other call,
-     * a resource class's method called as a bean from anywhere included, gets the method's bean policy.
+     * The policy of the intercepted method, or null for a call the JAX-RS filters guard: the one call of the
+     * resource method JAX-RS dispatches the request to, or a sub-resource locator it calls while matching. Every
+     * other call, a resource class's method called as a bean from anywhere included, gets the method's policy. The
+     * decision is made once per invocation and shared by Bulwark's interceptors through its context data.
      */
     EndpointPolicy policy(InvocationContext invocation) {
-        Object target = invocation.getTarget();
-        Method method = invocation.getMethod();
-        if (extension.isResource(target == null ? method.getDeclaringClass() : target.getClass())) {
-            HttpServletRequest request = request();
-            RequestState state = request == null ? null : RequestState.from(request::getAttribute);
-            if (state != null && (Boolean.TRUE.equals(state.get(RequestState.MATCHING))
-                    || sameSignature(method, state.get(RequestState.RESOURCE_METHOD)))) {
-                return null;
-            }
+        Object decided = invocation.getContextData().get(JAXRS_CALL);
+        if (decided == null) {
+            decided = jaxrsCall(invocation);
+            invocation.getContextData().put(JAXRS_CALL, decided);
         }
-        return extension.beanPolicy(invocation);
+        return Boolean.TRUE.equals(decided) ? null : extension.beanPolicy(invocation);
     }
 
-    /** The same Java method, whichever class or interface the runtime names it by. */
-    private static boolean sameSignature(Method a, Method b) {
-        return b != null && a.getName().equals(b.getName())
-                && java.util.Arrays.equals(a.getParameterTypes(), b.getParameterTypes());
+    private boolean jaxrsCall(InvocationContext invocation) {
+        HttpServletRequest request = request();
+        RequestState state = request == null ? null : RequestState.from(request::getAttribute);
+        if (state == null) {
+            return false;
+        }
+        Object target = invocation.getTarget();
+        Method method = invocation.getMethod();
+        Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
+        if (Boolean.TRUE.equals(state.get(RequestState.MATCHING))) {
+            return extension.isLocator(type, method);
+        }
+        return state.takeDispatch(type, method);
     }
 
     /** The HTTP request being served on this thread, or null outside a request. */

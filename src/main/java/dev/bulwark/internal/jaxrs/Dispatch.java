@@ -7,10 +7,11 @@ import jakarta.ws.rs.container.PreMatching;
 import java.lang.reflect.Method;
 
 /**
- * Tells the bean interceptors which calls of resource classes JAX-RS makes: the sub-resource locators it calls
- * while matching ({@link Matching}) and the resource method it dispatches to ({@link Dispatched}, the first of the
- * method's filters). Those calls are guarded by the JAX-RS filters; any other call of a resource class's method
- * (the class injected into another one and called as a bean) is guarded by the interceptors.
+ * Tells the bean interceptors which calls JAX-RS itself makes: the sub-resource locators it calls while matching
+ * ({@link Matching}) and the one call of the resource method it dispatches to ({@link Dispatched}, the first of
+ * the method's filters). Those calls are guarded by the JAX-RS filters; any other call of any guarded method (a
+ * resource class injected into another one and called as a bean, whatever its method is named) is guarded by the
+ * interceptors.
  */
 final class Dispatch {
 
@@ -30,19 +31,19 @@ final class Dispatch {
         }
     }
 
-    /** Once matched to {@code method}. */
+    /** Once matched to {@code method} of {@code resourceClass}. */
     static final class Dispatched implements ContainerRequestFilter {
-        private final Method method;
+        private final RequestState.Dispatch dispatch;
 
-        Dispatched(Method method) {
-            this.method = method;
+        Dispatched(Class<?> resourceClass, Method method) {
+            this.dispatch = new RequestState.Dispatch(resourceClass, method);
         }
 
         @Override
         public void filter(ContainerRequestContext context) {
             RequestState state = state(context);
             state.put(RequestState.MATCHING, null);
-            state.put(RequestState.RESOURCE_METHOD, method);
+            state.put(RequestState.DISPATCH, dispatch);
         }
     }
 }

@@ -29,7 +29,8 @@ final class EndpointBindings implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         EndpointPolicy policy = policies.apply(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
-        context.register(new Dispatch.Dispatched(resourceInfo.getResourceMethod()), Phase.DISPATCH.priority());
+        context.register(new Dispatch.Dispatched(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()),
+                Phase.DISPATCH.priority());
         for (Binding binding : bindings) {
             binding.bind(policy, (provider, phase) -> context.register(provider, phase.priority()));
         }

@@ -41,9 +41,32 @@ public final class RequestState {
      */
     public static final Key<Boolean> MATCHING = Key.of("JAX-RS matching", Boolean.class);
 
-    /** The resource method JAX-RS dispatches the request to, once matched: its filters guard that call. */
-    public static final Key<java.lang.reflect.Method> RESOURCE_METHOD = Key.of("resource method",
-            java.lang.reflect.Method.class);
+    /**
+     * The resource class and method JAX-RS dispatches the request to, once matched: its filters guard that one
+     * call, which consumes it ({@link #takeDispatch}); any other call of any method is the interceptors' business.
+     */
+    public static final Key<Dispatch> DISPATCH = Key.of("JAX-RS dispatch", Dispatch.class);
+
+    /** The call JAX-RS is about to make: this class's (or a container subclass's) method of this signature. */
+    public record Dispatch(Class<?> resourceClass, java.lang.reflect.Method method) {
+
+        /** True when a call of {@code called} on an instance of {@code target} is this dispatch. */
+        public boolean matches(Class<?> target, java.lang.reflect.Method called) {
+            return resourceClass.isAssignableFrom(target) && called.getName().equals(method.getName())
+                    && java.util.Arrays.equals(called.getParameterTypes(), method.getParameterTypes());
+        }
+    }
+
+    /** True, once, when the call is the recorded JAX-RS dispatch (which is then consumed). */
+    public boolean takeDispatch(Class<?> target, java.lang.reflect.Method called) {
+        synchronized (values) {
+            if (values.get(DISPATCH) instanceof Dispatch d && d.matches(target, called)) {
+                values.remove(DISPATCH);
+                return true;
+            }
+            return false;
+        }
+    }
 
     private final Map<Key<?>, Object> values = new HashMap<>(8);
 

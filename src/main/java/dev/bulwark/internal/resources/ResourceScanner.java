@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,6 +66,38 @@ public final class ResourceScanner {
 
     private static boolean hasNoImplementation(Class<?> iface, Collection<Class<?>> candidates) {
         return candidates.stream().noneMatch(c -> c != iface && iface.isAssignableFrom(c));
+    }
+
+    /** The Jakarta REST 3.1 property that turns off service loading of features (Bulwark's included). */
+    static final String LOAD_SERVICES = "jakarta.ws.rs.loadServices";
+
+    /**
+     * The applications among {@code candidates} that turn off service loading ({@code getProperties()} sets
+     * {@code jakarta.ws.rs.loadServices} to false) without registering {@code featureClass} themselves: JAX-RS
+     * would load none of Bulwark's per-method controls for them.
+     */
+    public static List<String> withoutFeature(Collection<Class<?>> candidates, Class<?> featureClass) {
+        List<String> unprotected = new ArrayList<>();
+        for (Class<?> c : candidates) {
+            if (!Application.class.isAssignableFrom(c) || c == Application.class
+                    || Modifier.isAbstract(c.getModifiers())) {
+                continue;
+            }
+            try {
+                Application app = (Application) c.getDeclaredConstructor().newInstance();
+                Map<String, Object> properties = app.getProperties();
+                Object load = properties == null ? null : properties.get(LOAD_SERVICES);
+                Set<Class<?>> classes = app.getClasses();
+                if ((Boolean.FALSE.equals(load) || "false".equalsIgnoreCase(String.valueOf(load)))
+                        && (classes == null || !classes.contains(featureClass))) {
+                    unprotected.add(c.getName());
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // an application Bulwark cannot instantiate is one the container cannot either
+            }
+        }
+        unprotected.sort(Comparator.naturalOrder());
+        return unprotected;
     }
 
     /** Classes from an application's getClasses() override; an empty set when it does not override it. */
@@ -116,6 +149,28 @@ public final class ResourceScanner {
     /** True for a JAX-RS resource class: it, a superclass or an interface carries {@code @Path}. */
     public static boolean isResource(Class<?> type) {
         return resourcePath(type) != null;
+    }
+
+    /**
+     * True for a class JAX-RS can serve requests with: a root resource, or a sub-resource (a class a locator
+     * returns: no {@code @Path} of its own, but methods with HTTP method or {@code @Path} annotations).
+     */
+    public static boolean servesRequests(Class<?> type) {
+        if (isResource(type)) {
+            return true;
+        }
+        for (Method m : type.getMethods()) {
+            if (m.getDeclaringClass() != Object.class && annotatedMethod(type, m) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code method} of {@code type} is a sub-resource locator: {@code @Path} and no HTTP method. */
+    public static boolean isLocator(Class<?> type, Method method) {
+        Method annotated = annotatedMethod(type, method);
+        return annotated != null && annotated.isAnnotationPresent(Path.class) && httpMethod(annotated) == null;
     }
 
     /**

@@ -75,6 +75,14 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             return;
         }
         Set<Class<?>> found = classes == null ? Set.of() : classes;
+        List<String> withoutFeature = ResourceScanner.withoutFeature(found,
+                dev.bulwark.internal.jaxrs.BulwarkFeature.class);
+        if (!withoutFeature.isEmpty()) {
+            throw fail("Bulwark refuses to deploy " + context.getContextPath() + ": " + String.join(", ", withoutFeature)
+                    + " sets jakarta.ws.rs.loadServices=false, so JAX-RS would load none of Bulwark's per-endpoint"
+                    + " controls (access, scopes, ownership, rate limits, bodies) for it: remove that property, or"
+                    + " return " + dev.bulwark.internal.jaxrs.BulwarkFeature.class.getName() + " from its getClasses()");
+        }
         BulwarkExtension extension = BulwarkExtension.current();
         EndpointModel model = EndpointModel.build(extension.controls().resolvers(), new ResourceScanner().sites(
                 context.getContextPath(), ResourceScanner.applications(found)));

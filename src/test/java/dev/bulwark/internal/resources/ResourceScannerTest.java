@@ -160,4 +160,66 @@ class ResourceScannerTest {
         assertThat(ResourceScanner.join("/ctx/", "/api/")).isEqualTo("/ctx/api");
         assertThat(ResourceScanner.join("/", "x")).isEqualTo("/x");
     }
+
+    /** Turns service loading off without registering the feature. */
+    @ApplicationPath("off")
+    public static class NoServices extends Application {
+        @Override
+        public java.util.Map<String, Object> getProperties() {
+            return java.util.Map.of("jakarta.ws.rs.loadServices", false);
+        }
+    }
+
+    /** Turns it off but registers the feature itself. */
+    @ApplicationPath("registered")
+    public static class Registered extends Application {
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(Customers.class, String.class);
+        }
+
+        @Override
+        public java.util.Map<String, Object> getProperties() {
+            return java.util.Map.of("jakarta.ws.rs.loadServices", "false");
+        }
+    }
+
+    @Test
+    void anApplicationThatTurnsOffServiceLoadingWithoutTheFeatureIsNamed() {
+        assertThat(ResourceScanner.withoutFeature(List.of(NoServices.class, ScanningApp.class, Registered.class,
+                Customers.class), Object.class)).containsExactly(NoServices.class.getName(),
+                Registered.class.getName());
+        assertThat(ResourceScanner.withoutFeature(List.of(Registered.class), String.class))
+                .as("it lists the feature in getClasses()").isEmpty();
+    }
+
+    /** A sub-resource: no @Path of its own. */
+    public static class Sub {
+        @GET
+        public String get() {
+            return "sub";
+        }
+    }
+
+    @Path("/root")
+    public static class Root {
+        @Path("/sub")
+        public Sub sub() {
+            return new Sub();
+        }
+
+        @GET
+        public String get() {
+            return "root";
+        }
+    }
+
+    @Test
+    void locatorsAndSubResourcesAreTold() throws Exception {
+        assertThat(ResourceScanner.isLocator(Root.class, Root.class.getMethod("sub"))).isTrue();
+        assertThat(ResourceScanner.isLocator(Root.class, Root.class.getMethod("get"))).isFalse();
+        assertThat(ResourceScanner.servesRequests(Sub.class)).isTrue();
+        assertThat(ResourceScanner.isResource(Sub.class)).isFalse();
+        assertThat(ResourceScanner.servesRequests(String.class)).isFalse();
+    }
 }
