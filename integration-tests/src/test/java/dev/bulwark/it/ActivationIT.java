@@ -45,7 +45,10 @@ class ActivationIT {
             "GET /it/api/front-door/report", "GET /it/api/front-door/read", "GET /it/api/front-door/purge",
             "GET /it/api/front-door/work/{which}", "GET /it/api/colliding", "GET /it/api/leaky-locator/leak",
             "GET /it/api/front-door/admin-purge", "GET /it/api/front-door/erase", "GET /it/api/counted-sub/s",
-            "GET /it/nosvc/probe", "GET /it/api/probe");
+            "GET /it/nosvc/probe", "GET /it/api/probe", "GET /it/api/edge/counted-query",
+            "GET /it/api/edge/counted-query/other", "GET /it/api/edge/counted-setter", "GET /it/api/edge/roles-setter/status",
+            "GET /it/api/edge/roles-setter/admin", "GET /it/api/edge/setter/open", "GET /it/api/edge/setter/users",
+            "GET /it/api/edge/stale/item");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

@@ -8,13 +8,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The JOSE header and the claims of a compact JWS, read strictly: exactly three base64url segments without
@@ -29,6 +30,11 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
 
     private static final JsonLimits PART_LIMITS = new JsonLimits(MAX_LENGTH, 8, 256, 256, 8_192, 128, 40);
     private static final JsonScanner SCANNER = new JsonScanner(PART_LIMITS, true, true);
+    /**
+     * One reader factory (immutable, thread-safe): {@code Json.createReader} looks the JSON provider up again on
+     * every call (a service-loader scan), which cost more than the rest of the token policy together.
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     public static RawToken parse(String compact) throws TokenRejected {
         if (compact == null || compact.isEmpty()) {
@@ -69,7 +75,7 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
         } catch (IOException e) {
             throw new TokenRejected("the " + what + " cannot be read");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new TokenRejected("the " + what + " is not a JSON object");

@@ -70,6 +70,8 @@ public class BulwarkExtension implements Extension {
     private final Map<String, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
     /** Whether a method is a sub-resource locator, worked out once per method. */
     private final Map<String, Boolean> locators = new ConcurrentHashMap<>();
+    /** Whether a method is a JAX-RS property setter, worked out once per method. */
+    private final Map<Method, Boolean> setters = new ConcurrentHashMap<>();
 
     /**
      * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
@@ -256,6 +258,7 @@ public class BulwarkExtension implements Extension {
                 for (Method m : methods) {
                     int mod = m.getModifiers();
                     if (Modifier.isPrivate(mod) || Modifier.isStatic(mod) || m.isSynthetic() || m.isBridge()
+                            || dev.bulwark.internal.resources.JaxRsParameters.isInjectionSetter(m)
                             || !seen.add(m.getName() + java.util.Arrays.toString(m.getParameterTypes()))) {
                         continue;
                     }
@@ -325,6 +328,11 @@ public class BulwarkExtension implements Extension {
     public boolean isLocator(Class<?> type, Method method) {
         return locators.computeIfAbsent(type.getName() + "#" + method.getName()
                 + java.util.Arrays.toString(method.getParameterTypes()), k -> ResourceScanner.isLocator(type, method));
+    }
+
+    /** True when the JAX-RS runtime calls {@code method} to inject a request value (a property setter). */
+    public boolean isInjectionSetter(Method method) {
+        return setters.computeIfAbsent(method, dev.bulwark.internal.resources.JaxRsParameters::isInjectionSetter);
     }
 
     /** The site of an intercepted method: a bean's, or a resource (or sub-resource) class's called as a bean. */

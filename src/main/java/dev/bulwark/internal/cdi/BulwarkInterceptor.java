@@ -34,7 +34,8 @@ abstract class BulwarkInterceptor {
 
     /**
      * The policy of the intercepted method, or null for a call the JAX-RS filters guard: the one call of the
-     * resource method JAX-RS dispatches the request to, or a sub-resource locator it calls while matching. Every
+     * resource method JAX-RS dispatches the request to, a sub-resource locator it calls while matching, or a
+     * property setter through which it injects a request value. Every
      * other call, a resource class's method called as a bean from anywhere included, gets the method's policy. The
      * decision is made once per invocation and shared by Bulwark's interceptors through its context data.
      */
@@ -48,6 +49,9 @@ abstract class BulwarkInterceptor {
     }
 
     private boolean jaxrsCall(InvocationContext invocation) {
+        if (extension.isInjectionSetter(invocation.getMethod())) {
+            return true; // the runtime hands the resource a request value; not a business call
+        }
         HttpServletRequest request = request();
         RequestState state = request == null ? null : RequestState.from(request::getAttribute);
         if (state == null) {

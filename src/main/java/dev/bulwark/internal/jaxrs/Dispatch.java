@@ -3,6 +3,8 @@ package dev.bulwark.internal.jaxrs;
 import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import java.lang.reflect.Method;
 
@@ -31,8 +33,8 @@ final class Dispatch {
         }
     }
 
-    /** Once matched to {@code method} of {@code resourceClass}. */
-    static final class Dispatched implements ContainerRequestFilter {
+    /** Once matched to {@code method} of {@code resourceClass}; the record goes with the response. */
+    static final class Dispatched implements ContainerRequestFilter, ContainerResponseFilter {
         private final RequestState.Dispatch dispatch;
 
         Dispatched(Class<?> resourceClass, Method method) {
@@ -44,6 +46,15 @@ final class Dispatch {
             RequestState state = state(context);
             state.put(RequestState.MATCHING, null);
             state.put(RequestState.DISPATCH, dispatch);
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            // a dispatch no interceptor consumed (the method has none) must not stay for later calls
+            RequestState state = RequestState.from(request::getProperty);
+            if (state != null) {
+                state.put(RequestState.DISPATCH, null);
+            }
         }
     }
 }

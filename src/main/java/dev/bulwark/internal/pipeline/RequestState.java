@@ -50,9 +50,15 @@ public final class RequestState {
     /** The call JAX-RS is about to make: this class's (or a container subclass's) method of this signature. */
     public record Dispatch(Class<?> resourceClass, java.lang.reflect.Method method) {
 
-        /** True when a call of {@code called} on an instance of {@code target} is this dispatch. */
+        /**
+         * True when a call of {@code called} on an instance of {@code target} is this dispatch: an instance of
+         * exactly the dispatched class, or of the subclass the container made of it (a proxy or interceptor
+         * subclass, whose name carries {@code $$}), never of an application subclass.
+         */
         public boolean matches(Class<?> target, java.lang.reflect.Method called) {
-            return resourceClass.isAssignableFrom(target) && called.getName().equals(method.getName())
+            boolean sameClass = target == resourceClass
+                    || target.getSuperclass() == resourceClass && target.getName().contains("$$");
+            return sameClass && called.getName().equals(method.getName())
                     && java.util.Arrays.equals(called.getParameterTypes(), method.getParameterTypes());
         }
     }

@@ -67,6 +67,19 @@ public final class JaxRsParameters {
         return -1;
     }
 
+    /**
+     * True for a method the JAX-RS runtime calls to inject a request value (a property setter carrying
+     * {@code @QueryParam}, {@code @HeaderParam}, {@code @Context} ...): not a business method.
+     */
+    public static boolean isInjectionSetter(Method method) {
+        for (Annotation a : method.getAnnotations()) {
+            if (SOURCES.containsKey(a.annotationType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The index of the entity parameter (the one no JAX-RS annotation binds), or -1 when the method takes none. */
     public static int entity(Method method) {
         Annotation[][] annotations = method.getParameterAnnotations();

@@ -222,4 +222,26 @@ class ResourceScannerTest {
         assertThat(ResourceScanner.isResource(Sub.class)).isFalse();
         assertThat(ResourceScanner.servesRequests(String.class)).isFalse();
     }
+
+    /** A resource with a JAX-RS property setter. */
+    @Path("/paged")
+    public static class Paged {
+        private int page;
+
+        @jakarta.ws.rs.QueryParam("page")
+        public void setPage(int page) {
+            this.page = page;
+        }
+
+        @GET
+        public String get() {
+            return "page " + page;
+        }
+    }
+
+    @Test
+    void propertySettersAreToldFromBusinessMethods() throws Exception {
+        assertThat(JaxRsParameters.isInjectionSetter(Paged.class.getMethod("setPage", int.class))).isTrue();
+        assertThat(JaxRsParameters.isInjectionSetter(Paged.class.getMethod("get"))).isFalse();
+    }
 }

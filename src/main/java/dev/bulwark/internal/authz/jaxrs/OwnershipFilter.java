@@ -17,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,6 +34,9 @@ import java.util.function.Function;
  * answered like a missing object. Runs after the body checks, so a body id is read from the checked copy.
  */
 final class OwnershipFilter implements ContainerRequestFilter {
+
+    /** One reader factory: {@code Json.createReader} looks the JSON provider up again on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
 
     private final OwnedBy owner;
     private final Class<?> idType;
@@ -90,7 +94,7 @@ final class OwnershipFilter implements ContainerRequestFilter {
         if (bytes == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue doc = reader.readValue();
             if (!(doc instanceof JsonObject o)) {
                 return null;

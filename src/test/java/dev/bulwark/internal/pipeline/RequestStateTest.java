@@ -1,0 +1,60 @@
+package dev.bulwark.internal.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Test;
+
+/** The per-request state: typed slots, and the one JAX-RS dispatch the bean interceptors leave alone. */
+class RequestStateTest {
+
+    public static class Orders {
+        public String get(long id) {
+            return "order " + id;
+        }
+
+        public String get(String id) {
+            return "order " + id;
+        }
+    }
+
+    /** What a container makes of the bean class to intercept it. */
+    public static class Orders$$WeldSubclass extends Orders {
+    }
+
+    /** An application subclass that is a bean of its own. */
+    public static class AdminOrders extends Orders {
+    }
+
+    public static class Other {
+        public String get(long id) {
+            return "other " + id;
+        }
+    }
+
+    private static final RequestState.Key<String> NAME = RequestState.Key.of("name", String.class);
+
+    @Test
+    void slotsAreTypedAndEmptiedByNull() {
+        RequestState state = new RequestState();
+        assertThat(state.get(NAME)).isNull();
+        state.put(NAME, "alice");
+        assertThat(state.get(NAME)).isEqualTo("alice");
+        assertThat(state.has(NAME)).isTrue();
+        state.put(NAME, null);
+        assertThat(state.has(NAME)).isFalse();
+        assertThat(RequestState.from(name -> "not a state")).as("a forged attribute is not a state").isNull();
+    }
+
+    @Test
+    void theDispatchIsTakenOnceByExactlyTheDispatchedClassOrItsContainerSubclass() throws Exception {
+        Method get = Orders.class.getMethod("get", long.class);
+        RequestState state = new RequestState();
+        state.put(RequestState.DISPATCH, new RequestState.Dispatch(Orders.class, get));
+        assertThat(state.takeDispatch(AdminOrders.class, get)).as("an application subclass is another bean").isFalse();
+        assertThat(state.takeDispatch(Other.class, Other.class.getMethod("get", long.class))).isFalse();
+        assertThat(state.takeDispatch(Orders.class, Orders.class.getMethod("get", String.class))).isFalse();
+        assertThat(state.takeDispatch(Orders$$WeldSubclass.class, get)).isTrue();
+        assertThat(state.takeDispatch(Orders.class, get)).as("taken once").isFalse();
+    }
+}
