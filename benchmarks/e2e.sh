@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# End-to-end cost of Bulwark (issue 13): the same small JAX-RS application (benchmarks/e2e-app) built twice, with
+# Bulwark's jar (/with) and without it (/without), deployed side by side on one Open Liberty server, HTTPS, MicroProfile
+# JWT RS256 in both with the same key pair (generated here, under target/, by the devtools), Bulwark on its defaults
+# with its rate limits set so high that they are computed but never reached. Checks that both answer alike, warms
+# up, then runs alternating wrk rounds on a public GET, an authenticated GET and an authenticated JSON POST, and
+# prints per request the throughput ratio with/without over all rounds, the per-round spread and p50/p99 of each side.
+#
+#   benchmarks/e2e.sh [rounds (8)] [seconds per run (10)]
+#
+# Environment: E2E_WARMUP (seconds in all, 90), E2E_HTTP_PORT (9680), E2E_HTTPS_PORT (10043), E2E_THREADS (wrk
+# threads, 1), E2E_CONNECTIONS (16), MAVEN_ARGS (extra Maven options, e.g. -o), E2E_SKIP_BUILD=1 (use the WARs and
+# the devtools jar already built). See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+rounds=${1:-8}
+secs=${2:-10}
+warmup=${E2E_WARMUP:-90}
+http_port=${E2E_HTTP_PORT:-9680}
+https_port=${E2E_HTTPS_PORT:-10043}
+threads=${E2E_THREADS:-1}
+connections=${E2E_CONNECTIONS:-16}
+read -r -a mvn_extra <<< "${MAVEN_ARGS:-}"
+mvn_cmd=(mvn -B -ntp -q -Dstyle.color=never "${mvn_extra[@]}")
+
+# --- tools -----------------------------------------------------------------------------------------------------------
+missing=()
+for pair in wrk:wrk curl:curl awk:gawk java:openjdk-17-jdk-headless mvn:maven unzip:unzip; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} (apt-get)"
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q >/dev/null
+  "${sudo_cmd[@]}" apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+
+# --- build: both WARs from the same classes, and the dev tools (key pair, tokens) -------------------------------------
+app=$root/benchmarks/e2e-app/target
+devtools=$root/devtools/target/bulwark-devtools.jar
+if [ "${E2E_SKIP_BUILD:-}" != 1 ]; then
+  echo "building the application (with and without Bulwark) and the dev tools"
+  "${mvn_cmd[@]}" package -pl benchmarks/e2e-app,devtools -am -DskipTests
+fi
+for f in "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$devtools"; do
+  [ -f "$f" ] || { echo "missing $f (build it: mvn -B -ntp package -pl benchmarks/e2e-app,devtools -am -DskipTests)" >&2; exit 1; }
+done
+wlp=$root/target/liberty/wlp
+if [ ! -x "$wlp/bin/server" ]; then
+  echo "installing Open Liberty into target/liberty"
+  "${mvn_cmd[@]}" -f benchmarks/e2e-app/pom.xml liberty:install-server -Dbulwark.liberty.install="$root/target/liberty"
+fi
+
+# --- key pair (never committed: under target/) and the server --------------------------------------------------------
+keys=$app/e2e-keys
+java -jar "$devtools" keygen --dir "$keys" --force >/dev/null
+export WLP_USER_DIR=$app/e2e-wlp-usr
+server_name=bulwarkE2E
+server=$WLP_USER_DIR/servers/$server_name
+rm -rf "$server"
+"$wlp/bin/server" create "$server_name" >/dev/null
+cp benchmarks/e2e-app/src/main/liberty/server.xml "$server/server.xml"
+cat >> "$server/bootstrap.properties" <<PROPS
+e2e.http.port=$http_port
+e2e.https.port=$https_port
+e2e.public.key=file://$keys/public.pem
+bulwarkConfigDir=$root/liberty-config
+PROPS
+printf -- '-Xms1g\n-Xmx1g\n' > "$server/jvm.options"
+mkdir -p "$server/apps"
+cp "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$server/apps/"
+trap '"$wlp/bin/server" stop "$server_name" >/dev/null 2>&1 || true' EXIT
+echo "starting Open Liberty (server $server_name, https://127.0.0.1:$https_port)"
+"$wlp/bin/server" start "$server_name" >/dev/null
+
+base=https://127.0.0.1:$https_port
+status() { curl -sk -o /dev/null -w '%{http_code}' "$@" || true; }
+ready=""
+for _ in $(seq 1 180); do
+  if [ "$(status "$base/with/api/public")" = 200 ] && [ "$(status "$base/without/api/public")" = 200 ]; then
+    ready=yes; break
+  fi
+  sleep 1
+done
+[ -n "$ready" ] || { echo "the applications did not start (see $server/logs/messages.log)" >&2; exit 1; }
+
+mint() {
+  java -jar "$devtools" mint --key "$keys/private.pem" --iss https://issuer.bulwark.bench --aud bulwark-e2e \
+    --sub bench-user --groups user --ttl 90m
+}
+order='{"item":"The Pragmatic Programmer","quantity":2}'
+token=$(mint)
+
+# --- both applications answer alike; only /with carries Bulwark's X-Request-Id ----------------------------------------
+failed=""
+same() { # label expected-status curl-args (the path comes last, below the context root)
+  local label=$1 expected=$2; shift 2
+  local path=${*: -1} args=("${@:1:$#-1}") w wo
+  w=$(status "${args[@]}" "$base/with$path"); wo=$(status "${args[@]}" "$base/without$path")
+  printf '  %-34s with %s  without %s\n' "$label" "$w" "$wo"
+  [ "$w" = "$expected" ] && [ "$wo" = "$expected" ] || failed=yes
+}
+echo "checks (status with / without Bulwark):"
+same "public GET" 200 /api/public
+same "authenticated GET" 200 -H "Authorization: Bearer $token" /api/me
+same "authenticated JSON POST" 200 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data "$order" /api/orders
+same "authenticated GET, no token" 401 /api/me
+same "JSON POST, invalid body" 400 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data '{"item":"","quantity":0}' /api/orders
+if curl -sk -D - -o /dev/null "$base/with/api/public" | grep -qi '^x-request-id:' \
+   && ! curl -sk -D - -o /dev/null "$base/without/api/public" | grep -qi '^x-request-id:'; then
+  echo "  X-Request-Id: on /with only"
+else
+  echo "  X-Request-Id: expected on /with only, it is not" >&2; failed=yes
+fi
+[ -z "$failed" ] || { echo "the two applications do not answer alike: no measurement (see $server/logs/messages.log)" >&2; exit 1; }
+
+# --- measurement -----------------------------------------------------------------------------------------------------
+requests=(public me order)
+# One wrk run; prints: requests duration(us) p50(us) p99(us) non-2xx/3xx socket-errors
+run() { # side request seconds
+  local url=$base/$1/api body="" auth=()
+  case $2 in
+    public) url=$url/public ;;
+    me) url=$url/me; auth=(-H "Authorization: Bearer $token") ;;
+    order) url=$url/orders; auth=(-H "Authorization: Bearer $token"); body=$order ;;
+  esac
+  E2E_BODY=$body wrk -t"$threads" -c"$connections" -d"$3s" -s benchmarks/e2e.lua "${auth[@]}" "$url" \
+    | awk '/^E2E / {print $2, $3, $4, $5, $6, $7}'
+}
+per=$(( warmup / 6 > 0 ? warmup / 6 : 1 ))
+echo "warm-up: ${per} s per request and application, alternating (${warmup} s in all)"
+for q in "${requests[@]}"; do run with "$q" "$per" >/dev/null; run without "$q" "$per" >/dev/null; done
+
+results=$app/e2e-results.txt
+: > "$results"
+echo "rounds: $rounds x ${secs} s per request and application; wrk -t$threads -c$connections over HTTPS"
+for r in $(seq 1 "$rounds"); do
+  token=$(mint)
+  for q in "${requests[@]}"; do
+    # ABBA: odd rounds measure /with first, even rounds second, so that warming cannot favour one side
+    if [ $((r % 2)) -eq 1 ]; then order_sides=(with without); else order_sides=(without with); fi
+    for side in "${order_sides[@]}"; do
+      line=$(run "$side" "$q" "$secs")
+      [ -n "$line" ] || { echo "wrk gave no result for $side $q" >&2; exit 1; }
+      echo "$r $q $side $line" >> "$results"
+    done
+  done
+  echo "  round $r done"
+done
+
+awk -v rounds="$rounds" '
+  function ms(us) { return sprintf("%.2f", us / 1000) }
+  function median(arr, n,   i, j, t, a) {
+    for (i = 1; i <= n; i++) a[i] = arr[i]
+    for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  { r = $1; q = $2; s = $3
+    n[q, s, r] = $4; rps[q, s, r] = $4 / ($5 / 1e6); p50[q, s, r] = $6; p99[q, s, r] = $7
+    tot[q, s] += $4; bad += $8 + $9 }
+  END {
+    split("public me order", qs, " ")
+    name["public"] = "public GET"; name["me"] = "authenticated GET"; name["order"] = "authenticated JSON POST"
+    print ""
+    print "per round (req/s, p50 ms, p99 ms):"
+    printf "  %-24s %5s  %-24s  %-24s  %s\n", "request", "round", "with Bulwark", "without", "with/without"
+    for (i = 1; i <= 3; i++) { q = qs[i]
+      for (r = 1; r <= rounds; r++)
+        printf "  %-24s %5d  %8.0f %6s %7s  %8.0f %6s %7s  %.3f\n", name[q], r,
+          rps[q, "with", r], ms(p50[q, "with", r]), ms(p99[q, "with", r]),
+          rps[q, "without", r], ms(p50[q, "without", r]), ms(p99[q, "without", r]),
+          rps[q, "with", r] / rps[q, "without", r]
+    }
+    print ""
+    print "summary (throughput ratio over all rounds; spread = lowest..highest round ratio; p50/p99 = median of the rounds, ms):"
+    printf "  %-24s %12s  %-13s  %9s %9s %8s  %9s %9s %8s\n", "request", "with/without", "spread",
+      "p50 with", "without", "diff", "p99 with", "without", "diff"
+    for (i = 1; i <= 3; i++) { q = qs[i]; lo = ""; hi = ""
+      for (r = 1; r <= rounds; r++) {
+        x = rps[q, "with", r] / rps[q, "without", r]
+        if (lo == "" || x < lo) lo = x; if (hi == "" || x > hi) hi = x
+        a50[r] = p50[q, "with", r]; b50[r] = p50[q, "without", r]; a99[r] = p99[q, "with", r]; b99[r] = p99[q, "without", r]
+      }
+      m1 = median(a50, rounds); m2 = median(b50, rounds); m3 = median(a99, rounds); m4 = median(b99, rounds)
+      printf "  %-24s %12.3f  %.3f..%.3f  %9s %9s %+8.2f  %9s %9s %+8.2f\n", name[q], tot[q, "with"] / tot[q, "without"],
+        lo, hi, ms(m1), ms(m2), (m1 - m2) / 1000, ms(m3), ms(m4), (m3 - m4) / 1000
+    }
+    if (bad > 0) { printf "\nINVALID RUN: %d non-2xx/3xx responses or socket errors during the rounds\n", bad; exit 1 }
+  }' "$results"
+echo "raw results: $results"
