@@ -22,11 +22,14 @@ https_port=${E2E_HTTPS_PORT:-10043}
 threads=${E2E_THREADS:-1}
 connections=${E2E_CONNECTIONS:-16}
 read -r -a mvn_extra <<< "${MAVEN_ARGS:-}"
-mvn_cmd=(mvn -B -ntp -q -Dstyle.color=never "${mvn_extra[@]}")
+mvn_cmd=(mvn -B -ntp "${mvn_extra[@]}")
+mvn_log=$(mktemp)
+trap 'rm -f "$mvn_log"' EXIT
+maven() { "${mvn_cmd[@]}" "$@" > "$mvn_log" 2>&1 || { cat "$mvn_log" >&2; rm -f "$mvn_log"; exit 1; }; }
 
 # --- tools -----------------------------------------------------------------------------------------------------------
 missing=()
-for pair in wrk:wrk curl:curl awk:gawk java:openjdk-17-jdk-headless mvn:maven unzip:unzip; do
+for pair in wrk:wrk curl:curl awk:gawk java:openjdk-17-jdk-headless mvn:maven; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -41,7 +44,7 @@ app=$root/benchmarks/e2e-app/target
 devtools=$root/devtools/target/bulwark-devtools.jar
 if [ "${E2E_SKIP_BUILD:-}" != 1 ]; then
   echo "building the application (with and without Bulwark) and the dev tools"
-  "${mvn_cmd[@]}" package -pl benchmarks/e2e-app,devtools -am -DskipTests
+  maven package -pl benchmarks/e2e-app,devtools -am -DskipTests
 fi
 for f in "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$devtools"; do
   [ -f "$f" ] || { echo "missing $f (build it: mvn -B -ntp package -pl benchmarks/e2e-app,devtools -am -DskipTests)" >&2; exit 1; }
@@ -49,7 +52,7 @@ done
 wlp=$root/target/liberty/wlp
 if [ ! -x "$wlp/bin/server" ]; then
   echo "installing Open Liberty into target/liberty"
-  "${mvn_cmd[@]}" -f benchmarks/e2e-app/pom.xml liberty:install-server -Dbulwark.liberty.install="$root/target/liberty"
+  maven -f benchmarks/e2e-app/pom.xml liberty:install-server -Dbulwark.liberty.install="$root/target/liberty"
 fi
 
 # --- key pair (never committed: under target/) and the server --------------------------------------------------------
@@ -70,7 +73,7 @@ PROPS
 printf -- '-Xms1g\n-Xmx1g\n' > "$server/jvm.options"
 mkdir -p "$server/apps"
 cp "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$server/apps/"
-trap '"$wlp/bin/server" stop "$server_name" >/dev/null 2>&1 || true' EXIT
+trap '"$wlp/bin/server" stop "$server_name" >/dev/null 2>&1 || true; rm -f "$mvn_log"' EXIT
 echo "starting Open Liberty (server $server_name, https://127.0.0.1:$https_port)"
 "$wlp/bin/server" start "$server_name" >/dev/null
 
