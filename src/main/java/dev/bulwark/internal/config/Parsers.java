@@ -332,7 +332,7 @@ public final class Parsers {
 
     /** Any text (stripped of surrounding white space), for a value another component interprets. */
     public static ValueParser<String> text() {
-        return of("text", "any text", raw -> raw);
+        return of("text", "any text", String::strip); // Unicode white space too, as MicroProfile JWT reads it
     }
 
     /** The check of one raw value (already trimmed): its typed value, or why it has none. */

@@ -81,8 +81,8 @@ public final class RateLimitKeys implements ConfigConcern<RateLimitSettings> {
             "REJECT");
 
     public static final Key<String> REDIS_PREFIX = new Key<>("bulwark.ratelimit.redis.key-prefix",
-            Parsers.of("key prefix", "a Redis key prefix (letters, digits, '.', '_', ':', '-', at most 64)", raw -> {
-                if (!raw.matches("[A-Za-z0-9._:-]{1,64}")) {
+            Parsers.of("key prefix", "a Redis key prefix (letters, digits, '.', '_', ':', '-', at most 128)", raw -> {
+                if (!raw.matches("[A-Za-z0-9._:-]{1,128}")) {
                     throw new InvalidValueException("not a valid key prefix");
                 }
                 return raw;
@@ -99,7 +99,13 @@ public final class RateLimitKeys implements ConfigConcern<RateLimitSettings> {
             if (raw.equalsIgnoreCase("off")) {
                 return null;
             }
-            if (RatePolicy.parse("default", raw) == null) {
+            RatePolicy policy;
+            try {
+                policy = RatePolicy.parse("default", raw);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException("not a rate: " + e.getMessage()); // such as a count of 0
+            }
+            if (policy == null) {
                 throw new InvalidValueException("not a rate");
             }
             return raw;

@@ -108,4 +108,15 @@ class ConcernsTest {
             }).as(key.name()).doesNotThrowAnyException();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aZeroCountRateIsAProblemNamingItsKeyNotAnException() {
+        for (String key : java.util.List.of("bulwark.ratelimit.anonymous", "bulwark.ratelimit.authenticated",
+                "bulwark.ratelimit.refused")) {
+            ConfigLoader.Result r = dev.bulwark.internal.config.TestConfig.load(Map.of(key, "0/1m"));
+            org.assertj.core.api.Assertions.assertThat(r.problems()).singleElement()
+                    .satisfies(p -> org.assertj.core.api.Assertions.assertThat(p.message()).contains(key)
+                            .contains("not a rate"));
+        }
+    }
 }
