@@ -306,9 +306,10 @@ public class BulwarkExtension implements Extension {
      * with the same resolvers; a problem then fails the binding, so the method is never served unguarded.
      */
     public EndpointPolicy resourcePolicy(Class<?> resource, Method method) {
+        Class<?> type = EndpointSite.userClass(resource); // a sub-resource CDI bean may come as its client proxy
         EndpointModel model = resourceModel;
-        EndpointPolicy policy = model == null ? null : model.exact(resource, method);
-        return policy != null ? policy : late(ResourceScanner.site(resource, method));
+        EndpointPolicy policy = model == null ? null : model.exact(type, method);
+        return policy != null ? policy : late(ResourceScanner.site(type, method));
     }
 
     /**

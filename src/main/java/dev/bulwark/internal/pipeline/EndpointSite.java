@@ -67,6 +67,18 @@ public record EndpointSite(Kind kind, Class<?> type, Method method, Method annot
         return kind != Kind.RESOURCE;
     }
 
+    /**
+     * The application's class behind a class the container made of it (a client proxy or an interceptor subclass,
+     * whose names carry {@code $$}: Weld's {@code $Proxy$_$$_Weld...}, OpenWebBeans' {@code $$Owb...}).
+     */
+    public static Class<?> userClass(Class<?> type) {
+        Class<?> c = type;
+        while (c.getName().contains("$$") && c.getSuperclass() != null && c.getSuperclass() != Object.class) {
+            c = c.getSuperclass();
+        }
+        return c;
+    }
+
     /** The endpoint's name in every message and log line: {@code com.example.Orders#create}. */
     public String name() {
         return name(type, method);

@@ -56,8 +56,7 @@ public final class RequestState {
          * subclass, whose name carries {@code $$}), never of an application subclass.
          */
         public boolean matches(Class<?> target, java.lang.reflect.Method called) {
-            boolean sameClass = target == resourceClass
-                    || target.getSuperclass() == resourceClass && target.getName().contains("$$");
+            boolean sameClass = EndpointSite.userClass(target) == EndpointSite.userClass(resourceClass);
             return sameClass && called.getName().equals(method.getName())
                     && java.util.Arrays.equals(called.getParameterTypes(), method.getParameterTypes());
         }

@@ -22,6 +22,10 @@ class RequestStateTest {
     public static class Orders$$WeldSubclass extends Orders {
     }
 
+    /** What a container makes of the bean class to proxy it (a client proxy, beside the interceptor subclass). */
+    public static class Orders$Proxy$_$$_WeldClientProxy extends Orders {
+    }
+
     /** An application subclass that is a bean of its own. */
     public static class AdminOrders extends Orders {
     }
@@ -55,6 +59,11 @@ class RequestStateTest {
         assertThat(state.takeDispatch(Other.class, Other.class.getMethod("get", long.class))).isFalse();
         assertThat(state.takeDispatch(Orders.class, Orders.class.getMethod("get", String.class))).isFalse();
         assertThat(state.takeDispatch(Orders$$WeldSubclass.class, get)).isTrue();
+        state.put(RequestState.DISPATCH, new RequestState.Dispatch(Orders$Proxy$_$$_WeldClientProxy.class, get));
+        assertThat(state.takeDispatch(Orders$$WeldSubclass.class, get))
+                .as("the runtime named the client proxy, the interceptors see the intercepted instance").isTrue();
+        state.put(RequestState.DISPATCH, new RequestState.Dispatch(Orders.class, get));
+        assertThat(state.takeDispatch(Orders.class, get)).isTrue();
         assertThat(state.takeDispatch(Orders.class, get)).as("taken once").isFalse();
     }
 }
