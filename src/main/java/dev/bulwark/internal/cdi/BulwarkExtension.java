@@ -67,9 +67,13 @@ public class BulwarkExtension implements Extension {
     private volatile EndpointModel beanModel;
     private volatile EndpointModel resourceModel;
     /** Policies of methods the deployment-time models did not hold (a class the container made up later). */
-    private final Map<String, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
+    private final Map<Late, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
+
+    /** A method of a class, as one kind of site: the key of what is worked out once per method. */
+    private record Late(EndpointSite.Kind kind, Class<?> type, Method method) {
+    }
     /** Whether a method is a sub-resource locator, worked out once per method. */
-    private final Map<String, Boolean> locators = new ConcurrentHashMap<>();
+    private final Map<Late, Boolean> locators = new ConcurrentHashMap<>();
     /** Whether a method is a JAX-RS property setter, worked out once per method. */
     private final Map<Method, Boolean> setters = new ConcurrentHashMap<>();
 
@@ -320,15 +324,16 @@ public class BulwarkExtension implements Extension {
     public EndpointPolicy beanPolicy(InvocationContext invocation) {
         Object target = invocation.getTarget();
         Method method = invocation.getMethod();
-        Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
-        EndpointPolicy policy = beanModel == null ? null : beanModel.find(type, method);
+        // every application class carrying a Bulwark annotation is in the model, its bean subclasses included
+        Class<?> type = EndpointSite.userClass(target == null ? method.getDeclaringClass() : target.getClass());
+        EndpointPolicy policy = beanModel == null ? null : beanModel.exact(type, method);
         return policy != null ? policy : late(site(type, method));
     }
 
     /** True when {@code method} is a sub-resource locator of {@code type} (JAX-RS calls it while matching). */
     public boolean isLocator(Class<?> type, Method method) {
-        return locators.computeIfAbsent(type.getName() + "#" + method.getName()
-                + java.util.Arrays.toString(method.getParameterTypes()), k -> ResourceScanner.isLocator(type, method));
+        return locators.computeIfAbsent(new Late(EndpointSite.Kind.RESOURCE, type, method),
+                k -> ResourceScanner.isLocator(type, method));
     }
 
     /** True when the JAX-RS runtime calls {@code method} to inject a request value (a property setter). */
@@ -343,8 +348,7 @@ public class BulwarkExtension implements Extension {
     }
 
     private EndpointPolicy late(EndpointSite site) {
-        return latePolicies.computeIfAbsent(site.kind() + " " + site.name() + java.util.Arrays.toString(
-                site.method().getParameterTypes()), k -> {
+        return latePolicies.computeIfAbsent(new Late(site.kind(), site.type(), site.method()), k -> {
                     EndpointModel model = EndpointModel.build(controls().resolvers(), List.of(site));
                     if (!model.problems().isEmpty()) {
                         String all = String.join("; ", model.problems());

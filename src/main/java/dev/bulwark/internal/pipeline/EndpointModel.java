@@ -44,27 +44,12 @@ public final class EndpointModel {
     }
 
     /**
-     * The policy of exactly this class's method (a resource method as JAX-RS dispatches it: a subclass the model
-     * does not hold is its own resource, never its parent's), or null.
+     * The policy of exactly this class's method, or null: a subclass the model does not hold is its own endpoint,
+     * never given its parent's policy. (A class the container made of an application class is looked up as that
+     * class: {@link EndpointSite#userClass}.)
      */
     public EndpointPolicy exact(Class<?> type, Method method) {
         return byMethod.get(new Key(type, method));
-    }
-
-    /**
-     * The policy of a bean method called on an instance of {@code type}: {@code type} may be a subclass the
-     * container made (a proxy or interceptor subclass), so its superclasses are looked at too. Null when the model
-     * has none. Every application class carrying a Bulwark annotation is in a bean model itself, so the walk only
-     * crosses classes that carry none.
-     */
-    public EndpointPolicy find(Class<?> type, Method method) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            EndpointPolicy p = byMethod.get(new Key(c, method));
-            if (p != null) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /** Builds a model from sites with the concerns' resolvers, in the order given. */

@@ -117,15 +117,15 @@ class BeanModelTest {
         assertThat(policies).filteredOn(p -> p.site().type() == Resource.class).singleElement()
                 .satisfies(p -> assertThat(p.site().kind()).as("a resource class called as a bean is guarded too")
                         .isEqualTo(dev.bulwark.internal.pipeline.EndpointSite.Kind.RESOURCE_BEAN));
-        EndpointPolicy charge = extension.beanModel().find(Billing.class, Billing.class.getMethod("charge"));
+        EndpointPolicy charge = extension.beanModel().exact(Billing.class, Billing.class.getMethod("charge"));
         assertThat(charge.get(AccessRule.class).roles()).containsExactly("clerk");
         assertThat(charge.get(RateLimitPolicy.class).limitsFor(false)).singleElement()
                 .satisfies(l -> assertThat(l.scope()).isEqualTo(Billing.class.getName() + "#charge"));
         assertThat(charge.described()).containsEntry("access", "roles(clerk)")
                 .containsEntry("rate-limit", "5/1m per ip");
-        assertThat(extension.beanModel().find(Billing.class, Billing.class.getMethod("quote"))
+        assertThat(extension.beanModel().exact(Billing.class, Billing.class.getMethod("quote"))
                 .get(AccessRule.class).isPublic()).isTrue();
-        assertThat(extension.beanModel().find(Billing.class, Billing.class.getMethod("purge"))
+        assertThat(extension.beanModel().exact(Billing.class, Billing.class.getMethod("purge"))
                 .get(AccessRule.class).denyAll()).isTrue();
     }
 
@@ -133,10 +133,10 @@ class BeanModelTest {
     void aBeanMethodWithoutADecisionIsNotDeniedByDefaultNorListedAsGuarded() throws Exception {
         BulwarkExtension extension = extensionWith(Export.class);
         assertThat(extension.buildBeanModel(BulwarkConfig.defaults())).isEmpty();
-        EndpointPolicy preview = extension.beanModel().find(Export.class, Export.class.getMethod("preview"));
+        EndpointPolicy preview = extension.beanModel().exact(Export.class, Export.class.getMethod("preview"));
         assertThat(preview.get(AccessRule.class)).as("deny by default is for resource methods").isNull();
         assertThat(preview.described()).isEmpty();
-        EndpointPolicy export = extension.beanModel().find(Export.class, Export.class.getMethod("export"));
+        EndpointPolicy export = extension.beanModel().exact(Export.class, Export.class.getMethod("export"));
         assertThat(export.described()).containsExactly(java.util.Map.entry("rate-limit", "3/1m per principal"));
         String table = dev.bulwark.internal.inventory.InventoryReport.table(List.of(),
                 extension.beanModel().policies());
@@ -147,11 +147,13 @@ class BeanModelTest {
 
     @Test
     void aContainerSubclassOfTheBeanFindsItsPolicy() throws Exception {
-        class Proxied extends Billing {
+        class Billing$$WeldSubclass extends Billing {
         }
         BulwarkExtension extension = extensionWith(Billing.class);
         extension.buildBeanModel(BulwarkConfig.defaults());
-        assertThat(extension.beanModel().find(Proxied.class, Billing.class.getMethod("charge"))).isNotNull();
+        assertThat(extension.beanModel().exact(
+                dev.bulwark.internal.pipeline.EndpointSite.userClass(Billing$$WeldSubclass.class),
+                Billing.class.getMethod("charge"))).isNotNull();
     }
 
     @Test

@@ -52,6 +52,10 @@ class EndpointSiteTest {
     public static class AdminReports extends PublicReports {
     }
 
+    /** What a container makes of the class to proxy it. */
+    public static class PublicReports$$Proxy extends PublicReports {
+    }
+
     public abstract static class Limited {
         @RateLimit(rate = "2/1m")
         public void work() {
@@ -103,8 +107,9 @@ class EndpointSiteTest {
         assertThat(model.exact(AdminReports.class, list)).as("a subclass JAX-RS dispatches to is its own resource")
                 .isNull();
         assertThat(model.exact(PublicReports.class, list).get(AccessRule.class).isPublic()).isTrue();
-        assertThat(model.find(AdminReports.class, list)).as("the walk is for container-made bean subclasses only")
-                .isNotNull();
+        assertThat(model.exact(EndpointSite.userClass(PublicReports$$Proxy.class), list))
+                .as("a class the container made is looked up as its application class").isNotNull();
+        assertThat(EndpointSite.userClass(AdminReports.class)).isSameAs(AdminReports.class);
     }
 
     @Test
