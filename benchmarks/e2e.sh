@@ -10,7 +10,9 @@
 #
 # Environment: E2E_WARMUP (seconds in all, 90), E2E_HTTP_PORT (9680), E2E_HTTPS_PORT (10043), E2E_THREADS (wrk
 # threads, 1), E2E_CONNECTIONS (16), MAVEN_ARGS (extra Maven options, e.g. -o), E2E_SKIP_BUILD=1 (use the WARs and
-# the devtools jar already built). See docs/benchmarks.md.
+# the devtools jar already built). E2E_PROFILE=public|me|order: instead of the rounds, record a JFR CPU profile of
+# /with under that request for the run's seconds and print where Bulwark's own samples are (needs a JDK 21+ `jfr`,
+# E2E_JFR_TOOL). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -136,6 +138,47 @@ run() { # side request seconds
 per=$(( warmup / 6 > 0 ? warmup / 6 : 1 ))
 echo "warm-up: ${per} s per request and application, alternating (${warmup} s in all)"
 for q in "${requests[@]}"; do run with "$q" "$per" >/dev/null; run without "$q" "$per" >/dev/null; done
+
+if [ -n "${E2E_PROFILE:-}" ]; then
+  jfr_tool=${E2E_JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}
+  pid=$(jcmd -l | awk -v s="$server_name" '/ws-server/ && $0 ~ s {print $1; exit}')
+  for side in without with; do # /with last: its recording is the one analysed below
+    recording=$app/e2e-profile-$E2E_PROFILE-$side.jfr
+    jcmd "$pid" JFR.start name=e2e settings=profile >/dev/null
+    line=$(run "$side" "$E2E_PROFILE" "$secs")
+    jcmd "$pid" JFR.stop name=e2e filename="$recording" >/dev/null
+    read -r n us _ <<< "$line"
+    echo "profile of /$side under '$E2E_PROFILE' ($secs s, $(( n * 1000000 / us )) req/s): $recording"
+  done
+  "$jfr_tool" print --events jdk.ExecutionSample --stack-depth 400 "$recording" | awk '
+    # per sample: the innermost Bulwark frame (self and callees outside Bulwark, up to the next servlet/JAX-RS
+    # chain call back into the application), and the leaf frame
+    function flush() {
+      if (!insample) return
+      total++
+      if (bulwark != "") { inb++; by[bulwark]++ }
+      leaf_count[leaf]++
+      insample = 0; bulwark = ""; leaf = ""; n = 0; cut = 0
+    }
+    /jdk.ExecutionSample/ { flush(); insample = 1; next }
+    /line:/ && insample {
+      f = $1; n++
+      if (n == 1) leaf = f
+      if (cut) next
+      if (f ~ /doFilter\(|FilterChain|proceed\(|invokeResourceMethod|ResourceMethodInvoker/ && f !~ /^dev\.bulwark/) cut = 1
+      if (f ~ /^dev\.bulwark/ && bulwark == "" && !cut) bulwark = f
+      next
+    }
+    END {
+      flush()
+      printf "samples %d, with a Bulwark frame innermost before the application: %d (%.1f%%)\n", total, inb, 100 * inb / total
+      for (k in by) printf "%6d %5.1f%%  %s\n", by[k], 100 * by[k] / total, k | "sort -rn | head -40"
+      close("sort -rn | head -40")
+      print "hottest leaf frames:"
+      for (k in leaf_count) printf "%6d %5.1f%%  %s\n", leaf_count[k], 100 * leaf_count[k] / total, k | "sort -rn | head -25"
+    }'
+  exit 0
+fi
 
 results=$app/e2e-results.txt
 : > "$results"

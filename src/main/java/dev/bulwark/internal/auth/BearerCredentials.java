@@ -1,9 +1,9 @@
 package dev.bulwark.internal.auth;
 
+import dev.bulwark.internal.text.AsciiSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the bearer token of a request in exactly the places MicroProfile JWT reads one, and refuses every shape
@@ -35,12 +35,11 @@ public final class BearerCredentials {
     }
 
     /** RFC 7230 tchar: the characters of an authentication scheme. */
-    private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    /** RFC 6750 b64token. */
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
-    /** A compact JWS (three segments) or JWE (five), as a token leaked into another place would look. */
-    private static final Pattern COMPACT_JOSE = Pattern.compile(
-            "[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
+    private static final AsciiSet TCHAR = AsciiSet.of("!#$%&'*+.^_`|~0-9A-Za-z-");
+    /** RFC 6750 b64token, before its trailing {@code =}. */
+    private static final AsciiSet B64TOKEN = AsciiSet.of("A-Za-z0-9._~+/-");
+    /** Unpadded base64url: the characters of a JOSE compact segment. */
+    private static final AsciiSet BASE64URL = AsciiSet.of("A-Za-z0-9_-");
 
     private final Set<String> otherSchemes;
     private final String cookieName;
@@ -81,7 +80,7 @@ public final class BearerCredentials {
             return Credential.malformed("several " + cookieName + " cookies");
         }
         String token = tokenCookies.get(0);
-        return B64TOKEN.matcher(token).matches() ? new Credential(Kind.BEARER, token, "cookie " + cookieName)
+        return isB64Token(token) ? new Credential(Kind.BEARER, token, "cookie " + cookieName)
                 : Credential.malformed("a malformed " + cookieName + " cookie");
     }
 
@@ -98,18 +97,18 @@ public final class BearerCredentials {
         }
         int space = value.indexOf(' ');
         String scheme = space < 0 ? value : value.substring(0, space);
-        if (space < 0 || !SCHEME.matcher(scheme).matches()) {
+        if (space < 0 || !TCHAR.matchesNonEmpty(scheme)) {
             return Credential.malformed("an Authorization header without an authentication scheme");
         }
         String rest = value.substring(space + 1).stripLeading();
         String lower = scheme.toLowerCase(Locale.ROOT);
         if (lower.equals("bearer")) {
-            if (!B64TOKEN.matcher(rest).matches()) {
+            if (!isB64Token(rest)) {
                 return Credential.malformed("malformed Bearer credentials");
             }
             return new Credential(Kind.BEARER, rest, "Authorization header");
         }
-        if (otherSchemes.contains(lower) && !rest.isEmpty() && !COMPACT_JOSE.matcher(rest).matches()) {
+        if (otherSchemes.contains(lower) && !rest.isEmpty() && !looksLikeToken(rest)) {
             return new Credential(Kind.OTHER_SCHEME, null, "scheme " + scheme);
         }
         return Credential.malformed("authentication scheme '" + dev.bulwark.internal.logging.SafeLog.printable(scheme, 20)
@@ -121,7 +120,7 @@ public final class BearerCredentials {
         for (var e : query.entrySet()) {
             if (queryParameters.contains(e.getKey().toLowerCase(Locale.ROOT))) {
                 for (String v : e.getValue()) {
-                    if (v != null && COMPACT_JOSE.matcher(strip(v)).matches()) {
+                    if (v != null && looksLikeToken(strip(v))) {
                         return e.getKey();
                     }
                 }
@@ -130,9 +129,44 @@ public final class BearerCredentials {
         return null;
     }
 
-    /** True when the value looks like a compact JWS or JWE. */
+    /**
+     * True when the value looks like a compact JWS (three base64url segments) or JWE (five), the first at least two
+     * characters long: as a token leaked into another place would look.
+     */
     public static boolean looksLikeToken(String value) {
-        return value != null && COMPACT_JOSE.matcher(value).matches();
+        if (value == null) {
+            return false;
+        }
+        int segments = 0;
+        int start = 0;
+        while (true) {
+            int end = BASE64URL.skip(value, start);
+            segments++;
+            if (segments == 1 && end - start < 2) {
+                return false;
+            }
+            if (end == value.length()) {
+                return segments == 3 || segments == 5;
+            }
+            if (value.charAt(end) != '.' || segments == 5) {
+                return false;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** RFC 6750 b64token: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    static boolean isB64Token(String value) {
+        int end = B64TOKEN.skip(value, 0);
+        if (end == 0) {
+            return false;
+        }
+        for (int i = end; i < value.length(); i++) {
+            if (value.charAt(i) != '=') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes leading and trailing optional whitespace (SP and HTAB, RFC 9110). */

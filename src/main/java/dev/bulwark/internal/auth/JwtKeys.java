@@ -72,6 +72,14 @@ public final class JwtKeys implements ConfigConcern<JwtSettings> {
             Parsers.intRange(1, 10_000_000), "100000",
             "Capacity of the default in-memory `jti` deny-list (entries leave when their token expires).", "1000000");
 
+    public static final Key<Integer> VERIFIED_TOKENS_MAX = new Key<>("bulwark.jwt.verified-tokens.max-entries",
+            Parsers.intRange(0, 1_000_000), "2048",
+            "How many tokens the container verified lately Bulwark keeps as read (until each one's `exp`), so that "
+                    + "a caller's next requests with the same token skip decoding and parsing it again. Every check "
+                    + "(times, deny-list, issuer, audience, algorithm, published key) still runs on every request, "
+                    + "and the container still verifies the signature. About 4 KB a token; 0 keeps none.",
+            "0");
+
     public static final Key<Duration> JWKS_MAX_AGE = new Key<>("bulwark.jwt.jwks.max-age",
             Parsers.duration(Duration.ZERO, Duration.ofHours(24)), "5m",
             "With a remote JWKS (`" + MpJwtKeys.PUBLIC_KEY_LOCATION.name() + "` over HTTP(S)): how long Bulwark"
@@ -111,7 +119,7 @@ public final class JwtKeys implements ConfigConcern<JwtSettings> {
     @Override
     public List<Key<?>> keys() {
         List<Key<?>> keys = new ArrayList<>(List.of(ALGORITHMS, CLOCK_SKEW, MAX_LIFETIME, MAX_AGE, OTHER_SCHEMES,
-                QUERY_TOKEN_PARAMETERS, REQUIRE_AT_JWT, REQUIRE_JTI, DENY_LIST_MAX, JWKS_MAX_AGE, JWKS_COOLDOWN,
+                QUERY_TOKEN_PARAMETERS, REQUIRE_AT_JWT, REQUIRE_JTI, DENY_LIST_MAX, VERIFIED_TOKENS_MAX, JWKS_MAX_AGE, JWKS_COOLDOWN,
                 LINT_MISSING_ISSUER, LINT_MISSING_AUDIENCE, LINT_HMAC, LINT_LONG_SKEW, LINT_WEAK_RSA));
         keys.addAll(MpJwtKeys.ALL);
         return List.copyOf(keys);
@@ -137,7 +145,7 @@ public final class JwtKeys implements ConfigConcern<JwtSettings> {
                 reader.get(CLOCK_SKEW), maxLifetime, maxAge == null ? maxLifetime : maxAge, reader.get(REQUIRE_AT_JWT),
                 reader.get(REQUIRE_JTI), reader.get(DENY_LIST_MAX), remoteKeys(reader), reader.get(JWKS_MAX_AGE),
                 reader.get(JWKS_COOLDOWN), lint, reader.get(OTHER_SCHEMES), reader.get(QUERY_TOKEN_PARAMETERS),
-                tokenCookie(reader));
+                tokenCookie(reader), reader.get(VERIFIED_TOKENS_MAX));
     }
 
     /** The JWKS URL when the verification key is remote (HTTP or HTTPS), else null. */

@@ -1,5 +1,6 @@
 package dev.bulwark.internal.auth;
 
+import dev.bulwark.internal.text.AsciiSet;
 import dev.bulwark.internal.validation.JsonLimits;
 import dev.bulwark.internal.validation.JsonScanner;
 import dev.bulwark.internal.validation.JsonViolation;
@@ -29,6 +30,8 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
     public static final int MAX_LENGTH = 16_384;
 
     private static final JsonLimits PART_LIMITS = new JsonLimits(MAX_LENGTH, 8, 256, 256, 8_192, 128, 40);
+    /** Unpadded base64url: the characters of a compact segment. */
+    private static final AsciiSet BASE64URL = AsciiSet.of("A-Za-z0-9_-");
     private static final JsonScanner SCANNER = new JsonScanner(PART_LIMITS, true, true);
     /**
      * One reader factory (immutable, thread-safe): {@code Json.createReader} looks the JSON provider up again on
@@ -43,22 +46,25 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
         if (compact.length() > MAX_LENGTH) {
             throw new TokenRejected("token longer than " + MAX_LENGTH + " characters");
         }
-        String[] parts = compact.split("\\.", -1);
-        if (parts.length == 5) {
-            throw new TokenRejected("a JWE where a JWS is expected");
-        }
-        if (parts.length != 3) {
-            throw new TokenRejected("not a compact JWS (" + parts.length + " segments)");
-        }
-        for (String part : parts) {
-            if (!part.matches("[A-Za-z0-9_-]*")) {
-                throw new TokenRejected("a segment is not unpadded base64url");
+        int first = compact.indexOf('.');
+        int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+        if (second < 0 || compact.indexOf('.', second + 1) >= 0) {
+            int segments = 1;
+            for (int i = 0; i < compact.length(); i++) {
+                segments += compact.charAt(i) == '.' ? 1 : 0;
             }
+            throw new TokenRejected(segments == 5 ? "a JWE where a JWS is expected"
+                    : "not a compact JWS (" + segments + " segments)");
         }
-        if (parts[2].isEmpty()) {
+        if (!BASE64URL.containsAll(compact, 0, first) || !BASE64URL.containsAll(compact, first + 1, second)
+                || !BASE64URL.containsAll(compact, second + 1, compact.length())) {
+            throw new TokenRejected("a segment is not unpadded base64url");
+        }
+        if (second + 1 == compact.length()) {
             throw new TokenRejected("no signature");
         }
-        return new RawToken(object(parts[0], "header"), object(parts[1], "payload"), compact);
+        return new RawToken(object(compact.substring(0, first), "header"),
+                object(compact.substring(first + 1, second), "payload"), compact);
     }
 
     private static JsonObject object(String segment, String what) throws TokenRejected {

@@ -4,6 +4,7 @@ import dev.bulwark.internal.pipeline.RequestState;
 import java.util.function.Function;
 import dev.bulwark.api.TokenDenyList;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The whole token policy in one place, for every door a token can come in by: the servlet filter runs
@@ -20,13 +21,19 @@ public final class TokenGate {
     private final TokenDenyList denyList;
     private final PublishedKeys keys;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
-    /** @param keys the provider's published keys when they come from a remote JWKS, else null */
-    public TokenGate(TokenPolicy policy, TokenDenyList denyList, PublishedKeys keys, Clock clock) {
+    /**
+     * @param keys     the provider's published keys when they come from a remote JWKS, else null
+     * @param verified the tokens the container verified lately, read once (their checks still run every time)
+     */
+    public TokenGate(TokenPolicy policy, TokenDenyList denyList, PublishedKeys keys, Clock clock,
+                     VerifiedTokens verified) {
         this.policy = policy;
         this.denyList = denyList;
         this.keys = keys;
         this.clock = clock;
+        this.verified = verified;
     }
 
     /**
@@ -34,16 +41,24 @@ public final class TokenGate {
      * asked to verify, so that out-of-policy tokens never reach it (nor its log).
      */
     public RawToken admit(String compact) throws TokenRejected {
-        RawToken raw = RawToken.parse(compact);
-        policy.check(raw, clock.instant(), denyList);
+        Instant now = clock.instant();
+        RawToken raw = verified.get(compact, now);
+        if (raw == null) {
+            raw = RawToken.parse(compact);
+        }
+        policy.check(raw, now, denyList);
         return raw;
     }
 
-    /** The check after the container verified the signature: the signing key is still published. */
+    /**
+     * The check after the container verified the signature of exactly this token: the signing key is still
+     * published. The token is then kept as read, for the next requests that present it.
+     */
     public void confirm(RawToken raw) throws TokenRejected {
         if (keys != null && !keys.isPublished(raw.header().getString("kid", null))) {
             throw new TokenRejected("the signing key is not (or no longer) published by the identity provider");
         }
+        verified.put(raw, clock.instant());
     }
 
     /** The verified token of a request (from its attributes or JAX-RS properties), or null. */

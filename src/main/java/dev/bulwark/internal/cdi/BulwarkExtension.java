@@ -390,13 +390,18 @@ public class BulwarkExtension implements Extension {
         return limiter;
     }
 
-    private dev.bulwark.internal.auth.TokenGate tokenGate;
+    private volatile dev.bulwark.internal.auth.TokenGate tokenGate;
 
     /**
      * The deployment's one token gate (policy, deny-list bean, published keys), shared by the servlet filter, the
      * JAX-RS filter and the CDI interceptors; null when MicroProfile JWT is not in use.
      */
-    public synchronized dev.bulwark.internal.auth.TokenGate tokenGate() {
+    public dev.bulwark.internal.auth.TokenGate tokenGate() {
+        dev.bulwark.internal.auth.TokenGate gate = tokenGate;
+        return gate != null ? gate : makeTokenGate();
+    }
+
+    private synchronized dev.bulwark.internal.auth.TokenGate makeTokenGate() {
         JwtSettings jwt = config().jwt();
         if (tokenGate == null && jwt.inUse()) {
             TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
@@ -404,7 +409,7 @@ public class BulwarkExtension implements Extension {
                     : new dev.bulwark.internal.auth.PublishedKeys(new dev.bulwark.internal.auth.JwksFetcher(jwt.remoteKeys()),
                             jwt.jwksMaxAge(), jwt.jwksCooldown(), Clock.systemUTC());
             tokenGate = new dev.bulwark.internal.auth.TokenGate(new dev.bulwark.internal.auth.TokenPolicy(jwt), denyList, keys,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new dev.bulwark.internal.auth.VerifiedTokens(jwt.verifiedTokensMaxEntries()));
         }
         return tokenGate;
     }
@@ -432,6 +437,38 @@ public class BulwarkExtension implements Extension {
         if (errorLog != null) {
             errorLog.flush();
         }
+    }
+
+    private volatile jakarta.servlet.http.HttpServletRequest requestProxy;
+    private volatile Boolean requestBeanProxied;
+
+    /**
+     * The HTTP request being served on this thread, through the built-in request bean. Where that bean has a
+     * normal scope (CDI's request scope, as the specification says), its client proxy stands for whichever request
+     * is current, so it is resolved once for the deployment instead of on every intercepted call; otherwise it is
+     * resolved on every call. Null where the runtime has no such bean.
+     */
+    jakarta.servlet.http.HttpServletRequest requestProxy(
+            jakarta.enterprise.inject.Instance<jakarta.servlet.http.HttpServletRequest> requests) {
+        jakarta.servlet.http.HttpServletRequest proxy = requestProxy;
+        if (proxy != null) {
+            return proxy;
+        }
+        if (!requests.isResolvable()) {
+            return null;
+        }
+        Boolean proxied = requestBeanProxied;
+        if (proxied == null) {
+            BeanManager manager = CDI.current().getBeanManager();
+            var bean = manager.resolve(manager.getBeans(jakarta.servlet.http.HttpServletRequest.class));
+            proxied = bean != null && manager.isNormalScope(bean.getScope());
+            requestBeanProxied = proxied;
+        }
+        proxy = requests.get();
+        if (proxied) {
+            requestProxy = proxy;
+        }
+        return proxy;
     }
 
     /** The extension instance of the current deployment. */

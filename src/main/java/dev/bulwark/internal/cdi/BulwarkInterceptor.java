@@ -69,10 +69,10 @@ abstract class BulwarkInterceptor {
     /** The HTTP request being served on this thread, or null outside a request. */
     HttpServletRequest request() {
         try {
-            if (!requests.isResolvable()) {
+            HttpServletRequest request = extension.requestProxy(requests);
+            if (request == null) {
                 return null;
             }
-            HttpServletRequest request = requests.get();
             request.getMethod(); // outside a request the built-in bean cannot be used
             return request;
         } catch (RuntimeException e) {

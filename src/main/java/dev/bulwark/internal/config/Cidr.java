@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 /** An IPv4 or IPv6 address block. Parsing never performs a DNS lookup. */
 public final class Cidr {
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
     private final byte[] network;
@@ -46,20 +45,10 @@ public final class Cidr {
      * IPv6 literal (hex digits, colons and an optional embedded dotted quad).
      */
     public static byte[] literal(String address) {
-        var m = IPV4.matcher(address);
-        if (m.matches()) {
-            byte[] out = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                String octet = m.group(i + 1);
-                int v = Integer.parseInt(octet);
-                if (v > 255 || (octet.length() > 1 && octet.charAt(0) == '0')) {
-                    return null;
-                }
-                out[i] = (byte) v;
-            }
-            return out;
+        if (address.indexOf(':') < 0) {
+            return dottedQuad(address);
         }
-        if (address.indexOf(':') >= 0 && IPV6.matcher(address).matches()) {
+        if (IPV6.matcher(address).matches()) {
             try {
                 // The pattern guarantees an IPv6 literal shape, so the JDK parses it without any lookup.
                 // IPv4-mapped forms (::ffff:10.0.0.1) come back as their IPv4 address.
@@ -69,6 +58,34 @@ public final class Cidr {
             }
         }
         return null;
+    }
+
+    /** A plain IPv4 dotted quad: four decimal octets of 0 to 255 without leading zeros, else null. */
+    private static byte[] dottedQuad(String address) {
+        byte[] out = new byte[4];
+        int octet = 0;
+        int i = 0;
+        int n = address.length();
+        while (octet < 4) {
+            int start = i;
+            int v = 0;
+            while (i < n && i - start < 3 && address.charAt(i) >= '0' && address.charAt(i) <= '9') {
+                v = v * 10 + (address.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || v > 255 || (digits > 1 && address.charAt(start) == '0')) {
+                return null;
+            }
+            out[octet++] = (byte) v;
+            if (octet < 4) {
+                if (i >= n || address.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+        }
+        return i == n ? out : null;
     }
 
     public boolean contains(byte[] address) {

@@ -30,15 +30,27 @@ public final class CorrelationIds {
         this.generator = generator;
     }
 
-    /** A generator of 128-bit random ids in lower-case hex, the same shape as a W3C trace-id. */
+    /**
+     * A generator of unguessable 128-bit random ids in lower-case hex, the same shape as a W3C trace-id: one
+     * DRBG (NIST SP 800-90A, seeded by the platform) per thread, so that requests on different threads neither wait
+     * for one lock nor read the operating system's entropy device per id, as the platform's default generator does.
+     */
     public static Supplier<String> secureRandomIds() {
-        SecureRandom random = new SecureRandom();
+        ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(CorrelationIds::drbg);
         HexFormat hex = HexFormat.of();
         return () -> {
             byte[] bytes = new byte[16];
-            random.nextBytes(bytes);
+            random.get().nextBytes(bytes);
             return hex.formatHex(bytes);
         };
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom(); // a platform without DRBG: its default generator
+        }
     }
 
     public String resolve(String traceparent, String requestId) {

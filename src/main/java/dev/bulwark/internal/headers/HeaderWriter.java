@@ -15,7 +15,7 @@ public interface HeaderWriter {
      */
     static void writeDefault(ResponseFacts facts, ResponseHeaders headers, String name, String value) {
         if (value != null && !headers.contains(name) && !facts.switchedOff(name)) {
-            headers.set(name, value);
+            headers.setAbsent(name, value);
         }
     }
 }

@@ -13,4 +13,9 @@ public interface ResponseHeaders {
 
     /** Replaces every value of the header; a null value removes it. */
     void set(String name, String value);
+
+    /** Sets a header the caller knows is absent (it asked {@link #contains}): may be cheaper than {@link #set}. */
+    default void setAbsent(String name, String value) {
+        set(name, value);
+    }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Counts one call against a list of limits and answers with the RateLimit fields, or refuses it with the 429
@@ -166,11 +165,17 @@ public final class Limiter {
 
     /** {@code RateLimit-Policy: "burst";q=10;w=1, "hourly";q=1000;w=3600} and {@code RateLimit: "burst";r=0;t=1}. */
     private static Map<String, String> fields(List<Limit> limits, Limit tightest, Decision decision) {
-        String policy = limits.stream().map(l -> "\"" + l.policy().name() + "\";q=" + l.policy().limit() + ";w="
-                + Math.max(1, l.policy().window().toSeconds())).collect(Collectors.joining(", "));
+        StringBuilder policy = new StringBuilder(32 * limits.size());
+        for (Limit l : limits) {
+            if (!policy.isEmpty()) {
+                policy.append(", ");
+            }
+            policy.append('"').append(l.policy().name()).append("\";q=").append(l.policy().limit()).append(";w=")
+                    .append(Math.max(1, l.policy().window().toSeconds()));
+        }
         String state = "\"" + tightest.policy().name() + "\";r=" + decision.remaining() + ";t="
                 + (decision.allowed() ? decision.resetSeconds() : decision.retryAfterSeconds());
-        return Map.of("RateLimit-Policy", policy, "RateLimit", state);
+        return Map.of("RateLimit-Policy", policy.toString(), "RateLimit", state);
     }
 
     /** The subject of a token's claims: {@code sub}, else {@code azp}, else {@code client_id}. */

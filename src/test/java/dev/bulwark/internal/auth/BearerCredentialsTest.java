@@ -90,4 +90,28 @@ class BearerCredentialsTest {
         assertThat(header.leakedQueryToken(Map.of("access_token", List.of("4f1e2d3c4b5a6978")))).isNull();
         assertThat(header.leakedQueryToken(Map.of("token", List.of("q3Xv-9sd_81Kd0aZ")))).isNull();
     }
+
+    /**
+     * The character-class checks agree with the grammar they implement (written here as regular expressions, the
+     * oracle) on every short string over the characters that matter, and on random longer ones.
+     */
+    @Test
+    void theShapeChecksAgreeWithTheirGrammar() {
+        java.util.regex.Pattern b64token = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+        java.util.regex.Pattern compactJose = java.util.regex.Pattern.compile(
+                "[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
+        String alphabet = "aZ9-_.=+/~ !\u00e9";
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 200_000; n++) {
+            int length = random.nextInt(n < 100_000 ? 7 : 24);
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String v = s.toString();
+            assertThat(BearerCredentials.isB64Token(v)).as("b64token %s", v).isEqualTo(b64token.matcher(v).matches());
+            assertThat(BearerCredentials.looksLikeToken(v)).as("compact JOSE %s", v)
+                    .isEqualTo(compactJose.matcher(v).matches());
+        }
+    }
 }

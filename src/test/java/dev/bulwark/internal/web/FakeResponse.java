@@ -167,6 +167,16 @@ final class FakeResponse extends HttpServletResponseWrapper {
     }
 
     @Override
+    public java.util.Collection<String> getHeaderNames() {
+        return List.copyOf(headers.keySet());
+    }
+
+    @Override
+    public java.util.Collection<String> getHeaders(String name) {
+        return List.copyOf(headers.getOrDefault(name, List.of()));
+    }
+
+    @Override
     public void setContentType(String type) {
         setHeader("Content-Type", type);
     }
