@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A strict, streaming JSON checker (RFC 8259) that reads a request body once, byte by byte, copying it for later
@@ -54,7 +55,13 @@ public final class JsonScanner {
     private final class Run {
         private final InputStream in;
         private final OutputStream copy;
-        private final Deque<String> path = new ArrayDeque<>();
+        /** Where the scan is: member names (String) and array indexes (Integer), formatted only for a violation. */
+        private final Deque<Object> path = new ArrayDeque<>();
+        private final Supplier<String> here = this::where;
+        private final byte[] buffer = new byte[8192];
+        private int filled;
+        private int position;
+        private long fetched;
         private final BidiControls.Isolates isolates = new BidiControls.Isolates(balancedIsolates);
         private long bytes;
         private int peeked = -2;
@@ -90,7 +97,7 @@ public final class JsonScanner {
                 case '"' -> {
                     expect(shape, JsonKind.STRING);
                     next();
-                    shape.string(string(limits.maxStringLength(), "string"), where());
+                    shape.string(string(limits.maxStringLength(), "string"), here);
                 }
                 case 't' -> {
                     literal("true");
@@ -107,7 +114,7 @@ public final class JsonScanner {
                 default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) {
                         expect(shape, JsonKind.NUMBER);
-                        shape.number(number(), where());
+                        shape.number(number(), here);
                     } else {
                         throw syntax("unexpected character");
                     }
@@ -143,7 +150,7 @@ public final class JsonScanner {
                 if (!names.add(name)) {
                     throw content("duplicate member name", name);
                 }
-                Shape member = shape.member(name, where(name));
+                Shape member = shape.member(name, () -> where(name));
                 skipWhitespace();
                 if (next() != ':') {
                     throw syntax("expected ':'");
@@ -178,7 +185,7 @@ public final class JsonScanner {
                     throw limit("an array has more than " + limits.maxArrayLength() + " elements");
                 }
                 skipWhitespace();
-                path.addLast("[" + (count - 1) + "]");
+                path.addLast(count - 1);
                 value(element, depth);
                 path.removeLast();
                 skipWhitespace();
@@ -406,23 +413,43 @@ public final class JsonScanner {
             return c;
         }
 
+        /** The next byte of the body, read through a buffer; each buffer is copied once it was read through. */
         private int read() throws IOException, JsonViolation {
-            int b = in.read();
-            if (b == EOF) {
+            if (position == filled && !fill()) {
                 return EOF;
             }
+            int b = buffer[position++] & 0xff;
             if (++bytes > limits.maxBodyBytes()) {
                 throw new JsonViolation(JsonViolation.Kind.TOO_LARGE, "", "the body is larger than "
                         + limits.maxBodyBytes() + " bytes");
             }
-            copy.write(b);
             return b;
+        }
+
+        private boolean fill() throws IOException {
+            copy.write(buffer, 0, filled);
+            filled = 0;
+            position = 0;
+            // never more than one byte past the body limit
+            int want = (int) Math.min(buffer.length, Math.max(1, limits.maxBodyBytes() + 1 - fetched));
+            int n;
+            do {
+                n = in.read(buffer, 0, want);
+            } while (n == 0);
+            if (n < 0) {
+                return false;
+            }
+            filled = n;
+            fetched += n;
+            return true;
         }
 
         private String where() {
             StringBuilder out = new StringBuilder();
-            for (String segment : path) {
-                if (segment.startsWith("[") || out.length() == 0) {
+            for (Object segment : path) {
+                if (segment instanceof Integer index) {
+                    out.append('[').append(index).append(']');
+                } else if (((String) segment).startsWith("[") || out.length() == 0) {
                     out.append(segment);
                 } else {
                     out.append('.').append(segment);

@@ -1,5 +1,7 @@
 package dev.bulwark.internal.validation;
 
+import java.util.function.Supplier;
+
 /**
  * What the application expects at one place of a JSON body, as far as Bulwark checks it while streaming: which
  * kinds of JSON value the Java type there can take (an {@code int} a number, a bean an object, a list an array),
@@ -20,7 +22,7 @@ public interface Shape {
         }
 
         @Override
-        public Shape member(String name, String path) {
+        public Shape member(String name, Supplier<String> path) {
             return ANY;
         }
 
@@ -30,12 +32,12 @@ public interface Shape {
         }
 
         @Override
-        public void number(String literal, String path) {
+        public void number(String literal, Supplier<String> path) {
             // any number
         }
 
         @Override
-        public void string(String value, String path) {
+        public void string(String value, Supplier<String> path) {
             // any string
         }
     };
@@ -46,15 +48,20 @@ public interface Shape {
     /** What may be bound here, for the violation message ("an object", "a 32-bit integer", ...). */
     String expected();
 
+    /*
+     * The path arguments say where in the body the value is ("lines[2].sku"), for a violation's message only: they
+     * are computed only when a violation is thrown.
+     */
+
     /** The shape of member {@code name} of an object here; throws when the member may not be set. */
-    Shape member(String name, String path) throws JsonViolation;
+    Shape member(String name, Supplier<String> path) throws JsonViolation;
 
     /** The shape of the elements of an array here. */
     Shape element();
 
     /** Checks a number literal bound here (for example that it fits an {@code int}). */
-    void number(String literal, String path) throws JsonViolation;
+    void number(String literal, Supplier<String> path) throws JsonViolation;
 
     /** Checks a string bound here (for example that it names a constant of an enum). */
-    void string(String value, String path) throws JsonViolation;
+    void string(String value, Supplier<String> path) throws JsonViolation;
 }

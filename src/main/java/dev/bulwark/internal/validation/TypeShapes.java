@@ -51,6 +51,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -285,8 +286,8 @@ public final class TypeShapes {
         return Object.class;
     }
 
-    private static JsonViolation content(String path, String message) {
-        return new JsonViolation(JsonViolation.Kind.CONTENT, path, message);
+    private static JsonViolation content(Supplier<String> path, String message) {
+        return new JsonViolation(JsonViolation.Kind.CONTENT, path.get(), message);
     }
 
     private interface Lazy {
@@ -322,7 +323,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public Shape member(String name, String path) throws JsonViolation {
+        public Shape member(String name, Supplier<String> path) throws JsonViolation {
             return Shape.ANY;
         }
 
@@ -332,12 +333,12 @@ public final class TypeShapes {
         }
 
         @Override
-        public void number(String literal, String path) throws JsonViolation {
+        public void number(String literal, Supplier<String> path) throws JsonViolation {
             // nothing to check beyond the kind
         }
 
         @Override
-        public void string(String value, String path) throws JsonViolation {
+        public void string(String value, Supplier<String> path) throws JsonViolation {
             // nothing to check beyond the kind
         }
     }
@@ -349,7 +350,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public void string(String value, String path) throws JsonViolation {
+        public void string(String value, Supplier<String> path) throws JsonViolation {
             if (value.length() != 1) {
                 throw content(path, "must be a single character");
             }
@@ -371,7 +372,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public void string(String value, String path) throws JsonViolation {
+        public void string(String value, Supplier<String> path) throws JsonViolation {
             if (!names.contains(value)) {
                 throw content(path, "is not one of the allowed values");
             }
@@ -391,7 +392,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public Shape member(String name, String path) {
+        public Shape member(String name, Supplier<String> path) {
             return takes(JsonKind.OBJECT) ? inside.get() : Shape.ANY;
         }
 
@@ -424,7 +425,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public Shape member(String name, String path) throws JsonViolation {
+        public Shape member(String name, Supplier<String> path) throws JsonViolation {
             return inner.member(name, path);
         }
 
@@ -434,14 +435,14 @@ public final class TypeShapes {
         }
 
         @Override
-        public void number(String literal, String path) throws JsonViolation {
+        public void number(String literal, Supplier<String> path) throws JsonViolation {
             if (inner.takes(JsonKind.NUMBER)) {
                 inner.number(literal, path);
             }
         }
 
         @Override
-        public void string(String value, String path) throws JsonViolation {
+        public void string(String value, Supplier<String> path) throws JsonViolation {
             if (inner.takes(JsonKind.STRING)) {
                 inner.string(value, path);
             }
@@ -476,7 +477,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public Shape member(String name, String path) throws JsonViolation {
+        public Shape member(String name, Supplier<String> path) throws JsonViolation {
             return new Formatted(inner.member(name, path));
         }
 
@@ -502,7 +503,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public Shape member(String name, String path) throws JsonViolation {
+        public Shape member(String name, Supplier<String> path) throws JsonViolation {
             return inner.takes(JsonKind.OBJECT) ? new Lenient(inner.member(name, path)) : Shape.ANY;
         }
 
@@ -531,7 +532,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public Shape member(String name, String path) throws JsonViolation {
+        public Shape member(String name, Supplier<String> path) throws JsonViolation {
             Property p = properties().get(name);
             if (p == null) {
                 if (rejectUnknown) {
@@ -773,7 +774,7 @@ public final class TypeShapes {
         }
 
         @Override
-        public void number(String literal, String path) throws JsonViolation {
+        public void number(String literal, Supplier<String> path) throws JsonViolation {
             if (integral && !isInteger(literal)) {
                 throw content(path, "must be " + description);
             }
