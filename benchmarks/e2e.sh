@@ -120,6 +120,23 @@ if curl -sk -D - -o /dev/null "$base/with/api/public" | grep -qi '^x-request-id:
 else
   echo "  X-Request-Id: expected on /with only, it is not" >&2; failed=yes
 fi
+# --- response size: the header block on the wire, and what each header only /with sends costs -------------------------
+head_bytes() { curl -sk -D - -o /dev/null "$@" | tr -d '\r' | awk 'NF {n += length($0) + 2} END {print n + 2}'; }
+echo "response headers on the wire (bytes, status line and CRLFs included):"
+for pair in "public GET:/api/public" "authenticated GET:/api/me"; do
+  label=${pair%%:*}; path=${pair#*:}; auth=()
+  [ "$path" = /api/me ] && auth=(-H "Authorization: Bearer $token")
+  printf '  %-24s with %5s  without %5s\n' "$label" "$(head_bytes "${auth[@]}" "$base/with$path")" \
+    "$(head_bytes "${auth[@]}" "$base/without$path")"
+done
+echo "  each header /with adds to the authenticated GET (bytes on the wire):"
+diff <(curl -sk -D - -o /dev/null -H "Authorization: Bearer $token" "$base/without/api/me" | tr -d '\r' | cut -d: -f1 | sort -f) \
+     <(curl -sk -D - -o /dev/null -H "Authorization: Bearer $token" "$base/with/api/me" | tr -d '\r' | cut -d: -f1 | sort -f) \
+  | awk '/^> / {print $2}' > "$app/e2e-added-headers.txt" || true
+curl -sk -D - -o /dev/null -H "Authorization: Bearer $token" "$base/with/api/me" | tr -d '\r' \
+  | awk -v list="$app/e2e-added-headers.txt" 'BEGIN {while ((getline h < list) > 0) added[tolower(h)] = 1}
+      { name = tolower($0); sub(/:.*/, "", name) } (name in added) {printf "    %-36s %4d\n", substr($0, 1, index($0, ":") - 1), length($0) + 2}'
+
 [ -z "$failed" ] || { echo "the two applications do not answer alike: no measurement (see $server/logs/messages.log)" >&2; exit 1; }
 
 # --- measurement -----------------------------------------------------------------------------------------------------

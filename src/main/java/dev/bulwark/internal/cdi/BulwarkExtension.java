@@ -440,35 +440,36 @@ public class BulwarkExtension implements Extension {
     }
 
     private volatile jakarta.servlet.http.HttpServletRequest requestProxy;
-    private volatile Boolean requestBeanProxied;
+    private volatile jakarta.enterprise.inject.Instance<jakarta.servlet.http.HttpServletRequest> requests;
 
     /**
-     * The HTTP request being served on this thread, through the built-in request bean. Where that bean has a
-     * normal scope (CDI's request scope, as the specification says), its client proxy stands for whichever request
-     * is current, so it is resolved once for the deployment instead of on every intercepted call; otherwise it is
-     * resolved on every call. Null where the runtime has no such bean.
+     * The HTTP request being served on this thread, through the built-in request bean, for the interceptors (which
+     * then need no injection of their own: the interceptors of a request-scoped resource are made on every
+     * request). Where that bean has a normal scope (CDI's request scope, as the specification says), its client
+     * proxy stands for whichever request is current, so it is resolved once for the deployment; otherwise on every
+     * call. Null where the runtime has no such bean; using it outside a request throws.
      */
-    jakarta.servlet.http.HttpServletRequest requestProxy(
-            jakarta.enterprise.inject.Instance<jakarta.servlet.http.HttpServletRequest> requests) {
+    jakarta.servlet.http.HttpServletRequest currentRequest() {
         jakarta.servlet.http.HttpServletRequest proxy = requestProxy;
         if (proxy != null) {
             return proxy;
         }
-        if (!requests.isResolvable()) {
-            return null;
-        }
-        Boolean proxied = requestBeanProxied;
-        if (proxied == null) {
+        var instance = requests;
+        if (instance == null) {
             BeanManager manager = CDI.current().getBeanManager();
             var bean = manager.resolve(manager.getBeans(jakarta.servlet.http.HttpServletRequest.class));
-            proxied = bean != null && manager.isNormalScope(bean.getScope());
-            requestBeanProxied = proxied;
+            if (bean == null) {
+                return null;
+            }
+            instance = CDI.current().select(jakarta.servlet.http.HttpServletRequest.class);
+            if (manager.isNormalScope(bean.getScope())) {
+                proxy = instance.get();
+                requestProxy = proxy;
+                return proxy;
+            }
+            requests = instance;
         }
-        proxy = requests.get();
-        if (proxied) {
-            requestProxy = proxy;
-        }
-        return proxy;
+        return instance.get();
     }
 
     /** The extension instance of the current deployment. */

@@ -6,7 +6,6 @@ import dev.bulwark.internal.auth.TokenRejected;
 import dev.bulwark.internal.authz.BeanAccess;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
 import dev.bulwark.internal.pipeline.RequestState;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,19 +14,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What Bulwark's bean interceptors share: the deployment's extension (its endpoint model and shared parts), the
- * request a bean method is called for, and the caller's token, all injected once per interceptor instance rather
- * than looked up on every call.
+ * request a bean method is called for (through the extension's one request proxy), and the caller's token (the
+ * container's principal of that request). The extension is the one injection: a request-scoped resource's
+ * interceptors are made on every request, and each injection costs the container work then.
  */
 abstract class BulwarkInterceptor {
 
     @Inject
     BulwarkExtension extension;
-
-    @Inject
-    Instance<HttpServletRequest> requests;
-
-    @Inject
-    Instance<JsonWebToken> tokens;
 
     /** Context data key: this invocation is a call JAX-RS makes (decided once, for every Bulwark interceptor). */
     private static final String JAXRS_CALL = "dev.bulwark.jaxrsCall";
@@ -69,7 +63,7 @@ abstract class BulwarkInterceptor {
     /** The HTTP request being served on this thread, or null outside a request. */
     HttpServletRequest request() {
         try {
-            HttpServletRequest request = extension.requestProxy(requests);
+            HttpServletRequest request = extension.currentRequest();
             if (request == null) {
                 return null;
             }
@@ -98,11 +92,12 @@ abstract class BulwarkInterceptor {
      * @throws TokenRejected when the caller's token breaks the policy
      */
     RawToken token() throws TokenRejected {
+        HttpServletRequest request = request();
         String raw;
         try {
-            raw = tokens.isResolvable() ? tokens.get().getRawToken() : null;
+            raw = request != null && request.getUserPrincipal() instanceof JsonWebToken jwt ? jwt.getRawToken() : null;
         } catch (RuntimeException e) {
-            raw = null; // no request, or no MicroProfile JWT: no token
+            raw = null; // the request ended: no token
         }
         if (raw == null) {
             return null;

@@ -196,6 +196,9 @@ public final class RequestText {
 
     /** Strict percent-decoding to UTF-8; null when an escape is malformed or the bytes are not UTF-8. */
     static String decode(String raw) {
+        if (plainAscii(raw)) {
+            return raw; // nothing to decode, and ASCII is UTF-8 as it is
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -217,6 +220,16 @@ public final class RequestText {
             }
         }
         return utf8(bytes.toByteArray());
+    }
+
+    private static boolean plainAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String utf8(byte[] bytes) {

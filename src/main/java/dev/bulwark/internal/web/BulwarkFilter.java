@@ -224,7 +224,7 @@ final class BulwarkFilter extends HttpFilter {
     private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request) {
         boolean tls = DirectTls.of(request.isSecure(),
                 request.getAttribute("jakarta.servlet.request.cipher_suite") != null,
-                () -> Collections.list(request.getHeaderNames()));
+                () -> headerNames(request));
         ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), tls,
                 list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
         RequestState state = state(request);
@@ -356,7 +356,7 @@ final class BulwarkFilter extends HttpFilter {
 
     /** Liberty believes WebSphere plug-in private headers from any client unless bulwark-base.xml is included. */
     private Verdict privateHeaders(Admission a) {
-        String privateHeader = DirectTls.privateHeader(Collections.list(a.request.getHeaderNames()));
+        String privateHeader = DirectTls.privateHeader(headerNames(a.request));
         return privateHeader == null ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST,
                 "a WebSphere plug-in private header from a client: " + SafeLog.printable(privateHeader, 40));
     }
@@ -648,6 +648,12 @@ final class BulwarkFilter extends HttpFilter {
     /** The request's state (created by the first step that needs it). */
     private static RequestState state(HttpServletRequest request) {
         return RequestState.ensure(request::getAttribute, request::setAttribute);
+    }
+
+    /** The request's header names, read as they are iterated (no copy). */
+    private static Iterable<String> headerNames(HttpServletRequest request) {
+        var names = request.getHeaderNames();
+        return names == null ? List.of() : names::asIterator;
     }
 
     private static List<String> list(HttpServletRequest request, String name) {
