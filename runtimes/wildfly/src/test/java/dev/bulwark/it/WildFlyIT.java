@@ -49,6 +49,25 @@ class WildFlyIT {
     }
 
     /**
+     * Issue 12's 500: without role enforcement a request without a token reaches the resource, whose
+     * {@code security.getUserPrincipal()} is null (WildFly alone, /it-off: 500). Bulwark refuses it before the
+     * resource with the 401 problem and the bare {@code Bearer} challenge it sends on Liberty.
+     */
+    @Test
+    void aRequestWithoutATokenGetsBulwarks401NotTheResources500() {
+        assertThat(send("GET", "/it-off/api/secure", null).statusCode()).as("WildFly alone").isEqualTo(500);
+        HttpResponse<String> r = send("GET", "/it/api/secure", null);
+        JsonObject problem = assertProblem(r, 401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+        assertThat(problem.getString("type")).isEqualTo("about:blank");
+        assertThat(problem.getString("title")).isEqualTo("Unauthorized");
+        assertThat(problem.getString("detail")).isEqualTo("Authentication is required to access this resource.");
+        HttpResponse<String> alice = as(ALICE, "/it/api/secure");
+        assertThat(alice.statusCode()).isEqualTo(200);
+        assertThat(alice.body()).contains("alice");
+    }
+
+    /**
      * WildFly's MP-JWT mechanism refuses a token it cannot verify itself, before any filter, with a bare 401; its
      * error dispatch reaches Bulwark's error page, and the client gets Bulwark's problem with the invalid_token
      * challenge, the same as for a token Bulwark's own policy refuses (a Basic header on a bearer API).
