@@ -11,7 +11,9 @@
 #       With PROPERTIES, a deployment overlay gives that deployment the WAR's own microprofile-config.properties
 #       with the PROPERTIES file's lines after it (the same WAR with other settings, as Liberty's appProperties).
 #   wildfly.sh await BASE NAME...
-#       waits (bounded) until the server has started and deployed every NAME; on failure prints the log, stops it
+#       waits (bounded) until the server has started and deployed every NAME; on failure prints the log and stops
+#       it and every other server launched beside it (BASE's sibling directories), since the build then never
+#       reaches the step that stops them
 #   wildfly.sh stop BASE
 #       stops the server (TERM, then KILL after 30 s); nothing to do when none runs
 set -euo pipefail
@@ -88,6 +90,14 @@ launch() {
   echo "wildfly.sh: launched $base (port offset $offset)"
 }
 
+stop_all_beside() {
+  local base=$1 other
+  for other in "$(dirname "$base")"/*/; do
+    [ -f "$other/wildfly.pid" ] && stop "${other%/}"
+  done
+  return 0
+}
+
 await() {
   local base=$1; shift
   local deadline=$((SECONDS + 180)) name pending
@@ -97,7 +107,7 @@ await() {
     for name in "$@"; do
       if [ -f "$base/deployments/$name.failed" ]; then
         echo "wildfly.sh: $name failed to deploy:" >&2; cat "$base/deployments/$name.failed" >&2
-        tail -n 80 "$base/log/server.log" >&2 || true; stop "$base"; return 1
+        tail -n 80 "$base/log/server.log" >&2 || true; stop_all_beside "$base"; return 1
       fi
       [ -f "$base/deployments/$name.deployed" ] || pending=1
     done
@@ -109,7 +119,7 @@ await() {
   done
   echo "wildfly.sh: the server of $base did not start with $* in time" >&2
   tail -n 80 "$base/console.log" >&2 || true
-  stop "$base"
+  stop_all_beside "$base"
   return 1
 }
 
