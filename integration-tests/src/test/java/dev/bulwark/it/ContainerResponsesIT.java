@@ -3,6 +3,7 @@ package dev.bulwark.it;
 import static dev.bulwark.it.ItSupport.awaitLog;
 import static dev.bulwark.it.ItSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -19,6 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * still answers itself, before any web module, is shown at the end (and listed in docs/errors.md).
  */
 class ContainerResponsesIT {
+
+    private static final String LIBERTY_PATHS = "Liberty's web container refuses these paths itself; WildFly's"
+            + " Undertow answers /WEB-INF/, /META-INF/ and dot-segments with a bare 404 before any filter and hands"
+            + " %2F, %5C and %23 to the application (WildFlyIT, docs/runtimes.md)";
 
     static Stream<Arguments> refusedByTheContainer() {
         return Stream.of(
@@ -39,6 +44,7 @@ class ContainerResponsesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedByTheContainer")
     void pathsTheContainerRefusesGetTheProblemContract(String requestLine, int status) {
+        assumeTrue(ItSupport.onLiberty(), LIBERTY_PATHS);
         RawHttp.Response r = RawHttp.tls(requestLine, "Content-Length: 0");
         if (requestLine.startsWith("HEAD")) {
             assertThat(r.status()).isEqualTo(status);
@@ -56,6 +62,7 @@ class ContainerResponsesIT {
 
     @Test
     void overPlainHttpTooWithoutHsts() {
+        assumeTrue(ItSupport.onLiberty(), LIBERTY_PATHS);
         RawHttp.Response r = RawHttp.plain("GET /it/WEB-INF/web.xml HTTP/1.1");
         RawHttp.assertProblem(r, 404, false);
         assertThat(r.header("Strict-Transport-Security")).isEmpty();
@@ -63,6 +70,7 @@ class ContainerResponsesIT {
 
     @Test
     void theProblemCarriesTheClientsRequestIdAndTheLogLineTheContainersReason() {
+        assumeTrue(ItSupport.onLiberty(), LIBERTY_PATHS);
         RawHttp.Response r = RawHttp.tls("GET /it/WEB-INF/web.xml HTTP/1.1", "X-Request-Id: container-404-a1");
         assertThat(RawHttp.assertProblem(r, 404, true).getString("correlationId")).isEqualTo("container-404-a1");
         String line = awaitLog("[correlationId=container-404-a1]", "404 for GET /it/WEB-INF/web.xml");
@@ -99,6 +107,7 @@ class ContainerResponsesIT {
 
     @Test
     void undecodableUrisAreAnsweredByLibertyItselfWithItsMessageButNoStackOrClassName() {
+        assumeTrue(ItSupport.onLiberty(), "Liberty's own answer; WildFly's for the same URIs is in WildFlyIT");
         for (String uri : new String[] {"/it/a%00b", "/it/%zz", "/it/../../x"}) {
             RawHttp.Response r = RawHttp.tls("GET " + uri + " HTTP/1.1");
             assertThat(r.status()).as(uri).isEqualTo(400);
@@ -112,6 +121,7 @@ class ContainerResponsesIT {
 
     @Test
     void optionsAsteriskAndUnknownContextRootsGetLibertysPlainNotFound() {
+        assumeTrue(ItSupport.onLiberty(), "Liberty's own answer; WildFly's for the same requests is in WildFlyIT");
         for (RawHttp.Response r : new RawHttp.Response[] {RawHttp.tls("OPTIONS * HTTP/1.1"),
             RawHttp.tls("GET /no-such-context-root HTTP/1.1"), RawHttp.plain("OPTIONS * HTTP/1.1")}) {
             assertThat(r.status()).isEqualTo(404);
@@ -122,6 +132,7 @@ class ContainerResponsesIT {
 
     @Test
     void traceToAPlainServletIsRefusedByLibertyWithoutEchoingAnything() {
+        assumeTrue(ItSupport.onLiberty(), "WildFly refuses TRACE on every path before any filter (WildFlyIT)");
         RawHttp.Response r = RawHttp.tls("TRACE /it/legacy/hello HTTP/1.1", "X-Trace-Marker: secret-marker-7");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.raw()).doesNotContain("secret-marker-7");
@@ -132,6 +143,7 @@ class ContainerResponsesIT {
 
     @Test
     void withTheContainerHeadersFragmentLibertysOwnAnswersCarryTheSecurityHeaders() {
+        assumeTrue(ItSupport.onLiberty(), "liberty-config/bulwark-container-headers.xml on Liberty's second node");
         int node2 = URI.create(System.getProperty("it.node2.url", "https://localhost:9544")).getPort();
         for (String requestLine : new String[] {"GET /it-redis/a%00b HTTP/1.1", "OPTIONS * HTTP/1.1",
             "GET /nowhere HTTP/1.1"}) {

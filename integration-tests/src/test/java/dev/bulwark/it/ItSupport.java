@@ -41,6 +41,8 @@ final class ItSupport {
     static final Path KEYS = Path.of(System.getProperty("it.keys", "target/keys"));
     static final String ISSUER = "https://issuer.bulwark.test";
     static final String AUDIENCE = "bulwark-it";
+    /** The server under test: "liberty" (this module's build), or another runtime's module (runtimes/*). */
+    private static final String RUNTIME = System.getProperty("it.runtime", "liberty");
 
     /** Text that must never reach a client: exception types, stack frames, SQL, secrets, product names. */
     static final List<String> LEAKS = List.of("exception", "java.", "jakarta.", "org.", "com.", "\tat ", "select ",
@@ -57,14 +59,25 @@ final class ItSupport {
     private ItSupport() {
     }
 
+    /** The runtime the tests run against: {@code liberty} unless the build says otherwise ({@code it.runtime}). */
+    static String runtime() {
+        return RUNTIME;
+    }
+
+    /** True on the build's Open Liberty servers, which also have the Liberty-only deployments and the second node. */
+    static boolean onLiberty() {
+        return RUNTIME.equals("liberty");
+    }
+
     /**
      * The build starts the tests once the servers report "started", while their applications may still be
      * deploying (slowly on a busy machine): wait, bounded, until every application the tests call answers.
      */
     private static void awaitApplications() {
         String node2 = System.getProperty("it.node2.url", "https://localhost:9544");
-        List<String> pending = new java.util.ArrayList<>(List.of(BASE + "/it", BASE + "/it-proxy", BASE + "/it-redis",
-                BASE + "/it-kc", BASE + "/it-flood", node2 + "/it-redis"));
+        List<String> pending = new java.util.ArrayList<>(!onLiberty() ? List.of(BASE + "/it")
+                : List.of(BASE + "/it", BASE + "/it-proxy", BASE + "/it-redis", BASE + "/it-kc", BASE + "/it-flood",
+                        node2 + "/it-redis"));
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             pending.removeIf(app -> {

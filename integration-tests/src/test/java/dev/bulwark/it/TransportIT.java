@@ -63,6 +63,12 @@ class TransportIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"$WSSC|https", "$WSIS|true", "$WSRA|10.0.0.1", "$wscs|TLS_AES_128_GCM_SHA256"})
     void webspherePrivateHeadersChangeNothing(String header, String value) {
+        if (!ItSupport.onLiberty()) {
+            // no bulwark-base.xml drops them before the application: Bulwark refuses any that reach it
+            assertProblem(sendTo(HTTP, "GET", "/it/api/errors/ok", null, header, value), 400);
+            assertProblem(ItSupport.send("GET", "/it/api/echo/client", null, header, value), 400);
+            return;
+        }
         assertProblem(sendTo(HTTP, "GET", "/it/api/errors/ok", null, header, value), 403);
         HttpResponse<String> tls = ItSupport.send("GET", "/it/api/echo/client", null, header, value);
         assertThat(tls.statusCode()).isEqualTo(200);

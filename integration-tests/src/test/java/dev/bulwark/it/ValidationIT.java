@@ -4,6 +4,7 @@ import static dev.bulwark.it.ItSupport.BASE;
 import static dev.bulwark.it.ItSupport.assertProblem;
 import static dev.bulwark.it.ItSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.devtools.DevTls;
 import jakarta.json.JsonObject;
@@ -308,6 +309,8 @@ class ValidationIT {
 
     @Test
     void malformedPercentEscapesAreRefused() throws Exception {
+        assumeTrue(ItSupport.onLiberty(), "WildFly's Undertow refuses an undecodable query itself with a bare 400"
+                + " before any filter (WildFlyIT)");
         String response = raw("GET /it/api/items/1?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json");
     }

@@ -101,13 +101,8 @@ public class BulwarkExtension implements Extension {
     }
 
     private static boolean metricsApiPresent() {
-        try {
-            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false,
-                    Thread.currentThread().getContextClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return dev.bulwark.internal.ratelimit.MetricsAvailability.apiPresent(
+                Thread.currentThread().getContextClassLoader());
     }
 
     /**

@@ -32,8 +32,13 @@ abstract class BulwarkInterceptor {
      * property setter through which it injects a request value. Every
      * other call, a resource class's method called as a bean from anywhere included, gets the method's policy. The
      * decision is made once per invocation and shared by Bulwark's interceptors through its context data.
+     * With {@code bulwark.enabled=false} there is none for any call: no Bulwark control protects the application,
+     * and nothing is there to answer a refusal (no filter, no exception mapper).
      */
     EndpointPolicy policy(InvocationContext invocation) {
+        if (!extension.config().enabled()) {
+            return null;
+        }
         Object decided = invocation.getContextData().get(JAXRS_CALL);
         if (decided == null) {
             decided = jaxrsCall(invocation);

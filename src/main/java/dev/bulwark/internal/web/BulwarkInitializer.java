@@ -117,6 +117,9 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     body == null ? configured : body.maxBytes());
         }).toList(), configured);
         RateLimitSettings rl = config.rateLimiting();
+        dev.bulwark.internal.ratelimit.MetricsAvailability.startupNotice(context.getContextPath(), rl.enabled(),
+                dev.bulwark.internal.ratelimit.MetricsAvailability.apiPresent(context.getClassLoader()))
+                .ifPresent(LOG::info);
         RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
                 rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",

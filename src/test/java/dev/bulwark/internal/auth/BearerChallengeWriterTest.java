@@ -39,7 +39,15 @@ class BearerChallengeWriterTest {
     void aRequestThatCarriedCredentialsKeepsItsErrorCode() {
         assertThat(challengeAfter(BEARER, Facts.unauthenticated(true), BearerChallenges.INVALID_TOKEN))
                 .isEqualTo(BearerChallenges.INVALID_TOKEN);
-        assertThat(challengeAfter(BEARER, Facts.unauthenticated(true), null)).isNull();
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(true), "Basic realm=\"api\""))
+                .isEqualTo("Basic realm=\"api\"");
+    }
+
+    /** WildFly's MP-JWT mechanism refuses a token it cannot verify with a bare 401, before any filter runs. */
+    @Test
+    void a401WithoutAnyChallengeToARequestWithCredentialsGetsTheInvalidTokenChallenge() {
+        assertThat(challengeAfter(BEARER, Facts.unauthenticated(true), null)).isEqualTo(BearerChallenges.INVALID_TOKEN);
+        assertThat(challengeAfter(NO_TOKENS, Facts.unauthenticated(true), null)).isNull();
     }
 
     @Test
