@@ -39,6 +39,29 @@ class HeadersIT {
                 Arguments.of(HTTP, "GET", "/it/legacy/x", null, null, null, 308));
     }
 
+    /**
+     * The API profile ({@code bulwark.headers.json-responses=api}, set on the /it-kc deployment): JSON responses,
+     * problems included, leave out the headers that act only on rendered documents and keep every other one; a
+     * response that is not JSON keeps the whole set.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"/it-kc/api/errors/ok, 200, true", "/it-kc/api/no-such-thing, 404, true",
+            "/it-kc/legacy/hello, 200, false", "/it/api/errors/ok, 200, false"})
+    void theApiProfileLeavesDocumentOnlyHeadersOutOfJsonResponses(String path, int status, boolean profiled) {
+        assumeTrue(ItSupport.onLiberty(), "the /it-kc deployment is Liberty's");
+        HttpResponse<String> r = sendTo(BASE, "GET", path, null);
+        assertThat(r.statusCode()).isEqualTo(status);
+        var h = r.headers();
+        for (String kept : new String[] {"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+                "Referrer-Policy", "Cross-Origin-Resource-Policy", "Strict-Transport-Security"}) {
+            assertThat(h.firstValue(kept)).as(kept).isPresent();
+        }
+        for (String documentOnly : new String[] {"Permissions-Policy", "Cross-Origin-Opener-Policy",
+                "X-Permitted-Cross-Domain-Policies"}) {
+            assertThat(h.firstValue(documentOnly).isPresent()).as(documentOnly).isEqualTo(!profiled);
+        }
+    }
+
     @ParameterizedTest(name = "{1} {0}{2} -> {6}")
     @MethodSource("responses")
     void everyResponseCarriesTheHeaderSet(String base, String method, String path, String body, String header,

@@ -75,6 +75,19 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
             "no-store, max-age=0");
 
     /** The headers written on every response, in the order they are written, with their keys. */
+    /** The headers that act only on a document a browser renders: the API profile leaves them out of JSON. */
+    public static final List<String> DOCUMENT_ONLY = List.of(PERMISSIONS_POLICY, CROSS_ORIGIN_OPENER_POLICY,
+            X_PERMITTED_CROSS_DOMAIN_POLICIES);
+
+    public static final Key<String> JSON_RESPONSES = new Key<>("bulwark.headers.json-responses",
+            Parsers.enumNames("all", "api"), "all",
+            "`all`: every header above on every response. `api`: JSON responses (`application/json`, "
+                    + "`application/*+json`, problems included) leave out `" + PERMISSIONS_POLICY + "`, `"
+                    + CROSS_ORIGIN_OPENER_POLICY + "` and `" + X_PERMITTED_CROSS_DOMAIN_POLICIES + "`, which act "
+                    + "only on documents a browser renders (about 400 bytes a response). See "
+                    + "[headers.md](headers.md#the-api-profile-for-json-responses).",
+            "api");
+
     private static final List<Map.Entry<String, Key<String>>> ALWAYS = List.of(
             Map.entry(CONTENT_SECURITY_POLICY, CSP), Map.entry(X_CONTENT_TYPE_OPTIONS, NOSNIFF),
             Map.entry(X_FRAME_OPTIONS, FRAME_OPTIONS), Map.entry(REFERRER_POLICY, REFERRER),
@@ -93,7 +106,8 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
 
     @Override
     public List<Key<?>> keys() {
-        return List.of(HSTS, CSP, NOSNIFF, FRAME_OPTIONS, REFERRER, COOP, CORP, PERMISSIONS, CROSS_DOMAIN, CACHE);
+        return List.of(HSTS, CSP, NOSNIFF, FRAME_OPTIONS, REFERRER, COOP, CORP, PERMISSIONS, CROSS_DOMAIN, CACHE,
+                JSON_RESPONSES);
     }
 
     @Override
@@ -105,6 +119,7 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
                 always.add(new HeaderValue(header.getKey(), value));
             }
         }
-        return new HeaderSettings(always, reader.get(HSTS), reader.get(CACHE));
+        return new HeaderSettings(always, reader.get(HSTS), reader.get(CACHE),
+                reader.get(JSON_RESPONSES).equals("api") ? DOCUMENT_ONLY : List.of());
     }
 }

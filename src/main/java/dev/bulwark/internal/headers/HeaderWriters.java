@@ -17,7 +17,7 @@ public final class HeaderWriters implements HeaderWriter {
 
     /** The writers this package owns: overrides, the static set, HSTS, Cache-Control. */
     public static HeaderWriters of(HeaderSettings config) {
-        return new HeaderWriters(List.of(new OverridesWriter(), new StaticHeadersWriter(config.always()),
+        return new HeaderWriters(List.of(new OverridesWriter(), new StaticHeadersWriter(config.always(), config.notOnJson()),
                 new HstsWriter(config.strictTransportSecurity()), new CacheControlWriter(config.cacheControl())));
     }
 

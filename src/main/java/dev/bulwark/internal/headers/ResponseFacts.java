@@ -9,12 +9,32 @@ package dev.bulwark.internal.headers;
  * @param unauthenticated the response is a 401 whose bearer challenge is to be checked against the credentials
  *                        the request carried
  * @param overrides       the {@code @SecurityHeader} overrides of the resource that answered (none for others)
+ * @param json            the response's content type is JSON ({@code application/json}, {@code application/*+json},
+ *                        problems included)
  */
 public record ResponseFacts(boolean secure, boolean authenticated, boolean problem, boolean unauthenticated,
-                            SecurityHeaderOverrides.Overrides overrides) {
+                            SecurityHeaderOverrides.Overrides overrides, boolean json) {
 
     public ResponseFacts {
         overrides = overrides == null ? SecurityHeaderOverrides.Overrides.NONE : overrides;
+    }
+
+    /** Facts of a response that is not JSON. */
+    public ResponseFacts(boolean secure, boolean authenticated, boolean problem, boolean unauthenticated,
+                         SecurityHeaderOverrides.Overrides overrides) {
+        this(secure, authenticated, problem, unauthenticated, overrides, false);
+    }
+
+    /** True when the content type (as set on a response, parameters allowed) is JSON. */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).strip();
+        return type.equalsIgnoreCase("application/json")
+                || type.regionMatches(true, 0, "application/", 0, 12) && type.regionMatches(true,
+                type.length() - 5, "+json", 0, 5);
     }
 
     /** True when the resource that answered switched the header off. */

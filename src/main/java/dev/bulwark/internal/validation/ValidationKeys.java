@@ -92,8 +92,9 @@ public final class ValidationKeys implements ConfigConcern<ValidationSettings> {
             "`Content-Encoding` values a request body may carry besides `identity`: the codings the server "
                     + "decodes before the application reads the body (Open Liberty inflates `gzip`, `x-gzip` and "
                     + "`deflate` itself). Any other coding, or several stacked, gets 415 with `Accept-Encoding`; a "
-                    + "body that does not decode gets 400 `unreadable-body`. Empty accepts only unencoded bodies "
-                    + "(set it so on a server that does not decode request bodies).",
+                    + "body that does not decode gets 400 `unreadable-body`. `identity` accepts only unencoded bodies "
+                    + "(set it so on a server that does not decode request bodies, such as WildFly; an empty value "
+                    + "is no value in MicroProfile Config, so the default would apply).",
             "gzip");
 
     public static final ValidationKeys CONCERN = new ValidationKeys();

@@ -553,7 +553,8 @@ final class BulwarkFilter extends HttpFilter {
         void securityHeaders(boolean problem, boolean unauthenticated) {
             boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
             var overrides = SecurityHeaderOverrides.Overrides.of(RequestState.from(request::getAttribute));
-            headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides),
+            headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
+                            ResponseFacts.isJson(response.getContentType())),
                     new ServletResponseHeaders(response));
         }
 

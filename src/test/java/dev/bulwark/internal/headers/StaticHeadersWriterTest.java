@@ -34,6 +34,60 @@ class StaticHeadersWriterTest {
     }
 
     @Test
+    void byDefaultJsonResponsesGetEveryHeaderToo() {
+        MapHeaders h = new MapHeaders();
+        DEFAULTS.write(json(), h);
+        assertThat(h.all()).containsKeys("Permissions-Policy", "Cross-Origin-Opener-Policy",
+                "X-Permitted-Cross-Domain-Policies", "Content-Security-Policy", "Cross-Origin-Resource-Policy");
+    }
+
+    @Test
+    void theApiProfileLeavesTheDocumentOnlyHeadersOutOfJsonResponsesOnly() {
+        ConfigLoader.Result r = TestConfig.load(Map.of("bulwark.headers.json-responses", "api"));
+        assertThat(r.problems()).isEmpty();
+        HeaderSettings settings = r.config().headers();
+        StaticHeadersWriter api = new StaticHeadersWriter(settings.always(), settings.notOnJson());
+
+        MapHeaders onJson = new MapHeaders();
+        api.write(json(), onJson);
+        assertThat(onJson.all()).doesNotContainKeys("Permissions-Policy", "Cross-Origin-Opener-Policy",
+                        "X-Permitted-Cross-Domain-Policies")
+                .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .containsEntry("X-Content-Type-Options", "nosniff").containsEntry("X-Frame-Options", "DENY")
+                .containsEntry("Referrer-Policy", "no-referrer")
+                .containsEntry("Cross-Origin-Resource-Policy", "same-origin");
+
+        MapHeaders onHtml = new MapHeaders();
+        api.write(Facts.anonymousTls(), onHtml);
+        assertThat(onHtml.all()).containsKeys("Permissions-Policy", "Cross-Origin-Opener-Policy",
+                "X-Permitted-Cross-Domain-Policies");
+    }
+
+    @Test
+    void anUnknownProfileFailsTheDeploymentNamingTheKey() {
+        ConfigLoader.Result r = TestConfig.load(Map.of("bulwark.headers.json-responses", "minimal"));
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("bulwark.headers.json-responses"));
+    }
+
+    @Test
+    void jsonIsTheJsonMediaTypesWithOrWithoutParameters() {
+        assertThat(ResponseFacts.isJson("application/json")).isTrue();
+        assertThat(ResponseFacts.isJson("application/json;charset=UTF-8")).isTrue();
+        assertThat(ResponseFacts.isJson("Application/JSON ; charset=utf-8")).isTrue();
+        assertThat(ResponseFacts.isJson("application/problem+json")).isTrue();
+        assertThat(ResponseFacts.isJson("application/merge-patch+json")).isTrue();
+        assertThat(ResponseFacts.isJson("text/html")).isFalse();
+        assertThat(ResponseFacts.isJson("application/jsonp")).isFalse();
+        assertThat(ResponseFacts.isJson("text/json-seq")).isFalse();
+        assertThat(ResponseFacts.isJson("application/json+xml")).isFalse();
+        assertThat(ResponseFacts.isJson(null)).isFalse();
+    }
+
+    private static ResponseFacts json() {
+        return new ResponseFacts(true, false, false, false, null, true);
+    }
+
+    @Test
     void aHeaderTheApplicationSetIsLeftAsItIs() {
         MapHeaders h = new MapHeaders("x-frame-options", "SAMEORIGIN", "Content-Security-Policy", "default-src 'self'");
         DEFAULTS.write(Facts.anonymousTls(), h);
