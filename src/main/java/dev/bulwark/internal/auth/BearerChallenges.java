@@ -33,7 +33,8 @@ public final class BearerChallenges {
      * another scheme's challenge; null when the response's challenge stays as it is.
      *
      * @param status        the container's error status
-     * @param presentsToken the request presented a bearer token
+     * @param presentsToken the request presented credentials Bulwark refuses as a token (a bearer token, or a
+     *                      malformed one)
      * @param existing      the challenge already on the response, or null
      */
     public static String ofContainerRefusal(int status, boolean presentsToken, String existing) {

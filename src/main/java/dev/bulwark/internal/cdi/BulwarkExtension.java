@@ -415,7 +415,34 @@ public class BulwarkExtension implements Extension {
 
     /** An application bean of the given type (an object access policy, a rate-limit key resolver). */
     public <T> T bean(Class<? extends T> type) {
-        return CDI.current().select(type).get();
+        return firstSatisfied(CDI.current().select(type), () -> moduleBean(type));
+    }
+
+    /**
+     * The bean {@code CDI.current()} resolves, else the web module's: on Payara, {@code CDI.current()} called from
+     * Bulwark's jar (no bean archive) answers with a bean manager that does not see the application's classes, and
+     * an application's {@code @ApplicationScoped} policy is "unsatisfied" there; the module's bean manager
+     * ({@code java:comp/BeanManager}) resolves it.
+     */
+    static <T> T firstSatisfied(jakarta.enterprise.inject.Instance<? extends T> current, java.util.function.Supplier<T> module) {
+        if (!current.isUnsatisfied()) {
+            return current.get();
+        }
+        return module.get();
+    }
+
+    private static <T> T moduleBean(Class<? extends T> type) {
+        BeanManager manager;
+        try {
+            manager = (BeanManager) new javax.naming.InitialContext().lookup("java:comp/BeanManager");
+        } catch (javax.naming.NamingException e) {
+            throw new IllegalStateException("no CDI bean of " + type.getName() + " (and no module bean manager)", e);
+        }
+        jakarta.enterprise.inject.spi.Bean<?> bean = manager.resolve(manager.getBeans(type));
+        if (bean == null) {
+            throw new IllegalStateException("no CDI bean of " + type.getName());
+        }
+        return type.cast(manager.getReference(bean, type, manager.createCreationalContext(bean)));
     }
 
     /** The validated configuration; only available once the deployment passed validation. */

@@ -204,7 +204,7 @@ final class BulwarkFilter extends HttpFilter {
         if (bearer != null && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE)
                 instanceof Integer status) {
             String challenge = dev.bulwark.internal.auth.BearerChallenges.ofContainerRefusal(status,
-                    bearer.presentsToken(request), response.getHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER));
+                    bearer.presentsTokenCredentials(request), response.getHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER));
             if (challenge != null) {
                 response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, challenge);
             }
