@@ -67,10 +67,21 @@ class PayaraIT {
 
     @Test
     void pathsPayaraRefusesOrResolvesItself() {
-        RawHttp.Response backslash = RawHttp.tls("GET /it/a%5Cb HTTP/1.1");
-        assertThat(backslash.status()).isEqualTo(400);
-        assertThat(backslash.body()).isEmpty();
-        assertThat(backslash.header("X-Request-Id")).isEmpty();
+        for (String refused : new String[] {"/it/a%5Cb", "/it/a%00b", "/it/../../x"}) {
+            RawHttp.Response r = RawHttp.tls("GET " + refused + " HTTP/1.1");
+            assertThat(r.status()).as(refused).isEqualTo(400);
+            assertThat(r.body()).isEmpty();
+            assertThat(r.header("X-Request-Id")).as("never reached Bulwark").isEmpty();
+        }
+        // an undecodable escape: an empty 200, no header of Bulwark's, nothing of the application's
+        RawHttp.Response undecodable = RawHttp.tls("GET /it/%zz HTTP/1.1");
+        assertThat(undecodable.status()).isEqualTo(200);
+        assertThat(undecodable.body()).isEmpty();
+        assertThat(undecodable.header("X-Request-Id")).isEmpty();
+        RawHttp.Response asterisk = RawHttp.tls("OPTIONS * HTTP/1.1");
+        assertThat(asterisk.status()).isEqualTo(200);
+        assertThat(asterisk.header("Allow")).hasValue("GET, HEAD, POST, PUT, DELETE, OPTIONS");
+        assertThat(asterisk.body()).isEmpty();
         for (String escape : new String[] {"/it/%2e%2e/WEB-INF/web.xml", "/no-such-context-root"}) {
             RawHttp.Response page = RawHttp.tls("GET " + escape + " HTTP/1.1");
             assertThat(page.status()).as(escape).isEqualTo(404);
