@@ -53,6 +53,19 @@ class PayaraIT {
         }
     }
 
+    @Test
+    void theServersOwnMicroProfileEndpointsAreOffOnTheApplicationsPorts() {
+        for (RawHttp.Response r : List.of(RawHttp.tls("GET /metrics HTTP/1.1"), RawHttp.plain("GET /metrics HTTP/1.1"),
+                RawHttp.tls("GET /metrics?scope=application HTTP/1.1"), RawHttp.tls("GET /openapi HTTP/1.1"),
+                RawHttp.plain("GET /openapi HTTP/1.1"), RawHttp.tls("GET /health HTTP/1.1"),
+                RawHttp.plain("GET /health/ready HTTP/1.1"))) {
+            assertThat(r.status()).as(r.raw()).isIn(403, 404);
+            assertThat(r.body()).doesNotContain("bulwark_").doesNotContain("\"status\"").doesNotContain("openapi:")
+                    .doesNotContainIgnoringCase("exception").doesNotContain("java.");
+            assertThat(r.header("Server")).isEmpty();
+        }
+    }
+
     // What Payara answers itself, before any filter or error page (docs/runtimes.md, "Limitations").
 
     @Test
