@@ -116,6 +116,46 @@ class PayaraIT {
     }
 
     @Test
+    void aValidTokenAfterTheSchemeInOtherCaseIsRefusedByPayarasMechanism() {
+        String valid = TestTokens.rs256("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", TestTokens.claims());
+        assertThat(get("/it/api/secure", "Authorization", "Bearer " + valid).statusCode()).isEqualTo(200);
+        for (String scheme : new String[] {"bearer ", "BEARER "}) {
+            HttpResponse<String> r = get("/it/api/secure", "Authorization", scheme + valid);
+            assertProblem(r, 401);
+            assertThat(r.headers().allValues("WWW-Authenticate"))
+                    .containsExactly("Bearer realm=\"MP-JWT\", error=\"invalid_token\"");
+        }
+    }
+
+    @Test
+    void aControlCharacterInAHeaderValueIsRefusedByPayaraWithABare400() {
+        RawHttp.Response r = RawHttp.tls("GET /it/api/errors/ok HTTP/1.1", "X-Note: a\u0001b");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.header("X-Request-Id")).as("never reached Bulwark").isEmpty();
+    }
+
+    @Test
+    void jerseyRefusesAMediaTypeInOtherCaseAndLeavesGzipBodiesEncoded() throws Exception {
+        String purchase = "{\"item\":\"ink\",\"quantity\":3}";
+        assertThat(ItSupport.send("POST", "/it/api/bodies/purchase", purchase, "Content-Type", "application/json")
+                .statusCode()).isEqualTo(201);
+        assertProblem(ItSupport.send("POST", "/it/api/bodies/purchase", purchase, "Content-Type", "Application/JSON"),
+                415);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(purchase.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .sslContext(dev.bulwark.devtools.DevTls.trustAllContext()).build();
+        HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ItSupport.BASE
+                + "/it/api/bodies/purchase")).header("Content-Type", "application/json").header("Content-Encoding",
+                "gzip").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(assertProblem(r, 400).getString("type")).isEqualTo("urn:bulwark:problem:malformed-body");
+    }
+
+    @Test
     void aTokenOfTypeAtJwtIsRefusedByPayarasMechanism() {
         String atJwt = TestTokens.rs256("{\"alg\":\"RS256\",\"typ\":\"at+jwt\"}", TestTokens.claims());
         HttpResponse<String> r = get("/it/api/secure", "Authorization", "Bearer " + atJwt);
