@@ -11,8 +11,9 @@ public final class AuthzKeys implements ConfigConcern<AuthzSettings> {
 
     public static final Key<Boolean> STRICT = new Key<>("bulwark.authz.strict", Parsers.bool(), "false",
             "Fail the deployment when an endpoint has no explicit access decision (by default such "
-                    + "endpoints are refused at run time and reported in the inventory). See "
-                    + "[authorization.md](authorization.md).",
+                    + "endpoints are refused at run time and reported in the inventory), and when the server would "
+                    + "not install MicroProfile JWT for the `@LoginConfig` application (a warning by default, "
+                    + "[runtimes.md](runtimes.md)). See [authorization.md](authorization.md).",
             "true");
 
     public static final Key<String> DENIED_STATUS = new Key<>("bulwark.authz.object-denied-status",

@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
@@ -77,6 +78,15 @@ public class BulwarkExtension implements Extension {
     /** Whether a method is a JAX-RS property setter, worked out once per method. */
     private final Map<Method, Boolean> setters = new ConcurrentHashMap<>();
 
+    /** The runtime installs MicroProfile JWT only for a {@code @LoginConfig} bean ({@link LoginConfigApplications}). */
+    private volatile boolean loginConfigNeedsBean;
+    /** The module's MP-JWT application classes found before discovery (only where the runtime needs a bean). */
+    private volatile List<Class<?>> loginConfigApplications = List.of();
+    /** Every class the container discovered (a type it will consider as a bean), of those above. */
+    private final Set<Class<?>> discoveredApplications = ConcurrentHashMap.newKeySet();
+    /** The MP-JWT application classes that became CDI beans. */
+    private final Set<Class<?>> loginConfigBeans = ConcurrentHashMap.newKeySet();
+
     /**
      * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
      * and {@code @DenyAll} become interceptor bindings (the roles are non-binding), so that Bulwark enforces them on
@@ -98,6 +108,47 @@ public class BulwarkExtension implements Extension {
             event.addAnnotatedType(beanManager.createAnnotatedType(MetricsBridge.class),
                     "dev.bulwark.MetricsBridge");
         }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        boolean needsBean = LoginConfigApplications.runtimeNeedsBean(loader);
+        loginConfigApplications(needsBean, needsBean ? LoginConfigApplications.find(loader) : List.of());
+    }
+
+    /** What the runtime needs and which MP-JWT application classes the module holds (before discovery). */
+    void loginConfigApplications(boolean needsBean, List<Class<?>> applications) {
+        loginConfigNeedsBean = needsBean;
+        loginConfigApplications = List.copyOf(applications);
+    }
+
+    /**
+     * Makes each MP-JWT application class that the container did not discover a CDI bean (dependent, nothing else
+     * changes), on a runtime that installs MicroProfile JWT only for a {@code @LoginConfig} bean.
+     */
+    void addLoginConfigBeans(@Observes AfterTypeDiscovery event) {
+        for (Class<?> application : loginConfigApplications) {
+            if (!discoveredApplications.contains(application)) {
+                event.addAnnotatedType(application, "dev.bulwark.LoginConfig." + application.getName());
+                LOG.info("Bulwark makes " + application.getName() + " a CDI bean: this server installs MicroProfile"
+                        + " JWT authentication only for a @LoginConfig class that is a bean");
+            }
+        }
+    }
+
+    /** Notes the MP-JWT application classes that are beans (the runtime's JWT extension sees the same event). */
+    void detectLoginConfigBean(@Observes ProcessBean<?> event) {
+        if (event.getAnnotated() instanceof jakarta.enterprise.inject.spi.AnnotatedType<?> type
+                && LoginConfigApplications.isMpJwtApplication(type.getJavaClass())) {
+            loginConfigBeans.add(type.getJavaClass());
+        }
+    }
+
+    /** True when the runtime installs MicroProfile JWT only for a {@code @LoginConfig} class that is a CDI bean. */
+    public boolean loginConfigNeedsBean() {
+        return loginConfigNeedsBean;
+    }
+
+    /** True when {@code application} became a CDI bean of this deployment. */
+    public boolean isLoginConfigBean(Class<?> application) {
+        return loginConfigBeans.contains(application);
     }
 
     private static boolean metricsApiPresent() {
@@ -111,6 +162,9 @@ public class BulwarkExtension implements Extension {
      */
     void collectGuardedBeans(@Observes ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (loginConfigApplications.contains(type)) {
+            discoveredApplications.add(type);
+        }
         if (!type.isInterface() && !type.isAnnotationPresent(Interceptor.class) && carriesBeanAnnotation(type)) {
             guardedBeans.add(type);
             inheritClassBindings(event, type);
@@ -356,7 +410,34 @@ public class BulwarkExtension implements Extension {
 
     /** An application bean of the given type (an object access policy, a rate-limit key resolver). */
     public <T> T bean(Class<? extends T> type) {
-        return CDI.current().select(type).get();
+        return firstSatisfied(CDI.current().select(type), () -> moduleBean(type));
+    }
+
+    /**
+     * The bean {@code CDI.current()} resolves, else the web module's: on Payara, {@code CDI.current()} called from
+     * Bulwark's jar (no bean archive) answers with a bean manager that does not see the application's classes, and
+     * an application's {@code @ApplicationScoped} policy is "unsatisfied" there; the module's bean manager
+     * ({@code java:comp/BeanManager}) resolves it.
+     */
+    static <T> T firstSatisfied(jakarta.enterprise.inject.Instance<? extends T> current, java.util.function.Supplier<T> module) {
+        if (!current.isUnsatisfied()) {
+            return current.get();
+        }
+        return module.get();
+    }
+
+    private static <T> T moduleBean(Class<? extends T> type) {
+        BeanManager manager;
+        try {
+            manager = (BeanManager) new javax.naming.InitialContext().lookup("java:comp/BeanManager");
+        } catch (javax.naming.NamingException e) {
+            throw new IllegalStateException("no CDI bean of " + type.getName() + " (and no module bean manager)", e);
+        }
+        jakarta.enterprise.inject.spi.Bean<?> bean = manager.resolve(manager.getBeans(type));
+        if (bean == null) {
+            throw new IllegalStateException("no CDI bean of " + type.getName());
+        }
+        return type.cast(manager.getReference(bean, type, manager.createCreationalContext(bean)));
     }
 
     /** The validated configuration; only available once the deployment passed validation. */

@@ -69,6 +69,15 @@ final class BearerAuthentication {
         }
     }
 
+    /**
+     * True when {@link #authenticate} would refuse the request's credentials as a token (a bearer token, or a
+     * malformed or misplaced one), so that a 401 the container made for them carries the same challenge.
+     */
+    boolean presentsTokenCredentials(HttpServletRequest request) {
+        BearerCredentials.Kind kind = credentials.find(headers(request, "Authorization"), tokenCookies(request)).kind();
+        return kind == BearerCredentials.Kind.BEARER || kind == BearerCredentials.Kind.MALFORMED;
+    }
+
     /** True when the request presents a bearer token (header or token cookie) that {@link #authenticate} verifies. */
     boolean presentsToken(HttpServletRequest request) {
         return credentials.find(headers(request, "Authorization"), tokenCookies(request)).kind()

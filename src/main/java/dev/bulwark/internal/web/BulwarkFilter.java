@@ -201,6 +201,14 @@ final class BulwarkFilter extends HttpFilter {
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
         String clientAddress = address != null ? address : resolveOrigin(request).clientAddress();
         Exchange exchange = new Exchange(request, response, correlationId, secure, clientAddress);
+        if (bearer != null && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE)
+                instanceof Integer status) {
+            String challenge = dev.bulwark.internal.auth.BearerChallenges.ofContainerRefusal(status,
+                    bearer.presentsTokenCredentials(request), response.getHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER));
+            if (challenge != null) {
+                response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, challenge);
+            }
+        }
         // The container refused the request before this filter saw it (its own 400s and 404s): an address whose
         // refusal budget is spent gets the 429 here too, and the refusal is charged like any other.
         if (!state.has(CHARGED) && !exchange.withinRefusalBudget(false)) {

@@ -84,6 +84,15 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + " return " + dev.bulwark.internal.jaxrs.BulwarkFeature.class.getName() + " from its getClasses()");
         }
         BulwarkExtension extension = BulwarkExtension.current();
+        java.util.Optional<String> notBeans = dev.bulwark.internal.cdi.LoginConfigApplications.notBeans(found,
+                extension.loginConfigNeedsBean(), extension::isLoginConfigBean);
+        if (notBeans.isPresent()) {
+            if (config.authz().strict()) {
+                throw fail("Bulwark (bulwark.authz.strict=true) refuses to deploy " + context.getContextPath() + ": "
+                        + notBeans.get());
+            }
+            LOG.warning("Bulwark: " + context.getContextPath() + ": " + notBeans.get());
+        }
         EndpointModel model = EndpointModel.build(extension.controls().resolvers(), new ResourceScanner().sites(
                 context.getContextPath(), ResourceScanner.applications(found)));
         if (!model.problems().isEmpty()) {
