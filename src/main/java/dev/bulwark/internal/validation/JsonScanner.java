@@ -49,8 +49,34 @@ public final class JsonScanner {
      * @throws IOException   when reading fails
      */
     public void scan(InputStream in, OutputStream copy, Shape shape) throws IOException, JsonViolation {
-        new Run(in, copy).document(shape);
+        scan(in, copy, shape, -1);
     }
+
+    /**
+     * As {@link #scan(InputStream, OutputStream, Shape)}, reading through a buffer sized for a body of
+     * {@code expectedLength} bytes (its {@code Content-Length}; negative when unknown): no more than 8 KB.
+     */
+    public void scan(InputStream in, OutputStream copy, Shape shape, long expectedLength)
+            throws IOException, JsonViolation {
+        int size = expectedLength < 0 ? BUFFER : (int) Math.max(1, Math.min(BUFFER, expectedLength + 1));
+        new Run(in, copy, new byte[size], 0).document(shape);
+    }
+
+    /**
+     * Checks one document held in {@code json} (read in place: nothing is copied).
+     *
+     * @throws JsonViolation on the first rule broken
+     */
+    public void scan(byte[] json, Shape shape) throws JsonViolation {
+        try {
+            new Run(null, null, json, json.length).document(shape);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // no stream is read
+        }
+    }
+
+    /** The largest read buffer: the body is read through it, and copied once each time it was read through. */
+    private static final int BUFFER = 8192;
 
     private final class Run {
         private final InputStream in;
@@ -58,7 +84,7 @@ public final class JsonScanner {
         /** Where the scan is: member names (String) and array indexes (Integer), formatted only for a violation. */
         private final Deque<Object> path = new ArrayDeque<>();
         private final Supplier<String> here = this::where;
-        private final byte[] buffer = new byte[8192];
+        private final byte[] buffer;
         private int filled;
         private int position;
         private long fetched;
@@ -66,9 +92,13 @@ public final class JsonScanner {
         private long bytes;
         private int peeked = -2;
 
-        Run(InputStream in, OutputStream copy) {
+        /** @param in null when {@code buffer} holds the whole document ({@code filled} bytes) */
+        Run(InputStream in, OutputStream copy, byte[] buffer, int filled) {
             this.in = in;
             this.copy = copy;
+            this.buffer = buffer;
+            this.filled = filled;
+            this.fetched = filled;
         }
 
         void document(Shape shape) throws IOException, JsonViolation {
@@ -427,6 +457,9 @@ public final class JsonScanner {
         }
 
         private boolean fill() throws IOException {
+            if (in == null) {
+                return false; // the whole document was in the buffer
+            }
             copy.write(buffer, 0, filled);
             filled = 0;
             position = 0;

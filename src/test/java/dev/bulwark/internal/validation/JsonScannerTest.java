@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -187,6 +188,74 @@ class JsonScannerTest {
             assertThat(v.kind()).isEqualTo(JsonViolation.Kind.TOO_LARGE);
         }
         assertThat(huge.read).isLessThanOrEqualTo(1_048_577);
+    }
+
+    /**
+     * The buffered read (8 KB) decides exactly as byte by byte, whatever straddles a buffer boundary: a multi-byte
+     * character, an escape, a duplicate key, a number; the copy is the body, byte for byte; and a document held in
+     * an array is checked in place the same way.
+     */
+    @Test
+    void whatStraddlesTheBufferBoundaryIsReadAsAnythingElse() throws Exception {
+        for (int pad = 8150; pad < 8200; pad++) {
+            String filler = "x".repeat(pad);
+            for (String tail : new String[] {"\"\u00e9\u0645\ud83d\ude00\"", "\"\\u00e9\\n\"", "12345.678e-3",
+                    "{\"a\":1,\"a\":2}", "\"\\ud800\""}) {
+                String doc = "[\"" + filler + "\"," + tail + "]";
+                byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+                String streamed = outcome(() -> {
+                    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                    scanner.scan(new ByteArrayInputStream(bytes), copy, Shape.ANY);
+                    assertThat(copy.toByteArray()).isEqualTo(bytes);
+                });
+                String sized = outcome(() -> scanner.scan(new ByteArrayInputStream(bytes), new ByteArrayOutputStream(),
+                        Shape.ANY, bytes.length));
+                String inPlace = outcome(() -> scanner.scan(bytes, Shape.ANY));
+                String byteByByte = outcome(() -> scanner.scan(new OneByteAtATime(bytes), new ByteArrayOutputStream(),
+                        Shape.ANY));
+                assertThat(List.of(streamed, sized, inPlace)).as("pad %d, %s", pad, tail)
+                        .containsOnly(byteByByte);
+            }
+        }
+    }
+
+    private interface Scan {
+        void run() throws Exception;
+    }
+
+    private static String outcome(Scan scan) {
+        try {
+            scan.run();
+            return "accepted";
+        } catch (JsonViolation v) {
+            return v.kind() + " " + v.path() + " " + v.getMessage();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /** A stream that hands out one byte per read, as a slow network does. */
+    private static final class OneByteAtATime extends InputStream {
+        private final byte[] bytes;
+        private int next;
+
+        OneByteAtATime(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return next < bytes.length ? bytes[next++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (next >= bytes.length) {
+                return -1;
+            }
+            b[off] = bytes[next++];
+            return 1;
+        }
     }
 
     @Test

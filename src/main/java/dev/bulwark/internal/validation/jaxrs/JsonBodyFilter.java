@@ -65,7 +65,7 @@ final class JsonBodyFilter implements ContainerRequestFilter {
         }
         ByteArrayOutputStream copy = new ByteArrayOutputStream(length > 0 ? (int) Math.min(length, 65_536) : 1024);
         try {
-            scanner.scan(request.getEntityStream(), copy, rule.shape());
+            scanner.scan(request.getEntityStream(), copy, rule.shape(), length);
         } catch (JsonViolation v) {
             throw refusal(v);
         } catch (IOException e) {
