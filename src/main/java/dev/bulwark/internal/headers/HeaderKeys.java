@@ -85,7 +85,7 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
                     + "`application/*+json`, problems included) leave out `" + PERMISSIONS_POLICY + "`, `"
                     + CROSS_ORIGIN_OPENER_POLICY + "` and `" + X_PERMITTED_CROSS_DOMAIN_POLICIES + "`, which act "
                     + "only on documents a browser renders (about 400 bytes a response). See "
-                    + "[headers.md](headers.md#the-api-profile-for-json-responses).",
+                    + "[headers.md](headers.md#what-the-headers-cost-and-the-api-profile-for-json-responses).",
             "api");
 
     private static final List<Map.Entry<String, Key<String>>> ALWAYS = List.of(
