@@ -120,19 +120,32 @@ class DoorsIT {
         assertProblem(r, 401);
     }
 
+    /**
+     * Liberty answers the constraint's 401 itself, empty, before any filter; WildFly dispatches it to the error
+     * page, so the client gets Bulwark's problem: either way nothing of the servlet runs and nothing leaks.
+     */
+    private static void containersOwn401(HttpResponse<String> r) {
+        if (ItSupport.onLiberty()) {
+            assertThat(r.body()).isEmpty();
+        } else {
+            assertProblem(r, 401);
+        }
+        ItSupport.assertNoLeaks(r);
+    }
+
     @Test
     void theContainerProtectedServletRefusesWithItsOwnBare401WhereItRefusesTheCredentials() {
         String valid = rs256(header("RS256"), claims());
         for (String value : new String[] {"Basic " + valid, "Bearer " + valid + "x", "Bearer " + valid.substring(1)}) {
             HttpResponse<String> r = send("GET", CONTAINER_PROTECTED, null, "Authorization", value);
             assertThat(r.statusCode()).isEqualTo(401);
-            assertThat(r.body()).isEmpty();
+            containersOwn401(r);
             assertThat(r.headers().firstValue("WWW-Authenticate"))
                     .hasValue("Bearer realm=\"MP-JWT\", error=\"invalid_token\"");
         }
         HttpResponse<String> none = send("GET", CONTAINER_PROTECTED, null);
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(none.body()).isEmpty();
+        containersOwn401(none);
     }
 
     @Test

@@ -62,6 +62,24 @@ class HeadersIT {
         }
     }
 
+    /** The problems Bulwark's servlet filter writes itself are JSON too: the API profile holds for them. */
+    @ParameterizedTest(name = "{1} {0}{2} -> {3}")
+    @org.junit.jupiter.params.provider.CsvSource({"https, TRACE, /it-kc/api/items, 405",
+            "http, GET, /it-kc/api/errors/ok, 403"})
+    void theApiProfileHoldsForTheFiltersOwnProblems(String scheme, String method, String path, int status) {
+        assumeTrue(ItSupport.onLiberty(), "the /it-kc deployment is Liberty's");
+        HttpResponse<String> r = sendTo(scheme.equals("https") ? BASE : HTTP, method, path, null);
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(r.headers().firstValue("Cross-Origin-Resource-Policy")).isPresent();
+        for (String documentOnly : new String[] {"Permissions-Policy", "Cross-Origin-Opener-Policy",
+                "X-Permitted-Cross-Domain-Policies"}) {
+            assertThat(r.headers().firstValue(documentOnly)).as(documentOnly).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{1} {0}{2} -> {6}")
     @MethodSource("responses")
     void everyResponseCarriesTheHeaderSet(String base, String method, String path, String body, String header,

@@ -73,12 +73,15 @@ public final class JwtKeys implements ConfigConcern<JwtSettings> {
             "Capacity of the default in-memory `jti` deny-list (entries leave when their token expires).", "1000000");
 
     public static final Key<Integer> VERIFIED_TOKENS_MAX = new Key<>("bulwark.jwt.verified-tokens.max-entries",
-            Parsers.intRange(0, 1_000_000), "2048",
+            Parsers.intRange(0, 100_000), "1024",
             "How many tokens the container verified lately Bulwark keeps as read (until each one's `exp`), so that "
                     + "a caller's next requests with the same token skip decoding and parsing it again. Every check "
                     + "(times, deny-list, issuer, audience, algorithm, published key) still runs on every request, "
-                    + "and the container still verifies the signature. About 4 KB a token; 0 keeps none.",
-            "0");
+                    + "and the container still verifies the signature. A token whose read form is estimated above "
+                    + "24 KB is not kept, so the cache holds at most 24 KB a token (24 MB with the default; "
+                    + "mainstream access tokens take 4 to 15 KB). Raise it when more distinct tokens than this are "
+                    + "in use at once per application; 0 keeps none.",
+            "4096");
 
     public static final Key<Duration> JWKS_MAX_AGE = new Key<>("bulwark.jwt.jwks.max-age",
             Parsers.duration(Duration.ZERO, Duration.ofHours(24)), "5m",

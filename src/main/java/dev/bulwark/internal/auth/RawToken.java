@@ -58,11 +58,42 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
                 || !BASE64URL.containsAll(compact, second + 1, compact.length())) {
             throw new TokenRejected("a segment is not unpadded base64url");
         }
+        if (!canonical(compact, first) || !canonical(compact, second) || !canonical(compact, compact.length())) {
+            // a decoder ignores the unused low bits of the last character: 4 or 16 spellings of one token
+            throw new TokenRejected("a segment is not canonical base64url (unused bits set)");
+        }
         if (second + 1 == compact.length()) {
             throw new TokenRejected("no signature");
         }
         return new RawToken(object(compact.substring(0, first), "header"),
                 object(compact.substring(first + 1, second), "payload"), compact);
+    }
+
+    /**
+     * True when the base64url segment ending before {@code end} has its last character's unused bits clear (RFC 4648
+     * section 3.5): a segment of 4n+2 characters leaves 4 bits unused, one of 4n+3 leaves 2.
+     */
+    private static boolean canonical(String compact, int end) {
+        int start = compact.lastIndexOf('.', end - 1) + 1;
+        int unused = switch ((end - start) % 4) {
+            case 2 -> 0b1111;
+            case 3 -> 0b11;
+            default -> 0;
+        };
+        return unused == 0 || (sextet(compact.charAt(end - 1)) & unused) == 0;
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
     }
 
     private static JsonObject object(String segment, String what) throws TokenRejected {

@@ -15,9 +15,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * whole policy (times, deny-list, issuer, audience, algorithm) and the published-key check on every request, and
  * the container still verifies the signature. An entry is added only once the container verified that exact
  * token, and leaves when the token expires; when the map is full, expired entries go first, then arbitrary ones
- * (a miss only costs the read). Thread-safe.
+ * (a miss only costs the read). A token whose read form would weigh more than {@link #MAX_WEIGHT} (estimated from
+ * its length and the number of its JSON values) is not kept, so the map never holds more than
+ * {@code capacity * MAX_WEIGHT} however large the tokens an identity provider signs. Thread-safe.
  */
 public final class VerifiedTokens {
+
+    /** The largest estimated weight (bytes) of a token kept: mainstream access tokens weigh 4 to 15 KB. */
+    public static final int MAX_WEIGHT = 24 * 1024;
+    /** A generous estimate of the heap one JSON value of a parsed token takes (node, map entry, key, boxed value). */
+    private static final int BYTES_PER_VALUE = 160;
 
     private final int capacity;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -65,7 +72,7 @@ public final class VerifiedTokens {
         } catch (ArithmeticException e) {
             return;
         }
-        if (expiresAt <= now.getEpochSecond()) {
+        if (expiresAt <= now.getEpochSecond() || weight(token) > MAX_WEIGHT) {
             return;
         }
         if (entries.size() >= capacity) {
@@ -74,6 +81,28 @@ public final class VerifiedTokens {
         if (entries.size() < capacity) {
             entries.put(token.compact(), new Entry(token, expiresAt));
         }
+    }
+
+    /**
+     * The estimated heap a kept token takes: its text (kept), the characters of its decoded parts again (in the
+     * JSON tree's strings) and a generous share per JSON value. Measured against real heaps it errs on the high side.
+     */
+    static long weight(RawToken token) {
+        return 3L * token.compact().length() + BYTES_PER_VALUE * (values(token.header()) + values(token.claims()));
+    }
+
+    private static long values(JsonValue value) {
+        long n = 1;
+        if (value instanceof jakarta.json.JsonObject o) {
+            for (JsonValue v : o.values()) {
+                n += values(v);
+            }
+        } else if (value instanceof jakarta.json.JsonArray a) {
+            for (JsonValue v : a) {
+                n += values(v);
+            }
+        }
+        return n;
     }
 
     /** How many tokens are kept now. */

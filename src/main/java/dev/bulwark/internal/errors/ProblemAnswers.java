@@ -59,7 +59,10 @@ public final class ProblemAnswers {
 
     private ProblemAnswer answer(Problem problem, Map<String, List<String>> headers, boolean replace,
                                  Incident incident) {
-        if (problem.status() >= 500) {
+        // A 501 the container or application set (no exception) answers a method nobody implements: the client's
+        // doing, logged and counted like the 405 it stands for, not as a server failure
+        boolean serverFault = problem.status() >= 500 && !(problem.status() == 501 && incident.failure() == null);
+        if (serverFault) {
             errorLog.serverError(incident.correlationId(), problem.status(), incident.request(), incident.failure());
         } else {
             errorLog.clientError(incident.correlationId(), problem.status(), incident.request(), incident.caller(),

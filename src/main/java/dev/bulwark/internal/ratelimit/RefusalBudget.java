@@ -40,7 +40,7 @@ public final class RefusalBudget {
      * {@link #REFUSED} says Bulwark's ownership check made it (a missing page is not an attack), 429 is
      * the budget's own answer, 5xx are the server's fault.
      */
-    static final Set<Integer> REFUSALS = Set.of(400, 401, 403, 405, 411, 413, 414, 415, 431);
+    static final Set<Integer> REFUSALS = Set.of(400, 401, 403, 405, 411, 413, 414, 415, 431, 501);
 
     private final Supplier<Limiter> limiter;
     private final Limit limit;

@@ -561,8 +561,9 @@ final class BulwarkFilter extends HttpFilter {
         void securityHeaders(boolean problem, boolean unauthenticated) {
             boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
             var overrides = SecurityHeaderOverrides.Overrides.of(RequestState.from(request::getAttribute));
+            // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
-                            ResponseFacts.isJson(response.getContentType())),
+                            problem || ResponseFacts.isJson(response.getContentType())),
                     new ServletResponseHeaders(response));
         }
 

@@ -86,6 +86,31 @@ class TokenGateTest {
         assertThat(verified.get(c.compact(), clock.instant())).isSameAs(c);
     }
 
+    /** A token whose read form would weigh more than 24 KB is not kept: the cache's memory has a ceiling. */
+    @Test
+    void aTokenTooHeavyToKeepIsCheckedButNotKept() throws Exception {
+        StringBuilder arrays = new StringBuilder();
+        for (int a = 0; a < 22; a++) {
+            arrays.append(",\"x").append(a).append("\":[");
+            for (int i = 0; i < 250; i++) {
+                arrays.append(i == 0 ? "" : ",").append(i % 10);
+            }
+            arrays.append(']');
+        }
+        String claims = claims();
+        String heavy = token(HEADER, claims.substring(0, claims.length() - 1) + arrays + "}");
+        assertThat(heavy.length()).isLessThan(RawToken.MAX_LENGTH);
+        RawToken raw = gate.admit(heavy);
+        gate.confirm(raw);
+        assertThat(VerifiedTokens.weight(raw)).isGreaterThan(VerifiedTokens.MAX_WEIGHT);
+        assertThat(verified.size()).isZero();
+
+        RawToken usual = gate.admit(token(HEADER, claims("jti", "\"usual\"")));
+        gate.confirm(usual);
+        assertThat(VerifiedTokens.weight(usual)).isLessThan(VerifiedTokens.MAX_WEIGHT);
+        assertThat(verified.size()).isEqualTo(1);
+    }
+
     @Test
     void capacityZeroKeepsNothing() throws Exception {
         VerifiedTokens none = new VerifiedTokens(0);

@@ -95,6 +95,21 @@ class ProblemAnswersTest {
                 + " from the container or application (from client 203.0.113.9)");
     }
 
+    /** WildFly's default servlet answers PATCH on a static path with 501: a client's request, not a failure. */
+    @Test
+    void aContainers501ForAMethodIsLoggedAsTheClientsNotAsAServerFailure() {
+        ProblemAnswer a = answers.forStatus(501, client("error response from the container or application"));
+        assertThat(a.status()).isEqualTo(501);
+        assertThat(log.at(Level.SEVERE)).isEmpty();
+        assertThat(log.at(Level.FINE)).containsExactly("[correlationId=c-1] 501 for GET /api/items: error response"
+                + " from the container or application (from client 203.0.113.9)");
+
+        IllegalStateException thrown = new IllegalStateException("not implemented yet");
+        answers.classified(new Classification(ProblemKind.INTERNAL, 501, Map.of(), List.of()),
+                new Incident("c-4", "GET /api/x", null, thrown.toString(), thrown));
+        assertThat(log.at(Level.SEVERE)).as("an exception behind a 501 is still a server failure").hasSize(1);
+    }
+
     @Test
     void theAnswerCannotBeChangedAfterwards() {
         Map<String, String> headers = new LinkedHashMap<>();

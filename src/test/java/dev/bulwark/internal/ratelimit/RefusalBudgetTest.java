@@ -201,7 +201,7 @@ class RefusalBudgetTest {
 
     @Test
     void refusalsAreTheRefusingStatusesAndOnlyBulwarksOwn404() {
-        for (int status : new int[] {400, 401, 403, 405, 411, 413, 414, 415, 431}) {
+        for (int status : new int[] {400, 401, 403, 405, 411, 413, 414, 415, 431, 501}) {
             assertThat(RefusalBudget.isRefusal(status, false)).as("%s", status).isTrue();
         }
         assertThat(RefusalBudget.isRefusal(404, true)).as("the 404 of an ownership refusal").isTrue();
