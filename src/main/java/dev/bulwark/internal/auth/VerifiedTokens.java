@@ -85,7 +85,9 @@ public final class VerifiedTokens {
 
     /**
      * The estimated heap a kept token takes: its text (kept), the characters of its decoded parts again (in the
-     * JSON tree's strings) and a generous share per JSON value. Measured against real heaps it errs on the high side.
+     * JSON tree's strings) and a generous share per JSON value. It errs on the high side: measured on the heap (2000
+     * tokens kept), a Keycloak-shaped token takes about 6 KB against 8 KB estimated, one carrying 95 more small
+     * numbers 10 KB against 24 KB.
      */
     static long weight(RawToken token) {
         return 3L * token.compact().length() + BYTES_PER_VALUE * (values(token.header()) + values(token.claims()));
