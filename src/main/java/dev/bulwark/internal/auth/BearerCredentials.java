@@ -38,8 +38,6 @@ public final class BearerCredentials {
     private static final AsciiSet TCHAR = AsciiSet.of("!#$%&'*+.^_`|~0-9A-Za-z-");
     /** RFC 6750 b64token, before its trailing {@code =}. */
     private static final AsciiSet B64TOKEN = AsciiSet.of("A-Za-z0-9._~+/-");
-    /** Unpadded base64url: the characters of a JOSE compact segment. */
-    private static final AsciiSet BASE64URL = AsciiSet.of("A-Za-z0-9_-");
 
     private final Set<String> otherSchemes;
     private final String cookieName;
@@ -140,7 +138,7 @@ public final class BearerCredentials {
         int segments = 0;
         int start = 0;
         while (true) {
-            int end = BASE64URL.skip(value, start);
+            int end = AsciiSet.BASE64URL.skip(value, start);
             segments++;
             if (segments == 1 && end - start < 2) {
                 return false;

@@ -28,8 +28,6 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
     public static final int MAX_LENGTH = 16_384;
 
     private static final JsonLimits PART_LIMITS = new JsonLimits(MAX_LENGTH, 8, 256, 256, 8_192, 128, 40);
-    /** Unpadded base64url: the characters of a compact segment. */
-    private static final AsciiSet BASE64URL = AsciiSet.of("A-Za-z0-9_-");
     private static final JsonScanner SCANNER = new JsonScanner(PART_LIMITS, true, true);
     /**
      * One reader factory (immutable, thread-safe): {@code Json.createReader} looks the JSON provider up again on
@@ -54,8 +52,9 @@ public record RawToken(JsonObject header, JsonObject claims, String compact) {
             throw new TokenRejected(segments == 5 ? "a JWE where a JWS is expected"
                     : "not a compact JWS (" + segments + " segments)");
         }
-        if (!BASE64URL.containsAll(compact, 0, first) || !BASE64URL.containsAll(compact, first + 1, second)
-                || !BASE64URL.containsAll(compact, second + 1, compact.length())) {
+        AsciiSet base64url = AsciiSet.BASE64URL;
+        if (!base64url.containsAll(compact, 0, first) || !base64url.containsAll(compact, first + 1, second)
+                || !base64url.containsAll(compact, second + 1, compact.length())) {
             throw new TokenRejected("a segment is not unpadded base64url");
         }
         if (!canonical(compact, first) || !canonical(compact, second) || !canonical(compact, compact.length())) {

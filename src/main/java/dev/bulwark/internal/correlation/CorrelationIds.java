@@ -1,5 +1,6 @@
 package dev.bulwark.internal.correlation;
 
+import dev.bulwark.internal.text.AsciiSet;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ public final class CorrelationIds {
     public static final String TRACESTATE = "tracestate";
 
     private static final int MAX_ID = 64;
+    private static final AsciiSet REQUEST_ID = AsciiSet.of("A-Za-z0-9._-");
     private static final String ZERO_TRACE = "00000000000000000000000000000000";
     private static final String ZERO_PARENT = "0000000000000000";
 
@@ -92,18 +94,7 @@ public final class CorrelationIds {
     }
 
     static boolean isValidRequestId(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_ID) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return id != null && id.length() <= MAX_ID && REQUEST_ID.matchesNonEmpty(id);
     }
 
     private static boolean lowerHex(String s) {

@@ -7,6 +7,9 @@ package dev.bulwark.internal.text;
  */
 public final class AsciiSet {
 
+    /** Unpadded base64url (RFC 4648 section 5): the characters of a JOSE compact segment. */
+    public static final AsciiSet BASE64URL = of("A-Za-z0-9_-");
+
     private final boolean[] members = new boolean[128];
 
     private AsciiSet() {
