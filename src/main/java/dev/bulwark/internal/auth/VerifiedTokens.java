@@ -59,8 +59,8 @@ public final class VerifiedTokens {
 
     /** Keeps a token the container verified, until its {@code exp}. Tokens without a usable {@code exp} are not kept. */
     public void put(RawToken token, Instant now) {
-        if (capacity == 0) {
-            return;
+        if (capacity == 0 || entries.containsKey(token.compact())) {
+            return; // the request's token came from here: nothing to weigh or store again
         }
         JsonValue exp = token.claims().get("exp");
         if (!(exp instanceof JsonNumber n) || !n.isIntegral()) {

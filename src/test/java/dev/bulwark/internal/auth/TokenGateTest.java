@@ -34,7 +34,11 @@ class TokenGateTest {
 
         gate.confirm(first);
         assertThat(verified.size()).isEqualTo(1);
-        assertThat(gate.admit(new String(t.toCharArray()))).as("the same text, read once").isSameAs(first);
+        RawToken again = gate.admit(new String(t.toCharArray()));
+        assertThat(again).as("the same text, read once").isSameAs(first);
+        gate.confirm(again);
+        assertThat(verified.size()).isEqualTo(1);
+        assertThat(gate.admit(t)).isSameAs(first);
     }
 
     @Test
