@@ -38,6 +38,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 final class BearerAuthentication {
 
+    private static final RequestState.Key<BearerCredentials.Credential> PRESENTED =
+            RequestState.Key.of("presented credentials", BearerCredentials.Credential.class);
+
     private final BearerCredentials credentials;
     private final String cookieName;
     private final Supplier<TokenGate> gateSupplier;
@@ -56,8 +59,7 @@ final class BearerAuthentication {
         if (leaked != null) {
             return "a token in the query parameter " + dev.bulwark.internal.logging.SafeLog.printable(leaked, 40);
         }
-        BearerCredentials.Credential credential = credentials.find(headers(request, "Authorization"),
-                tokenCookies(request));
+        BearerCredentials.Credential credential = credential(request);
         try {
             return switch (credential.kind()) {
                 case MALFORMED -> credential.reason();
@@ -74,14 +76,27 @@ final class BearerAuthentication {
      * malformed or misplaced one), so that a 401 the container made for them carries the same challenge.
      */
     boolean presentsTokenCredentials(HttpServletRequest request) {
-        BearerCredentials.Kind kind = credentials.find(headers(request, "Authorization"), tokenCookies(request)).kind();
+        BearerCredentials.Kind kind = credential(request).kind();
         return kind == BearerCredentials.Kind.BEARER || kind == BearerCredentials.Kind.MALFORMED;
     }
 
     /** True when the request presents a bearer token (header or token cookie) that {@link #authenticate} verifies. */
     boolean presentsToken(HttpServletRequest request) {
-        return credentials.find(headers(request, "Authorization"), tokenCookies(request)).kind()
-                == BearerCredentials.Kind.BEARER;
+        return credential(request).kind() == BearerCredentials.Kind.BEARER;
+    }
+
+    /**
+     * What the request presents, found once per request (the refusal budget, the authentication and an error
+     * dispatch all ask; the request's headers and cookies do not change).
+     */
+    private BearerCredentials.Credential credential(HttpServletRequest request) {
+        RequestState state = state(request);
+        BearerCredentials.Credential found = state.get(PRESENTED);
+        if (found == null) {
+            found = credentials.find(headers(request, "Authorization"), tokenCookies(request));
+            state.put(PRESENTED, found);
+        }
+        return found;
     }
 
     private String bearer(HttpServletRequest request, HttpServletResponse response, String token)
