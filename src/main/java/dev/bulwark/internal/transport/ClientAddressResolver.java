@@ -31,6 +31,9 @@ public final class ClientAddressResolver {
      */
     public Origin resolve(String peer, boolean socketSecure, List<String> forwarded, List<String> xForwardedFor,
                           List<String> xForwardedProto) {
+        if (trustedProxies.isEmpty() && peer != null && IpAddresses.isCanonicalIpv4(peer)) {
+            return new Origin(peer, socketSecure, false); // no proxy to trust, nothing to rewrite
+        }
         byte[] peerBytes = IpAddresses.parseNode(peer);
         String peerText = peerBytes == null ? String.valueOf(peer) : IpAddresses.format(peerBytes);
         if (peerBytes == null || !IpAddresses.trusted(peerBytes, trustedProxies)) {

@@ -39,19 +39,23 @@ public final class HostPolicy {
         if (values.size() > 1) {
             return new Decision(null, "more than one Host header");
         }
+        String name = serverName == null || serverName.isEmpty() ? null
+                : serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
+        String authority = name == null ? null : serverPort > 0 ? name + ":" + serverPort : name;
+        Optional<RequestHost> header = Optional.empty();
         if (!values.isEmpty()) {
-            Optional<RequestHost> header = RequestHost.parse(values.get(0));
+            header = RequestHost.parse(values.get(0));
             if (header.isEmpty()) {
                 return new Decision(null, "malformed Host header '" + SafeLog.printable(values.get(0), 100) + "'");
             }
         }
-        if (serverName == null || serverName.isEmpty()) {
+        if (name == null) {
             return allowed.isEmpty() ? new Decision(null, null)
                     : new Decision(null, "no host named, and " + TransportKeys.ALLOWED_HOSTS.name() + " is set");
         }
-        String name = serverName.indexOf(':') >= 0 && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
-        String authority = serverPort > 0 ? name + ":" + serverPort : name;
-        Optional<RequestHost> host = RequestHost.parse(authority);
+        // the container's server name and port usually are the Host header as sent: parsed once then
+        Optional<RequestHost> host = header.isPresent() && values.get(0).equals(authority) ? header
+                : RequestHost.parse(authority);
         if (host.isEmpty()) {
             return new Decision(null, "malformed host '" + SafeLog.printable(authority, 100)
                     + "' (Host header, :authority or request target)");

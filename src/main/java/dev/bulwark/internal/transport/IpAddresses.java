@@ -51,6 +51,47 @@ public final class IpAddresses {
         return Cidr.literal(n);
     }
 
+    /**
+     * True when the text is an IPv4 address exactly as {@link #format} writes it (four decimal numbers up to 255,
+     * no leading zeros, no sign, no spaces): such an address needs no parsing to be written the same way.
+     */
+    public static boolean isCanonicalIpv4(String text) {
+        int n = text.length();
+        if (n < 7 || n > 15) {
+            return false;
+        }
+        int groups = 0;
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 3) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                value = value * 10 + (c - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || digits > 1 && text.charAt(start) == '0') {
+                return false;
+            }
+            groups++;
+            if (i == n) {
+                break;
+            }
+            if (text.charAt(i) != '.' || groups == 4) {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return false; // a trailing dot
+            }
+        }
+        return groups == 4;
+    }
+
     /** Canonical text: dotted quad for IPv4 (also for IPv4-mapped IPv6), compressed lower-case IPv6. */
     public static String format(byte[] address) {
         try {

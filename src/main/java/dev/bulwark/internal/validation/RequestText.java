@@ -50,10 +50,16 @@ public final class RequestText {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }
+        boolean escaped = false;
         for (int i = 0; i < raw.length(); i++) {
-            if (!allowedInPath(raw.charAt(i))) {
+            char c = raw.charAt(i);
+            if (!allowedInPath(c)) {
                 return error("path", "", "contains a character that must be percent-encoded");
             }
+            escaped |= c == '%';
+        }
+        if (!escaped) {
+            return Optional.empty(); // visible ASCII only, nothing to decode: no control or bidi character can hide
         }
         // Each segment is one value (a path parameter, a file name): bidi isolates must balance within it. A
         // percent-escape or UTF-8 sequence never spans a '/', so decoding segment by segment is decoding the path.
@@ -185,9 +191,11 @@ public final class RequestText {
 
     /** RFC 3986 pchar and "/": unreserved, sub-delims, ":", "@", and "%" (its escapes are checked by decoding). */
     static boolean allowedInPath(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0;
+        return c < 128 && PATH.contains(c);
     }
+
+    private static final dev.bulwark.internal.text.AsciiSet PATH =
+            dev.bulwark.internal.text.AsciiSet.of("a-zA-Z0-9-._~!$&'()*+,;=:@/%");
 
     /** RFC 3986 query characters (pchar, "/", "?"), and the brackets that clients commonly send raw. */
     static boolean allowedInQuery(char c) {

@@ -93,7 +93,9 @@ final class BearerAuthentication {
         RequestState state = state(request);
         BearerCredentials.Credential found = state.get(PRESENTED);
         if (found == null) {
-            found = credentials.find(headers(request, "Authorization"), tokenCookies(request));
+            RequestHeaderNames names = RequestHeaderNames.of(request, state);
+            found = credentials.find(names.all(request, "Authorization"),
+                    names.has("Cookie") ? tokenCookies(request) : List.of());
             state.put(PRESENTED, found);
         }
         return found;
@@ -197,11 +199,6 @@ final class BearerAuthentication {
             }
         }
         return values;
-    }
-
-    private static List<String> headers(HttpServletRequest request, String name) {
-        var values = request.getHeaders(name);
-        return values == null ? List.of() : Collections.list(values);
     }
 
     /**

@@ -140,14 +140,17 @@ final class BulwarkFilter extends HttpFilter {
             errorDispatch(request, response, chain);
             return;
         }
-        String correlationId = correlate(request, response);
-        ClientAddressResolver.Origin origin = resolveOrigin(request);
-        Exchange exchange = new Exchange(request, response, correlationId, origin.secure(), origin.clientAddress());
-        if (!exchange.withinRefusalBudget(mayBeAnotherCaller(request))) {
+        RequestState state = state(request);
+        RequestHeaderNames headers = RequestHeaderNames.of(request, state);
+        String correlationId = correlate(request, response, state, headers);
+        ClientAddressResolver.Origin origin = resolveOrigin(request, state, headers);
+        Exchange exchange = new Exchange(request, response, headers, correlationId, origin.secure(),
+                origin.clientAddress());
+        if (!exchange.withinRefusalBudget(mayBeAnotherCaller(request, headers))) {
             return;
         }
 
-        HttpServletRequest effective = admit(request, response, exchange, origin.secure());
+        HttpServletRequest effective = admit(request, response, exchange, origin.secure(), headers);
         if (effective == null) {
             return;
         }
@@ -176,15 +179,20 @@ final class BulwarkFilter extends HttpFilter {
      * or it is an allowed CORS preflight (a browser sends no credentials with it, and shows the real request's 429
      * only if the preflight succeeded).
      */
-    private boolean mayBeAnotherCaller(HttpServletRequest request) {
+    private boolean mayBeAnotherCaller(HttpServletRequest request, RequestHeaderNames headers) {
         return refusals != null && (bearer != null && bearer.presentsToken(request)
-                || corsAsSent(request).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
+                || corsAsSent(request, headers).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
     }
 
     /** CORS for the request as sent (before a method override): what a 429 up front gets, cheaply. */
-    private CorsPolicy.Decision corsAsSent(HttpServletRequest request) {
-        return cors.decide(request.getMethod(), request.getHeader("Origin"),
-                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+    private CorsPolicy.Decision corsAsSent(HttpServletRequest request, RequestHeaderNames headers) {
+        return cors(request.getMethod(), request, headers);
+    }
+
+    private CorsPolicy.Decision cors(String method, HttpServletRequest request, RequestHeaderNames headers) {
+        return headers.has("Origin") ? cors.decide(method, request.getHeader("Origin"),
+                headers.get(request, "Access-Control-Request-Method"),
+                headers.get(request, "Access-Control-Request-Headers")) : cors.decide(method, null, null, null);
     }
 
     /**
@@ -194,13 +202,14 @@ final class BulwarkFilter extends HttpFilter {
      */
     private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String correlationId = correlate(request, response);
         RequestState state = state(request);
+        RequestHeaderNames headers = RequestHeaderNames.of(request, state);
+        String correlationId = correlate(request, response, state, headers);
         Boolean known = state.get(TransportAttributes.SECURE);
-        boolean secure = known != null ? known : resolveOrigin(request).secure();
+        boolean secure = known != null ? known : resolveOrigin(request, state, headers).secure();
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
-        String clientAddress = address != null ? address : resolveOrigin(request).clientAddress();
-        Exchange exchange = new Exchange(request, response, correlationId, secure, clientAddress);
+        String clientAddress = address != null ? address : resolveOrigin(request, state, headers).clientAddress();
+        Exchange exchange = new Exchange(request, response, headers, correlationId, secure, clientAddress);
         if (bearer != null && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE)
                 instanceof Integer status) {
             String challenge = dev.bulwark.internal.auth.BearerChallenges.ofContainerRefusal(status,
@@ -218,24 +227,33 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
-    private String correlate(HttpServletRequest request, HttpServletResponse response) {
-        RequestState state = state(request);
+    private String correlate(HttpServletRequest request, HttpServletResponse response, RequestState state,
+                             RequestHeaderNames headers) {
         String known = state.get(RequestCorrelation.ID);
-        String correlationId = known != null ? known
-                : correlationIds.resolve(request.getHeader("traceparent"), request.getHeader(correlationHeader));
+        if (known != null) {
+            response.setHeader(correlationHeader, known);
+            return known;
+        }
+        String correlationId = correlationIds.resolve(headers.get(request, CorrelationIds.TRACEPARENT),
+                headers.get(request, correlationHeader));
         state.put(RequestCorrelation.ID, correlationId);
         request.setAttribute(RequestCorrelation.ATTRIBUTE, correlationId);
-        response.setHeader(correlationHeader, correlationId);
+        if (response.containsHeader(correlationHeader)) {
+            response.setHeader(correlationHeader, correlationId);
+        } else {
+            response.addHeader(correlationHeader, correlationId); // nothing to replace: no search and removal
+        }
         return correlationId;
     }
 
-    private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request) {
+    private ClientAddressResolver.Origin resolveOrigin(HttpServletRequest request, RequestState state,
+                                                       RequestHeaderNames headers) {
         boolean tls = DirectTls.of(request.isSecure(),
                 request.getAttribute("jakarta.servlet.request.cipher_suite") != null,
-                () -> headerNames(request));
+                () -> headers.names(request));
         ClientAddressResolver.Origin origin = clients.resolve(request.getRemoteAddr(), tls,
-                list(request, "Forwarded"), list(request, "X-Forwarded-For"), list(request, "X-Forwarded-Proto"));
-        RequestState state = state(request);
+                headers.all(request, "Forwarded"), headers.all(request, "X-Forwarded-For"),
+                headers.all(request, "X-Forwarded-Proto"));
         state.put(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
         state.put(TransportAttributes.SECURE, origin.secure());
         request.setAttribute(TransportAttributes.PUBLISHED_CLIENT_ADDRESS, origin.clientAddress());
@@ -247,13 +265,14 @@ final class BulwarkFilter extends HttpFilter {
     private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
                          FilterChain chain) throws IOException, ServletException {
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response, status -> {
-                    if (status < 400) {
+                    ServletResponseHeaders written = new ServletResponseHeaders(response);
+                    if (status < 400 && written.contains(dev.bulwark.internal.auth.BearerChallenges.HEADER)) {
                         // a challenge the container's authentication set on its way (Liberty does for any
                         // Authorization header it cannot use) is wrong on a success: a Basic caller would get a
                         // Bearer challenge
-                        response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
+                        written.set(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
                     }
-                    exchange.securityHeaders(status >= 400, status == 401);
+                    exchange.securityHeaders(status >= 400, status == 401, written);
                 },
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
                         request.getServerPort()));
@@ -304,14 +323,17 @@ final class BulwarkFilter extends HttpFilter {
         final HttpServletRequest request;
         final HttpServletResponse response;
         final boolean secure;
+        final RequestHeaderNames headers;
         RequestHost host;
         MethodPolicy.Decision method;
         long bodyLimit;
 
-        Admission(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+        Admission(HttpServletRequest request, HttpServletResponse response, boolean secure,
+                  RequestHeaderNames headers) {
             this.request = request;
             this.response = response;
             this.secure = secure;
+            this.headers = headers;
         }
     }
 
@@ -341,8 +363,8 @@ final class BulwarkFilter extends HttpFilter {
      * or null when a guard refused or answered the request.
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
-                                     boolean secure) throws IOException {
-        Admission admission = new Admission(request, response, secure);
+                                     boolean secure, RequestHeaderNames headers) throws IOException {
+        Admission admission = new Admission(request, response, secure, headers);
         for (Step step : guards) {
             Verdict verdict = step.guard().check(admission);
             if (verdict.refusal() != null) {
@@ -356,7 +378,7 @@ final class BulwarkFilter extends HttpFilter {
                 return null;
             }
         }
-        HttpServletRequest effective = needsWrapper(request, admission.method)
+        HttpServletRequest effective = needsWrapper(request, admission.method, headers)
                 ? new EffectiveMethodRequest(request, admission.method.effectiveMethod()) : request;
         return request.getContentLengthLong() != 0 ? new LimitedBodyRequest(effective, admission.bodyLimit)
                 : effective;
@@ -364,20 +386,20 @@ final class BulwarkFilter extends HttpFilter {
 
     /** Liberty believes WebSphere plug-in private headers from any client unless bulwark-base.xml is included. */
     private Verdict privateHeaders(Admission a) {
-        String privateHeader = DirectTls.privateHeader(headerNames(a.request));
+        String privateHeader = DirectTls.privateHeader(a.headers.names(a.request));
         return privateHeader == null ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST,
                 "a WebSphere plug-in private header from a client: " + SafeLog.printable(privateHeader, 40));
     }
 
     private Verdict host(Admission a) {
-        HostPolicy.Decision host = hosts.check(list(a.request, "Host"), a.request.getServerName(),
+        HostPolicy.Decision host = hosts.check(a.headers.all(a.request, "Host"), a.request.getServerName(),
                 a.request.getServerPort());
         a.host = host.host();
         return host.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.BAD_REQUEST, host.refusal());
     }
 
     private Verdict method(Admission a) {
-        a.method = methods.decide(a.request.getMethod(), overrideHeader(a.request));
+        a.method = methods.decide(a.request.getMethod(), overrideHeader(a.request, a.headers));
         return a.method.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.METHOD_NOT_ALLOWED,
                 "method not allowed: " + a.method.effectiveMethod(), new HeaderValue("Allow", methods.allowHeader()));
     }
@@ -394,8 +416,7 @@ final class BulwarkFilter extends HttpFilter {
 
     private Verdict cors(Admission a) {
         HttpServletRequest request = a.request;
-        CorsPolicy.Decision decision = cors.decide(a.method.effectiveMethod(), request.getHeader("Origin"),
-                request.getHeader("Access-Control-Request-Method"), request.getHeader("Access-Control-Request-Headers"));
+        CorsPolicy.Decision decision = cors(a.method.effectiveMethod(), request, a.headers);
         for (HeaderValue h : decision.headers()) {
             a.response.setHeader(h.name(), h.value());
         }
@@ -408,7 +429,7 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     private Verdict requestText(Admission a) {
-        Optional<Problem.FieldError> bad = checkText(a.request);
+        Optional<Problem.FieldError> bad = checkText(a.request, a.headers);
         if (bad.isEmpty()) {
             return Verdict.PASS;
         }
@@ -420,13 +441,13 @@ final class BulwarkFilter extends HttpFilter {
     private Verdict bodySize(Admission a) {
         HttpServletRequest request = a.request;
         long length = request.getContentLengthLong();
-        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
+        boolean body = length > 0 || a.headers.has("Transfer-Encoding") && request.getHeader("Transfer-Encoding") != null;
         a.bodyLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
                 : bodyLimits.configured();
         if (length > a.bodyLimit) {
             return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
         }
-        if (body && !codings.accepts(list(request, "Content-Encoding"))) {
+        if (body && !codings.accepts(a.headers.all(request, "Content-Encoding"))) {
             return Verdict.refuse(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding not decoded by the server",
                     new HeaderValue("Accept-Encoding", codings.acceptEncoding()));
         }
@@ -435,7 +456,7 @@ final class BulwarkFilter extends HttpFilter {
             if (length < 0) {
                 return Verdict.refuse(ProblemKind.LENGTH_REQUIRED, "chunked form body");
             }
-            if (LimitedBodyRequest.encoded(request.getHeader("Content-Encoding"))) {
+            if (LimitedBodyRequest.encoded(a.headers.get(request, "Content-Encoding"))) {
                 return Verdict.refuse(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "content-encoded form body",
                         new HeaderValue("Accept-Encoding", "identity"));
             }
@@ -447,16 +468,20 @@ final class BulwarkFilter extends HttpFilter {
     private final class Exchange {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
+        private final RequestHeaderNames sent;
+        private final RequestState state;
         private final String correlationId;
         private final boolean secure;
         private final String clientAddress;
         /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */
         private boolean addressUnchecked;
 
-        Exchange(HttpServletRequest request, HttpServletResponse response, String correlationId, boolean secure,
-                 String clientAddress) {
+        Exchange(HttpServletRequest request, HttpServletResponse response, RequestHeaderNames headers,
+                 String correlationId, boolean secure, String clientAddress) {
             this.request = request;
             this.response = response;
+            this.sent = headers;
+            this.state = state(request);
             this.correlationId = correlationId;
             this.secure = secure;
             this.clientAddress = clientAddress;
@@ -499,7 +524,7 @@ final class BulwarkFilter extends HttpFilter {
                         caller.toString(), "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")"));
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's
                 response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
-                CorsPolicy.Decision crossOrigin = corsAsSent(request);
+                CorsPolicy.Decision crossOrigin = corsAsSent(request, sent);
                 if (crossOrigin.kind() == CorsPolicy.Kind.ACTUAL || crossOrigin.kind() == CorsPolicy.Kind.NONE) {
                     // a browser script sees the 429 (and, when exposed, Retry-After) instead of a network error
                     crossOrigin.headers().forEach(h -> response.setHeader(h.name(), h.value()));
@@ -511,12 +536,11 @@ final class BulwarkFilter extends HttpFilter {
 
         /** Who the refusals of this request are charged to: its verified subject, else its client address. */
         private Caller caller() {
-            return Caller.of(clientAddress, state(request).get(TokenGate.VERIFIED));
+            return Caller.of(clientAddress, state.get(TokenGate.VERIFIED));
         }
 
         /** Charges the caller when the response refused the request. */
         void charge(int status) {
-            RequestState state = state(request);
             if (refusals != null && RefusalBudget.isRefusal(status, state.has(RefusalBudget.REFUSED))
                     && !state.has(CHARGED)) {
                 state.put(CHARGED, Boolean.TRUE); // once, even when an error dispatch follows
@@ -559,12 +583,16 @@ final class BulwarkFilter extends HttpFilter {
          *                        MP-JWT, the application). Other schemes' challenges are left alone.
          */
         void securityHeaders(boolean problem, boolean unauthenticated) {
-            boolean authenticated = request.getHeader("Authorization") != null || request.getUserPrincipal() != null;
-            var overrides = SecurityHeaderOverrides.Overrides.of(RequestState.from(request::getAttribute));
+            securityHeaders(problem, unauthenticated, new ServletResponseHeaders(response));
+        }
+
+        /** @param written the response's headers as they are now (read once by the caller) */
+        void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
+            boolean authenticated = sent.get(request, "Authorization") != null || request.getUserPrincipal() != null;
+            var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
-                            problem || ResponseFacts.isJson(response.getContentType())),
-                    new ServletResponseHeaders(response));
+                            problem || ResponseFacts.isJson(response.getContentType())), written);
         }
 
         /** Refuses the request before the application sees it. */
@@ -619,13 +647,13 @@ final class BulwarkFilter extends HttpFilter {
         }
     }
 
-    private Optional<Problem.FieldError> checkText(HttpServletRequest request) {
+    private Optional<Problem.FieldError> checkText(HttpServletRequest request, RequestHeaderNames headers) {
         Optional<Problem.FieldError> bad = requestText.checkPath(request.getRequestURI());
         if (bad.isEmpty()) {
             bad = requestText.checkQuery(request.getQueryString());
         }
         for (int i = 0; i < checkedHeaders.size() && bad.isEmpty(); i++) {
-            var values = request.getHeaders(checkedHeaders.get(i));
+            var values = headers.has(checkedHeaders.get(i)) ? request.getHeaders(checkedHeaders.get(i)) : null;
             while (values != null && values.hasMoreElements() && bad.isEmpty()) {
                 bad = requestText.checkHeader(checkedHeaders.get(i), values.nextElement());
             }
@@ -633,9 +661,9 @@ final class BulwarkFilter extends HttpFilter {
         return bad;
     }
 
-    private String overrideHeader(HttpServletRequest request) {
+    private String overrideHeader(HttpServletRequest request, RequestHeaderNames headers) {
         for (String name : MethodPolicy.OVERRIDE_HEADERS) {
-            String value = request.getHeader(name);
+            String value = headers.get(request, name);
             if (value != null) {
                 return value;
             }
@@ -643,12 +671,13 @@ final class BulwarkFilter extends HttpFilter {
         return null;
     }
 
-    private static boolean needsWrapper(HttpServletRequest request, MethodPolicy.Decision method) {
+    private static boolean needsWrapper(HttpServletRequest request, MethodPolicy.Decision method,
+                                        RequestHeaderNames headers) {
         if (!method.effectiveMethod().equals(request.getMethod())) {
             return true;
         }
         for (String name : MethodPolicy.OVERRIDE_HEADERS) {
-            if (request.getHeader(name) != null) {
+            if (headers.get(request, name) != null) {
                 return true;
             }
         }
@@ -658,17 +687,6 @@ final class BulwarkFilter extends HttpFilter {
     /** The request's state (created by the first step that needs it). */
     private static RequestState state(HttpServletRequest request) {
         return RequestState.ensure(request::getAttribute, request::setAttribute);
-    }
-
-    /** The request's header names, read as they are iterated (no copy). */
-    private static Iterable<String> headerNames(HttpServletRequest request) {
-        var names = request.getHeaderNames();
-        return names == null ? List.of() : names::asIterator;
-    }
-
-    private static List<String> list(HttpServletRequest request, String name) {
-        var values = request.getHeaders(name);
-        return values == null ? List.of() : Collections.list(values);
     }
 
     private static String pathOf(HttpServletRequest request) {

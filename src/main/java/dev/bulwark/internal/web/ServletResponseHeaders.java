@@ -2,8 +2,9 @@ package dev.bulwark.internal.web;
 
 import dev.bulwark.internal.headers.ResponseHeaders;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A servlet response's headers as the header writers see them. The names on the response are read once (one call
@@ -14,16 +15,28 @@ import java.util.TreeSet;
 final class ServletResponseHeaders implements ResponseHeaders {
 
     private final HttpServletResponse response;
-    private final Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /** The names on the response (a few at commit time: a list searched in order beats hashing or sorting). */
+    private final List<String> names;
 
     ServletResponseHeaders(HttpServletResponse response) {
         this.response = response;
-        names.addAll(response.getHeaderNames());
+        Collection<String> listed = response.getHeaderNames();
+        this.names = new ArrayList<>(listed.size() + 16);
+        names.addAll(listed);
     }
 
     @Override
     public boolean contains(String name) {
-        return names.contains(name);
+        return indexOf(name) >= 0;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -34,9 +47,13 @@ final class ServletResponseHeaders implements ResponseHeaders {
     @Override
     public void set(String name, String value) {
         response.setHeader(name, value);
+        int at = indexOf(name);
         if (value == null) {
-            names.remove(name);
-        } else {
+            while (at >= 0) {
+                names.remove(at);
+                at = indexOf(name);
+            }
+        } else if (at < 0) {
             names.add(name);
         }
     }

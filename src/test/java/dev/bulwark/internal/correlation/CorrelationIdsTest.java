@@ -65,4 +65,32 @@ class CorrelationIdsTest {
         }
         assertThat(seen).hasSize(1000);
     }
+
+    @Test
+    void idsDrawnInBatchesUseEveryDigitInEveryPositionAndDifferAcrossThreads() throws Exception {
+        Supplier<String> random = CorrelationIds.secureRandomIds();
+        int n = CorrelationIds.IDS_PER_DRAW * 20 + 7; // across many draws and a partial one
+        java.util.List<Set<Character>> digits = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            digits.add(new HashSet<>());
+        }
+        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < n; i++) {
+            String id = random.get();
+            seen.add(id);
+            for (int p = 0; p < 32; p++) {
+                digits.get(p).add(id.charAt(p));
+            }
+        }
+        // every position takes all 16 hex digits: no byte of a draw is reused, skipped or stuck at zero
+        assertThat(digits).allSatisfy(d -> assertThat(d).hasSize(16));
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                seen.add(random.get());
+            }
+        });
+        other.start();
+        other.join();
+        assertThat(seen).hasSize(2 * n);
+    }
 }

@@ -189,4 +189,23 @@ class RequestTextTest {
         assertThat(strict.checkHeader("User-Agent", latin1("app (\u2068\u05e9\u05e8\u05d4\u2069) 2.0")))
                 .hasValueSatisfying(e -> assertThat(e.message()).isEqualTo("contains a bidirectional control character"));
     }
+
+    @org.junit.jupiter.api.Test
+    void thePathCharacterTableAgreesWithRfc3986OnEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            boolean rfc = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9'
+                    || "-._~!$&'()*+,;=:@/%".indexOf(ch) >= 0;
+            org.assertj.core.api.Assertions.assertThat(RequestText.allowedInPath(ch)).as("char %d", c).isEqualTo(rfc);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPathWithoutEscapesPassesAsItIsAndEscapedControlsAreStillFound() {
+        org.assertj.core.api.Assertions.assertThat(text.checkPath("/api/orders/42;v=1/items/~me@x:y")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(text.checkPath("/api/a%0Ab")).isPresent();
+        org.assertj.core.api.Assertions.assertThat(text.checkPath("/api/%E2%80%AEevil")).isPresent();
+        org.assertj.core.api.Assertions.assertThat(text.checkPath("/api/%zz")).isPresent();
+        org.assertj.core.api.Assertions.assertThat(text.checkPath("/api/caf%C3%A9")).isEmpty();
+    }
 }
