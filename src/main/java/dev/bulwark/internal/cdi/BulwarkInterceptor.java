@@ -51,8 +51,7 @@ abstract class BulwarkInterceptor {
         if (extension.isInjectionSetter(invocation.getMethod())) {
             return true; // the runtime hands the resource a request value; not a business call
         }
-        HttpServletRequest request = request();
-        RequestState state = request == null ? null : RequestState.from(request::getAttribute);
+        RequestState state = requestState();
         if (state == null) {
             return false;
         }
@@ -63,6 +62,19 @@ abstract class BulwarkInterceptor {
             return extension.isLocator(type, method);
         }
         return state.takeDispatch(type, method);
+    }
+
+    /**
+     * The state of the request being served on this thread, or null outside a request or before Bulwark's filter:
+     * one call through the request proxy (outside a request the built-in bean throws, and that is the answer).
+     */
+    private RequestState requestState() {
+        try {
+            HttpServletRequest request = extension.currentRequest();
+            return request == null ? null : RequestState.from(request::getAttribute);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The HTTP request being served on this thread, or null outside a request. */
