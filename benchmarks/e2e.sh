@@ -8,7 +8,7 @@
 #
 #   benchmarks/e2e.sh [rounds (8)] [seconds per run (10)]
 #
-# Environment: E2E_WARMUP (seconds in all, 90), E2E_HTTP_PORT (9680), E2E_HTTPS_PORT (10043), E2E_THREADS (wrk
+# Environment: E2E_JVM_OPTS (more server JVM options, e.g. -Dbulwark.<key>=<value>), E2E_WARMUP (seconds in all, 90), E2E_HTTP_PORT (9680), E2E_HTTPS_PORT (10043), E2E_THREADS (wrk
 # threads, 1), E2E_CONNECTIONS (16), MAVEN_ARGS (extra Maven options, e.g. -o), E2E_SKIP_BUILD=1 (use the WARs and
 # the devtools jar already built). E2E_PROFILE=public|me|order: instead of the rounds, record a JFR CPU profile of
 # /with under that request for the run's seconds and print where Bulwark's own samples are (needs a JDK 21+ `jfr`,
@@ -73,6 +73,9 @@ e2e.public.key=file://$keys/public.pem
 bulwarkConfigDir=$root/liberty-config
 PROPS
 printf -- '-Xms1g\n-Xmx1g\n' > "$server/jvm.options"
+# E2E_JVM_OPTS: more JVM options, one per word (for example a Bulwark key as a system property, which MicroProfile
+# Config reads before the WAR's file: -Dbulwark.headers.json-responses=api); /without has no bulwark.* to read
+for opt in ${E2E_JVM_OPTS:-}; do echo "$opt" >> "$server/jvm.options"; done
 mkdir -p "$server/apps"
 cp "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$server/apps/"
 trap '"$wlp/bin/server" stop "$server_name" >/dev/null 2>&1 || true; rm -f "$mvn_log"' EXIT
