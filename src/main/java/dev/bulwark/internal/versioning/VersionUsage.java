@@ -3,12 +3,11 @@ package dev.bulwark.internal.versioning;
 import dev.bulwark.internal.logging.SafeLog;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Who still calls each scheduled version: a counter per version and client id ({@code azp}, else
- * {@code client_id}, of the verified token; {@code anonymous} without one), and one log line the first time a
+ * {@code client_id}, of the verified token; {@code unidentified} when it names none, {@code anonymous} without one), and one log line the first time a
  * client calls a deprecated version. Memory and metric cardinality are bounded: past
  * {@code bulwark.versioning.metrics.max-clients} distinct client ids, new ones count as {@code other}.
  */
@@ -17,6 +16,8 @@ public final class VersionUsage {
     static final Logger LOG = Logger.getLogger("dev.bulwark.versioning");
     static final String ANONYMOUS = "anonymous";
     static final String OTHER = "other";
+    /** A verified token that names no client. */
+    static final String UNIDENTIFIED = "unidentified";
 
     /** Where the counts go (MicroProfile Metrics when the server has it). */
     @FunctionalInterface
@@ -49,24 +50,27 @@ public final class VersionUsage {
         if (match.stage() == VersionSchedule.Stage.ACTIVE) {
             return;
         }
-        if (match.refused()) {
-            LOG.log(Level.INFO, () -> "Bulwark versioning event=" + (match.stage() == VersionSchedule.Stage.BROWN_OUT
-                    ? VersioningEvent.BROWN_OUT_REFUSED : VersioningEvent.RETIRED_VERSION_REFUSED) + " version="
-                    + match.version() + " client=" + client + " correlationId=" + correlationId);
-        }
+        // a 410 is logged like every refusal, by the problem's own line (bulwark.errors.client-log-level)
         if (announced.add(match.version() + "|" + client)) {
             LOG.warning("Bulwark versioning event=" + VersioningEvent.DEPRECATED_VERSION_FIRST_CALL + " version="
                     + match.version() + " client=" + client + " subject="
                     + (subject == null ? "-" : SafeLog.printable(subject, 64)) + " correlationId=" + correlationId
-                    + ": this client still calls a version that is " + match.stage().name().toLowerCase(
-                    java.util.Locale.ROOT).replace('_', '-') + " (logged once per client and version)");
+                    + ": this client still calls a version that is " + (match.stage()
+                    == VersionSchedule.Stage.BROWN_OUT ? "in a brown-out" : match.stage().name().toLowerCase(
+                    java.util.Locale.ROOT)) + " (logged once per client and version)");
         }
     }
 
-    /** The client id of verified token claims: {@code azp}, else {@code client_id}; null when neither is a string. */
+    /**
+     * The client id of verified token claims: {@code azp}, else {@code client_id}, else {@code unidentified}; null
+     * without a token.
+     */
     public static String clientId(jakarta.json.JsonObject claims) {
-        String azp = claims == null ? null : claims.getString("azp", null);
-        return azp != null ? azp : claims == null ? null : claims.getString("client_id", null);
+        if (claims == null) {
+            return null;
+        }
+        String azp = claims.getString("azp", null);
+        return azp != null ? azp : claims.getString("client_id", UNIDENTIFIED);
     }
 
     /** The subject of verified token claims, or null. */

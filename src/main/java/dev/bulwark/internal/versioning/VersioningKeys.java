@@ -60,10 +60,10 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
             "v1, v2");
 
     public static final Key<Boolean> STRICT = new Key<>(PREFIX + "strict", Parsers.bool(), "false",
-            "Fail the deployment when a resource method has no version in its path (with `source=path` and a "
-                    + "schedule or a versioned endpoint in the deployment) or when an endpoint of an older version is "
-                    + "weaker than the same endpoint of its successor (by default both are inventory findings and "
-                    + "logged as warnings).",
+            "Fail the deployment when a resource method has no version in its path (with `source=path`; such "
+                    + "endpoints are inventory findings whenever `bulwark.versioning.versions` lists a version or "
+                    + "this key is true) or when an endpoint of an older version is weaker than the same endpoint of "
+                    + "its successor (by default a warning and an inventory finding).",
             "true");
 
     public static final Key<String> AFTER_SUNSET = new Key<>(PREFIX + "after-sunset",

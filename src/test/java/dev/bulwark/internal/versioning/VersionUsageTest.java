@@ -79,11 +79,14 @@ class VersionUsageTest {
     }
 
     @Test
-    void aRefusedCallIsLoggedAsItsEvent() {
+    void callsOfARetiredVersionAreCountedAndTheirFirstLoggedOnce() {
         VersionUsage usage = new VersionUsage((v, c) -> counted.add(c), 2);
-        usage.record(match(VersionSchedule.Stage.RETIRED), null, null, "c-9");
-        assertThat(logged).extracting(LogRecord::getMessage).anySatisfy(m -> assertThat(m)
-                .contains("event=RETIRED_VERSION_REFUSED").contains("correlationId=c-9"));
+        for (int i = 0; i < 5; i++) {
+            usage.record(match(VersionSchedule.Stage.RETIRED), null, null, "c-" + i);
+        }
+        assertThat(counted).hasSize(5);
+        assertThat(logged).extracting(LogRecord::getMessage).singleElement().asString()
+                .contains("event=DEPRECATED_VERSION_FIRST_CALL").contains("correlationId=c-0").contains("is retired");
     }
 
     @Test
@@ -92,6 +95,8 @@ class VersionUsageTest {
                 .add("client_id", "x").build())).isEqualTo("web");
         assertThat(VersionUsage.clientId(jakarta.json.Json.createObjectBuilder().add("client_id", "x").build()))
                 .isEqualTo("x");
-        assertThat(VersionUsage.clientId(jakarta.json.Json.createObjectBuilder().add("azp", 3).build())).isNull();
+        assertThat(VersionUsage.clientId(jakarta.json.Json.createObjectBuilder().add("azp", 3).build()))
+                .isEqualTo("unidentified");
+        assertThat(VersionUsage.clientId(null)).isNull();
     }
 }
