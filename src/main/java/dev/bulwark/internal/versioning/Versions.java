@@ -194,38 +194,32 @@ public final class Versions {
      * {@code /api//v1;x/orders} or {@code /api/%761/orders} is v1 too.
      */
     static boolean startsWith(String uri, String[] segments) {
-        int i = 0;
         int n = uri.length();
-        int query = uri.indexOf('?');
-        if (query >= 0) {
-            n = query;
-        }
+        int i = 0;
         for (String expected : segments) {
             while (i < n && uri.charAt(i) == '/') {
                 i++;
             }
-            if (i >= n) {
+            int start = i;
+            boolean escaped = false;
+            while (i < n) {
+                char c = uri.charAt(i);
+                if (c == '/' || c == ';' || c == '?') {
+                    break;
+                }
+                escaped |= c == '%';
+                i++;
+            }
+            boolean same = escaped ? decode(uri.substring(start, i)).equals(expected)
+                    : i - start == expected.length() && uri.regionMatches(start, expected, 0, expected.length());
+            if (!same) {
                 return false;
             }
-            int end = uri.indexOf('/', i);
-            if (end < 0 || end > n) {
-                end = n;
+            while (i < n && uri.charAt(i) != '/' && uri.charAt(i) != '?') {
+                i++; // matrix parameters
             }
-            int semicolon = uri.indexOf(';', i);
-            int segmentEnd = semicolon >= 0 && semicolon < end ? semicolon : end;
-            if (!segmentEquals(uri, i, segmentEnd, expected)) {
-                return false;
-            }
-            i = end;
         }
         return true;
-    }
-
-    private static boolean segmentEquals(String uri, int from, int to, String expected) {
-        if (uri.indexOf('%', from) < 0 || uri.indexOf('%', from) >= to) {
-            return to - from == expected.length() && uri.regionMatches(from, expected, 0, expected.length());
-        }
-        return decode(uri.substring(from, to)).equals(expected);
     }
 
     private static String decode(String s) {
