@@ -128,7 +128,8 @@ class VersioningIT {
         assertThat(versions).extracting(v -> v.getString("version")).containsExactly("v1", "v2", "v3", "v4");
         assertThat(versions.get(0).getString("sunset")).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(versions.get(0).getString("successor")).isEqualTo("v2");
-        assertThat(versions.get(2).getJsonArray("brownOuts")).hasSize(1);
+        assertThat(versions.get(2).getJsonArray("brownOuts").getString(0))
+                .isEqualTo("2026-01-01T00:00:00Z/2099-01-01T00:00:00Z");
         assertThat(get("/it/bulwark/versions").statusCode()).as("no schedule, nothing published").isEqualTo(404);
     }
 
@@ -174,5 +175,24 @@ class VersioningIT {
                 "GET /it-versions-strict/api/v1/widgets/{id}", "is weaker than GET /it-versions-strict/api/v2/widgets/{id}");
         awaitLog("itVersionsStrict was not started");
         assertThat(get("/it-versions-strict/api/errors/ok").statusCode()).isEqualTo(404);
+    }
+    @Test
+    void theOpenApiDocumentMarksTheOperationsOfDeprecatedVersions() {
+        HttpResponse<String> r = ItSupport.sendTo(ItSupport.HTTP, "GET", "/openapi", null, "Accept", "application/json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject paths = json(r.body()).getJsonObject("paths");
+        JsonObject v2 = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/v2/widgets"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("get"))
+                .filter(get -> get.containsKey("x-bulwark-lifecycle")).findFirst().orElseThrow(() ->
+                        new AssertionError("no marked /v2/widgets operation in " + paths.keySet()));
+        assertThat(v2.getBoolean("deprecated")).isTrue();
+        JsonObject lifecycle = v2.getJsonObject("x-bulwark-lifecycle");
+        assertThat(lifecycle.getString("sunset")).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(lifecycle.getString("successor")).isEqualTo("v4");
+        assertThat(paths.entrySet().stream().filter(e -> e.getKey().endsWith("/v4/widgets"))
+                .map(e -> e.getValue().asJsonObject().getJsonObject("get"))
+                .filter(get -> get.containsKey("x-bulwark-lifecycle")))
+                .as("v4 announces its schedule, not deprecated yet")
+                .allSatisfy(get -> assertThat(get.getBoolean("deprecated", false)).isFalse());
     }
 }

@@ -33,6 +33,23 @@ public final class VersionResolver implements PolicyResolver<ApiVersion> {
             return null; // bean methods have no path; header and media-type versions are per request
         }
         String path = site.path();
+        int end = versionEnd(path);
+        if (end > 0) {
+            String version = path.substring(path.lastIndexOf('/', end - 1) + 1, end);
+            return new ApiVersion(version, path.substring(0, end), settings.schedule().get(version));
+        }
+        // a deployment that uses versions (a schedule, or strict mode) flags the endpoints that have none
+        return settings.schedule().isEmpty() && !settings.strict() ? null : new ApiVersion(null, null, null);
+    }
+
+    /** The first version segment of a path template ({@code v2} of {@code /api/v2/orders}), or null. */
+    public static String versionIn(String path) {
+        int end = versionEnd(path);
+        return end > 0 ? path.substring(path.lastIndexOf('/', end - 1) + 1, end) : null;
+    }
+
+    /** Where the first version segment of the path ends, or -1. */
+    private static int versionEnd(String path) {
         int start = 0;
         while (start < path.length()) {
             int end = path.indexOf('/', start + 1);
@@ -41,12 +58,11 @@ public final class VersionResolver implements PolicyResolver<ApiVersion> {
             }
             String segment = path.substring(path.charAt(start) == '/' ? start + 1 : start, end);
             if (isVersionSegment(segment)) {
-                return new ApiVersion(segment, path.substring(0, end), settings.schedule().get(segment));
+                return end;
             }
             start = end;
         }
-        // a deployment that uses versions (a schedule, or strict mode) flags the endpoints that have none
-        return settings.schedule().isEmpty() && !settings.strict() ? null : new ApiVersion(null, null, null);
+        return -1;
     }
 
     /** {@code v} followed by one to nine digits: {@code v1}, {@code v2}, {@code v10}. */

@@ -91,6 +91,34 @@ public record VersionSchedule(String name, Instant deprecated, Instant sunset, S
         return links.isEmpty() ? null : String.join(", ", links);
     }
 
+    /**
+     * What the schedule publishes about the version (the JSON document, the OpenAPI extension): its name, then
+     * whichever of deprecation, sunset, successor, links and brown-out windows ({@code start/end}) it has.
+     */
+    public java.util.Map<String, Object> published() {
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("version", name);
+        if (deprecated != null) {
+            facts.put("deprecated", deprecated.toString());
+        }
+        if (sunset != null) {
+            facts.put("sunset", sunset.toString());
+        }
+        if (successor != null) {
+            facts.put("successor", successor);
+        }
+        if (link != null) {
+            facts.put("link", link.toString());
+        }
+        if (sunsetLink != null) {
+            facts.put("sunsetLink", sunsetLink.toString());
+        }
+        if (!brownOuts.isEmpty()) {
+            facts.put("brownOuts", brownOuts.stream().map(Window::toString).toList());
+        }
+        return java.util.Collections.unmodifiableMap(facts);
+    }
+
     /** True when the version will announce anything: a deprecation or a sunset. */
     public boolean scheduled() {
         return deprecated != null || sunset != null;
