@@ -252,4 +252,31 @@ class DemoIT {
             assertThat(h.firstValue("X-Request-Id")).isPresent();
         }
     }
+    @Test
+    void v2ServesTheSameApiAndEveryV1ResponseAnnouncesItsDeprecation() throws Exception {
+        String alice = token("alice", "customer");
+        HttpResponse<String> v2 = call(CLIENT, "GET", HTTPS + "/api/v2/orders", alice, null);
+        assertThat(v2.statusCode()).isEqualTo(200);
+        assertThat(v2.body()).isEqualTo(call(CLIENT, "GET", HTTPS + "/api/v1/orders", alice, null).body());
+        assertThat(v2.headers().firstValue("Deprecation")).isEmpty();
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (HttpResponse<String> v1 : List.of(call(CLIENT, "GET", HTTPS + "/api/v1/status", null, null),
+                call(CLIENT, "GET", HTTPS + "/api/v1/orders", null, null),
+                call(CLIENT, "GET", HTTPS + "/api/v1/customers", alice, null),
+                call(plain, "GET", HTTP + "/api/v1/status", null, null))) {
+            var h = v1.headers();
+            assertThat(h.firstValue("Deprecation")).as(v1.uri().toString()).hasValue("@1793491200");
+            assertThat(h.firstValue("Sunset")).hasValue("Wed, 30 Jun 2027 00:00:00 GMT");
+            assertThat(h.firstValue("Link")).hasValueSatisfying(l -> assertThat(l)
+                    .contains("<https://example.com/bulwark-demo/migrate-to-v2>; rel=\"deprecation\"")
+                    .contains("rel=\"sunset\""));
+        }
+        HttpResponse<String> schedule = call(CLIENT, "GET", HTTPS + "/bulwark/versions", null, null);
+        assertThat(schedule.statusCode()).isEqualTo(200);
+        JsonObject v1 = Json.createReader(new StringReader(schedule.body())).readObject().getJsonArray("versions")
+                .getJsonObject(0);
+        assertThat(v1.getString("version")).isEqualTo("v1");
+        assertThat(v1.getString("sunset")).isEqualTo("2027-06-30T00:00:00Z");
+        assertThat(v1.getString("successor")).isEqualTo("v2");
+    }
 }

@@ -134,13 +134,22 @@ public final class DevTokens {
     /** Mints a token as the command line does, for tests: RS256, typ JWT, 15 minutes. */
     public static String mintToken(Path privateKey, String issuer, String audience, String subject,
                                    List<String> groups, String scope) throws IOException, GeneralSecurityException {
+        return mintToken(privateKey, issuer, audience, subject, groups, scope, Map.of());
+    }
+
+    /** Like {@link #mintToken(Path, String, String, String, List, String)} with more claims (such as {@code azp}). */
+    public static String mintToken(Path privateKey, String issuer, String audience, String subject,
+                                   List<String> groups, String scope, Map<String, Object> extra)
+            throws IOException, GeneralSecurityException {
         PrivateKey key = readPrivateKey(privateKey);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", "JWT");
         header.put("kid", keyId(key));
-        return sign(header, claims(issuer, audience, subject, groups, scope, Duration.ofMinutes(15),
-                Clock.systemUTC()), key);
+        Map<String, Object> claims = claims(issuer, audience, subject, groups, scope, Duration.ofMinutes(15),
+                Clock.systemUTC());
+        claims.putAll(extra);
+        return sign(header, claims, key);
     }
 
     /** The standard claim set: iss, aud, sub (and upn), iat, nbf, exp, a random jti, groups and scope. */

@@ -48,7 +48,11 @@ class ActivationIT {
             "GET /it/nosvc/probe", "GET /it/api/probe", "GET /it/api/edge/counted-query",
             "GET /it/api/edge/counted-query/other", "GET /it/api/edge/counted-setter", "GET /it/api/edge/roles-setter/status",
             "GET /it/api/edge/roles-setter/admin", "GET /it/api/edge/setter/open", "GET /it/api/edge/setter/users",
-            "GET /it/api/edge/stale/item");
+            "GET /it/api/edge/stale/item", "GET /it/api/v1/widgets", "GET /it/api/v1/widgets/{id}",
+            "GET /it/api/v1/widgets/missing", "GET /it/api/v2/widgets", "GET /it/api/v2/widgets/{id}",
+            "GET /it/api/v2/widgets/missing", "GET /it/api/v3/widgets", "GET /it/api/v3/widgets/{id}",
+            "GET /it/api/v3/widgets/missing", "GET /it/api/v4/widgets", "GET /it/api/v4/widgets/{id}",
+            "GET /it/api/v4/widgets/missing");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

@@ -112,6 +112,22 @@ final class ItSupport {
         }
     }
 
+    /** Waits (bounded) until one more application ({@code /it-versions}) answers. */
+    static void awaitApplication(String contextRoot) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (get(contextRoot + "/api/errors/ok").statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(contextRoot + " not started after 180 s");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     static HttpResponse<String> send(String method, String path, String body, String... headers) {
         return sendTo(BASE, method, path, body, headers);
     }

@@ -466,6 +466,24 @@ public class BulwarkExtension implements Extension {
         return limiter;
     }
 
+    private volatile dev.bulwark.internal.versioning.VersionUsage.Counters versionCounters;
+
+    /** The API version usage counters (MicroProfile Metrics when the server has it), made on first use. */
+    public dev.bulwark.internal.versioning.VersionUsage.Counters versionCounters() {
+        dev.bulwark.internal.versioning.VersionUsage.Counters c = versionCounters;
+        if (c == null) {
+            synchronized (this) {
+                if (versionCounters == null) {
+                    versionCounters = metricsApiPresent()
+                            ? dev.bulwark.internal.versioning.VersionMetrics.of(MetricsBridge.lookup())
+                            : dev.bulwark.internal.versioning.VersionUsage.Counters.NONE;
+                }
+                c = versionCounters;
+            }
+        }
+        return c;
+    }
+
     private volatile dev.bulwark.internal.auth.TokenGate tokenGate;
 
     /**

@@ -25,6 +25,8 @@ public final class ConfigReader {
 
     private final Function<String, Optional<String>> source;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    /** Keys a concern made from other keys' values (one per configured API version, say): known names too. */
+    private final List<Key<?>> derived = new ArrayList<>();
 
     public ConfigReader(Function<String, Optional<String>> source) {
         this.source = source;
@@ -45,6 +47,16 @@ public final class ConfigReader {
             problems.add(new ConfigProblem(key.name(), problem, key.parser().acceptedForm()));
             return fallback;
         }
+    }
+
+    /**
+     * The value of a key a concern derived from another key's value (a family such as
+     * {@code bulwark.versioning.versions.<version>.sunset} for each listed version): read like {@link #get}, and
+     * its name is known to {@link #checkNames}, so a name of the family that no listed value derives is reported.
+     */
+    public <T> T getDerived(Key<T> key) {
+        derived.add(key);
+        return get(key);
     }
 
     /** Whether the source has a value for the key (whatever it is). */
@@ -74,7 +86,9 @@ public final class ConfigReader {
     public void checkNames(Collection<Key<?>> known, Iterable<String> names) {
         Set<String> dotted = new HashSet<>();
         Map<String, String> environment = new HashMap<>();
-        for (Key<?> k : known) {
+        List<Key<?>> all = new ArrayList<>(known);
+        all.addAll(derived);
+        for (Key<?> k : all) {
             if (k.name().startsWith(PREFIX)) {
                 dotted.add(k.name());
                 environment.put(environmentName(k.name()), k.name());

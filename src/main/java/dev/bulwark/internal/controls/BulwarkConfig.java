@@ -23,6 +23,8 @@ import dev.bulwark.internal.transport.TransportKeys;
 import dev.bulwark.internal.transport.TransportSettings;
 import dev.bulwark.internal.validation.ValidationKeys;
 import dev.bulwark.internal.validation.ValidationSettings;
+import dev.bulwark.internal.versioning.VersioningKeys;
+import dev.bulwark.internal.versioning.VersioningSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,6 +106,10 @@ public final class BulwarkConfig {
 
     public RateLimitSettings rateLimiting() {
         return settings(RateLimitKeys.CONCERN);
+    }
+
+    public VersioningSettings versioning() {
+        return settings(VersioningKeys.CONCERN);
     }
 
     @Override

@@ -38,6 +38,8 @@ import dev.bulwark.internal.ratelimit.RatePolicy;
 import dev.bulwark.internal.validation.JsonBodyRules;
 import dev.bulwark.internal.validation.TypeShapes;
 import dev.bulwark.internal.validation.ValidationSettings;
+import dev.bulwark.internal.versioning.VersionResolver;
+import dev.bulwark.internal.versioning.VersioningKeys;
 import java.util.List;
 
 /**
@@ -52,7 +54,8 @@ public final class Controls {
     /** Every concern whose settings Bulwark reads. */
     public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
             InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
-            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
+            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN,
+            VersioningKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of
@@ -74,7 +77,8 @@ public final class Controls {
                         rl.authenticated() == null ? null : RatePolicy.parse("default", rl.authenticated())),
                 new JsonBodyRules(validation.limits(), new TypeShapes(validation.rejectUnknownProperties(),
                         validation.rejectMismatchedTypes())),
-                new SecurityHeaderOverrides());
+                new SecurityHeaderOverrides(),
+                new VersionResolver(config.versioning()));
     }
 
     /**

@@ -23,6 +23,8 @@ public enum ProblemKind {
     NOT_ACCEPTABLE(406, null, "Not Acceptable", "The resource cannot produce a representation the client accepts."),
     CONFLICT(409, null, "Conflict", "The request conflicts with the current state of the resource."),
     GONE(410, null, "Gone", "The requested resource is no longer available."),
+    VERSION_RETIRED(410, "version-retired", "API Version Retired",
+            "This version of the API is not served; 'errors' names the version and its successor."),
     LENGTH_REQUIRED(411, null, "Length Required", "This request body must be sent with a Content-Length."),
     PAYLOAD_TOO_LARGE(413, null, "Content Too Large", "The request body is larger than this endpoint accepts."),
     UNSUPPORTED_MEDIA_TYPE(415, null, "Unsupported Media Type",

@@ -36,10 +36,20 @@ public record Endpoint(String httpMethod, String path, List<String> consumes, Li
         String access = others.remove("access");
         return new Endpoint(site.httpMethod(), site.path(), site.consumes(), site.produces(), site.type().getName(),
                 site.method().getName(), access == null ? "NONE: denied by default" : access, others,
-                findings(site.path(), rule));
+                findings(site.path(), rule, policy.findings()));
     }
 
-    private static List<String> findings(String path, AccessRule rule) {
+    /** This endpoint with more findings (those that compare it with other endpoints). */
+    public Endpoint withFindings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(findings);
+        all.addAll(more);
+        return new Endpoint(httpMethod, path, consumes, produces, resourceClass, javaMethod, access, policies, all);
+    }
+
+    private static List<String> findings(String path, AccessRule rule, List<String> others) {
         List<String> findings = new ArrayList<>();
         if (rule == null || !rule.decided()) {
             findings.add("no access decision: every request is refused");
@@ -48,6 +58,7 @@ public record Endpoint(String httpMethod, String path, List<String> consumes, Li
                 && ID_PARAMETER.matcher(path).find()) {
             findings.add("an id in the path without an ownership rule (@OwnedBy)");
         }
+        findings.addAll(others);
         return findings;
     }
 

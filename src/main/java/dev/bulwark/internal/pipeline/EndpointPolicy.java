@@ -30,6 +30,13 @@ public final class EndpointPolicy {
         return part.cast(parts.get(part));
     }
 
+    /** The findings of every part, in the concerns' order. */
+    public java.util.List<String> findings() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        parts.values().forEach(p -> all.addAll(p.findings()));
+        return all;
+    }
+
     /** Label to description of every part, in the concerns' order, for the inventory. */
     public Map<String, String> described() {
         return described;

@@ -28,6 +28,11 @@ public enum Phase {
     HTTPS(Layer.SERVLET, 0),
     /** CORS preflights are answered or refused; allowed cross-origin requests get their headers. */
     CORS(Layer.SERVLET, 0),
+    /**
+     * The request's API version: its lifecycle headers are written on every response of a deprecated version, and
+     * a version in a brown-out or past its sunset answers 410.
+     */
+    VERSION(Layer.SERVLET, 0),
     /** Path, query and checked headers: RFC 3986 characters, valid UTF-8, no control or bidi characters. */
     REQUEST_TEXT(Layer.SERVLET, 0),
     /** The body within the limit of the endpoint it goes to, in a coding the server decodes. */

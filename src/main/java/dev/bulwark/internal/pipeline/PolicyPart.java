@@ -5,4 +5,9 @@ public interface PolicyPart {
 
     /** One line for the inventory (the log table and the JSON endpoint). */
     String describe();
+
+    /** What the inventory should flag about this part (an endpoint without a version, say); none by default. */
+    default java.util.List<String> findings() {
+        return java.util.List.of();
+    }
 }

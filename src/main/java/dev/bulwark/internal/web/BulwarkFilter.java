@@ -38,6 +38,8 @@ import dev.bulwark.internal.transport.TransportPolicy;
 import dev.bulwark.internal.validation.ContentCodings;
 import dev.bulwark.internal.validation.EndpointBodyLimits;
 import dev.bulwark.internal.validation.RequestText;
+import dev.bulwark.internal.versioning.VersionUsage;
+import dev.bulwark.internal.versioning.Versions;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -102,6 +104,9 @@ final class BulwarkFilter extends HttpFilter {
     private final transient EndpointBodyLimits bodyLimits;
     private final transient RefusalBudget refusals;
     private final transient BearerAuthentication bearer;
+    /** The deployment's scheduled API versions, or null when none is deprecated or sunset. */
+    private final transient Versions versions;
+    private final transient VersionUsage versionUsage;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -111,6 +116,17 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null);
+    }
+
+    /**
+     * @param versions     the scheduled API versions (lifecycle headers, brown-outs, sunsets), or null
+     * @param versionUsage who calls them (counters, first-call log); with {@code versions}
+     */
+    BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
+                  java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
+        this.versions = versions;
+        this.versionUsage = versionUsage;
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
         this.correlationHeader = config.correlation().header();
         this.answers = new ProblemAnswers(new ProblemFactory(config.errors().typeBase()), errorLog);
@@ -143,6 +159,7 @@ final class BulwarkFilter extends HttpFilter {
         RequestState state = state(request);
         RequestHeaderNames headers = RequestHeaderNames.of(request, state);
         String correlationId = correlate(request, response, state, headers);
+        Versions.Match version = versions == null ? null : version(request, request.getRequestURI());
         ClientAddressResolver.Origin origin = resolveOrigin(request, state, headers);
         Exchange exchange = new Exchange(request, response, headers, correlationId, origin.secure(),
                 origin.clientAddress());
@@ -169,6 +186,9 @@ final class BulwarkFilter extends HttpFilter {
             // so the application's answer starts from 200 like any other.
             response.setStatus(HttpServletResponse.SC_OK);
             response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
+        }
+        if (version != null) {
+            countCall(request, version, correlationId);
         }
         respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
     }
@@ -210,6 +230,10 @@ final class BulwarkFilter extends HttpFilter {
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
         String clientAddress = address != null ? address : resolveOrigin(request, state, headers).clientAddress();
         Exchange exchange = new Exchange(request, response, headers, correlationId, secure, clientAddress);
+        if (versions != null && !state.has(Versions.MATCH)
+                && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            version(request, uri); // the container refused the request before this filter saw it
+        }
         if (bearer != null && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE)
                 instanceof Integer status) {
             String challenge = dev.bulwark.internal.auth.BearerChallenges.ofContainerRefusal(status,
@@ -224,6 +248,22 @@ final class BulwarkFilter extends HttpFilter {
             return;
         }
         respond(exchange, request, response, chain);
+    }
+
+    /** The request's scheduled API version, kept in its state for the guard and the headers at commit; or null. */
+    private Versions.Match version(HttpServletRequest request, String uri) {
+        Versions.Match match = versions.match(uri, request::getHeader);
+        if (match != null) {
+            state(request).put(Versions.MATCH, match);
+        }
+        return match;
+    }
+
+    /** Who calls a scheduled version: its verified token's client id, once the bearer step verified it. */
+    private void countCall(HttpServletRequest request, Versions.Match version, String correlationId) {
+        dev.bulwark.internal.auth.RawToken token = state(request).get(TokenGate.VERIFIED);
+        versionUsage.record(version, token == null ? null : VersionUsage.clientId(token.claims()),
+                token == null ? null : VersionUsage.subject(token.claims()), correlationId);
     }
 
     /** The request's correlation id: the one already chosen for it (before an error dispatch), else a new one. */
@@ -350,6 +390,7 @@ final class BulwarkFilter extends HttpFilter {
             new Step(Phase.METHOD, this::method),
             new Step(Phase.HTTPS, this::https),
             new Step(Phase.CORS, this::cors),
+            new Step(Phase.VERSION, this::version),
             new Step(Phase.REQUEST_TEXT, this::requestText),
             new Step(Phase.BODY_SIZE, this::bodySize));
 
@@ -426,6 +467,17 @@ final class BulwarkFilter extends HttpFilter {
             case PREFLIGHT_ALLOWED -> Verdict.answer(HttpServletResponse.SC_NO_CONTENT);
             default -> Verdict.PASS;
         };
+    }
+
+    /** A version in a brown-out or past its sunset: 410, naming the version and its successor. */
+    private Verdict version(Admission a) {
+        Versions.Match match = versions == null ? null : state(a.request).get(Versions.MATCH);
+        if (match == null || !match.refused()) {
+            return Verdict.PASS;
+        }
+        versionUsage.record(match, null, null, state(a.request).get(RequestCorrelation.ID));
+        return new Verdict(ProblemKind.VERSION_RETIRED, "API version " + match.version() + " " + match.stage(),
+                List.of(), List.of(match.refusal()), 0);
     }
 
     private Verdict requestText(Admission a) {
@@ -593,6 +645,9 @@ final class BulwarkFilter extends HttpFilter {
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
                             problem || ResponseFacts.isJson(response.getContentType())), written);
+            if (versions != null) {
+                Versions.write(state.get(Versions.MATCH), written, response::addHeader);
+            }
         }
 
         /** Refuses the request before the application sees it. */

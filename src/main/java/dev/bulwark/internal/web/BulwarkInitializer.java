@@ -22,6 +22,13 @@ import jakarta.ws.rs.core.Application;
 import dev.bulwark.internal.ratelimit.RefusalBudget;
 import dev.bulwark.internal.validation.EndpointBodyLimits;
 import dev.bulwark.internal.validation.JsonBodyRules;
+import dev.bulwark.internal.versioning.ApiVersion;
+import dev.bulwark.internal.versioning.ScheduleDocument;
+import dev.bulwark.internal.versioning.VersionLint;
+import dev.bulwark.internal.versioning.VersionUsage;
+import dev.bulwark.internal.versioning.VersioningKeys;
+import dev.bulwark.internal.versioning.VersioningSettings;
+import dev.bulwark.internal.versioning.Versions;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -56,6 +63,39 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             throw fail("Bulwark cannot serve " + context.getContextPath() + path + " (" + servlet.getName()
                     + "): the application maps a servlet to the same path");
         }
+    }
+
+    /**
+     * The deployment's versioning findings: endpoints without a version and endpoints weaker than their successor
+     * fail the deployment in strict mode and are logged otherwise; a version served past its sunset is a warning.
+     * Returns the weaker endpoints for the inventory.
+     */
+    private static List<VersionLint.Finding> versionFindings(VersioningSettings versioning, EndpointModel model,
+                                                             ServletContext context) {
+        List<String> unversioned = model.policies().stream().filter(p -> p.get(ApiVersion.class) != null
+                && p.get(ApiVersion.class).name() == null).map(p -> p.site().httpMethod() + " " + p.site().path())
+                .toList();
+        List<VersionLint.Finding> weaker = VersionLint.check(model.policies(), versioning);
+        List<String> problems = new java.util.ArrayList<>();
+        if (!unversioned.isEmpty()) {
+            problems.add("endpoints without an API version in their path: " + String.join(", ", unversioned));
+        }
+        weaker.forEach(f -> problems.add(f.message()));
+        if (!problems.isEmpty()) {
+            if (versioning.strict()) {
+                throw fail("Bulwark (" + VersioningKeys.STRICT.name() + "=true) refuses to deploy "
+                        + context.getContextPath() + ": " + String.join("; ", problems));
+            }
+            problems.forEach(p -> LOG.warning("Bulwark versioning for " + context.getContextPath() + ": " + p));
+        }
+        java.time.Instant now = java.time.Instant.now();
+        if (versioning.serveAfterSunset()) {
+            versioning.schedule().values().stream().filter(v -> v.sunset() != null && !now.isBefore(v.sunset()))
+                    .forEach(v -> LOG.warning("Bulwark versioning for " + context.getContextPath() + ": API version "
+                            + v.name() + " is PAST ITS SUNSET (" + v.sunset() + ") and still served because "
+                            + VersioningKeys.AFTER_SUNSET.name() + "=serve: its clients were told it is gone"));
+        }
+        return weaker;
     }
 
     @Override
@@ -101,7 +141,9 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + String.join("; ", model.problems()));
         }
         extension.publishResources(model);
-        List<Endpoint> inventory = model.policies().stream().map(Endpoint::of).toList();
+        List<VersionLint.Finding> weaker = versionFindings(config.versioning(), model, context);
+        List<Endpoint> inventory = model.policies().stream().map(p -> Endpoint.of(p).withFindings(weaker.stream()
+                .filter(f -> f.older() == p).map(VersionLint.Finding::inventoryLine).toList())).toList();
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
         List<String> undecided = inventory.stream().filter(Endpoint::undecided)
                 .map(e -> e.httpMethod() + " " + e.path()).toList();
@@ -131,8 +173,18 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                 .ifPresent(LOG::info);
         RefusalBudget refusals = rl.enabled() && rl.refused() != null ? new RefusalBudget(extension::limiter,
                 rl.refused(), rl.refusedExempt(), config.errors().summaryInterval(), Clock.systemUTC()) : null;
+        Versions versions = Versions.of(config.versioning(), model.policies(), Clock.systemUTC());
+        VersionUsage versionUsage = versions == null ? null : new VersionUsage(
+                (version, client) -> extension.versionCounters().increment(version, client),
+                config.versioning().maxClients());
+        if (versions != null) {
+            LOG.info("Bulwark versioning for " + context.getContextPath() + ": lifecycle of "
+                    + String.join(", ", config.versioning().schedule().keySet()) + (config.versioning().fromPath()
+                    ? " at " + String.join(", ", versions.prefixes()) : " from " + config.versioning().source()));
+        }
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
-                new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate));
+                new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate, versions,
+                        versionUsage));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 
@@ -155,6 +207,14 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + ResourceScanner.join(context.getContextPath(),
                     config.inventory().endpointPath()) + " for role " + role);
+        }
+
+        VersioningSettings versioning = config.versioning();
+        if (versioning.endpointEnabled() && !versioning.schedule().isEmpty()) {
+            ServletRegistration.Dynamic servlet = context.addServlet("bulwark-versions",
+                    new VersionScheduleServlet(ScheduleDocument.json(versioning)));
+            requireMapping(servlet, versioning.endpointPath(), context);
+            bulwarkServlets.put(servlet.getName(), "Bulwark's published version schedule (public)");
         }
 
         if (config.inventory().log()) {

@@ -18,6 +18,7 @@ import dev.bulwark.internal.ratelimit.RateLimitKeys;
 import dev.bulwark.internal.transport.MethodKeys;
 import dev.bulwark.internal.transport.TransportKeys;
 import dev.bulwark.internal.validation.ValidationKeys;
+import dev.bulwark.internal.versioning.VersioningKeys;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,9 @@ class ConcernsTest {
                 Arguments.of(AuthzKeys.CONCERN, Map.of("bulwark.authz.object-denied-status", "401"),
                         "bulwark.authz.object-denied-status"),
                 Arguments.of(RateLimitKeys.CONCERN, Map.of("bulwark.ratelimit.anonymous", "lots"),
-                        "bulwark.ratelimit.anonymous"));
+                        "bulwark.ratelimit.anonymous"),
+                Arguments.of(VersioningKeys.CONCERN, Map.of("bulwark.versioning.source", "cookie"),
+                        "bulwark.versioning.source"));
     }
 
     @ParameterizedTest

@@ -24,7 +24,7 @@ class GuardOrderTest {
         assertThat(phases).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates()
                 .allSatisfy(p -> assertThat(p.layer()).isEqualTo(Phase.Layer.SERVLET));
         assertThat(phases).containsExactly(Phase.PRIVATE_HEADERS, Phase.HOST, Phase.METHOD, Phase.HTTPS, Phase.CORS,
-                Phase.REQUEST_TEXT, Phase.BODY_SIZE);
+                Phase.VERSION, Phase.REQUEST_TEXT, Phase.BODY_SIZE);
     }
 
     @Test

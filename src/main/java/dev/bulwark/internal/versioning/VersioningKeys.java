@@ -1,0 +1,234 @@
+package dev.bulwark.internal.versioning;
+
+import dev.bulwark.internal.config.ConfigConcern;
+import dev.bulwark.internal.config.ConfigReader;
+import dev.bulwark.internal.config.InvalidValueException;
+import dev.bulwark.internal.config.Key;
+import dev.bulwark.internal.config.Parsers;
+import dev.bulwark.internal.config.ValueParser;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The keys of API versioning and lifecycle ({@code bulwark.versioning.*}): where a request's version comes from,
+ * and the schedule of each listed version, read from the family {@code bulwark.versioning.versions.<version>.*}
+ * (one set of keys per name listed in {@code bulwark.versioning.versions}).
+ */
+public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
+
+    static final String PREFIX = "bulwark.versioning.";
+    /** The family of one version's schedule: {@code bulwark.versioning.versions.<version>.<what>}. */
+    static final String FAMILY = PREFIX + "versions.";
+
+    public static final Key<String> SOURCE = new Key<>(PREFIX + "source",
+            Parsers.enumNames("path", "header", "media-type"), "path",
+            "Where a request's API version comes from: `path`, a segment `v` followed by digits in the endpoint's path "
+                    + "(from `@ApplicationPath` or `@Path`, resolved at deployment: `/api/v1/orders` is `v1`); "
+                    + "`header`, the header named by `bulwark.versioning.header`; `media-type`, the parameter named "
+                    + "by `bulwark.versioning.media-type-parameter` of `Accept` (else `Content-Type`). See "
+                    + "[versioning.md](versioning.md).",
+            "header");
+
+    public static final Key<String> HEADER = new Key<>(PREFIX + "header", Parsers.headerName(), "Api-Version",
+            "The request header naming the version when `bulwark.versioning.source=header` (`v2` or `2`).",
+            "X-Api-Version");
+
+    public static final Key<String> MEDIA_TYPE_PARAMETER = new Key<>(PREFIX + "media-type-parameter",
+            Parsers.of("media type parameter", "a parameter name (letters, digits, '-', at most 32)", raw -> {
+                if (!raw.matches("[A-Za-z0-9-]{1,32}")) {
+                    throw new InvalidValueException("not a media type parameter name");
+                }
+                return raw.toLowerCase(Locale.ROOT);
+            }), "version",
+            "The media type parameter naming the version when `bulwark.versioning.source=media-type` "
+                    + "(`Accept: application/json; version=2`).",
+            "v");
+
+    public static final Key<List<String>> VERSIONS = new Key<>(PREFIX + "versions",
+            Parsers.listOf(versionName(), "version names"), "",
+            "The versions that have a lifecycle schedule, each with its keys `bulwark.versioning.versions.<version>."
+                    + "deprecated`, `.sunset`, `.successor`, `.link`, `.sunset-link` and `.brown-outs` (see below and "
+                    + "[versioning.md](versioning.md)). Empty: no version is deprecated, no lifecycle header is sent.",
+            "v1, v2");
+
+    public static final Key<Boolean> STRICT = new Key<>(PREFIX + "strict", Parsers.bool(), "false",
+            "Fail the deployment when a resource method has no version in its path (with `source=path`; such "
+                    + "endpoints are inventory findings whenever `bulwark.versioning.versions` lists a version or "
+                    + "this key is true) or when an endpoint of an older version is weaker than the same endpoint of "
+                    + "its successor (by default a warning and an inventory finding).",
+            "true");
+
+    public static final Key<String> AFTER_SUNSET = new Key<>(PREFIX + "after-sunset",
+            Parsers.enumNames("gone", "serve"), "gone",
+            "What a version does after its sunset: `gone` answers every request 410 (a problem naming the "
+                    + "successor); `serve` keeps serving it, with its lifecycle headers and a warning at start-up.",
+            "serve");
+
+    public static final Key<Boolean> ENDPOINT_ENABLED = new Key<>(PREFIX + "endpoint.enabled", Parsers.bool(),
+            "true",
+            "Publish the schedule (versions and dates, no secrets) as public JSON at `bulwark.versioning.endpoint.path` "
+                    + "when `bulwark.versioning.versions` lists at least one version.",
+            "false");
+
+    public static final Key<String> ENDPOINT_PATH = new Key<>(PREFIX + "endpoint.path", Parsers.path(),
+            "/bulwark/versions", "Path (below the context root) of the published schedule.", "/api/versions");
+
+    public static final Key<Integer> MAX_CLIENTS = new Key<>(PREFIX + "metrics.max-clients",
+            Parsers.intRange(1, 10_000), "100",
+            "How many distinct client ids (`azp`, else `client_id` of the verified token) the usage counters and "
+                    + "the first-call log keep apart; later ones are counted as `other` (bounded memory and "
+                    + "metric cardinality).",
+            "500");
+
+    public static final VersioningKeys CONCERN = new VersioningKeys();
+
+    private VersioningKeys() {
+    }
+
+    @Override
+    public List<Key<?>> keys() {
+        return List.of(SOURCE, HEADER, MEDIA_TYPE_PARAMETER, VERSIONS, STRICT, AFTER_SUNSET, ENDPOINT_ENABLED,
+                ENDPOINT_PATH, MAX_CLIENTS);
+    }
+
+    /** A version name: lower-case letters, digits and '-', at most 32 (a key segment: {@code v1}, {@code 2026-01}). */
+    static ValueParser<String> versionName() {
+        return Parsers.of("version name", "a version name such as v1 (lower-case letters, digits, '-', at most 32)",
+                raw -> {
+                    if (!raw.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+                        throw new InvalidValueException("not a version name");
+                    }
+                    return raw;
+                });
+    }
+
+    /** An instant: {@code 2026-06-01T00:00:00Z} (any ISO-8601 offset), or a date meaning its start in UTC. */
+    static ValueParser<Instant> instant() {
+        return Parsers.of("instant", "an ISO-8601 instant such as 2026-06-01T00:00:00Z, or a date such as 2026-06-01",
+                Instants::parse);
+    }
+
+    static ValueParser<URI> httpLink() {
+        return Parsers.of("URL", "an absolute http or https URL such as https://example.com/migrate-to-v2", raw -> {
+            try {
+                URI uri = new URI(raw);
+                String scheme = uri.getScheme();
+                if (!uri.isAbsolute() || uri.getHost() == null || !("https".equalsIgnoreCase(scheme)
+                        || "http".equalsIgnoreCase(scheme)) || !raw.matches("[!#-;=?-~]{1,1000}")) {
+                    throw new InvalidValueException("not an absolute http or https URL");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidValueException("not a URL");
+            }
+        });
+    }
+
+    static ValueParser<List<VersionSchedule.Window>> windows() {
+        return Parsers.listOf(Parsers.of("window", "start/end, two instants such as "
+                + "2026-09-01T10:00:00Z/2026-09-01T11:00:00Z", raw -> {
+                    int slash = raw.indexOf('/');
+                    if (slash < 0) {
+                        throw new InvalidValueException("not start/end");
+                    }
+                    Instant start = Instants.parse(raw.substring(0, slash).trim());
+                    Instant end = Instants.parse(raw.substring(slash + 1).trim());
+                    if (!end.isAfter(start)) {
+                        throw new InvalidValueException("the window ends before it starts");
+                    }
+                    return new VersionSchedule.Window(start, end);
+                }), "windows");
+    }
+
+    /** One key of a version's schedule. */
+    static <T> Key<T> versionKey(String version, String what, ValueParser<T> parser, String description,
+                                 String example) {
+        return new Key<>(FAMILY + version + "." + what, parser, null, description, example);
+    }
+
+    @Override
+    public VersioningSettings read(ConfigReader reader) {
+        List<String> names = reader.get(VERSIONS);
+        Map<String, VersionSchedule> schedule = new LinkedHashMap<>();
+        List<Runnable> laterChecks = new ArrayList<>();
+        for (String name : names) {
+            if (schedule.containsKey(name)) {
+                reader.problem(VERSIONS, "lists '" + name + "' twice", VERSIONS.parser().acceptedForm());
+                continue;
+            }
+            Key<Instant> deprecatedKey = versionKey(name, "deprecated", instant(), "", "2026-06-01T00:00:00Z");
+            Key<Instant> sunsetKey = versionKey(name, "sunset", instant(), "", "2027-06-01T00:00:00Z");
+            Key<String> successorKey = versionKey(name, "successor", versionName(), "", "v2");
+            Key<URI> linkKey = versionKey(name, "link", httpLink(), "", "https://example.com/v2");
+            Key<URI> sunsetLinkKey = versionKey(name, "sunset-link", httpLink(), "", "https://example.com/v1");
+            Key<List<VersionSchedule.Window>> brownOutsKey = versionKey(name, "brown-outs", windows(), "",
+                    "2027-05-01T10:00:00Z/2027-05-01T11:00:00Z");
+            Instant deprecated = reader.getDerived(deprecatedKey);
+            Instant sunset = reader.getDerived(sunsetKey);
+            String successor = reader.getDerived(successorKey);
+            URI link = reader.getDerived(linkKey);
+            URI sunsetLink = reader.getDerived(sunsetLinkKey);
+            List<VersionSchedule.Window> brownOuts = reader.getDerived(brownOutsKey);
+            if (deprecated != null && sunset != null && !sunset.isAfter(deprecated)) {
+                reader.problem(sunsetKey, "the sunset " + sunset + " is not after the deprecation " + deprecated
+                        + " (" + deprecatedKey.name() + ")", sunsetKey.parser().acceptedForm());
+                sunset = null;
+            }
+            if (brownOuts == null) {
+                brownOuts = List.of();
+            }
+            if (!brownOuts.isEmpty() && sunset == null && !reader.isSet(sunsetKey)) {
+                reader.problem(brownOutsKey, "brown-outs need a sunset (" + sunsetKey.name() + ")",
+                        brownOutsKey.parser().acceptedForm());
+            }
+            for (VersionSchedule.Window w : brownOuts) {
+                if (sunset != null && w.end().isAfter(sunset)) {
+                    reader.problem(brownOutsKey, "the window " + w + " ends after the sunset " + sunset,
+                            brownOutsKey.parser().acceptedForm());
+                }
+            }
+            if (successor != null) {
+                String s = successor;
+                laterChecks.add(() -> {
+                    if (s.equals(name)) {
+                        reader.problem(successorKey, "a version cannot succeed itself", "another listed version");
+                    } else if (!names.contains(s)) {
+                        reader.problem(successorKey, "'" + s + "' is not listed in " + VERSIONS.name(),
+                                "one of " + names);
+                    }
+                });
+            }
+            schedule.put(name, new VersionSchedule(name, deprecated, sunset, successor, link, sunsetLink,
+                    brownOuts));
+        }
+        laterChecks.forEach(Runnable::run);
+        return new VersioningSettings(reader.get(SOURCE), reader.get(HEADER), reader.get(MEDIA_TYPE_PARAMETER),
+                schedule, reader.get(STRICT), "serve".equals(reader.get(AFTER_SUNSET)), reader.get(ENDPOINT_ENABLED),
+                reader.get(ENDPOINT_PATH), reader.get(MAX_CLIENTS));
+    }
+
+    /** Instants as the schedule keys accept them. */
+    static final class Instants {
+        private Instants() {
+        }
+
+        static Instant parse(String raw) throws InvalidValueException {
+            try {
+                if (raw.length() == 10) {
+                    return LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant();
+                }
+                return java.time.OffsetDateTime.parse(raw).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException("not an ISO-8601 instant");
+            }
+        }
+    }
+}
