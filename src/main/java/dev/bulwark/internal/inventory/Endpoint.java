@@ -36,10 +36,10 @@ public record Endpoint(String httpMethod, String path, List<String> consumes, Li
         String access = others.remove("access");
         return new Endpoint(site.httpMethod(), site.path(), site.consumes(), site.produces(), site.type().getName(),
                 site.method().getName(), access == null ? "NONE: denied by default" : access, others,
-                findings(site.path(), rule));
+                findings(site.path(), rule, policy));
     }
 
-    private static List<String> findings(String path, AccessRule rule) {
+    private static List<String> findings(String path, AccessRule rule, EndpointPolicy policy) {
         List<String> findings = new ArrayList<>();
         if (rule == null || !rule.decided()) {
             findings.add("no access decision: every request is refused");
@@ -47,6 +47,9 @@ public record Endpoint(String httpMethod, String path, List<String> consumes, Li
         if (rule != null && rule.owner() == null && !rule.denyAll() && path != null
                 && ID_PARAMETER.matcher(path).find()) {
             findings.add("an id in the path without an ownership rule (@OwnedBy)");
+        }
+        for (dev.bulwark.internal.pipeline.PolicyPart part : policy.parts()) {
+            findings.addAll(part.findings());
         }
         return findings;
     }

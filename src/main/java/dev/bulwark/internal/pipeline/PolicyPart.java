@@ -5,4 +5,9 @@ public interface PolicyPart {
 
     /** One line for the inventory (the log table and the JSON endpoint). */
     String describe();
+
+    /** What the concern's lint found worth a look on this endpoint (the inventory lists it). */
+    default java.util.List<String> findings() {
+        return java.util.List.of();
+    }
 }

@@ -109,6 +109,18 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             throw fail("Bulwark (bulwark.authz.strict=true) refuses to deploy " + context.getContextPath()
                     + ": endpoints without an access decision: " + String.join(", ", undecided));
         }
+        if (config.exposure().strict()) {
+            List<String> exposed = model.policies().stream()
+                    .filter(p -> p.get(dev.bulwark.internal.exposure.ExposurePolicy.class) != null
+                            && !p.get(dev.bulwark.internal.exposure.ExposurePolicy.class).findings().isEmpty())
+                    .map(p -> p.site().httpMethod() + " " + p.site().path() + ": " + String.join("; ",
+                            p.get(dev.bulwark.internal.exposure.ExposurePolicy.class).findings()))
+                    .toList();
+            if (!exposed.isEmpty()) {
+                throw fail("Bulwark (bulwark.exposure.strict=true) refuses to deploy " + context.getContextPath()
+                        + ": " + String.join(", ", exposed));
+            }
+        }
         if (config.inventory().log()) {
             LOG.info(InventoryReport.table(inventory, extension.beanPolicies()));
         }
