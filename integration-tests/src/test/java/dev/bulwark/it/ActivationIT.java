@@ -48,7 +48,9 @@ class ActivationIT {
             "GET /it/nosvc/probe", "GET /it/api/probe", "GET /it/api/edge/counted-query",
             "GET /it/api/edge/counted-query/other", "GET /it/api/edge/counted-setter", "GET /it/api/edge/roles-setter/status",
             "GET /it/api/edge/roles-setter/admin", "GET /it/api/edge/setter/open", "GET /it/api/edge/setter/users",
-            "GET /it/api/edge/stale/item");
+            "GET /it/api/edge/stale/item", "GET /it/api/shop/customers", "GET /it/api/shop/me",
+            "GET /it/api/shop/customers/{number}", "GET /it/api/shop/customers/{number}/whole",
+            "GET /it/api/shop/customers/{number}/settings");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

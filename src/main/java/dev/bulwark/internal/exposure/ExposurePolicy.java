@@ -1,6 +1,7 @@
 package dev.bulwark.internal.exposure;
 
 import dev.bulwark.internal.pipeline.PolicyPart;
+import dev.bulwark.internal.pipeline.RequestState;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,13 @@ import java.util.Set;
  */
 public record ExposurePolicy(List<ResponseView> views, SensitiveNames sensitiveNames, Set<String> heldBack,
                              List<String> leaving, List<String> findings) implements PolicyPart {
+
+    /**
+     * Set when the response is not a success (an application's exception mapper's entity, say): the views describe
+     * what the method returns, so such an entity is held to the sensitive names only.
+     */
+    public static final RequestState.Key<Boolean> NOT_SUCCESS = RequestState.Key.of("exposure: not a success",
+            Boolean.class);
 
     public ExposurePolicy {
         views = List.copyOf(views);

@@ -7,9 +7,14 @@ import dev.bulwark.internal.exposure.ExposurePolicy;
 import dev.bulwark.internal.exposure.ExposureSerializers;
 import dev.bulwark.internal.exposure.FieldPaths;
 import dev.bulwark.internal.exposure.ResponseView;
+import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.ContextResolver;
@@ -27,9 +32,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Writes one resource method's JSON entities itself, through the serializer of the caller's views: the last
  * writer interceptor (after content codings have wrapped the stream), it does not hand the entity on to the
  * runtime's JSON-B writer. Entities that are already bytes or text (a {@code String}, {@code byte[]}, a stream)
- * and non-JSON media types go on untouched.
+ * and non-JSON media types go on untouched. The views describe the method's successful responses: another status
+ * (an application's exception mapper's entity) is held to the sensitive names only, which its response filter
+ * notes.
  */
-final class ExposureInterceptor implements WriterInterceptor {
+final class ExposureInterceptor implements WriterInterceptor, ContainerResponseFilter {
 
     private final ExposurePolicy policy;
     private final ExposureSerializers serializers;
@@ -48,6 +55,14 @@ final class ExposureInterceptor implements WriterInterceptor {
         this.serializers = serializers;
         this.scopeClaim = scopeClaim;
         this.paths = new AtomicReferenceArray<>(policy.masks());
+    }
+
+    /** Notes a response that is not a success, whose entity the views do not describe. */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (policy.allowList() && response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+            RequestState.ensure(request::getProperty, request::setProperty).put(ExposurePolicy.NOT_SUCCESS, true);
+        }
     }
 
     @Override
@@ -70,6 +85,10 @@ final class ExposureInterceptor implements WriterInterceptor {
 
     private FieldPaths allowed(WriterInterceptorContext context) {
         if (!policy.allowList()) {
+            return FieldPaths.ANY;
+        }
+        RequestState state = RequestState.from(context::getProperty);
+        if (state != null && Boolean.TRUE.equals(state.get(ExposurePolicy.NOT_SUCCESS))) {
             return FieldPaths.ANY;
         }
         int mask = policy.mask(caller(context));
