@@ -34,6 +34,18 @@ public record ExposurePolicy(List<ResponseView> views, SensitiveNames sensitiveN
         findings = List.copyOf(findings);
     }
 
+    /** The exposure findings of a deployment's endpoints, one line each ("GET /path: finding; finding"). */
+    public static List<String> findings(List<dev.bulwark.internal.pipeline.EndpointPolicy> policies) {
+        List<String> out = new java.util.ArrayList<>();
+        for (dev.bulwark.internal.pipeline.EndpointPolicy p : policies) {
+            ExposurePolicy exposure = p.get(ExposurePolicy.class);
+            if (exposure != null && !exposure.findings().isEmpty()) {
+                out.add(p.site().httpMethod() + " " + p.site().path() + ": " + String.join("; ", exposure.findings()));
+            }
+        }
+        return out;
+    }
+
     /** True when the endpoint declares an allow-list. */
     public boolean allowList() {
         return !views.isEmpty();

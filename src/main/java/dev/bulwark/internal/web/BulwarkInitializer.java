@@ -110,12 +110,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + ": endpoints without an access decision: " + String.join(", ", undecided));
         }
         if (config.exposure().strict()) {
-            List<String> exposed = model.policies().stream()
-                    .filter(p -> p.get(dev.bulwark.internal.exposure.ExposurePolicy.class) != null
-                            && !p.get(dev.bulwark.internal.exposure.ExposurePolicy.class).findings().isEmpty())
-                    .map(p -> p.site().httpMethod() + " " + p.site().path() + ": " + String.join("; ",
-                            p.get(dev.bulwark.internal.exposure.ExposurePolicy.class).findings()))
-                    .toList();
+            List<String> exposed = dev.bulwark.internal.exposure.ExposurePolicy.findings(model.policies());
             if (!exposed.isEmpty()) {
                 throw fail("Bulwark (bulwark.exposure.strict=true) refuses to deploy " + context.getContextPath()
                         + ": " + String.join(", ", exposed));

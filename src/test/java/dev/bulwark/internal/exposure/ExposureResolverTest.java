@@ -176,6 +176,17 @@ class ExposureResolverTest {
     }
 
     @Test
+    void strictModeListsEachEndpointWithFindings() throws Exception {
+        List<EndpointSite> sites = List.of(ResourceScanner.site(Customers.class, method(Customers.class, "list")),
+                ResourceScanner.site(Customers.class, method(Customers.class, "whole")));
+        List<String> findings = ExposurePolicy.findings(EndpointModel.build(
+                List.of(new ExposureResolver(ExposureSettings.defaults())), sites).policies());
+        // the endpoint with views has no finding; the one returning the whole entity has
+        assertThat(findings).singleElement().asString().startsWith("GET ")
+                .endsWith(": no allow-list (@ResponseFields): every field of Customer leaves");
+    }
+
+    @Test
     void theResponseTypesListServesEndpointsWithoutTheirOwn() throws Exception {
         ExposurePolicy p = policy(Customers.class, "listed").get(ExposurePolicy.class);
         assertThat(p.paths(p.mask(caller(true, Set.of(), Set.of()))).paths()).containsExactly("id", "name");
