@@ -52,6 +52,13 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
         }
         ResponseTypes.Node response = ResponseTypes.of(returned);
         List<ResponseFields> declared = site.annotations(ResponseFields.class);
+        if (response instanceof ResponseTypes.Leaf) {
+            if (!declared.isEmpty()) {
+                problems.add(site, ResponseFields.class, "the method returns " + returned.getTypeName()
+                        + ", which has no fields");
+            }
+            return null; // a string, number or date: no names to leave out
+        }
         if (declared.isEmpty() && response instanceof ResponseTypes.Bean bean) {
             declared = Arrays.asList(bean.type().getAnnotationsByType(ResponseFields.class));
         }

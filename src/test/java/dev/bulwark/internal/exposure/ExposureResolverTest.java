@@ -61,6 +61,12 @@ class ExposureResolverTest {
         public void none() {
             // fixture
         }
+
+        @GET
+        @Path("text")
+        public String text() {
+            return "";
+        }
     }
 
     @Path("/bad")
@@ -99,6 +105,13 @@ class ExposureResolverTest {
         @ResponseFields({"orders..total", "na*me", ""})
         public Shapes.Customer syntax() {
             return null;
+        }
+
+        @GET
+        @Path("scalar")
+        @ResponseFields("id")
+        public long scalar() {
+            return 1;
         }
 
         @GET
@@ -198,6 +211,7 @@ class ExposureResolverTest {
         assertThat(r.describe()).contains("type unknown at deployment");
         assertThat(r.findings()).isEmpty();
         assertThat(policy(Customers.class, "none").get(ExposurePolicy.class)).isNull();
+        assertThat(policy(Customers.class, "text").get(ExposurePolicy.class)).as("no names in a string").isNull();
     }
 
     @Test
@@ -215,6 +229,7 @@ class ExposureResolverTest {
                 .contains("'address' names an object").contains("address.city");
         assertThat(problems(Bad.class, "syntax")).hasSize(3);
         assertThat(problems(Bad.class, "anonymous")).singleElement().asString().contains("anonymous");
+        assertThat(problems(Bad.class, "scalar")).singleElement().asString().contains("has no fields");
     }
 
     @Test

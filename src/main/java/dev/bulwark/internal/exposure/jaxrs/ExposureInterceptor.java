@@ -50,6 +50,9 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     @Context
     private Providers providers;
 
+    /** The last lookup of the application's JSON-B resolver. */
+    private volatile Resolved resolved;
+
     ExposureInterceptor(ExposurePolicy policy, ExposureSerializers serializers, String scopeClaim) {
         this.policy = policy;
         this.serializers = serializers;
@@ -117,8 +120,17 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         if (providers == null) {
             return null;
         }
-        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, mediaType);
-        return resolver == null ? null : resolver.getContext(type);
+        Resolved last = resolved;
+        if (last == null || !last.mediaType().equals(mediaType)) {
+            // the application's providers are fixed once it runs: looked up again only for another media type
+            last = new Resolved(mediaType, providers.getContextResolver(Jsonb.class, mediaType));
+            resolved = last;
+        }
+        return last.resolver() == null ? null : last.resolver().getContext(type);
+    }
+
+    /** The application's {@code ContextResolver<Jsonb>} (or none) for a media type. */
+    private record Resolved(MediaType mediaType, ContextResolver<Jsonb> resolver) {
     }
 
     static boolean json(MediaType type) {
