@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import static dev.bulwark.it.ItSupport.awaitLog;
 import static dev.bulwark.it.ItSupport.get;
 import static dev.bulwark.it.ItSupport.json;
 import static dev.bulwark.it.ItSupport.token;
@@ -99,6 +100,17 @@ class ExposureIT {
         String body = call("/it/api/shop/customers/C-1001/settings", ADMIN).body();
         assertThat(json(body).keySet()).containsExactlyInAnyOrder("theme", "tokenType");
         assertThat(body).doesNotContain("apiKey", "sk_live", "webhook", "whsec_");
+    }
+
+    @Test
+    void strictExposureRefusesToDeployAModelObjectWithoutAList() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ItSupport.onLiberty(), "the strict deployment is Liberty's");
+        awaitLog("(bulwark.exposure.strict=true) refuses to deploy /it-exposure-strict",
+                "GET /it-exposure-strict/api/shop/customers/{number}/whole: no allow-list (@ResponseFields): every"
+                        + " field of ShopCustomer leaves",
+                "GET /it-exposure-strict/api/shop/customers/{number}/settings: no allow-list");
+        awaitLog("itExposureStrict was not started");
+        assertThat(get("/it-exposure-strict/api/shop/me").statusCode()).isEqualTo(404);
     }
 
     @Test
