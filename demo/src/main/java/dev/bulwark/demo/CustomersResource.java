@@ -1,5 +1,6 @@
 package dev.bulwark.demo;
 
+import dev.bulwark.api.ResponseFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,6 +34,18 @@ public class CustomersResource {
         return store.customers();
     }
 
+    /**
+     * Everyone's name for any caller; e-mail addresses for admins only (a customer sees its own on {@code /me}).
+     */
+    @GET
+    @Path("/directory")
+    @RolesAllowed({DemoApplication.CUSTOMER, DemoApplication.ADMIN})
+    @ResponseFields(value = {"id", "name", "email"}, roles = DemoApplication.ADMIN)
+    @ResponseFields(value = {"id", "name"}, roles = DemoApplication.CUSTOMER)
+    public List<Customer> directory() {
+        return store.customers();
+    }
+
     /** The caller's own customer record, found by the token's subject. */
     @GET
     @Path("/me")
@@ -62,7 +75,8 @@ public class CustomersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(DemoApplication.ADMIN)
     public Response create(@Valid @NotNull NewCustomer body, @Context UriInfo uri) {
-        Customer customer = new Customer(body.getId(), body.getName(), body.getEmail());
+        Customer customer = new Customer(body.getId(), body.getName(), body.getEmail(),
+                "created through the API");
         if (!store.addCustomer(customer)) {
             throw new WebApplicationException(Response.Status.CONFLICT);
         }

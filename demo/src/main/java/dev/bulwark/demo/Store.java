@@ -17,8 +17,9 @@ public class Store {
     private final AtomicLong nextOrderId = new AtomicLong(1001);
 
     public Store() {
-        customers.put("alice", new Customer("alice", "Alice Example", "alice@example.com"));
-        customers.put("bob", new Customer("bob", "Bob Example", "bob@example.com"));
+        customers.put("alice", new Customer("alice", "Alice Example", "alice@example.com",
+                "DEMO-NOTE: asked for a refund twice"));
+        customers.put("bob", new Customer("bob", "Bob Example", "bob@example.com", "DEMO-NOTE: VIP"));
         addOrder("alice", "notebook", 2);
         addOrder("alice", "pen", 10);
         addOrder("bob", "stapler", 1);
@@ -39,7 +40,8 @@ public class Store {
 
     /** Replaces the name and e-mail of an existing customer; the id never changes. */
     public Optional<Customer> updateCustomer(String id, String name, String email) {
-        return Optional.ofNullable(customers.computeIfPresent(id, (k, old) -> new Customer(old.id(), name, email)));
+        return Optional.ofNullable(customers.computeIfPresent(id, (k, old) -> new Customer(old.id(), name, email,
+                old.internalNote())));
     }
 
     public List<Order> orders() {

@@ -215,6 +215,31 @@ class DemoIT {
     }
 
     @Test
+    void eachRoleGetsItsViewOfTheDirectoryAndTheInternalNoteNeverLeaves() throws Exception {
+        HttpResponse<String> admin = call(CLIENT, "GET", HTTPS + "/api/v1/customers/directory",
+                token("root", "admin"), null);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(Json.createReader(new StringReader(admin.body())).readArray().getJsonObject(0).keySet())
+                .containsExactlyInAnyOrder("id", "name", "email");
+        HttpResponse<String> alice = call(CLIENT, "GET", HTTPS + "/api/v1/customers/directory",
+                token("alice", "customer"), null);
+        assertThat(alice.statusCode()).isEqualTo(200);
+        assertThat(alice.body()).contains("\"id\":\"bob\"").doesNotContain("@example.com");
+        assertThat(Json.createReader(new StringReader(alice.body())).readArray().getJsonObject(1).keySet())
+                .containsExactlyInAnyOrder("id", "name");
+        // her own e-mail on /me; no endpoint returns the internal note
+        assertThat(call(CLIENT, "GET", HTTPS + "/api/v1/customers/me", token("alice", "customer"), null).body())
+                .contains("alice@example.").doesNotContain("internalNote", "DEMO-NOTE");
+        for (String path : new String[] {"/api/v1/customers", "/api/v1/customers/bob", "/api/v1/customers/directory"}) {
+            assertThat(call(CLIENT, "GET", HTTPS + path, token("root", "admin"), null).body()).as(path)
+                    .doesNotContain("internalNote", "DEMO-NOTE");
+        }
+        // a client cannot set it either
+        problem(call(CLIENT, "PUT", HTTPS + "/api/v1/customers/me", token("alice", "customer"),
+                "{\"name\":\"Alice Example\",\"email\":\"alice@example.com\",\"internalNote\":\"x\"}"), 400);
+    }
+
+    @Test
     void anAdminSeesAllCustomersWithTheSecurityHeaders() throws Exception {
         HttpResponse<String> r = call(CLIENT, "GET", HTTPS + "/api/v1/customers", token("root", "admin"), null);
         assertThat(r.statusCode()).isEqualTo(200);

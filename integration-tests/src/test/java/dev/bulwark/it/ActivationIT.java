@@ -52,7 +52,10 @@ class ActivationIT {
             "GET /it/api/v1/widgets/missing", "GET /it/api/v2/widgets", "GET /it/api/v2/widgets/{id}",
             "GET /it/api/v2/widgets/missing", "GET /it/api/v3/widgets", "GET /it/api/v3/widgets/{id}",
             "GET /it/api/v3/widgets/missing", "GET /it/api/v4/widgets", "GET /it/api/v4/widgets/{id}",
-            "GET /it/api/v4/widgets/missing");
+            "GET /it/api/v4/widgets/missing",
+            "GET /it/api/shop/customers", "GET /it/api/shop/me",
+            "GET /it/api/shop/customers/{number}", "GET /it/api/shop/customers/{number}/whole",
+            "GET /it/api/shop/customers/{number}/settings");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

@@ -29,6 +29,7 @@ class LifecycleIT {
     private static final String APP = """
             <server>
                 <webApplication id="itLifecycle" name="itLifecycle" location="bulwark-it.war" contextRoot="/it-lifecycle">
+                    <classloader privateLibraryRef="h2"/>
                     <appProperties>
                         <property name="bulwark.ratelimit.store" value="REDIS"/>
                         <property name="bulwark.ratelimit.redis.url" value="redis://127.0.0.1:${redis.port}"/>

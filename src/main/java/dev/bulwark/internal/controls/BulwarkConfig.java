@@ -11,6 +11,8 @@ import dev.bulwark.internal.correlation.CorrelationKeys;
 import dev.bulwark.internal.correlation.CorrelationSettings;
 import dev.bulwark.internal.errors.ErrorKeys;
 import dev.bulwark.internal.errors.ErrorSettings;
+import dev.bulwark.internal.exposure.ExposureKeys;
+import dev.bulwark.internal.exposure.ExposureSettings;
 import dev.bulwark.internal.headers.HeaderKeys;
 import dev.bulwark.internal.headers.HeaderSettings;
 import dev.bulwark.internal.inventory.InventoryKeys;
@@ -110,6 +112,10 @@ public final class BulwarkConfig {
 
     public VersioningSettings versioning() {
         return settings(VersioningKeys.CONCERN);
+    }
+
+    public ExposureSettings exposure() {
+        return settings(ExposureKeys.CONCERN);
     }
 
     @Override

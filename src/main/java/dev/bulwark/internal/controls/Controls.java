@@ -24,6 +24,9 @@ import dev.bulwark.internal.config.ConfigConcern;
 import dev.bulwark.internal.cors.CorsKeys;
 import dev.bulwark.internal.correlation.CorrelationKeys;
 import dev.bulwark.internal.errors.ErrorKeys;
+import dev.bulwark.internal.exposure.ExposureKeys;
+import dev.bulwark.internal.exposure.ExposureResolver;
+import dev.bulwark.internal.exposure.jaxrs.ExposureBinding;
 import dev.bulwark.internal.headers.HeaderKeys;
 import dev.bulwark.internal.inventory.InventoryKeys;
 import dev.bulwark.internal.ratelimit.RateLimitKeys;
@@ -55,7 +58,7 @@ public final class Controls {
     public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
             InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
             ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN,
-            VersioningKeys.CONCERN);
+            VersioningKeys.CONCERN, ExposureKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of
@@ -78,7 +81,8 @@ public final class Controls {
                 new JsonBodyRules(validation.limits(), new TypeShapes(validation.rejectUnknownProperties(),
                         validation.rejectMismatchedTypes())),
                 new SecurityHeaderOverrides(),
-                new VersionResolver(config.versioning()));
+                new VersionResolver(config.versioning()),
+                new ExposureResolver(config.exposure()));
     }
 
     /**
@@ -93,7 +97,8 @@ public final class Controls {
                 new AccessBinding(config.authz(), config.jwt().inUse(), beans),
                 new RateLimitBinding(config.rateLimiting(), limiter),
                 new JsonBodyBinding(config.validation()),
-                new HeaderOverridesBinding());
+                new HeaderOverridesBinding(),
+                new ExposureBinding(config.exposure(), config.authz().scopeClaim()));
     }
 
     /** The resolvers of the endpoint-level concerns, in inventory order. */

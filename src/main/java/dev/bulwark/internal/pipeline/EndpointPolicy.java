@@ -37,6 +37,11 @@ public final class EndpointPolicy {
         return all;
     }
 
+    /** Every part, in the concerns' order. */
+    public java.util.Collection<PolicyPart> parts() {
+        return parts.values();
+    }
+
     /** Label to description of every part, in the concerns' order, for the inventory. */
     public Map<String, String> described() {
         return described;

@@ -64,6 +64,11 @@ public enum Phase {
     OWNERSHIP(Layer.JAXRS, Priorities.ENTITY_CODER + 100),
     /** {@code @SecurityHeader} overrides of the resource, on its response. */
     HEADER_OVERRIDES(Layer.JAXRS, Priorities.USER),
+    /**
+     * The response entity serialized through the endpoint's exposure filter (allow-lists per caller, sensitive
+     * names): the last writer interceptor, after content codings and the application's interceptors.
+     */
+    EXPOSURE(Layer.JAXRS, Priorities.USER + 4000),
 
     // --- CDI layer: bean methods, whoever calls them (priorities as jakarta.interceptor.Interceptor.Priority) ---
     /** {@code @DenyAll} and {@code @RolesAllowed} on bean methods. */

@@ -151,6 +151,13 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             throw fail("Bulwark (bulwark.authz.strict=true) refuses to deploy " + context.getContextPath()
                     + ": endpoints without an access decision: " + String.join(", ", undecided));
         }
+        if (config.exposure().strict()) {
+            List<String> exposed = dev.bulwark.internal.exposure.ExposurePolicy.findings(model.policies());
+            if (!exposed.isEmpty()) {
+                throw fail("Bulwark (bulwark.exposure.strict=true) refuses to deploy " + context.getContextPath()
+                        + ": " + String.join(", ", exposed));
+            }
+        }
         if (config.inventory().log()) {
             LOG.info(InventoryReport.table(inventory, extension.beanPolicies()));
         }

@@ -12,6 +12,7 @@ import dev.bulwark.internal.config.Key;
 import dev.bulwark.internal.cors.CorsKeys;
 import dev.bulwark.internal.correlation.CorrelationKeys;
 import dev.bulwark.internal.errors.ErrorKeys;
+import dev.bulwark.internal.exposure.ExposureKeys;
 import dev.bulwark.internal.headers.HeaderKeys;
 import dev.bulwark.internal.inventory.InventoryKeys;
 import dev.bulwark.internal.ratelimit.RateLimitKeys;
@@ -58,7 +59,10 @@ class ConcernsTest {
                 Arguments.of(RateLimitKeys.CONCERN, Map.of("bulwark.ratelimit.anonymous", "lots"),
                         "bulwark.ratelimit.anonymous"),
                 Arguments.of(VersioningKeys.CONCERN, Map.of("bulwark.versioning.source", "cookie"),
-                        "bulwark.versioning.source"));
+                        "bulwark.versioning.source"),
+
+                Arguments.of(ExposureKeys.CONCERN, Map.of("bulwark.exposure.sensitive-names", "password,,secret"),
+                        "bulwark.exposure.sensitive-names"));
     }
 
     @ParameterizedTest

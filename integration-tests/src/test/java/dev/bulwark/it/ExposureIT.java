@@ -1,0 +1,131 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.awaitLog;
+import static dev.bulwark.it.ItSupport.get;
+import static dev.bulwark.it.ItSupport.json;
+import static dev.bulwark.it.ItSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data exposure on JPA entities from a real embedded database (ShopResource, H2 through the WAR's own data source):
+ * each caller gets the fields of its view and nothing else, checked on the bytes a client receives; the password
+ * hash, the internal note and secret-looking map keys never leave, whoever asks and whatever the endpoint lists.
+ */
+class ExposureIT {
+
+    private static final String ADMIN = "Bearer " + token("root", "admin");
+    private static final String ADA = "Bearer " + token("ada", "customer");
+    private static final String GRACE = "Bearer " + token("grace", "customer");
+    private static final String OPS = "Bearer " + token("ops", "bulwark-admin");
+
+    /** Values that must never be on the wire: the seeded password hashes and internal notes, the internal ids. */
+    private static final List<String> NEVER = List.of("$2a$12$", "NOTE-ada", "NOTE-grace", "passwordHash",
+            "internalNote", "\"id\"", "\"login\"", "\"customer\"");
+
+    private static HttpResponse<String> call(String path, String authorization) {
+        HttpResponse<String> r = authorization == null ? get(path) : get(path, "Authorization", authorization);
+        assertThat(r.statusCode()).as("status of %s", path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/json"));
+        return r;
+    }
+
+    private static JsonArray array(String body) {
+        return Json.createReader(new StringReader(body)).readArray();
+    }
+
+    @Test
+    void anAdminSeesEveryCustomersEmailAndOrdersButNothingElse() {
+        String body = call("/it/api/shop/customers", ADMIN).body();
+        assertThat(body).doesNotContain(NEVER);
+        JsonArray customers = array(body);
+        assertThat(customers).hasSize(2);
+        JsonObject ada = customers.getJsonObject(0);
+        assertThat(ada.keySet()).containsExactlyInAnyOrder("number", "name", "email", "orders");
+        assertThat(ada.getString("email")).isEqualTo("ada@example.com");
+        // the lazy collection, filtered element by element
+        JsonObject order = ada.getJsonArray("orders").getJsonObject(0);
+        assertThat(order.keySet()).containsExactlyInAnyOrder("number", "total");
+        assertThat(order.getString("number")).isEqualTo("O-5001");
+        assertThat(body).doesNotContain("PAID", "SHIPPED", "passwordResetRequired");
+    }
+
+    @Test
+    void aCustomerSeesOnlyNamesInTheListAndItsOwnEmail() {
+        String list = call("/it/api/shop/customers", ADA).body();
+        assertThat(list).doesNotContain(NEVER).doesNotContain("@example.com", "orders", "O-50");
+        assertThat(array(list).getJsonObject(1).keySet()).containsExactlyInAnyOrder("number", "name");
+        String me = call("/it/api/shop/me", ADA).body();
+        assertThat(me).doesNotContain(NEVER).doesNotContain("grace");
+        JsonObject ada = json(me);
+        assertThat(ada.getString("email")).isEqualTo("ada@example.com");
+        // a legitimate name next to the sensitive ones: it is about the password, not the password
+        assertThat(ada.getBoolean("passwordResetRequired")).isFalse();
+        assertThat(ada.getJsonArray("orders")).hasSize(2);
+        assertThat(ada.getJsonArray("orders").getJsonObject(1).getString("status")).isEqualTo("SHIPPED");
+        assertThat(json(call("/it/api/shop/me", GRACE).body()).getBoolean("passwordResetRequired")).isTrue();
+    }
+
+    @Test
+    void aResponseEntityGetsTheViewOfItsCaller() {
+        String anonymous = call("/it/api/shop/customers/C-1002", null).body();
+        assertThat(json(anonymous).keySet()).containsExactlyInAnyOrder("number", "name");
+        assertThat(anonymous).doesNotContain(NEVER).doesNotContain("grace@example.com");
+        String customer = call("/it/api/shop/customers/C-1002", ADA).body();
+        assertThat(json(customer).keySet()).containsExactlyInAnyOrder("number", "name");
+        JsonObject admin = json(call("/it/api/shop/customers/C-1002", ADMIN).body());
+        assertThat(admin.keySet()).containsExactlyInAnyOrder("number", "name", "email");
+    }
+
+    @Test
+    void withoutAListTheEntityLeavesButSensitiveDataNever() {
+        String body = call("/it/api/shop/customers/C-1001/whole", ADMIN).body();
+        assertThat(body).doesNotContain("$2a$12$", "passwordHash", "\"customer\"");
+        JsonObject whole = json(body);
+        assertThat(whole.getString("internalNote")).isEqualTo("NOTE-ada-pays-late");
+        assertThat(whole.getJsonArray("orders").getJsonObject(0).keySet()).contains("id", "number", "total",
+                "status");
+    }
+
+    @Test
+    void secretLookingMapKeysNeverLeaveAndTheirValuesAreNotOnTheWire() {
+        String body = call("/it/api/shop/customers/C-1001/settings", ADMIN).body();
+        assertThat(json(body).keySet()).containsExactlyInAnyOrder("theme", "tokenType");
+        assertThat(body).doesNotContain("apiKey", "sk_live", "webhook", "whsec_");
+    }
+
+    @Test
+    void strictExposureRefusesToDeployAModelObjectWithoutAList() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ItSupport.onLiberty(), "the strict deployment is Liberty's");
+        awaitLog("(bulwark.exposure.strict=true) refuses to deploy /it-exposure-strict",
+                "GET /it-exposure-strict/api/shop/customers/{number}/whole: no allow-list (@ResponseFields): every"
+                        + " field of ShopCustomer leaves",
+                "GET /it-exposure-strict/api/shop/customers/{number}/settings: no allow-list");
+        awaitLog("itExposureStrict was not started");
+        assertThat(get("/it-exposure-strict/api/shop/me").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theInventoryShowsWhatLeavesPerViewAndFlagsTheWholeEntity() {
+        JsonObject inventory = json(get("/it/bulwark/inventory", "Authorization", OPS).body());
+        var endpoints = inventory.getJsonArray("endpoints").getValuesAs(JsonObject.class);
+        JsonObject list = endpoints.stream().filter(e -> e.getString("path").equals("/it/api/shop/customers"))
+                .findFirst().orElseThrow();
+        assertThat(list.toString()).contains("roles [admin]: number, name, email, orders.number, orders.total")
+                .contains("roles [customer]: number, name");
+        assertThat(list.getJsonArray("findings")).isEmpty();
+        JsonObject whole = endpoints.stream().filter(e -> e.getString("path")
+                .equals("/it/api/shop/customers/{number}/whole")).findFirst().orElseThrow();
+        assertThat(whole.getJsonArray("findings").toString())
+                .contains("no allow-list (@ResponseFields): every field of ShopCustomer leaves");
+        assertThat(whole.toString()).doesNotContain("passwordHash");
+    }
+}

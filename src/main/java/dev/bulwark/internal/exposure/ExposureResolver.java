@@ -1,0 +1,243 @@
+package dev.bulwark.internal.exposure;
+
+import dev.bulwark.api.ResponseFields;
+import dev.bulwark.internal.pipeline.EndpointSite;
+import dev.bulwark.internal.pipeline.PolicyResolver;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a resource method's {@link ResponseFields} views (the method's, else its class's, else the response
+ * type's class's), checks them against the response type at deployment, and lints the endpoint: a model object
+ * returned without an allow-list, properties held back only because their names look sensitive.
+ *
+ * <p>Deployment problems: a path that is not names joined by dots, a path naming a {@code @Sensitive} property or
+ * a sensitive-looking name, a path that ends on an object or a map of the response type (it would be written
+ * empty: name its fields), an anonymous view with roles or scopes, more than {@value #MAX_VIEWS} views.
+ */
+public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
+
+    /** Views per endpoint: a caller's combination of views is one of 2^n serializers at most. */
+    public static final int MAX_VIEWS = 6;
+
+    private final ExposureSettings settings;
+
+    public ExposureResolver(ExposureSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Class<ExposurePolicy> part() {
+        return ExposurePolicy.class;
+    }
+
+    @Override
+    public String label() {
+        return "exposure";
+    }
+
+    @Override
+    public ExposurePolicy resolve(EndpointSite site, Problems problems) {
+        if (site.intercepted() || !settings.enabled()) {
+            return null; // responses are serialized where JAX-RS dispatches
+        }
+        Type returned = site.method().getGenericReturnType();
+        if (returned == void.class || returned == Void.class) {
+            return null;
+        }
+        ResponseTypes.Node response = ResponseTypes.of(returned);
+        List<ResponseFields> declared = site.annotations(ResponseFields.class);
+        if (response instanceof ResponseTypes.Leaf) {
+            if (!declared.isEmpty()) {
+                problems.add(site, ResponseFields.class, "the method returns " + returned.getTypeName()
+                        + ", which has no fields");
+            }
+            return null; // a string, number or date: no names to leave out
+        }
+        if (declared.isEmpty() && response instanceof ResponseTypes.Bean bean) {
+            declared = Arrays.asList(bean.type().getAnnotationsByType(ResponseFields.class));
+        }
+        SensitiveNames names = settings.sensitiveNames();
+        List<ResponseView> views = new ArrayList<>();
+        if (declared.size() > MAX_VIEWS) {
+            problems.add(site, ResponseFields.class, declared.size() + " views; at most " + MAX_VIEWS);
+        }
+        for (ResponseFields f : declared) {
+            ResponseView view = view(f, response, names, site, problems);
+            if (view != null) {
+                views.add(view);
+            }
+        }
+        Set<String> heldBack = new TreeSet<>();
+        Set<String> byName = new TreeSet<>();
+        sensitive(response, "", names, heldBack, byName, new ArrayList<>());
+        List<String> leaving = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        String unknown = response instanceof ResponseTypes.Unknown u ? "type unknown at deployment (" + u.why() + ")"
+                : null;
+        if (views.isEmpty()) {
+            leaving.add("no allow-list: " + (unknown != null ? unknown + ", sensitive names held back"
+                    : String.join(", ", leaving(response, FieldPaths.ANY, names))));
+            if (response instanceof ResponseTypes.Bean || response instanceof ResponseTypes.MapOf) {
+                findings.add("no allow-list (@ResponseFields): every field of " + typeName(response)
+                        + " leaves");
+            }
+        } else {
+            for (ResponseView v : views) {
+                leaving.add(v.who() + ": " + (unknown != null ? v.paths().toString()
+                        : String.join(", ", leaving(response, v.paths(), names))));
+            }
+        }
+        if (!byName.isEmpty()) {
+            findings.add("held back only because the names look sensitive: " + String.join(", ", byName)
+                    + " (mark them @Sensitive, or list them in bulwark.exposure.sensitive-names-allowed)");
+        }
+        return new ExposurePolicy(views, names, heldBack, leaving, findings);
+    }
+
+    private static String typeName(ResponseTypes.Node node) {
+        return node instanceof ResponseTypes.Bean b ? b.type().getSimpleName() : "the map";
+    }
+
+    private static ResponseView view(ResponseFields f, ResponseTypes.Node response, SensitiveNames names,
+                                     EndpointSite site, Problems problems) {
+        boolean ok = true;
+        if (f.value().length == 0) {
+            problems.add(site, ResponseFields.class, "a view lists no path");
+            ok = false;
+        }
+        if (f.anonymous() && (f.roles().length > 0 || f.scopes().length > 0)) {
+            problems.add(site, ResponseFields.class, "an anonymous view is for every caller: it takes no roles"
+                    + " or scopes");
+            ok = false;
+        }
+        for (String r : concat(f.roles(), f.scopes())) {
+            if (r.isBlank()) {
+                problems.add(site, ResponseFields.class, "an empty role or scope");
+                ok = false;
+            }
+        }
+        for (String path : f.value()) {
+            var problem = FieldPaths.problem(path);
+            if (problem.isPresent()) {
+                problems.add(site, ResponseFields.class, problem.get());
+                ok = false;
+                continue;
+            }
+            String wrong = check(path, response, names);
+            if (wrong != null) {
+                problems.add(site, ResponseFields.class, wrong);
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        return new ResponseView(FieldPaths.of(Arrays.asList(f.value())), new LinkedHashSet<>(List.of(f.roles())),
+                new LinkedHashSet<>(List.of(f.scopes())), f.anonymous());
+    }
+
+    private static List<String> concat(String[] a, String[] b) {
+        List<String> out = new ArrayList<>(List.of(a));
+        out.addAll(List.of(b));
+        return out;
+    }
+
+    /** What is wrong with a path against the response type, or null. */
+    static String check(String path, ResponseTypes.Node response, SensitiveNames names) {
+        String[] segments = path.split("\\.");
+        ResponseTypes.Node node = response;
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            ResponseTypes.Property p = node instanceof ResponseTypes.Bean bean && !s.equals(FieldPaths.WILDCARD)
+                    ? bean.properties().get(s) : null;
+            if (p != null && p.sensitive()) {
+                return "'" + path + "' names " + ((ResponseTypes.Bean) node).type().getSimpleName() + "." + s
+                        + ", which is @Sensitive and never leaves";
+            }
+            if (!s.equals(FieldPaths.WILDCARD) && names.sensitive(s)) {
+                return "'" + path + "' names '" + s + "', which looks sensitive and never leaves (list it in"
+                        + " bulwark.exposure.sensitive-names-allowed if it must)";
+            }
+            if (node instanceof ResponseTypes.Bean) {
+                node = p == null ? null : p.node();
+            } else if (node instanceof ResponseTypes.MapOf map) {
+                node = map.values();
+            } else {
+                node = null; // unknown, a cycle's class is checked where it first appears
+            }
+        }
+        if (node instanceof ResponseTypes.Bean || node instanceof ResponseTypes.MapOf) {
+            String example = node instanceof ResponseTypes.Bean b && !b.properties().isEmpty()
+                    ? path + "." + b.properties().keySet().iterator().next() : path + ".*";
+            return "'" + path + "' names an object, which would be written empty: name the fields it may"
+                    + " return (such as '" + example + "')";
+        }
+        return null;
+    }
+
+    /** The paths of the response type a view lets out (sensitive ones never). */
+    static List<String> leaving(ResponseTypes.Node node, FieldPaths view, SensitiveNames names) {
+        List<String> out = new ArrayList<>();
+        leaving(node, view, names, "", out, 0);
+        return out;
+    }
+
+    private static void leaving(ResponseTypes.Node node, FieldPaths view, SensitiveNames names, String prefix,
+                                List<String> out, int depth) {
+        if (node instanceof ResponseTypes.Bean bean) {
+            for (ResponseTypes.Property p : bean.properties().values()) {
+                FieldPaths child = view.named(p.name());
+                if (child == null && view.other() != null && !names.sensitive(p.name())) {
+                    child = view.other();
+                }
+                if (child == null || p.sensitive()) {
+                    continue;
+                }
+                String path = prefix.isEmpty() ? p.name() : prefix + "." + p.name();
+                if (p.node() instanceof ResponseTypes.Bean || p.node() instanceof ResponseTypes.MapOf) {
+                    if (depth < ResponseTypes.MAX_DEPTH) {
+                        leaving(p.node(), child, names, path, out, depth + 1);
+                    }
+                } else {
+                    out.add(path);
+                }
+            }
+        } else if (node instanceof ResponseTypes.MapOf map && view.other() != null) {
+            String path = prefix.isEmpty() ? FieldPaths.WILDCARD : prefix + "." + FieldPaths.WILDCARD;
+            if (map.values() instanceof ResponseTypes.Bean || map.values() instanceof ResponseTypes.MapOf) {
+                leaving(map.values(), view.other(), names, path, out, depth + 1);
+            } else {
+                out.add(path);
+            }
+        }
+    }
+
+    /** The @Sensitive JSON names and the names held back only by their looks, anywhere in the type. */
+    private static void sensitive(ResponseTypes.Node node, String prefix, SensitiveNames names, Set<String> annotated,
+                                  Set<String> byName, List<Class<?>> seen) {
+        if (node instanceof ResponseTypes.Bean bean) {
+            if (seen.contains(bean.type())) {
+                return;
+            }
+            seen.add(bean.type());
+            for (ResponseTypes.Property p : bean.properties().values()) {
+                String path = prefix.isEmpty() ? p.name() : prefix + "." + p.name();
+                if (p.sensitive()) {
+                    annotated.add(p.name());
+                } else if (names.sensitive(p.name())) {
+                    byName.add(path);
+                } else {
+                    sensitive(p.node(), path, names, annotated, byName, seen);
+                }
+            }
+        } else if (node instanceof ResponseTypes.MapOf map) {
+            sensitive(map.values(), prefix.isEmpty() ? "*" : prefix + ".*", names, annotated, byName, seen);
+        }
+    }
+}

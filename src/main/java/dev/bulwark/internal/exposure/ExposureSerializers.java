@@ -1,0 +1,155 @@
+package dev.bulwark.internal.exposure;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A deployment's JSON-B serializers, one per distinct set of allowed names: each is a {@code Jsonb} built with a
+ * {@link FilteringJsonProvider} of that set ({@code JsonbBuilder.withProvider}) and {@link SensitiveVisibility}, made
+ * on first use and kept (views are declared at deployment, so there are at most as many as distinct views, and
+ * every endpoint without an allow-list shares one). An application that brings its own {@code Jsonb} (a JAX-RS
+ * {@code ContextResolver<Jsonb>}) keeps it: its output is then replayed through the same filter.
+ */
+public final class ExposureSerializers {
+
+    private final SensitiveNames sensitive;
+    private final ConcurrentHashMap<FieldPaths, Jsonb> jsonbs = new ConcurrentHashMap<>();
+    private volatile JsonProvider jsonp;
+
+    public ExposureSerializers(SensitiveNames sensitive) {
+        this.sensitive = sensitive;
+    }
+
+    /** The serializer of a set of allowed names. */
+    public Jsonb jsonb(FieldPaths paths) {
+        Jsonb j = jsonbs.get(paths);
+        return j != null ? j : jsonbs.computeIfAbsent(paths, p -> JsonbBuilder.newBuilder()
+                .withConfig(new JsonbConfig().withPropertyVisibilityStrategy(new SensitiveVisibility()))
+                .withProvider(new FilteringJsonProvider(provider(), p, sensitive)).build());
+    }
+
+    /** How many serializers were made so far. */
+    public int size() {
+        return jsonbs.size();
+    }
+
+    private JsonProvider provider() {
+        JsonProvider p = jsonp;
+        if (p == null) {
+            p = JsonProvider.provider();
+            jsonp = p;
+        }
+        return p;
+    }
+
+    /** Writes the entity as JSON with only the allowed names; the stream stays open. */
+    public void write(Object entity, Type type, FieldPaths paths, OutputStream out) {
+        jsonb(paths).toJson(entity, type, new Unclosed(out));
+    }
+
+    /**
+     * Writes what an application's own JSON-B made of the entity, with only the allowed names and without the
+     * {@code heldBack} names at any depth (its JSON-B does not know {@code @Sensitive}).
+     */
+    public void write(Object entity, Type type, Jsonb application, FieldPaths paths,
+                      java.util.Set<String> heldBack, OutputStream out) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+        application.toJson(entity, type, buffer);
+        JsonProvider p = provider();
+        try (JsonParser parser = p.createParser(new ByteArrayInputStream(buffer.toByteArray()));
+             JsonGenerator generator = new FilteringGenerator(p.createGenerator(new Unclosed(out)), paths,
+                     heldBack.isEmpty() ? sensitive : sensitive.andExactly(heldBack))) {
+            replay(parser, generator);
+        }
+    }
+
+    private static void replay(JsonParser parser, JsonGenerator out) {
+        String key = null;
+        while (parser.hasNext()) {
+            JsonParser.Event e = parser.next();
+            switch (e) {
+                case KEY_NAME -> key = parser.getString();
+                case START_OBJECT -> {
+                    if (key != null) {
+                        out.writeStartObject(key);
+                    } else {
+                        out.writeStartObject();
+                    }
+                    key = null;
+                }
+                case START_ARRAY -> {
+                    if (key != null) {
+                        out.writeStartArray(key);
+                    } else {
+                        out.writeStartArray();
+                    }
+                    key = null;
+                }
+                case END_OBJECT, END_ARRAY -> out.writeEnd();
+                case VALUE_STRING -> {
+                    if (key != null) {
+                        out.write(key, parser.getString());
+                    } else {
+                        out.write(parser.getString());
+                    }
+                    key = null;
+                }
+                case VALUE_NUMBER -> {
+                    BigDecimal n = parser.getBigDecimal();
+                    if (key != null) {
+                        out.write(key, n);
+                    } else {
+                        out.write(n);
+                    }
+                    key = null;
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    if (key != null) {
+                        out.write(key, e == JsonParser.Event.VALUE_TRUE);
+                    } else {
+                        out.write(e == JsonParser.Event.VALUE_TRUE);
+                    }
+                    key = null;
+                }
+                case VALUE_NULL -> {
+                    if (key != null) {
+                        out.writeNull(key);
+                    } else {
+                        out.writeNull();
+                    }
+                    key = null;
+                }
+                default -> throw new IllegalStateException("unexpected JSON event " + e);
+            }
+        }
+    }
+
+    /** The stream JAX-RS hands a writer is the container's to close. */
+    private static final class Unclosed extends FilterOutputStream {
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package dev.bulwark.internal.exposure;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A JSON generator that writes only the names its {@link FieldPaths} allow at the current path, and never a
+ * sensitive name: a name left out is left out with its whole value (object, array or scalar), so it never reaches
+ * the bytes. It follows the path as the serializer writes it (arrays add no level), with constant work per event
+ * and no allocation beyond its stack. One per serialization; not thread-safe, as no generator is.
+ */
+public final class FilteringGenerator implements JsonGenerator {
+
+    private final JsonGenerator out;
+    private final SensitiveNames sensitive;
+
+    /** The node of each open container, [0] being the document's. */
+    private FieldPaths[] nodes = new FieldPaths[16];
+    private int depth;
+    /** Open containers inside a value being left out. */
+    private int skipping;
+    /** The value of the key just written is left out. */
+    private boolean skipNext;
+    /** The node of the key just written (its value is a container). */
+    private FieldPaths pending;
+
+    /**
+     * @param out       where allowed events go
+     * @param root      the names allowed at the top of the document
+     * @param sensitive names never written unless a list names them explicitly (which the deployment refuses)
+     */
+    public FilteringGenerator(JsonGenerator out, FieldPaths root, SensitiveNames sensitive) {
+        this.out = out;
+        this.sensitive = sensitive;
+        this.nodes[0] = root;
+    }
+
+    /** The node of a name in the current object, or null when the name and its value are left out. */
+    private FieldPaths member(String name) {
+        FieldPaths node = nodes[depth];
+        FieldPaths child = node.named(name);
+        if (child != null) {
+            return child;
+        }
+        child = node.other();
+        return child == null || sensitive.sensitive(name) ? null : child;
+    }
+
+    private void push(FieldPaths node) {
+        if (++depth == nodes.length) {
+            nodes = Arrays.copyOf(nodes, depth * 2);
+        }
+        nodes[depth] = node;
+    }
+
+    /** True when the next value (no name) is left out; consumes the decision. */
+    private boolean dropValue() {
+        if (skipping > 0) {
+            return true;
+        }
+        if (skipNext) {
+            skipNext = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** The node of a container value without a name: the key's, else the enclosing array's (or the document's). */
+    private FieldPaths valueNode() {
+        FieldPaths node = pending != null ? pending : nodes[depth];
+        pending = null;
+        return node;
+    }
+
+    @Override
+    public JsonGenerator writeStartObject() {
+        if (dropValue()) {
+            skipping++;
+            return this;
+        }
+        push(valueNode());
+        out.writeStartObject();
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeStartObject(String name) {
+        if (skipping > 0) {
+            skipping++;
+            return this;
+        }
+        FieldPaths child = member(name);
+        if (child == null) {
+            skipping++;
+            return this;
+        }
+        push(child);
+        out.writeStartObject(name);
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeKey(String name) {
+        if (skipping > 0) {
+            return this;
+        }
+        FieldPaths child = member(name);
+        if (child == null) {
+            skipNext = true;
+            return this;
+        }
+        pending = child;
+        out.writeKey(name);
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeStartArray() {
+        if (dropValue()) {
+            skipping++;
+            return this;
+        }
+        push(valueNode());
+        out.writeStartArray();
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeStartArray(String name) {
+        if (skipping > 0) {
+            skipping++;
+            return this;
+        }
+        FieldPaths child = member(name);
+        if (child == null) {
+            skipping++;
+            return this;
+        }
+        push(child);
+        out.writeStartArray(name);
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeEnd() {
+        if (skipping > 0) {
+            skipping--;
+            return this;
+        }
+        depth--;
+        out.writeEnd();
+        return this;
+    }
+
+    /** True when a named scalar is written. */
+    private boolean keep(String name) {
+        return skipping == 0 && member(name) != null;
+    }
+
+    /** True when a scalar without a name is written. */
+    private boolean keep() {
+        pending = null;
+        return !dropValue();
+    }
+
+    @Override
+    public JsonGenerator write(String name, JsonValue value) {
+        if (value instanceof JsonObject || value instanceof JsonArray) {
+            if (skipping == 0) {
+                writeKey(name);
+                write(value);
+            }
+            return this;
+        }
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, String value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, BigInteger value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, BigDecimal value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, int value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, long value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, double value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String name, boolean value) {
+        if (keep(name)) {
+            out.write(name, value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeNull(String name) {
+        if (keep(name)) {
+            out.writeNull(name);
+        }
+        return this;
+    }
+
+    /** A JSON-P value: a structure is replayed event by event, so the same rules apply inside it. */
+    @Override
+    public JsonGenerator write(JsonValue value) {
+        if (value instanceof JsonObject object) {
+            writeStartObject();
+            for (Map.Entry<String, JsonValue> e : object.entrySet()) {
+                write(e.getKey(), e.getValue());
+            }
+            return writeEnd();
+        }
+        if (value instanceof JsonArray array) {
+            writeStartArray();
+            for (JsonValue item : array) {
+                write(item);
+            }
+            return writeEnd();
+        }
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(String value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(BigDecimal value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(BigInteger value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(int value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(long value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(double value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator write(boolean value) {
+        if (keep()) {
+            out.write(value);
+        }
+        return this;
+    }
+
+    @Override
+    public JsonGenerator writeNull() {
+        if (keep()) {
+            out.writeNull();
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        out.close();
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.bulwark.internal.exposure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * JSON names that look like they hold a secret: a name whose words (split at camelCase humps, digits, {@code _},
+ * {@code -}, {@code .} and spaces, compared without case) contain one of the configured terms ({@code password},
+ * {@code api key} as {@code apiKey}, {@code api_key}, {@code api-key} or {@code apikey}, plural too), followed by
+ * nothing or only by words that still name the secret itself ({@code passwordHash}, {@code secretKey},
+ * {@code password2}). A term followed by another word names something about the secret, not the secret:
+ * {@code passwordResetRequired}, {@code tokenType}, {@code tokenExpiresAt}, {@code secretQuestion} are not
+ * sensitive. Exact names an application must return (an OAuth token endpoint's {@code access_token}) are listed in
+ * {@code bulwark.exposure.sensitive-names-allowed}. No regular expression; the verdicts of the first
+ * {@value #MEMO_SIZE} names seen are kept (JSON names come from a finite class model; map keys beyond that are
+ * judged each time), so a name is split once.
+ */
+public final class SensitiveNames {
+
+    /** The default terms. */
+    public static final List<String> DEFAULT_TERMS = List.of("password", "passwd", "passphrase", "secret", "token",
+            "api key", "access key", "private key", "credential", "card number", "cvv", "cvc", "ssn", "session id");
+
+    /** Words after a term that still name the secret itself (a hash of a password is as sensitive). */
+    private static final Set<String> STILL_SECRET = Set.of("hash", "hashed", "digest", "salt", "salted", "value",
+            "raw", "plain", "plaintext", "text", "encrypted", "enc", "cipher", "ciphertext", "bytes", "hex",
+            "base64", "b64", "string", "str", "data", "key", "keys", "pem", "der", "jwk", "seed");
+
+    static final int MEMO_SIZE = 4096;
+
+    private final List<String> terms;
+    private final Set<String> allowed;
+    private final Set<String> exact;
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * @param terms   the terms, each as words (any case, separated by spaces, {@code _} or {@code -})
+     * @param allowed exact names (as written in JSON) that are never sensitive by name
+     */
+    public SensitiveNames(List<String> terms, Set<String> allowed) {
+        this(terms, allowed, Set.of());
+    }
+
+    private SensitiveNames(List<String> terms, Set<String> allowed, Set<String> exact) {
+        List<String> joined = new ArrayList<>();
+        for (String t : terms) {
+            String j = join(words(t));
+            if (!j.isEmpty()) {
+                joined.add(j);
+            }
+        }
+        this.terms = List.copyOf(joined);
+        this.allowed = Set.copyOf(allowed);
+        this.exact = Set.copyOf(exact);
+    }
+
+    /**
+     * These names, and the {@code names} too (the {@code @Sensitive} properties of a response type), compared by
+     * their words so that a naming strategy's rewrite ({@code password_hash} for {@code passwordHash}) is caught.
+     */
+    public SensitiveNames andExactly(Set<String> names) {
+        Set<String> all = new java.util.HashSet<>(exact);
+        for (String n : names) {
+            all.add(join(words(n)));
+        }
+        return new SensitiveNames(terms, allowed, all);
+    }
+
+    /** The defaults, with no allowed name. */
+    public static SensitiveNames defaults() {
+        return new SensitiveNames(DEFAULT_TERMS, Set.of());
+    }
+
+    /** What is wrong with a configured term, if anything. */
+    public static java.util.Optional<String> termProblem(String term) {
+        return words(term).isEmpty() ? java.util.Optional.of("a term needs at least one letter or digit")
+                : java.util.Optional.empty();
+    }
+
+    /** True when the name looks like it holds a secret. */
+    public boolean sensitive(String name) {
+        if (name == null) {
+            return false;
+        }
+        Boolean known = memo.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean verdict = judge(name);
+        if (memo.size() < MEMO_SIZE) {
+            memo.put(name, verdict);
+        }
+        return verdict;
+    }
+
+    private boolean judge(String name) {
+        if (!exact.isEmpty() && exact.contains(join(words(name)))) {
+            return true;
+        }
+        if (name.isEmpty() || allowed.contains(name)) {
+            return false;
+        }
+        List<String> words = words(name);
+        for (int start = 0; start < words.size(); start++) {
+            StringBuilder joined = new StringBuilder();
+            for (int end = start; end < words.size(); end++) {
+                joined.append(words.get(end));
+                if (joined.length() > 32) {
+                    break;
+                }
+                if (matches(joined) && onlySecretWords(words, end + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean matches(CharSequence joined) {
+        for (String term : terms) {
+            int n = joined.length();
+            if (term.contentEquals(joined)
+                    || n == term.length() + 1 && joined.charAt(n - 1) == 's' && term.contentEquals(joined.subSequence(0, n - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlySecretWords(List<String> words, int from) {
+        for (int i = from; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!STILL_SECRET.contains(w) && !digits(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lower-case words of a name: split at humps (fooBar, HTTPHeader), digit runs and separators. */
+    static List<String> words(String name) {
+        List<String> out = new ArrayList<>(4);
+        int n = name.length();
+        int start = -1;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean letterOrDigit = Character.isLetterOrDigit(c);
+            if (!letterOrDigit) {
+                if (start >= 0) {
+                    out.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                    start = -1;
+                }
+                continue;
+            }
+            if (start >= 0 && boundary(name, i)) {
+                out.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                start = i;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        if (start >= 0) {
+            out.add(name.substring(start).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static boolean boundary(String s, int i) {
+        char prev = s.charAt(i - 1);
+        char c = s.charAt(i);
+        if (Character.isDigit(c) != Character.isDigit(prev)) {
+            return true;
+        }
+        if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
+            return true;
+        }
+        // the last capital of a run that starts a word: "APIKey" -> API, Key
+        return Character.isUpperCase(c) && Character.isUpperCase(prev) && i + 1 < s.length()
+                && Character.isLowerCase(s.charAt(i + 1));
+    }
+
+    private static String join(List<String> words) {
+        return String.join("", words);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SensitiveNames s && terms.equals(s.terms) && allowed.equals(s.allowed)
+                && exact.equals(s.exact);
+    }
+
+    @Override
+    public int hashCode() {
+        return (terms.hashCode() * 31 + allowed.hashCode()) * 31 + exact.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SensitiveNames" + terms + " allowed " + allowed;
+    }
+}
