@@ -11,6 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.lang.annotation.Annotation;
 import dev.bulwark.internal.auth.JwtKeys;
 import dev.bulwark.internal.authz.jaxrs.AccessBinding;
+import dev.bulwark.internal.exposure.egress.EgressAllowances;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
+import dev.bulwark.internal.exposure.egress.jaxrs.EgressAllowedBinding;
 import dev.bulwark.internal.headers.jaxrs.HeaderOverridesBinding;
 import dev.bulwark.internal.pipeline.Binding;
 import dev.bulwark.internal.ratelimit.Limiter;
@@ -52,7 +55,7 @@ public final class Controls {
     /** Every concern whose settings Bulwark reads. */
     public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
             InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
-            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN);
+            ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN, EgressKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of
@@ -74,7 +77,8 @@ public final class Controls {
                         rl.authenticated() == null ? null : RatePolicy.parse("default", rl.authenticated())),
                 new JsonBodyRules(validation.limits(), new TypeShapes(validation.rejectUnknownProperties(),
                         validation.rejectMismatchedTypes())),
-                new SecurityHeaderOverrides());
+                new SecurityHeaderOverrides(),
+                new EgressAllowances());
     }
 
     /**
@@ -89,7 +93,8 @@ public final class Controls {
                 new AccessBinding(config.authz(), config.jwt().inUse(), beans),
                 new RateLimitBinding(config.rateLimiting(), limiter),
                 new JsonBodyBinding(config.validation()),
-                new HeaderOverridesBinding());
+                new HeaderOverridesBinding(),
+                new EgressAllowedBinding());
     }
 
     /** The resolvers of the endpoint-level concerns, in inventory order. */

@@ -18,6 +18,8 @@ import dev.bulwark.internal.errors.ProblemAnswers;
 import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemFactory;
 import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.exposure.egress.EgressCheck;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
 import dev.bulwark.internal.headers.HeaderValue;
 import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
@@ -102,6 +104,7 @@ final class BulwarkFilter extends HttpFilter {
     private final transient EndpointBodyLimits bodyLimits;
     private final transient RefusalBudget refusals;
     private final transient BearerAuthentication bearer;
+    private final transient EgressCheck egress;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -127,6 +130,7 @@ final class BulwarkFilter extends HttpFilter {
         this.checkedHeaders = config.validation().checkedHeaders();
         this.codings = new ContentCodings(config.validation().contentEncodings());
         this.bodyLimits = bodyLimits;
+        this.egress = new EgressCheck(config.settings(EgressKeys.CONCERN));
         JwtSettings jwt = config.jwt();
         this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
                 new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
@@ -256,10 +260,14 @@ final class BulwarkFilter extends HttpFilter {
                     exchange.securityHeaders(status >= 400, status == 401);
                 },
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
-                        request.getServerPort()));
+                        request.getServerPort()),
+                egress.forResponse(exchange.correlationId, exchange::describe, state(request)));
         Throwable failure = null;
         try {
             chain.doFilter(request, captured);
+            if (!request.isAsyncStarted()) {
+                captured.bodyDone();
+            }
         } catch (IOException | ServletException | RuntimeException | Error e) {
             failure = e;
         }

@@ -1,6 +1,7 @@
 package dev.bulwark.internal.web;
 
 import dev.bulwark.internal.errors.Problem;
+import dev.bulwark.internal.exposure.egress.EgressCheck;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,15 +36,19 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private final IntConsumer beforeCommit;
     private final UnaryOperator<String> ownRedirect;
     private boolean hookRan;
+    /** The egress check of this response's body, or null when it is off. */
+    private final EgressCheck.EgressResponse egress;
 
     /**
      * @param beforeCommit runs once before the response can commit, with the status at that moment
      * @param ownRedirect  the relative reference to send for a redirect location, or null to let the container
      *                     send the location (see {@link Redirects#ownReference})
+     * @param egress       wraps a JSON body as it starts, or null
      */
     ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit,
-                             UnaryOperator<String> ownRedirect) {
+                             UnaryOperator<String> ownRedirect, EgressCheck.EgressResponse egress) {
         super(response);
+        this.egress = egress;
         this.ownRedirect = ownRedirect;
         // SC_OK for a request; on an error dispatch the error status the container already set
         this.status = response.getStatus();
@@ -59,17 +64,31 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     }
 
     /** From now on, forward everything (used once a request goes asynchronous and outlives the filter). */
-    void passThrough() {
+    void passThrough() throws IOException {
         passThrough = true;
+        if (egress != null) {
+            egress.release();
+        }
+    }
+
+    /** The application returned: the egress check sends what it held back (or refuses the response). */
+    void bodyDone() throws IOException {
+        if (egress != null) {
+            egress.end();
+        }
     }
 
     /** True when the body written so far was held back, or never written, and a problem must be sent. */
     boolean needsProblem() {
-        return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)));
+        return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)) || egressRefused());
+    }
+
+    private boolean egressRefused() {
+        return egress != null && egress.refused();
     }
 
     int status() {
-        return status;
+        return egressRefused() ? SC_INTERNAL_SERVER_ERROR : status;
     }
 
     boolean realWriterTaken() {
@@ -264,25 +283,34 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final class GuardedStream extends ServletOutputStream {
         private final Sink<ServletOutputStream> sink = new Sink<>(ProblemCapturingResponse.super::getOutputStream);
+        private OutputStream body;
+
+        /** The container's stream, behind the egress check when the body is JSON (decided at its first byte). */
+        private OutputStream body(ServletOutputStream real) {
+            if (body == null) {
+                body = egress == null ? real : egress.stream(real, getContentType(), getHeader("Content-Encoding"));
+            }
+            return body;
+        }
 
         @Override
         public void write(int b) throws IOException {
-            sink.pass(real -> real.write(b));
+            sink.pass(real -> body(real).write(b));
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            sink.pass(real -> real.write(b, off, len));
+            sink.pass(real -> body(real).write(b, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            sink.pass(OutputStream::flush);
+            sink.pass(real -> body(real).flush());
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(OutputStream::close);
+            sink.pass(real -> body(real).close());
         }
 
         @Override
@@ -306,20 +334,30 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final class GuardedWriter extends Writer {
         private final Sink<PrintWriter> sink = new Sink<>(ProblemCapturingResponse.this::takeRealWriter);
+        private Writer body;
+
+        /** The container's writer, behind the egress check when the body is JSON (decided at its first char). */
+        private Writer body(PrintWriter real) {
+            if (body == null) {
+                body = egress == null ? real : egress.writer(real, getContentType(), getHeader("Content-Encoding"),
+                        getCharacterEncoding());
+            }
+            return body;
+        }
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
-            sink.pass(real -> real.write(cbuf, off, len));
+            sink.pass(real -> body(real).write(cbuf, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            sink.pass(Writer::flush);
+            sink.pass(real -> body(real).flush());
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(Writer::close);
+            sink.pass(real -> body(real).close());
         }
     }
 }

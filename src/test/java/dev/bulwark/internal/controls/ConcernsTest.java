@@ -12,6 +12,7 @@ import dev.bulwark.internal.config.Key;
 import dev.bulwark.internal.cors.CorsKeys;
 import dev.bulwark.internal.correlation.CorrelationKeys;
 import dev.bulwark.internal.errors.ErrorKeys;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
 import dev.bulwark.internal.headers.HeaderKeys;
 import dev.bulwark.internal.inventory.InventoryKeys;
 import dev.bulwark.internal.ratelimit.RateLimitKeys;
@@ -55,7 +56,9 @@ class ConcernsTest {
                 Arguments.of(AuthzKeys.CONCERN, Map.of("bulwark.authz.object-denied-status", "401"),
                         "bulwark.authz.object-denied-status"),
                 Arguments.of(RateLimitKeys.CONCERN, Map.of("bulwark.ratelimit.anonymous", "lots"),
-                        "bulwark.ratelimit.anonymous"));
+                        "bulwark.ratelimit.anonymous"),
+                Arguments.of(EgressKeys.CONCERN, Map.of("bulwark.exposure.egress.action", "block"),
+                        "bulwark.exposure.egress.action"));
     }
 
     @ParameterizedTest

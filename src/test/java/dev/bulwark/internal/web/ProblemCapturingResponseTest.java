@@ -43,7 +43,7 @@ class ProblemCapturingResponseTest {
         if (status >= 400) {
             container.setHeader(ERROR_ONLY_HEADER, "no-store");
         }
-    }, location -> Redirects.ownReference(location, "https", "api.example", 443));
+    }, location -> Redirects.ownReference(location, "https", "api.example", 443), null);
 
     /** What the filter does once the application returned: the hook if nothing committed, or the problem. */
     private FakeResponse finish() throws IOException {
