@@ -20,7 +20,8 @@ final class AccessKeyDetector implements Detector {
 
     @Override
     public int needs() {
-        return Chars.UPPER_A | Chars.UNDERSCORE | Chars.DASH;
+        // AKIA, ASIA, AIza, AccountKey=; gh?_, github_pat_, sk_live_, rk_live_; xox?-
+        return Chars.UPPER_A | Chars.UNDERSCORE | Chars.LOWER_X;
     }
 
     @Override

@@ -40,8 +40,6 @@ abstract class Body<A> extends Splice implements EgressBody {
 
     abstract A newArray(int length);
 
-    abstract int unit(A units, int i);
-
     /** How many bytes units {@code [from, to)} take on the wire. */
     abstract int wireBytes(A units, int from, int to);
 
@@ -55,8 +53,18 @@ abstract class Body<A> extends Splice implements EgressBody {
             return;
         }
         chunk = units;
-        chunk(off, off + len);
-        chunk = null;
+        if (units instanceof byte[] b) {
+            bytes = b;
+        } else {
+            chars = (char[]) units;
+        }
+        try {
+            chunk(off, off + len);
+        } finally {
+            chunk = null;
+            bytes = null;
+            chars = null;
+        }
     }
 
     final void flush() throws IOException {
@@ -119,11 +127,6 @@ abstract class Body<A> extends Splice implements EgressBody {
         }
         System.arraycopy(from, off, target, length, len);
         return target;
-    }
-
-    @Override
-    final int unit(int i) {
-        return unit(chunk, i);
     }
 
     @Override

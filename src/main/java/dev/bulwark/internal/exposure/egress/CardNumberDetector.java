@@ -26,30 +26,45 @@ final class CardNumberDetector implements Detector {
 
     @Override
     public SecretShape find(char[] t, int n) {
-        int[] digits = new int[MAX];
         int i = 0;
         while (i < n) {
             if (!Chars.digit(t[i])) {
                 i++;
                 continue;
             }
+            // the Luhn sum both ways (doubling the digits at even or at odd positions from the left), since which
+            // digits are doubled depends on the count, known only at the end; and the first four digits
             int count = 0;
+            int doubledEven = 0;
+            int doubledOdd = 0;
+            int prefix = 0;
             int j = i;
             while (j < n) {
-                if (Chars.digit(t[j])) {
-                    if (count < MAX) {
-                        digits[count] = t[j] - '0';
+                char c = t[j];
+                if (Chars.digit(c)) {
+                    int d = c - '0';
+                    int twice = d < 5 ? d * 2 : d * 2 - 9;
+                    if ((count & 1) == 0) {
+                        doubledEven += twice;
+                        doubledOdd += d;
+                    } else {
+                        doubledEven += d;
+                        doubledOdd += twice;
+                    }
+                    if (count < 4) {
+                        prefix = prefix * 10 + d;
                     }
                     count++;
                     j++;
-                } else if ((t[j] == ' ' || t[j] == '-') && j + 1 < n && Chars.digit(t[j + 1])) {
+                } else if ((c == ' ' || c == '-') && j + 1 < n && Chars.digit(t[j + 1])) {
                     j++;
                 } else {
                     break;
                 }
             }
-            if (count >= MIN && count <= MAX && standsAlone(t, n, i, j) && luhn(digits, count)
-                    && scheme(digits, count)) {
+            // the last digit is never doubled: with an odd count the digits at odd positions are
+            int luhn = (count & 1) == 1 ? doubledOdd : doubledEven;
+            if (count >= MIN && count <= MAX && luhn % 10 == 0 && scheme(prefix, count) && standsAlone(t, n, i, j)) {
                 return SecretShape.CARD_NUMBER;
             }
             i = j;
@@ -71,27 +86,11 @@ final class CardNumberDetector implements Detector {
         return !((after == '.' || after == ',') && Chars.digit(Chars.at(t, n, end + 1)));
     }
 
-    static boolean luhn(int[] digits, int count) {
-        int sum = 0;
-        for (int k = 0; k < count; k++) {
-            int d = digits[count - 1 - k];
-            if (k % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
-    }
-
     /** True when the prefix belongs to a real scheme that issues numbers of this length. */
-    static boolean scheme(int[] d, int len) {
-        int p1 = d[0];
-        int p2 = p1 * 10 + d[1];
-        int p3 = p2 * 10 + d[2];
-        int p4 = p3 * 10 + d[3];
+    static boolean scheme(int p4, int len) {
+        int p3 = p4 / 10;
+        int p2 = p3 / 10;
+        int p1 = p2 / 10;
         boolean sixteenToNineteen = len >= 16;
         if (p1 == 4) {
             return len == 13 || len == 16 || len == 19; // Visa

@@ -16,6 +16,9 @@ final class Chars {
     static final int LOWER_X = 1 << 5;
     static final int UPPER_Q = 1 << 6;
     static final int PAREN = 1 << 7;
+    static final int LOWER_Q = 1 << 8;
+    static final int UPPER_O = 1 << 9;
+    static final int UPPER_B = 1 << 10;
 
     private static final int[] CLASSES = new int[128];
 
@@ -30,6 +33,9 @@ final class Chars {
         CLASSES['x'] = LOWER_X;
         CLASSES['Q'] = UPPER_Q;
         CLASSES['('] = PAREN;
+        CLASSES['q'] = LOWER_Q;
+        CLASSES['O'] = UPPER_O;
+        CLASSES['B'] = UPPER_B;
     }
 
     private Chars() {

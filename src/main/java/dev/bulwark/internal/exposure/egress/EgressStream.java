@@ -16,11 +16,6 @@ final class EgressStream extends OutputStream {
             }
 
             @Override
-            int unit(byte[] units, int i) {
-                return units[i] & 0xff;
-            }
-
-            @Override
             int wireBytes(byte[] units, int from, int to) {
                 return to - from;
             }

@@ -21,11 +21,6 @@ final class EgressWriter extends Writer {
             }
 
             @Override
-            int unit(char[] units, int i) {
-                return units[i];
-            }
-
-            @Override
             int wireBytes(char[] units, int from, int to) {
                 if (!utf8) {
                     return to - from;

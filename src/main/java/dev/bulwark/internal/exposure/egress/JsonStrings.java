@@ -87,6 +87,37 @@ final class JsonStrings {
         }
     }
 
+    /**
+     * Inside a string, reads the plain units (neither a quote nor a backslash) from {@code i} on at once (the common
+     * case, in a tight loop); returns where it stopped: {@code end}, or a unit for {@link #feed}. Outside a string,
+     * returns {@code i}. One of {@code bytes} and {@code chars} holds the units.
+     */
+    int plain(byte[] bytes, char[] chars, int i, int end) {
+        if (state != INSIDE) {
+            return i;
+        }
+        char[] t = text;
+        int len = length;
+        int cls = classes;
+        int j = i;
+        while (j < end) {
+            int u = bytes != null ? bytes[j] & 0xff : chars[j];
+            if (u == '"' || u == '\\') {
+                break;
+            }
+            if (len == t.length) {
+                t = java.util.Arrays.copyOf(t, len * 2);
+            }
+            t[len++] = (char) u;
+            cls |= Chars.classOf(u);
+            j++;
+        }
+        text = t;
+        length = len;
+        classes = cls;
+        return j;
+    }
+
     private void escape(int unit) {
         state = INSIDE;
         switch (unit) {

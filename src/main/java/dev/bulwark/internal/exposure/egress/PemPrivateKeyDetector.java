@@ -12,7 +12,7 @@ final class PemPrivateKeyDetector implements Detector {
 
     @Override
     public int needs() {
-        return Chars.DASH;
+        return Chars.UPPER_B; // BEGIN: far rarer than a dash
     }
 
     @Override

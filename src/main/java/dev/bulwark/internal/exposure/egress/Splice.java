@@ -19,8 +19,14 @@ abstract class Splice {
         this.scan = scan;
     }
 
+    /** The current chunk: bytes or chars (one of them set while a chunk is read). */
+    byte[] bytes;
+    char[] chars;
+
     /** The unit at {@code i} of the current chunk (0 to 0xFFFF; past 0x7F opaque). */
-    abstract int unit(int i);
+    private int unit(int i) {
+        return bytes != null ? bytes[i] & 0xff : chars[i];
+    }
 
     /** Writes units {@code [from, to)} of the current chunk on. */
     abstract void pass(int from, int to) throws IOException;
@@ -43,7 +49,7 @@ abstract class Splice {
     /** Reads units {@code [off, end)} of the current chunk, passing, holding and replacing as they come. */
     final void chunk(int off, int end) throws IOException {
         if (!scan.rewrites()) {
-            for (int i = off; i < end; i++) {
+            for (int i = tokens.plain(bytes, chars, off, end); i < end; i = tokens.plain(bytes, chars, i + 1, end)) {
                 if (tokens.feed(unit(i)) == JsonStrings.END) {
                     scan.ended(tokens, heldBack());
                 }
@@ -52,7 +58,7 @@ abstract class Splice {
             return;
         }
         int from = off;
-        for (int i = off; i < end; i++) {
+        for (int i = tokens.plain(bytes, chars, off, end); i < end; i = tokens.plain(bytes, chars, i + 1, end)) {
             int event = tokens.feed(unit(i));
             if (event == JsonStrings.START) {
                 stringStart = i;

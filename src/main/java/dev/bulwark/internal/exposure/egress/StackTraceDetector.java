@@ -12,8 +12,6 @@ package dev.bulwark.internal.exposure.egress;
 final class StackTraceDetector implements Detector {
 
     private static final String[] SOURCES = {".java:", ".kt:", ".scala:", ".groovy:"};
-    private static final String[] MARKERS = {"Exception in thread \"", "Caused by: ",
-        "Traceback (most recent call last)"};
 
     @Override
     public int needs() {
@@ -25,49 +23,49 @@ final class StackTraceDetector implements Detector {
         return 11; // "Caused by: " and a letter
     }
 
+    /** One pass: each marker is looked for where its first character is. */
     @Override
     public SecretShape find(char[] t, int n) {
-        return frame(t, n) || exceptionClass(t, n, "Exception", 2, false) || exceptionClass(t, n, "Error", 2, true)
-                || marker(t, n) ? SecretShape.STACK_TRACE : null;
-    }
-
-    private static boolean marker(char[] t, int n) {
-        for (String m : MARKERS) {
-            int at = Chars.indexOf(t, n, m, 0);
-            if (at >= 0 && (m.charAt(0) != 'C' || Chars.upper(Chars.at(t, n, at + m.length()))
-                    || Chars.lower(Chars.at(t, n, at + m.length())))) {
-                return true;
+        for (int i = 0; i < n; i++) {
+            boolean hit = switch (t[i]) {
+                case '(' -> frame(t, n, i);
+                case 'E' -> Chars.startsWith(t, n, i, "Exception in thread \"")
+                        || exceptionClass(t, n, i, "Exception", false) || exceptionClass(t, n, i, "Error", true);
+                case 'C' -> Chars.startsWith(t, n, i, "Caused by: ") && Chars.identifier(Chars.at(t, n, i + 11));
+                case 'T' -> Chars.startsWith(t, n, i, "Traceback (most recent call last)");
+                default -> false;
+            };
+            if (hit) {
+                return SecretShape.STACK_TRACE;
             }
         }
-        return false;
+        return null;
     }
 
-    /** {@code method(File.java:12)}, {@code method(Native Method)}, {@code method(Unknown Source)}. */
-    private static boolean frame(char[] t, int n) {
-        for (int i = 1; i < n; i++) {
-            if (t[i] != '(' || !Chars.identifier(t[i - 1])) {
-                continue;
-            }
-            if (Chars.startsWith(t, n, i + 1, "Native Method)") || Chars.startsWith(t, n, i + 1, "Unknown Source)")) {
-                return true;
-            }
-            int j = i + 1;
-            while (j < n && Chars.identifier(t[j])) {
-                j++;
-            }
-            if (j == i + 1) {
-                continue;
-            }
-            for (String source : SOURCES) {
-                if (Chars.startsWith(t, n, j, source)) {
-                    int k = j + source.length();
-                    int digits = k;
-                    while (k < n && Chars.digit(t[k])) {
-                        k++;
-                    }
-                    if (k > digits && Chars.at(t, n, k) == ')') {
-                        return true;
-                    }
+    /** {@code method(File.java:12)}, {@code method(Native Method)}, {@code method(Unknown Source)} at {@code i}. */
+    private static boolean frame(char[] t, int n, int i) {
+        if (i == 0 || !Chars.identifier(t[i - 1])) {
+            return false;
+        }
+        if (Chars.startsWith(t, n, i + 1, "Native Method)") || Chars.startsWith(t, n, i + 1, "Unknown Source)")) {
+            return true;
+        }
+        int j = i + 1;
+        while (j < n && Chars.identifier(t[j])) {
+            j++;
+        }
+        if (j == i + 1) {
+            return false;
+        }
+        for (String source : SOURCES) {
+            if (Chars.startsWith(t, n, j, source)) {
+                int k = j + source.length();
+                int digits = k;
+                while (k < n && Chars.digit(t[k])) {
+                    k++;
+                }
+                if (k > digits && Chars.at(t, n, k) == ')') {
+                    return true;
                 }
             }
         }
@@ -75,25 +73,18 @@ final class StackTraceDetector implements Detector {
     }
 
     /**
-     * A class name ending in {@code suffix} (and not followed by more of a name) after at least {@code packages}
+     * {@code suffix} at {@code at} ends a class name (no more of a name after it) that follows at least two
      * lower-case package segments; with {@code platformOnly}, in the Java platform's packages only.
      */
-    private static boolean exceptionClass(char[] t, int n, String suffix, int packages, boolean platformOnly) {
-        int at = Chars.indexOf(t, n, suffix, 0);
-        while (at >= 0) {
-            int end = at + suffix.length();
-            if (!Chars.identifier(Chars.at(t, n, end))) {
-                int start = at;
-                while (start > 0 && Chars.identifier(t[start - 1])) {
-                    start--;
-                }
-                if (Chars.upper(t[start]) && qualified(t, n, start, packages, platformOnly)) {
-                    return true;
-                }
-            }
-            at = Chars.indexOf(t, n, suffix, end);
+    private static boolean exceptionClass(char[] t, int n, int at, String suffix, boolean platformOnly) {
+        if (!Chars.startsWith(t, n, at, suffix) || Chars.identifier(Chars.at(t, n, at + suffix.length()))) {
+            return false;
         }
-        return false;
+        int start = at;
+        while (start > 0 && Chars.identifier(t[start - 1])) {
+            start--;
+        }
+        return Chars.upper(t[start]) && qualified(t, n, start, 2, platformOnly);
     }
 
     /** True when the class name at {@code start} follows at least {@code packages} segments like {@code java.lang.}. */
