@@ -48,7 +48,9 @@ class ActivationIT {
             "GET /it/nosvc/probe", "GET /it/api/probe", "GET /it/api/edge/counted-query",
             "GET /it/api/edge/counted-query/other", "GET /it/api/edge/counted-setter", "GET /it/api/edge/roles-setter/status",
             "GET /it/api/edge/roles-setter/admin", "GET /it/api/edge/setter/open", "GET /it/api/edge/setter/users",
-            "GET /it/api/edge/stale/item");
+            "GET /it/api/edge/stale/item", "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
+            "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
+            "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {
@@ -61,6 +63,7 @@ class ActivationIT {
         }
         assertThat(table).containsPattern("POST\\s+/it/api/items\\s+application/json\\s+application/json\\s+public"
                 + "\\s+.*body: [^|]*JSON only.*\\s+dev\\.bulwark\\.it\\.ItemsResource#create");
+        assertThat(table).containsPattern("POST\\s+/it/api/leaks/token\\s.*egress: may return TOKEN");
         assertThat(table).contains("Findings (").contains("GET /it/api/undecided: no access decision");
     }
 

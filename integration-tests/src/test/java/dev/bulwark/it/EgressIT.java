@@ -7,6 +7,7 @@ import static dev.bulwark.it.ItSupport.json;
 import static dev.bulwark.it.ItSupport.readLog;
 import static dev.bulwark.it.ItSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -93,11 +94,13 @@ class EgressIT {
         HttpResponse<String> response = get("/it/api/leaks/legitimate");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(LeakResource.LEGITIMATE);
-        HttpResponse<String> held = get("/it-egress/api/leaks/legitimate");
-        assertThat(held.statusCode()).isEqualTo(200);
-        assertThat(held.body()).isEqualTo(LeakResource.LEGITIMATE);
-        assertThat(readLog()).doesNotContain("[correlationId=" + correlationId(response) + "] egress check")
-                .doesNotContain("[correlationId=" + correlationId(held) + "] egress check");
+        assertThat(readLog()).doesNotContain("[correlationId=" + correlationId(response) + "] egress check");
+        if (ItSupport.onLiberty()) {
+            HttpResponse<String> held = get("/it-egress/api/leaks/legitimate");
+            assertThat(held.statusCode()).isEqualTo(200);
+            assertThat(held.body()).isEqualTo(LeakResource.LEGITIMATE);
+            assertThat(readLog()).doesNotContain("[correlationId=" + correlationId(held) + "] egress check");
+        }
     }
 
     @Test
@@ -115,6 +118,7 @@ class EgressIT {
 
     @Test
     void theProblemActionReplacesALeakingResponseWithTheGeneric500() {
+        assumeTrue(ItSupport.onLiberty(), "the /it-egress deployment is Liberty's (server.xml)");
         for (String path : List.of("/it-egress/api/leaks/entity/aws", "/it-egress/api/leaks/object/pem",
                 "/it-egress/servlet/leak/writer/card", "/it-egress/servlet/leak/stream/jws")) {
             HttpResponse<String> response = get(path);
@@ -129,6 +133,7 @@ class EgressIT {
 
     @Test
     void pastItsBufferTheProblemActionRedactsInstead() {
+        assumeTrue(ItSupport.onLiberty(), "the /it-egress deployment is Liberty's (server.xml)");
         HttpResponse<String> response = get("/it-egress/api/leaks/large/card/16");
         assertThat(response.statusCode()).isEqualTo(200);
         assertNoTelltale("card", response.body(), "the large response");

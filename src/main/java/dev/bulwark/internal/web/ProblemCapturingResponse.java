@@ -31,6 +31,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private boolean passThrough;
     private ServletOutputStream stream;
     private PrintWriter writer;
+    private GuardedWriter guardedWriter;
     private boolean realWriterTaken;
 
     private final IntConsumer beforeCommit;
@@ -178,7 +179,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() throws IOException {
-        if (!discarding()) {
+        // a JSON body the egress check holds back must not commit: a hit may still replace the response
+        if (!discarding() && (egress == null || !egress.holdingBack())) {
             beforeCommit();
             super.flushBuffer();
         }
@@ -211,6 +213,26 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         contentType = null;
         // reset() cleared the headers the hook wrote: write them again before the response commits.
         hookRan = false;
+        restartBody();
+    }
+
+    @Override
+    public void resetBuffer() {
+        super.resetBuffer();
+        restartBody();
+    }
+
+    /** The body written so far is gone: the egress check starts again with the next first byte. */
+    private void restartBody() {
+        if (egress != null) {
+            egress.reset();
+            if (stream instanceof GuardedStream guarded) {
+                guarded.body = null;
+            }
+            if (guardedWriter != null) {
+                guardedWriter.body = null;
+            }
+        }
     }
 
     @Override
@@ -230,7 +252,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
             throw new IllegalStateException("getOutputStream() has already been called");
         }
         if (writer == null) {
-            writer = new PrintWriter(new GuardedWriter(), false);
+            guardedWriter = new GuardedWriter();
+            writer = new PrintWriter(guardedWriter, false);
         }
         return writer;
     }

@@ -99,6 +99,11 @@ abstract class Body<A> extends Splice implements EgressBody {
     }
 
     @Override
+    public final boolean holdingBack() {
+        return buffer != null && !ended;
+    }
+
+    @Override
     public final boolean refused() {
         return scan.refused();
     }

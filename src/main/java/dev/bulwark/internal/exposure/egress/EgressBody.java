@@ -11,6 +11,9 @@ public interface EgressBody {
     /** Stops holding the body back (the response outlives the request's filter: asynchronous processing). */
     void release() throws IOException;
 
+    /** True while the whole body is held back (nothing of it went to the container). */
+    boolean holdingBack();
+
     /** True when the response must be replaced by the generic problem (nothing of it went out). */
     boolean refused();
 }

@@ -129,6 +129,16 @@ public final class EgressCheck {
             }
         }
 
+        /** True while the body is held back (action {@code PROBLEM}, within its buffer): nothing of it went out. */
+        public boolean holdingBack() {
+            return body != null && body.holdingBack();
+        }
+
+        /** The application reset the response's buffer: what was written is gone, the next byte starts a new body. */
+        public void reset() {
+            body = null;
+        }
+
         /** True when a hit in the held-back body means the client must get the generic 500 problem instead. */
         public boolean refused() {
             return body != null && body.refused();
