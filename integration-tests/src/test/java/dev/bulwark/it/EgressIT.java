@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class EgressIT {
 
-    /** What of each planted value would show that it leaked (in the body or in the server log). */
+    /**
+     * What of each planted value would show that it leaked (in the body or in the server log: specific to the planted
+     * values, since the server log holds other tests' exceptions).
+     */
     private static final Map<String, List<String>> TELLTALES = Map.of(
             "jws", List.of("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"),
             "jwe", List.of("eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0", "XFBoMYUZodetZdvTiFvSkQ"),
@@ -31,7 +34,7 @@ class EgressIT {
             "aws", List.of(PlantedSecrets.AWS),
             "github", List.of(PlantedSecrets.GITHUB),
             "card", List.of("4111 1111", "4111\\u0020"),
-            "stacktrace", List.of("NullPointerException", "OrderService.java:87"),
+            "stacktrace", List.of("Order.total()", "OrderService.java:87"),
             "sql", List.of("ORA-00942"));
 
     private static final Map<String, String> DETECTOR = Map.of("jws", "JWS (TOKEN)", "jwe", "JWE (TOKEN)",
