@@ -55,7 +55,10 @@ class ActivationIT {
             "GET /it/api/v4/widgets/missing",
             "GET /it/api/shop/customers", "GET /it/api/shop/me",
             "GET /it/api/shop/customers/{number}", "GET /it/api/shop/customers/{number}/whole",
-            "GET /it/api/shop/customers/{number}/settings");
+            "GET /it/api/shop/customers/{number}/settings",
+            "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
+            "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
+            "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {
@@ -68,6 +71,7 @@ class ActivationIT {
         }
         assertThat(table).containsPattern("POST\\s+/it/api/items\\s+application/json\\s+application/json\\s+public"
                 + "\\s+.*body: [^|]*JSON only.*\\s+dev\\.bulwark\\.it\\.ItemsResource#create");
+        assertThat(table).containsPattern("POST\\s+/it/api/leaks/token\\s.*egress: may return TOKEN");
         assertThat(table).contains("Findings (").contains("GET /it/api/undecided: no access decision");
     }
 

@@ -77,7 +77,7 @@ final class ItSupport {
         String node2 = System.getProperty("it.node2.url", "https://localhost:9544");
         List<String> pending = new java.util.ArrayList<>(!onLiberty() ? List.of(BASE + "/it")
                 : List.of(BASE + "/it", BASE + "/it-proxy", BASE + "/it-redis", BASE + "/it-kc", BASE + "/it-flood",
-                        node2 + "/it-redis"));
+                        BASE + "/it-egress", node2 + "/it-redis"));
         String deployed = System.getProperty("it.await");
         if (deployed != null) {
             // another runtime deploys only some of Liberty's applications (context roots, comma-separated)

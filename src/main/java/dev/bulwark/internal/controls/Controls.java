@@ -11,6 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.lang.annotation.Annotation;
 import dev.bulwark.internal.auth.JwtKeys;
 import dev.bulwark.internal.authz.jaxrs.AccessBinding;
+import dev.bulwark.internal.exposure.egress.EgressAllowances;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
+import dev.bulwark.internal.exposure.egress.jaxrs.EgressAllowedBinding;
 import dev.bulwark.internal.headers.jaxrs.HeaderOverridesBinding;
 import dev.bulwark.internal.pipeline.Binding;
 import dev.bulwark.internal.ratelimit.Limiter;
@@ -58,7 +61,8 @@ public final class Controls {
     public static final List<ConfigConcern<?>> CONCERNS = List.of(ErrorKeys.CONCERN, CorrelationKeys.CONCERN,
             InventoryKeys.CONCERN, TransportKeys.CONCERN, HeaderKeys.CONCERN, CorsKeys.CONCERN, MethodKeys.CONCERN,
             ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN,
-            VersioningKeys.CONCERN, ExposureKeys.CONCERN);
+            VersioningKeys.CONCERN, ExposureKeys.CONCERN,
+            EgressKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of
@@ -82,7 +86,8 @@ public final class Controls {
                         validation.rejectMismatchedTypes())),
                 new SecurityHeaderOverrides(),
                 new VersionResolver(config.versioning()),
-                new ExposureResolver(config.exposure()));
+                new ExposureResolver(config.exposure()),
+                new EgressAllowances());
     }
 
     /**
@@ -98,7 +103,8 @@ public final class Controls {
                 new RateLimitBinding(config.rateLimiting(), limiter),
                 new JsonBodyBinding(config.validation()),
                 new HeaderOverridesBinding(),
-                new ExposureBinding(config.exposure(), config.authz().scopeClaim()));
+                new ExposureBinding(config.exposure(), config.authz().scopeClaim()),
+                new EgressAllowedBinding());
     }
 
     /** The resolvers of the endpoint-level concerns, in inventory order. */

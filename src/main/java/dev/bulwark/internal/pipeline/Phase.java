@@ -64,6 +64,8 @@ public enum Phase {
     OWNERSHIP(Layer.JAXRS, Priorities.ENTITY_CODER + 100),
     /** {@code @SecurityHeader} overrides of the resource, on its response. */
     HEADER_OVERRIDES(Layer.JAXRS, Priorities.USER),
+    /** {@code @EgressAllowed}: the kinds the resource may return, handed to the egress check of its response. */
+    EGRESS_ALLOWED(Layer.JAXRS, Priorities.USER),
     /**
      * The response entity serialized through the endpoint's exposure filter (allow-lists per caller, sensitive
      * names): the last writer interceptor, after content codings and the application's interceptors.
@@ -80,7 +82,9 @@ public enum Phase {
 
     // --- the response, whichever layer made it ---
     /** Security headers when the response commits; every error as the generic RFC 9457 problem. */
-    RESPONSE(Layer.SERVLET, 0);
+    RESPONSE(Layer.SERVLET, 0),
+    /** The egress check of JSON bodies as they are written (a hit removed, or the response replaced). */
+    EGRESS(Layer.SERVLET, 0);
 
     /** Where a step runs. */
     public enum Layer {

@@ -18,6 +18,8 @@ import dev.bulwark.internal.errors.ProblemAnswers;
 import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemFactory;
 import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.exposure.egress.EgressCheck;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
 import dev.bulwark.internal.headers.HeaderValue;
 import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
@@ -107,6 +109,7 @@ final class BulwarkFilter extends HttpFilter {
     /** The deployment's scheduled API versions, or null when none is deprecated or sunset. */
     private final transient Versions versions;
     private final transient VersionUsage versionUsage;
+    private final transient EgressCheck egress;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -143,6 +146,7 @@ final class BulwarkFilter extends HttpFilter {
         this.checkedHeaders = config.validation().checkedHeaders();
         this.codings = new ContentCodings(config.validation().contentEncodings());
         this.bodyLimits = bodyLimits;
+        this.egress = new EgressCheck(config.settings(EgressKeys.CONCERN));
         JwtSettings jwt = config.jwt();
         this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
                 new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
@@ -315,10 +319,14 @@ final class BulwarkFilter extends HttpFilter {
                     exchange.securityHeaders(status >= 400, status == 401, written);
                 },
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
-                        request.getServerPort()));
+                        request.getServerPort()),
+                egress.forResponse(exchange.correlationId, exchange::describe, state(request)));
         Throwable failure = null;
         try {
             chain.doFilter(request, captured);
+            if (!request.isAsyncStarted()) {
+                captured.bodyDone();
+            }
         } catch (IOException | ServletException | RuntimeException | Error e) {
             failure = e;
         }

@@ -1,6 +1,7 @@
 package dev.bulwark.internal.web;
 
 import dev.bulwark.internal.errors.Problem;
+import dev.bulwark.internal.exposure.egress.EgressCheck;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,20 +31,25 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private boolean passThrough;
     private ServletOutputStream stream;
     private PrintWriter writer;
+    private GuardedWriter guardedWriter;
     private boolean realWriterTaken;
 
     private final IntConsumer beforeCommit;
     private final UnaryOperator<String> ownRedirect;
     private boolean hookRan;
+    /** The egress check of this response's body, or null when it is off. */
+    private final EgressCheck.EgressResponse egress;
 
     /**
      * @param beforeCommit runs once before the response can commit, with the status at that moment
      * @param ownRedirect  the relative reference to send for a redirect location, or null to let the container
      *                     send the location (see {@link Redirects#ownReference})
+     * @param egress       wraps a JSON body as it starts, or null
      */
     ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit,
-                             UnaryOperator<String> ownRedirect) {
+                             UnaryOperator<String> ownRedirect, EgressCheck.EgressResponse egress) {
         super(response);
+        this.egress = egress;
         this.ownRedirect = ownRedirect;
         // SC_OK for a request; on an error dispatch the error status the container already set
         this.status = response.getStatus();
@@ -59,17 +65,31 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     }
 
     /** From now on, forward everything (used once a request goes asynchronous and outlives the filter). */
-    void passThrough() {
+    void passThrough() throws IOException {
         passThrough = true;
+        if (egress != null) {
+            egress.release();
+        }
+    }
+
+    /** The application returned: the egress check sends what it held back (or refuses the response). */
+    void bodyDone() throws IOException {
+        if (egress != null) {
+            egress.end();
+        }
     }
 
     /** True when the body written so far was held back, or never written, and a problem must be sent. */
     boolean needsProblem() {
-        return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)));
+        return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)) || egressRefused());
+    }
+
+    private boolean egressRefused() {
+        return egress != null && egress.refused();
     }
 
     int status() {
-        return status;
+        return egressRefused() ? SC_INTERNAL_SERVER_ERROR : status;
     }
 
     boolean realWriterTaken() {
@@ -159,7 +179,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() throws IOException {
-        if (!discarding()) {
+        // a JSON body the egress check holds back must not commit: a hit may still replace the response
+        if (!discarding() && (egress == null || !egress.holdingBack())) {
             beforeCommit();
             super.flushBuffer();
         }
@@ -192,6 +213,26 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         contentType = null;
         // reset() cleared the headers the hook wrote: write them again before the response commits.
         hookRan = false;
+        restartBody();
+    }
+
+    @Override
+    public void resetBuffer() {
+        super.resetBuffer();
+        restartBody();
+    }
+
+    /** The body written so far is gone: the egress check starts again with the next first byte. */
+    private void restartBody() {
+        if (egress != null) {
+            egress.reset();
+            if (stream instanceof GuardedStream guarded) {
+                guarded.body = null;
+            }
+            if (guardedWriter != null) {
+                guardedWriter.body = null;
+            }
+        }
     }
 
     @Override
@@ -211,7 +252,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
             throw new IllegalStateException("getOutputStream() has already been called");
         }
         if (writer == null) {
-            writer = new PrintWriter(new GuardedWriter(), false);
+            guardedWriter = new GuardedWriter();
+            writer = new PrintWriter(guardedWriter, false);
         }
         return writer;
     }
@@ -264,25 +306,34 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final class GuardedStream extends ServletOutputStream {
         private final Sink<ServletOutputStream> sink = new Sink<>(ProblemCapturingResponse.super::getOutputStream);
+        private OutputStream body;
+
+        /** The container's stream, behind the egress check when the body is JSON (decided at its first byte). */
+        private OutputStream body(ServletOutputStream real) {
+            if (body == null) {
+                body = egress == null ? real : egress.stream(real, getContentType(), getHeader("Content-Encoding"));
+            }
+            return body;
+        }
 
         @Override
         public void write(int b) throws IOException {
-            sink.pass(real -> real.write(b));
+            sink.pass(real -> body(real).write(b));
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            sink.pass(real -> real.write(b, off, len));
+            sink.pass(real -> body(real).write(b, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            sink.pass(OutputStream::flush);
+            sink.pass(real -> body(real).flush());
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(OutputStream::close);
+            sink.pass(real -> body(real).close());
         }
 
         @Override
@@ -306,20 +357,30 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final class GuardedWriter extends Writer {
         private final Sink<PrintWriter> sink = new Sink<>(ProblemCapturingResponse.this::takeRealWriter);
+        private Writer body;
+
+        /** The container's writer, behind the egress check when the body is JSON (decided at its first char). */
+        private Writer body(PrintWriter real) {
+            if (body == null) {
+                body = egress == null ? real : egress.writer(real, getContentType(), getHeader("Content-Encoding"),
+                        getCharacterEncoding());
+            }
+            return body;
+        }
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
-            sink.pass(real -> real.write(cbuf, off, len));
+            sink.pass(real -> body(real).write(cbuf, off, len));
         }
 
         @Override
         public void flush() throws IOException {
-            sink.pass(Writer::flush);
+            sink.pass(real -> body(real).flush());
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(Writer::close);
+            sink.pass(real -> body(real).close());
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.bulwark.internal.cors.CorsKeys;
 import dev.bulwark.internal.correlation.CorrelationKeys;
 import dev.bulwark.internal.errors.ErrorKeys;
 import dev.bulwark.internal.exposure.ExposureKeys;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
 import dev.bulwark.internal.headers.HeaderKeys;
 import dev.bulwark.internal.inventory.InventoryKeys;
 import dev.bulwark.internal.ratelimit.RateLimitKeys;
@@ -62,7 +63,10 @@ class ConcernsTest {
                         "bulwark.versioning.source"),
 
                 Arguments.of(ExposureKeys.CONCERN, Map.of("bulwark.exposure.sensitive-names", "password,,secret"),
-                        "bulwark.exposure.sensitive-names"));
+                        "bulwark.exposure.sensitive-names"),
+
+                Arguments.of(EgressKeys.CONCERN, Map.of("bulwark.exposure.egress.action", "block"),
+                        "bulwark.exposure.egress.action"));
     }
 
     @ParameterizedTest

@@ -186,6 +186,14 @@ final class FakeResponse extends HttpServletResponseWrapper {
         return getHeader("Content-Type");
     }
 
+    /** The charset of the content type, else the servlet default. */
+    @Override
+    public String getCharacterEncoding() {
+        String type = getContentType();
+        int at = type == null ? -1 : type.toLowerCase(java.util.Locale.ROOT).indexOf("charset=");
+        return at < 0 ? "ISO-8859-1" : type.substring(at + 8).strip();
+    }
+
     @Override
     public void setContentLength(int len) {
         setContentLengthLong(len);

@@ -9,6 +9,9 @@ import dev.bulwark.internal.errors.Incident;
 import dev.bulwark.internal.errors.ProblemAnswer;
 import dev.bulwark.internal.errors.ProblemAnswers;
 import dev.bulwark.internal.errors.ProblemFactory;
+import dev.bulwark.internal.exposure.egress.EgressAction;
+import dev.bulwark.internal.exposure.egress.EgressCheck;
+import dev.bulwark.internal.exposure.egress.EgressSettings;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,10 +46,15 @@ class ProblemCapturingResponseTest {
         if (status >= 400) {
             container.setHeader(ERROR_ONLY_HEADER, "no-store");
         }
-    }, location -> Redirects.ownReference(location, "https", "api.example", 443));
+    }, location -> Redirects.ownReference(location, "https", "api.example", 443), null);
 
     /** What the filter does once the application returned: the hook if nothing committed, or the problem. */
     private FakeResponse finish() throws IOException {
+        return finish(response);
+    }
+
+    private FakeResponse finish(ProblemCapturingResponse response) throws IOException {
+        response.bodyDone();
         if (!response.needsProblem()) {
             if (!container.isCommitted()) {
                 response.beforeCommit();
@@ -63,6 +71,68 @@ class ProblemCapturingResponseTest {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    // ---- the egress check: a JSON body is checked as it is written ----
+
+    private ProblemCapturingResponse checked(EgressAction action) {
+        EgressCheck check = new EgressCheck(new EgressSettings(action,
+                java.util.EnumSet.allOf(dev.bulwark.api.EgressAllowed.Kind.class), 4096));
+        return new ProblemCapturingResponse(container, status -> container.setHeader(SECURITY_HEADER, "nosniff"),
+                location -> null, check.forResponse("c-1", () -> "GET /", null));
+    }
+
+    @Test
+    void aSecretInAJsonBodyIsRemovedAsItIsWritten() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.REDACT);
+        checked.setContentType("application/json");
+        ServletOutputStream out = checked.getOutputStream();
+        out.write(ascii("{\"key\":\"AKIAIOSFO"));
+        out.flush();
+        out.write(ascii("DNN7EXAMPLE\",\"ok\":1}"));
+
+        FakeResponse sent = finish(checked);
+        assertThat(sent.sentStatus()).isEqualTo(200);
+        assertThat(sent.sentBody()).isEqualTo("{\"key\":\"[removed]\"           ,\"ok\":1}");
+    }
+
+    @Test
+    void aSecretInAHeldBackJsonBodyTurnsTheResponseIntoThe500Problem() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
+        checked.setContentType("application/json");
+        PrintWriter out = checked.getWriter();
+        out.write("{\"detail\":\"ORA-00942: table or view does not exist\"}");
+        out.flush();
+
+        assertThat(container.isCommitted()).as("a flush does not commit a held-back body").isFalse();
+        FakeResponse sent = finish(checked);
+        assertThat(sent.sentStatus()).isEqualTo(500);
+        assertThat(sent.sentHeader("Content-Type")).startsWith(Problem.MEDIA_TYPE);
+        assertThat(sent.sentBody()).doesNotContain("ORA-").contains("\"status\":500");
+    }
+
+    @Test
+    void aResetBodyIsCheckedAfreshAndAHeldBackOneDoesNotCommitOnFlushBuffer() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
+        checked.setContentType("application/json");
+        checked.getOutputStream().write(ascii("{\"trace\":\"java.lang.IllegalStateException: x\"}"));
+        checked.resetBuffer();
+        checked.getOutputStream().write(ascii("{\"error\":\"retry later\"}"));
+        checked.flushBuffer();
+        assertThat(container.isCommitted()).isFalse();
+
+        FakeResponse sent = finish(checked);
+        assertThat(sent.sentStatus()).isEqualTo(200);
+        assertThat(sent.sentBody()).isEqualTo("{\"error\":\"retry later\"}");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsNotChecked() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
+        checked.setContentType("text/plain");
+        checked.getOutputStream().write(ascii("ORA-00942"));
+
+        assertThat(finish(checked).sentBody()).isEqualTo("ORA-00942");
     }
 
     // ---- committing: the hook runs once, before the first byte, whichever way the response commits ----

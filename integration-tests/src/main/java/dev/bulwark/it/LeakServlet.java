@@ -1,0 +1,45 @@
+package dev.bulwark.it;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A plain servlet writing JSON by hand, as legacy code does: through the writer ({@code /servlet/leak/writer/card})
+ * or as bytes with a Content-Length ({@code /servlet/leak/stream/card}), in small pieces.
+ */
+@WebServlet("/servlet/leak/*")
+public class LeakServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String[] parts = req.getPathInfo() == null ? new String[0] : req.getPathInfo().substring(1).split("/");
+        if (parts.length != 2 || !PlantedSecrets.BY_KIND.containsKey(parts[1])) {
+            resp.sendError(404);
+            return;
+        }
+        String json = "{\"user\":\"alice\",\"apiKey\":" + jakarta.json.Json.createValue(PlantedSecrets.of(parts[1]))
+                + ",\"plan\":\"pro\"}";
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        if (parts[0].equals("writer")) {
+            var writer = resp.getWriter();
+            for (int i = 0; i < json.length(); i += 7) {
+                writer.write(json, i, Math.min(7, json.length() - i));
+            }
+        } else {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            resp.setContentLength(bytes.length);
+            var out = resp.getOutputStream();
+            for (int i = 0; i < bytes.length; i += 5) {
+                out.write(bytes, i, Math.min(5, bytes.length - i));
+                out.flush();
+            }
+        }
+    }
+}

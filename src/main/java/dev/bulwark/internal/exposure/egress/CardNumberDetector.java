@@ -1,0 +1,114 @@
+package dev.bulwark.internal.exposure.egress;
+
+/**
+ * A payment card number: 13 to 19 digits standing alone, optionally grouped by single spaces or dashes
+ * ({@code 4111 1111 1111 1111}), that pass the Luhn check and start with the prefix (IIN) of a real card scheme at
+ * one of that scheme's lengths: Visa, Mastercard, American Express, Discover, JCB, Diners Club, UnionPay, Maestro and
+ * Mir. Digits joined to a letter, an underscore or a dot (an IBAN's {@code DE89 3704 ...}, an id like
+ * {@code ord_4111...}, a decimal), or following a {@code +} (a phone number), are not a card, and a run of more than
+ * 19 digits is one long number, not a card inside it. Only strings are read: a number in a JSON number is an id or an
+ * amount (large ids would pass the Luhn check one time in ten).
+ */
+final class CardNumberDetector implements Detector {
+
+    private static final int MIN = 13;
+    private static final int MAX = 19;
+
+    @Override
+    public int needs() {
+        return Chars.DIGIT;
+    }
+
+    @Override
+    public int minLength() {
+        return MIN;
+    }
+
+    @Override
+    public SecretShape find(char[] t, int n) {
+        int i = 0;
+        while (i < n) {
+            if (!Chars.digit(t[i])) {
+                i++;
+                continue;
+            }
+            // the Luhn sum both ways (doubling the digits at even or at odd positions from the left), since which
+            // digits are doubled depends on the count, known only at the end; and the first four digits
+            int count = 0;
+            int doubledEven = 0;
+            int doubledOdd = 0;
+            int prefix = 0;
+            int j = i;
+            while (j < n) {
+                char c = t[j];
+                if (Chars.digit(c)) {
+                    int d = c - '0';
+                    int twice = d < 5 ? d * 2 : d * 2 - 9;
+                    if ((count & 1) == 0) {
+                        doubledEven += twice;
+                        doubledOdd += d;
+                    } else {
+                        doubledEven += d;
+                        doubledOdd += twice;
+                    }
+                    if (count < 4) {
+                        prefix = prefix * 10 + d;
+                    }
+                    count++;
+                    j++;
+                } else if ((c == ' ' || c == '-') && j + 1 < n && Chars.digit(t[j + 1])) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            // the last digit is never doubled: with an odd count the digits at odd positions are
+            int luhn = (count & 1) == 1 ? doubledOdd : doubledEven;
+            if (count >= MIN && count <= MAX && luhn % 10 == 0 && scheme(prefix, count) && standsAlone(t, n, i, j)) {
+                return SecretShape.CARD_NUMBER;
+            }
+            i = j;
+        }
+        return null;
+    }
+
+    private static boolean standsAlone(char[] t, int n, int start, int end) {
+        int before = Chars.at(t, n, start - 1);
+        if (Chars.alnum(before) || before == '_' || before == '+' || before == '.' || before == ','
+                || before == '-' || before == '/') {
+            return false;
+        }
+        int after = Chars.at(t, n, end);
+        if (Chars.alnum(after) || after == '_' || after == '-' || after == '/') {
+            return false;
+        }
+        // a decimal point or a thousands separator followed by more digits: one longer number
+        return !((after == '.' || after == ',') && Chars.digit(Chars.at(t, n, end + 1)));
+    }
+
+    /** True when the prefix belongs to a real scheme that issues numbers of this length. */
+    static boolean scheme(int p4, int len) {
+        int p3 = p4 / 10;
+        int p2 = p3 / 10;
+        int p1 = p2 / 10;
+        boolean sixteenToNineteen = len >= 16;
+        if (p1 == 4) {
+            return len == 13 || len == 16 || len == 19; // Visa
+        }
+        if (p2 >= 51 && p2 <= 55 || p4 >= 2221 && p4 <= 2720) {
+            return len == 16; // Mastercard
+        }
+        if (p2 == 34 || p2 == 37) {
+            return len == 15; // American Express
+        }
+        if (p4 == 6011 || p3 >= 644 && p3 <= 649 || p2 == 65 || p2 == 62 || p4 >= 3528 && p4 <= 3589
+                || p4 >= 2200 && p4 <= 2204) {
+            return sixteenToNineteen; // Discover, UnionPay, JCB, Mir
+        }
+        if (p3 >= 300 && p3 <= 305 || p2 == 36 || p2 == 38 || p2 == 39) {
+            return len >= 14; // Diners Club
+        }
+        return (p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 || p4 == 6759
+                || p4 >= 6761 && p4 <= 6763) && len >= 13; // Maestro
+    }
+}

@@ -1,0 +1,147 @@
+package dev.bulwark.internal.exposure.egress;
+
+import dev.bulwark.internal.pipeline.RequestState;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The egress check of a deployment: which detectors run, what a hit does. The servlet adapter asks it, once per
+ * response, for an {@link EgressResponse}, which wraps the body the application writes when it is JSON. Immutable.
+ */
+public final class EgressCheck {
+
+    private final EgressSettings settings;
+    private final Detectors detectors;
+
+    public EgressCheck(EgressSettings settings) {
+        this.settings = settings;
+        this.detectors = new Detectors(settings.kinds());
+    }
+
+    /** False when {@code action=off} or no kind is checked: nothing is wrapped. */
+    public boolean active() {
+        return settings.action() != EgressAction.OFF && !settings.kinds().isEmpty();
+    }
+
+    /**
+     * One response's check (null when the check is off).
+     *
+     * @param state    the request's state, where the JAX-RS binding of an {@code @EgressAllowed} method leaves the
+     *                 kinds it may return (read when the body starts, after the resource method ran)
+     * @param endpoint the method and path, for the log line (asked only on a hit)
+     */
+    public EgressResponse forResponse(String correlationId, Supplier<String> endpoint, RequestState state) {
+        return active() ? new EgressResponse(correlationId, endpoint, state) : null;
+    }
+
+    /** JSON by its media type: {@code application/json}, {@code application/*+json} and {@code text/json}. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.equals("text/json")
+                || type.startsWith("application/") && type.endsWith("+json");
+    }
+
+    /** The charset parameter of a content type (lower case), or null. */
+    static String charset(String contentType) {
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at < 0) {
+            return null;
+        }
+        String value = contentType.substring(at + 8);
+        int end = value.indexOf(';');
+        return (end < 0 ? value : value.substring(0, end)).strip().replace("\"", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** One response: wraps its body when it is JSON, and tells the adapter what became of it. */
+    public final class EgressResponse {
+        private final String correlationId;
+        private final Supplier<String> endpoint;
+        private final RequestState state;
+        private EgressBody body;
+
+        EgressResponse(String correlationId, Supplier<String> endpoint, RequestState state) {
+            this.correlationId = correlationId;
+            this.endpoint = endpoint;
+            this.state = state;
+        }
+
+        /**
+         * The stream the application's bytes go through: a checking one for a JSON body in an ASCII-compatible
+         * charset (JSON is UTF-8), sent without a content coding; else {@code real}.
+         */
+        public OutputStream stream(OutputStream real, String contentType, String contentEncoding) {
+            if (!checked(contentType, contentEncoding)) {
+                return real;
+            }
+            String charset = charset(contentType);
+            if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")
+                    && !charset.equals("iso-8859-1")) {
+                return real;
+            }
+            EgressStream stream = new EgressStream(real, scan(), holdsBack(), settings.maxBuffer());
+            body = stream.body();
+            return stream;
+        }
+
+        /** The writer the application's characters go through: a checking one for a JSON body; else {@code real}. */
+        public Writer writer(Writer real, String contentType, String contentEncoding, String characterEncoding) {
+            if (!checked(contentType, contentEncoding)) {
+                return real;
+            }
+            EgressWriter writer = new EgressWriter(real, scan(), holdsBack(), settings.maxBuffer(),
+                    characterEncoding == null || characterEncoding.equalsIgnoreCase("utf-8"));
+            body = writer.body();
+            return writer;
+        }
+
+        private boolean checked(String contentType, String contentEncoding) {
+            return isJson(contentType) && (contentEncoding == null || contentEncoding.isBlank()
+                    || contentEncoding.equalsIgnoreCase("identity"));
+        }
+
+        private boolean holdsBack() {
+            return settings.action() == EgressAction.PROBLEM;
+        }
+
+        private ResponseScan scan() {
+            EgressAllowances.Allowed allowed = state == null ? null : state.get(EgressAllowances.STATE);
+            return new ResponseScan(detectors, settings.action(), allowed == null ? 0 : allowed.mask(),
+                    correlationId, endpoint);
+        }
+
+        /** The application returned: what is still held back goes out (unless the response is refused). */
+        public void end() throws java.io.IOException {
+            if (body != null) {
+                body.end();
+            }
+        }
+
+        /** The response goes on asynchronously: stop holding it back. */
+        public void release() throws java.io.IOException {
+            if (body != null) {
+                body.release();
+            }
+        }
+
+        /** True while the body is held back (action {@code PROBLEM}, within its buffer): nothing of it went out. */
+        public boolean holdingBack() {
+            return body != null && body.holdingBack();
+        }
+
+        /** The application reset the response's buffer: what was written is gone, the next byte starts a new body. */
+        public void reset() {
+            body = null;
+        }
+
+        /** True when a hit in the held-back body means the client must get the generic 500 problem instead. */
+        public boolean refused() {
+            return body != null && body.refused();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.bulwark.internal.exposure.egress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.api.EgressAllowed;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** Each detector on the values it must catch, and every detector on real-world values it must let through. */
+class DetectorsTest {
+
+    private final Detectors all = Detectors.all();
+
+    private SecretShape find(String text) {
+        char[] chars = text.toCharArray();
+        return all.find(chars, chars.length, Chars.classesOf(chars, chars.length), 0);
+    }
+
+    @Test
+    void compactJwsAndJweAnywhereInAString() {
+        assertThat(find(Fixtures.JWS)).isEqualTo(SecretShape.JWS);
+        assertThat(find("Bearer " + Fixtures.JWS)).isEqualTo(SecretShape.JWS);
+        assertThat(find("token=" + Fixtures.JWS + "; Path=/")).isEqualTo(SecretShape.JWS);
+        assertThat(find(Fixtures.b64url("{\"alg\":\"none\"}") + "." + Fixtures.b64url("{\"sub\":\"a\"}") + "."))
+                .as("an unsigned token is a token").isEqualTo(SecretShape.JWS);
+        assertThat(find(Fixtures.b64url("{ \"alg\" : \"HS256\" }") + ".eyJzdWIiOiJhIn0.c2ln"))
+                .as("a header with spaces").isEqualTo(SecretShape.JWS);
+        assertThat(find(Fixtures.JWE)).isEqualTo(SecretShape.JWE);
+    }
+
+    @Test
+    void dottedValuesThatAreNotTokensPass() {
+        assertThat(find("a.b.c")).isNull();
+        assertThat(find("eyes.on.the.road.today.and.tomorrow")).isNull();
+        assertThat(find(Fixtures.b64url("{\"typ\":\"JWT\",\"kid\":\"x\"}") + ".eyJzdWIiOiJhIn0.c2ln"))
+                .as("a header without alg").isNull();
+        assertThat(find(Fixtures.b64url("{\"alg\":\"RS256\"}") + ".eyJzdWIiOiJhIn0"))
+                .as("two segments").isNull();
+        assertThat(find(Fixtures.b64url("{\"alg\":\"RS256\"}") + ".a.b.c")).as("four segments").isNull();
+        assertThat(find(Fixtures.b64url("{\"alg\":\"RSA-OAEP\"}") + ".a.b.c.d")).as("a JWE header names enc").isNull();
+        assertThat(find("x" + Fixtures.JWS)).as("inside a longer word").isNull();
+    }
+
+    @Test
+    void pemPrivateKeysOfEveryFlavour() {
+        for (String label : new String[] {"RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "PGP PRIVATE KEY BLOCK"}) {
+            assertThat(find("-----BEGIN " + label + "-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END " + label
+                    + "-----")).as(label).isEqualTo(SecretShape.PEM_PRIVATE_KEY);
+        }
+        assertThat(find("{\"type\":\"service_account\",\"private_key\":\"-----BEGIN PRIVATE KEY-----\\nMIIE\"}"))
+                .as("a GCP service-account key file as a string").isEqualTo(SecretShape.PEM_PRIVATE_KEY);
+        assertThat(find(Fixtures.PEM_RSA)).isEqualTo(SecretShape.PEM_PRIVATE_KEY);
+    }
+
+    @Test
+    void publicKeysCertificatesAndDashedLinesPass() {
+        assertThat(find("-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----"))
+                .isNull();
+        assertThat(find("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----")).isNull();
+        assertThat(find("----------------------------------- section -----")).isNull();
+        assertThat(find("We never return a PRIVATE KEY in this API")).isNull();
+    }
+
+    @Test
+    void wellKnownAccessKeys() {
+        assertThat(find(Fixtures.AWS)).isEqualTo(SecretShape.AWS_ACCESS_KEY_ID);
+        assertThat(find("aws_access_key_id=ASIAY34FZKBOKMUTVV7A")).isEqualTo(SecretShape.AWS_ACCESS_KEY_ID);
+        assertThat(find("AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe")).isEqualTo(SecretShape.GOOGLE_API_KEY);
+        assertThat(find("DefaultEndpointsProtocol=https;AccountName=acme;AccountKey="
+                + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+                + "EndpointSuffix=core.windows.net")).isEqualTo(SecretShape.AZURE_STORAGE_KEY);
+        assertThat(find(Fixtures.GITHUB)).isEqualTo(SecretShape.GITHUB_TOKEN);
+        assertThat(find("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"))
+                .isEqualTo(SecretShape.GITHUB_TOKEN);
+        assertThat(find("xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"))
+                .isEqualTo(SecretShape.SLACK_TOKEN);
+        assertThat(find("sk_live_4eC39HqLyjWDarjtT1zdp7dc")).isEqualTo(SecretShape.STRIPE_SECRET_KEY);
+        assertThat(find("rk_live_51H8abcdefGHIJKLmnop")).isEqualTo(SecretShape.STRIPE_SECRET_KEY);
+    }
+
+    @Test
+    void prefixesInsideLongerWordsOrTooShortPass() {
+        assertThat(find("AKIAIOSFODNN7EXAMPLE1")).as("21 characters").isNull();
+        assertThat(find("XAKIAIOSFODNN7EXAMPLE")).isNull();
+        assertThat(find("AKIAiosfodnn7example")).isNull();
+        assertThat(find("ghp_tooShort")).isNull();
+        assertThat(find("AccountKey=short")).isNull();
+        assertThat(find("xoxb-1")).isNull();
+        assertThat(find("sk_test_4eC39HqLyjWDarjtT1zdp7dc")).as("a Stripe test key").isNull();
+    }
+
+    @Test
+    void cardNumbersOfRealSchemesPassingLuhn() {
+        for (String card : new String[] {"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111",
+            "5555555555554444", "2223003122003222", "378282246310005", "3782 822463 10005", "6011111111111117",
+            "3530111333300000", "30569309025904", "6200000000000005", "4222222222222"}) {
+            assertThat(find(card)).as(card).isEqualTo(SecretShape.CARD_NUMBER);
+            assertThat(find("paid with " + card + ".")).as(card).isEqualTo(SecretShape.CARD_NUMBER);
+        }
+    }
+
+    @Test
+    void numbersThatAreNotCardsPass() {
+        assertThat(find("4111111111111112")).as("fails Luhn").isNull();
+        assertThat(find(withCheckDigit("123456781234567"))).as("no scheme starts with 1").isNull();
+        assertThat(find(withCheckDigit("411111111111111111111"))).as("22 digits").isNull();
+        assertThat(find(withCheckDigit("378282246310000"))).as("an Amex prefix at 16 digits").isNull();
+        assertThat(find("4111  1111 1111 1111")).as("two spaces split it in two short numbers").isNull();
+        assertThat(find("+4111111111111111")).as("a phone number").isNull();
+        assertThat(find("a4111111111111111")).isNull();
+        assertThat(find("4111111111111111x")).isNull();
+        assertThat(find("12.4111111111111111")).isNull();
+        assertThat(find("4111111111111111.25")).isNull();
+    }
+
+    @Test
+    void stackTraces() {
+        assertThat(find("java.lang.NullPointerException: Cannot invoke \"String.length()\"")).isEqualTo(
+                SecretShape.STACK_TRACE);
+        assertThat(find("\tat com.foo.Bar.method(Bar.java:12)")).isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("at com.foo.Bar.lambda$run$0(Bar.kt:7)")).isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("at java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)"))
+                .isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("Exception in thread \"main\" something")).isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("wrapped; Caused by: TimeoutException (after 30 s)")).isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("failed: org.hibernate.LazyInitializationException")).isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("java.lang.OutOfMemoryError: Java heap space")).isEqualTo(SecretShape.STACK_TRACE);
+        assertThat(find("Traceback (most recent call last):\n  File \"app.py\", line 3")).isEqualTo(
+                SecretShape.STACK_TRACE);
+    }
+
+    @Test
+    void errorWordsInOrdinaryTextPass() {
+        assertThat(find("An exception occurred; please retry")).isNull();
+        assertThat(find("ValidationError: quantity must be positive")).isNull();
+        assertThat(find("urn:problem:com.acme.OutOfStockError")).isNull();
+        assertThat(find("BusinessException raised by the rules engine")).isNull();
+        assertThat(find("See section (3) of the terms")).isNull();
+        assertThat(find("call format(value) to see it")).isNull();
+    }
+
+    @Test
+    void sqlErrors() {
+        for (String error : new String[] {"ERROR: syntax error at or near \"FROM\"",
+            "ORA-00942: table or view does not exist", "SQLSTATE[42S02]: Base table or view not found",
+            "You have an error in your SQL syntax; check the manual", "org.h2.jdbc.JdbcSQLSyntaxErrorException",
+            "PSQLException: ERROR: relation \"users\" does not exist", "Incorrect syntax near 'WHERE'.",
+            "SQLITE_ERROR: no such table: users"}) {
+            assertThat(find(error)).as(error).isIn(SecretShape.SQL_ERROR, SecretShape.STACK_TRACE);
+        }
+        assertThat(find("ORA-00942: table or view does not exist")).isEqualTo(SecretShape.SQL_ERROR);
+    }
+
+    @Test
+    void sqlWordsInOrdinaryTextPass() {
+        assertThat(find("SQL databases and NoSQL stores")).isNull();
+        assertThat(find("FLORA-12345 garden set")).isNull();
+        assertThat(find("ORA-1234 is not an Oracle code")).isNull();
+        assertThat(find("Please check the syntax of your request")).isNull();
+    }
+
+    @Test
+    void realWorldValuesPassEveryDetector() {
+        for (String value : Fixtures.legitimate()) {
+            assertThat(find(value)).as(value.length() > 80 ? value.substring(0, 80) + "..." : value).isNull();
+        }
+    }
+
+    @Test
+    void onlyTheConfiguredKindsAndNotTheAllowedOnes() {
+        Detectors cardsOnly = new Detectors(EnumSet.of(EgressAllowed.Kind.CARD_NUMBER));
+        char[] jws = Fixtures.JWS.toCharArray();
+        assertThat(cardsOnly.find(jws, jws.length, Chars.classesOf(jws, jws.length), 0)).isNull();
+        int tokensAllowed = Detectors.mask(EnumSet.of(EgressAllowed.Kind.TOKEN));
+        assertThat(all.find(jws, jws.length, Chars.classesOf(jws, jws.length), tokensAllowed)).isNull();
+        char[] both = (Fixtures.JWS + " " + Fixtures.AWS).toCharArray();
+        assertThat(all.find(both, both.length, Chars.classesOf(both, both.length), tokensAllowed))
+                .isEqualTo(SecretShape.AWS_ACCESS_KEY_ID);
+    }
+
+    /** The digits with the Luhn check digit appended. */
+    static String withCheckDigit(String digits) {
+        int sum = 0;
+        for (int k = 0; k < digits.length(); k++) {
+            int d = digits.charAt(digits.length() - 1 - k) - '0';
+            sum += k % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d; // doubled: every second from the check digit
+        }
+        return digits + (10 - sum % 10) % 10;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.bulwark.internal.exposure.egress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.LogCapture;
+import dev.bulwark.api.EgressAllowed;
+import dev.bulwark.internal.pipeline.RequestState;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The body check as the servlet layer drives it: what reaches the container, and what is logged. */
+class EgressStreamTest {
+
+    @RegisterExtension
+    final LogCapture log = new LogCapture("dev.bulwark.exposure");
+
+    private static final String JSON = "application/json";
+    private static final String LEAKY = "{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"orders\":[{\"total\":12.5},"
+            + "{\"payment\":{\"card\":\"" + Fixtures.CARD + "\",\"holder\":\"Alice\"}}],\"debug\":\""
+            + "java.lang.IllegalStateException: boom\\n\\tat com.acme.Orders.load(Orders.java:42)\",\"token\":\""
+            + Fixtures.JWS + "\",\"n\":[true,null,-1.5e3]}";
+
+    private static EgressCheck check(EgressAction action, int maxBuffer) {
+        return new EgressCheck(new EgressSettings(action, EnumSet.allOf(EgressAllowed.Kind.class), maxBuffer));
+    }
+
+    private static EgressCheck.EgressResponse response(EgressAction action, int maxBuffer, RequestState state) {
+        return check(action, maxBuffer).forResponse("c0ffee", () -> "GET /api/orders", state);
+    }
+
+    /** Writes {@code json} in pieces of {@code piece} bytes through the check; returns what reached the container. */
+    private static String through(EgressCheck.EgressResponse response, String json, int piece) throws IOException {
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, JSON + ";charset=UTF-8", null);
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i += piece) {
+            body.write(bytes, i, Math.min(piece, bytes.length - i));
+        }
+        response.end();
+        return container.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> warnings() {
+        return log.at(Level.WARNING);
+    }
+
+    @Test
+    void redactReplacesEachSecretStringKeepingTheJsonValidAndItsLength() throws IOException {
+        String sent = through(response(EgressAction.REDACT, 1024, null), LEAKY, 8192);
+
+        assertThat(sent).doesNotContain("4111").doesNotContain("IllegalStateException").doesNotContain("eyJ");
+        assertThat(sent.getBytes(StandardCharsets.UTF_8)).hasSameSizeAs(LEAKY.getBytes(StandardCharsets.UTF_8));
+        JsonObject json = Json.createReader(new StringReader(sent)).readObject();
+        assertThat(json.getJsonArray("orders").getJsonObject(1).getJsonObject("payment").getString("card"))
+                .isEqualTo("[removed]");
+        assertThat(json.getJsonArray("orders").getJsonObject(1).getJsonObject("payment").getString("holder"))
+                .isEqualTo("Alice");
+        assertThat(json.getString("id")).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+        assertThat(json.getString("token")).isEqualTo("[removed]");
+        assertThat(warnings()).containsExactly(
+                "[correlationId=c0ffee] egress check VALUE_REMOVED: CARD_NUMBER (CARD_NUMBER) in the response of"
+                        + " GET /api/orders at $.orders[1].payment.card",
+                "[correlationId=c0ffee] egress check VALUE_REMOVED: STACK_TRACE (STACK_TRACE) in the response of"
+                        + " GET /api/orders at $.debug",
+                "[correlationId=c0ffee] egress check VALUE_REMOVED: JWS (TOKEN) in the response of GET /api/orders"
+                        + " at $.token");
+    }
+
+    @Test
+    void piecesOfAnySizeGiveTheSameBytes() throws IOException {
+        String whole = through(response(EgressAction.REDACT, 1024, null), LEAKY, 1 << 20);
+        for (int piece : new int[] {1, 2, 3, 7, 64}) {
+            assertThat(through(response(EgressAction.REDACT, 1024, null), LEAKY, piece)).as("pieces of " + piece)
+                    .isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void escapesAreDecodedBeforeTheDetectorsLook() throws IOException {
+        String json = "{\"key\":\"\\u002d\\u002d\\u002d\\u002d\\u002dBEGIN EC PRIVATE KEY\\u002d----\\nMHcCAQEEI\\/x\\\"q\"}";
+        String sent = through(response(EgressAction.REDACT, 1024, null), json, 5);
+        assertThat(Json.createReader(new StringReader(sent)).readObject().getString("key"))
+                .isEqualTo("[removed]");
+        assertThat(warnings()).singleElement().asString().contains("PEM_PRIVATE_KEY").contains("$.key");
+    }
+
+    @Test
+    void aSecretMemberNameIsReplacedAndNeverLogged() throws IOException {
+        String json = "{\"cards\":{\"4111111111111111\":{\"limit\":5}}}";
+        String sent = through(response(EgressAction.REDACT, 1024, null), json, 3);
+        assertThat(sent).doesNotContain("4111");
+        assertThat(Json.createReader(new StringReader(sent)).readObject().getJsonObject("cards")
+                .containsKey("[removed]")).isTrue();
+        assertThat(warnings()).singleElement().asString().endsWith("at $.cards (member name)");
+    }
+
+    @Test
+    void theValueIsNeverInTheLog() throws IOException {
+        through(response(EgressAction.LOG, 1024, null), LEAKY, 8192);
+        assertThat(warnings()).hasSize(3).noneMatch(w -> w.contains("4111") || w.contains("eyJ")
+                || w.contains("Orders.java"));
+    }
+
+    @Test
+    void legitimateJsonPassesByteForByte() throws IOException {
+        StringBuilder json = new StringBuilder("{\"items\":[");
+        List<String> values = Fixtures.legitimate();
+        for (int i = 0; i < values.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"value\":")
+                    .append(Json.createValue(values.get(i)).toString()).append(",\"n\":").append(i).append('}');
+        }
+        json.append("],\"total\":1234.56,\"id\":8061234567890123456}");
+        for (int piece : new int[] {1, 13, 4096}) {
+            assertThat(through(response(EgressAction.REDACT, 1 << 20, null), json.toString(), piece))
+                    .isEqualTo(json.toString());
+        }
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void multiByteCharactersSplitAcrossWritesPassUnchanged() throws IOException {
+        String json = "{\"greeting\":\"مرحبا 日本語 \uD83D\uDE00 ok\",\"card\":\"4111111111111111 ü\"}";
+        String sent = through(response(EgressAction.REDACT, 1024, null), json, 1);
+        assertThat(sent).startsWith("{\"greeting\":\"مرحبا 日本語 \uD83D\uDE00 ok\",\"card\":\"[removed");
+        assertThat(sent.getBytes(StandardCharsets.UTF_8)).hasSameSizeAs(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void logOnlyLetsEveryByteThrough() throws IOException {
+        assertThat(through(response(EgressAction.LOG, 1024, null), LEAKY, 5)).isEqualTo(LEAKY);
+        assertThat(warnings()).hasSize(3).allMatch(w -> w.contains("VALUE_REPORTED"));
+    }
+
+    @Test
+    void problemHoldsTheBodyBackAndRefusesItOnAHit() throws IOException {
+        EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 4096, null);
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, JSON, null);
+        body.write("{\"a\":\"fine\",".getBytes(StandardCharsets.UTF_8));
+        body.flush();
+        assertThat(container.size()).as("a flush does not send a held-back body").isZero();
+        body.write(("\"b\":\"" + Fixtures.AWS + "\",\"c\":\"more\"}").getBytes(StandardCharsets.UTF_8));
+        body.close();
+        response.end();
+
+        assertThat(response.refused()).isTrue();
+        assertThat(container.size()).isZero();
+        assertThat(warnings()).singleElement().asString().contains("RESPONSE_REPLACED: AWS_ACCESS_KEY_ID (API_KEY)");
+    }
+
+    @Test
+    void problemSendsACleanBodyWhenTheApplicationIsDone() throws IOException {
+        EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 4096, null);
+        assertThat(through(response, "{\"a\":\"fine\"}", 2)).isEqualTo("{\"a\":\"fine\"}");
+        assertThat(response.refused()).isFalse();
+    }
+
+    @Test
+    void pastTheBufferAProblemCheckRedactsInstead() throws IOException {
+        String json = "{\"pad\":\"" + "x".repeat(3000) + "\",\"card\":\"" + Fixtures.CARD + "\"}";
+        EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 2048, null);
+        String sent = through(response, json, 512);
+
+        assertThat(response.refused()).isFalse();
+        assertThat(sent).doesNotContain("4111").hasSize(json.length());
+        assertThat(Json.createReader(new StringReader(sent)).readObject().getString("card"))
+                .isEqualTo("[removed]");
+        assertThat(warnings()).singleElement().asString().contains("VALUE_REMOVED")
+                .endsWith("(past the held-back buffer: removed)");
+    }
+
+    @Test
+    void anEndpointAllowedToReturnATokenDoes() throws IOException {
+        RequestState state = new RequestState();
+        state.put(EgressAllowances.STATE, new EgressAllowances.Allowed(EnumSet.of(EgressAllowed.Kind.TOKEN)));
+        String json = "{\"access_token\":\"" + Fixtures.JWS + "\",\"token_type\":\"Bearer\",\"leak\":\""
+                + Fixtures.GITHUB + "\"}";
+        String sent = through(response(EgressAction.REDACT, 1024, state), json, 7);
+        assertThat(sent).contains(Fixtures.JWS).doesNotContain(Fixtures.GITHUB);
+    }
+
+    @Test
+    void onlyJsonBodiesSentAsTheyAreAreChecked() {
+        EgressCheck.EgressResponse response = response(EgressAction.REDACT, 1024, null);
+        OutputStream container = new ByteArrayOutputStream();
+        assertThat(response.stream(container, "text/plain", null)).isSameAs(container);
+        assertThat(response.stream(container, null, null)).isSameAs(container);
+        assertThat(response.stream(container, JSON, "gzip")).isSameAs(container);
+        assertThat(response.stream(container, JSON + "; charset=UTF-16", null)).isSameAs(container);
+        assertThat(response.stream(container, "application/problem+json", null)).isNotSameAs(container);
+        assertThat(response.stream(container, "application/vnd.api+json; charset=utf-8", "identity"))
+                .isNotSameAs(container);
+        assertThat(check(EgressAction.OFF, 1024).forResponse("c", () -> "GET /", null)).isNull();
+    }
+
+    @Test
+    void aWriterIsCheckedLikeAStreamWithUtf8Lengths() throws IOException {
+        EgressCheck.EgressResponse response = response(EgressAction.REDACT, 1024, null);
+        StringWriter container = new StringWriter();
+        Writer body = response.writer(container, JSON, null, "UTF-8");
+        String json = "{\"note\":\"ü 4111-1111-1111-1111 €\",\"ok\":\"日本\"}";
+        for (char c : json.toCharArray()) {
+            body.write(c);
+        }
+        response.end();
+        String sent = container.toString();
+        assertThat(sent).doesNotContain("4111").endsWith(",\"ok\":\"日本\"}");
+        assertThat(sent.getBytes(StandardCharsets.UTF_8)).hasSameSizeAs(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(Json.createReader(new StringReader(sent)).readObject().getString("note"))
+                .isEqualTo("[removed]");
+    }
+
+    @Test
+    void aWriterHeldBackIsRefusedOnAHit() throws IOException {
+        EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 1024, null);
+        StringWriter container = new StringWriter();
+        Writer body = response.writer(container, JSON, null, "UTF-8");
+        body.write("{\"error\":\"ORA-00942: table or view does not exist\"}");
+        body.flush();
+        response.end();
+        assertThat(response.refused()).isTrue();
+        assertThat(container.toString()).isEmpty();
+    }
+
+    @Test
+    void aStringLeftOpenAtTheEndIsStillChecked() throws IOException {
+        String sent = through(response(EgressAction.REDACT, 1024, null), "{\"k\":\"" + Fixtures.AWS, 4);
+        assertThat(sent).doesNotContain("AKIA").startsWith("{\"k\":\"[removed]\"");
+    }
+
+    @Test
+    void replacementsFitTheWireLengthOfWhatTheyReplace() {
+        assertThat(new String(ResponseScan.replacement(15), StandardCharsets.US_ASCII)).isEqualTo("\"[removed]\"    ");
+        assertThat(new String(ResponseScan.replacement(11), StandardCharsets.US_ASCII)).isEqualTo("\"[removed]\"");
+        assertThat(new String(ResponseScan.replacement(10), StandardCharsets.US_ASCII)).isEqualTo("\"\"        ");
+    }
+}
