@@ -84,8 +84,9 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
     public static final Key<Integer> MAX_CLIENTS = new Key<>(PREFIX + "metrics.max-clients",
             Parsers.intRange(1, 10_000), "100",
             "How many distinct client ids (`azp`, else `client_id` of the verified token) the usage counters and "
-                    + "the first-call log keep apart; later ones are counted as `other` (bounded memory and "
-                    + "metric cardinality).",
+                    + "the first-call log keep apart per version (each version has its own, so an active successor's "
+                    + "clients never use up a deprecated version's); later ones are counted as `other` (bounded "
+                    + "memory and metric cardinality).",
             "500");
 
     public static final VersioningKeys CONCERN = new VersioningKeys();
