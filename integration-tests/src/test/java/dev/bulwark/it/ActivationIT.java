@@ -50,9 +50,10 @@ class ActivationIT {
             "GET /it/api/edge/roles-setter/admin", "GET /it/api/edge/setter/open", "GET /it/api/edge/setter/users",
             "GET /it/api/edge/stale/item", "GET /it/api/v1/widgets", "GET /it/api/v1/widgets/{id}",
             "GET /it/api/v1/widgets/missing", "GET /it/api/v2/widgets", "GET /it/api/v2/widgets/{id}",
-            "GET /it/api/v2/widgets/missing", "GET /it/api/v3/widgets", "GET /it/api/v3/widgets/{id}",
-            "GET /it/api/v3/widgets/missing", "GET /it/api/v4/widgets", "GET /it/api/v4/widgets/{id}",
-            "GET /it/api/v4/widgets/missing");
+            "GET /it/api/v2/widgets/missing", "GET /it/api/v2/widgets/own-headers", "GET /it/api/v3/widgets",
+            "GET /it/api/v3/widgets/{id}", "GET /it/api/v3/widgets/missing", "GET /it/api/v3/widgets/own-headers",
+            "GET /it/api/v4/widgets", "GET /it/api/v4/widgets/{id}", "GET /it/api/v4/widgets/missing",
+            "GET /it/api/v4/widgets/own-headers");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

@@ -69,6 +69,18 @@ class VersioningIT {
         assertAnnouncesV2(assertStatus(get("/it-versions/api/v2/widgets?q=%00"), 400));
     }
 
+    @Test
+    void anApplicationsOwnDeprecationAndLinkAreKeptAndTheRestAdded() {
+        HttpResponse<String> r = get("/it-versions/api/v2/widgets/own-headers");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("Deprecation")).containsExactly("@1700000000");
+        assertThat(r.headers().firstValue("Sunset")).hasValue(V2_SUNSET);
+        String links = String.join(", ", r.headers().allValues("Link"));
+        assertThat(links).contains("</it-versions/api/v2/widgets?page=2>; rel=\"next\"")
+                .containsOnlyOnce("<https://docs.example.com/widgets/v4-migration>; rel=\"deprecation\"")
+                .containsOnlyOnce("rel=\"sunset\"");
+    }
+
     private static HttpResponse<String> assertStatus(HttpResponse<String> r, int status) {
         assertProblem(r, status);
         return r;

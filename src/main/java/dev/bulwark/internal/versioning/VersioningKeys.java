@@ -33,12 +33,13 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
             "Where a request's API version comes from: `path`, a segment `v` followed by digits in the endpoint's path "
                     + "(from `@ApplicationPath` or `@Path`, resolved at deployment: `/api/v1/orders` is `v1`); "
                     + "`header`, the header named by `bulwark.versioning.header`; `media-type`, the parameter named "
-                    + "by `bulwark.versioning.media-type-parameter` of `Accept` (else `Content-Type`). See "
+                    + "by `bulwark.versioning.media-type-parameter` of `Accept` and `Content-Type`. See "
                     + "[versioning.md](versioning.md).",
             "header");
 
     public static final Key<String> HEADER = new Key<>(PREFIX + "header", Parsers.headerName(), "Api-Version",
-            "The request header naming the version when `bulwark.versioning.source=header` (`v2` or `2`).",
+            "The request header naming the version when `bulwark.versioning.source=header` (the listed name; a `v` "
+                    + "before a leading digit is optional: `v2` or `2`).",
             "X-Api-Version");
 
     public static final Key<String> MEDIA_TYPE_PARAMETER = new Key<>(PREFIX + "media-type-parameter",
@@ -54,7 +55,8 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
 
     public static final Key<List<String>> VERSIONS = new Key<>(PREFIX + "versions",
             Parsers.listOf(versionName(), "version names"), "",
-            "The versions that have a lifecycle schedule, each with its keys `bulwark.versioning.versions.<version>."
+            "The versions that have a lifecycle schedule (with `source=path`, each a segment `v` followed by "
+                    + "digits that some endpoint's path has), each with its keys `bulwark.versioning.versions.<version>."
                     + "deprecated`, `.sunset`, `.successor`, `.link`, `.sunset-link` and `.brown-outs` (see below and "
                     + "[versioning.md](versioning.md)). Empty: no version is deprecated, no lifecycle header is sent.",
             "v1, v2");

@@ -206,10 +206,7 @@ public final class Versions {
             case "header" -> byHeader(headers.apply(header));
             case "media-type" -> worse(byMediaType(headers.apply("Accept")),
                     byMediaType(headers.apply("Content-Type")));
-            default -> {
-                Entry entry = byPath(requestUri);
-                yield entry == null ? null : at(entry, clock.instant());
-            }
+            default -> byPath(requestUri);
         };
     }
 
@@ -306,16 +303,21 @@ public final class Versions {
         return name == null || name.isEmpty() ? null : byName.get(name);
     }
 
-    private Entry byPath(String uri) {
+    /**
+     * The version of the prefixes the path starts with; when templates let it start with several
+     * ({@code /api/{tenant}/v1} and {@code /api/v2} both hold {@code /api/v2/v1/orders}), the one that stands worst.
+     */
+    private Match byPath(String uri) {
         if (uri == null) {
             return null;
         }
+        Match worst = null;
         for (Prefix p : prefixes) {
-            if (startsWith(uri, p.segments())) {
-                return p.entry();
+            if (startsWith(uri, p.segments()) && (worst == null || worst.entry() != p.entry())) {
+                worst = worse(worst, at(p.entry(), clock.instant()));
             }
         }
-        return null;
+        return worst;
     }
 
     /**

@@ -110,6 +110,16 @@ class VersionMatchingTest {
     }
 
     @Test
+    void aPathTwoVersionPrefixesHoldIsTheVersionThatStandsWorst() {
+        Map<String, String> p = retiredV1();
+        p.put("bulwark.versioning.versions", "v1, v2");
+        p.put("bulwark.versioning.versions.v2.deprecated", "2027-01-01T00:00:00Z");
+        Versions v = versions(p, RETIRED, Api.class, VersionsTest.OrdersV2.class, TenantOrders.class);
+        assertThat(v.match("/shop/api/v2/v1/orders", name -> null).version()).isEqualTo("v1");
+        assertThat(v.match("/shop/api/v2/orders", name -> null).version()).isEqualTo("v2");
+    }
+
+    @Test
     void aTemplateInTheApplicationPathMatchesAnySegment() {
         Versions v = versions(retiredV1(), RETIRED, TenantApi.class, Orders.class);
         assertThat(refused(v, "/shop/t/acme/v1/orders")).isTrue();
