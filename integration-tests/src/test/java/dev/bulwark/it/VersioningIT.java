@@ -182,6 +182,12 @@ class VersioningIT {
     }
 
     @Test
+    void aListedVersionNoEndpointHasRefusesTheDeploymentNamingTheKey() {
+        awaitLog("refuses to deploy /it-versions-unknown", "bulwark.versioning.versions lists 'v7'");
+        assertThat(get("/it-versions-unknown/api/v1/widgets").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void strictVersioningRefusesToDeployUnversionedOrWeakerEndpoints() {
         awaitLog("refuses to deploy /it-versions-strict", "endpoints without an API version in their path",
                 "GET /it-versions-strict/api/v1/widgets/{id}", "is weaker than GET /it-versions-strict/api/v2/widgets/{id}");
