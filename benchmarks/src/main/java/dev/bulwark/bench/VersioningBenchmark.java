@@ -66,7 +66,7 @@ public class VersioningBenchmark {
         Versions.Match match = versions.match("/shop/api/v1/orders/1003", name -> null);
         usage.record(match, "shop-web", "alice", "c");
         HotPathBenchmark.MapHeaders response = new HotPathBenchmark.MapHeaders();
-        Versions.write(match, response, response::set);
+        Versions.write(match, response, response::set, name -> java.util.List.of());
         return response.values.size();
     }
 

@@ -35,4 +35,13 @@ public class WidgetsV2 {
     public Response missing() {
         return Response.status(404).build();
     }
+
+    /** The application announces its own deprecation and links: Bulwark keeps them and adds what is missing. */
+    @GET
+    @Path("/own-headers")
+    @PermitAll
+    public Response ownHeaders() {
+        return Response.ok("widgets").header("Deprecation", "@1700000000")
+                .header("Link", "</it-versions/api/v2/widgets?page=2>; rel=\"next\"").build();
+    }
 }

@@ -69,6 +69,18 @@ class VersioningIT {
         assertAnnouncesV2(assertStatus(get("/it-versions/api/v2/widgets?q=%00"), 400));
     }
 
+    @Test
+    void anApplicationsOwnDeprecationAndLinkAreKeptAndTheRestAdded() {
+        HttpResponse<String> r = get("/it-versions/api/v2/widgets/own-headers");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("Deprecation")).containsExactly("@1700000000");
+        assertThat(r.headers().firstValue("Sunset")).hasValue(V2_SUNSET);
+        String links = String.join(", ", r.headers().allValues("Link"));
+        assertThat(links).contains("</it-versions/api/v2/widgets?page=2>; rel=\"next\"")
+                .containsOnlyOnce("<https://docs.example.com/widgets/v4-migration>; rel=\"deprecation\"")
+                .containsOnlyOnce("rel=\"sunset\"");
+    }
+
     private static HttpResponse<String> assertStatus(HttpResponse<String> r, int status) {
         assertProblem(r, status);
         return r;
@@ -167,6 +179,12 @@ class VersioningIT {
         JsonObject unversioned = inventory.getJsonArray("endpoints").getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.getString("path").equals("/it-versions/api/things")).findFirst().orElseThrow();
         assertThat(unversioned.getJsonArray("findings").getString(0)).startsWith("no API version in the path");
+    }
+
+    @Test
+    void aListedVersionNoEndpointHasRefusesTheDeploymentNamingTheKey() {
+        awaitLog("refuses to deploy /it-versions-unknown", "bulwark.versioning.versions lists 'v7'");
+        assertThat(get("/it-versions-unknown/api/v1/widgets").statusCode()).isEqualTo(404);
     }
 
     @Test

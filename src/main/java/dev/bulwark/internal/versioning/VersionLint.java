@@ -5,6 +5,7 @@ import dev.bulwark.internal.pipeline.EndpointPolicy;
 import dev.bulwark.internal.ratelimit.Limit;
 import dev.bulwark.internal.ratelimit.RateLimitPolicy;
 import dev.bulwark.internal.validation.JsonBodyRules;
+import dev.bulwark.internal.validation.JsonLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +18,11 @@ import java.util.TreeSet;
 /**
  * Same protection on every version: at deployment, each endpoint of an older version is compared with the same
  * endpoint (same HTTP method, same path around the version segment) of its successor, part by part from the
- * endpoint model. Public where the successor is protected, deny-all or roles missing, scopes missing, no
- * {@code @OwnedBy}, a larger body limit or a looser rate limit are findings naming both endpoints.
+ * endpoint model (when the successor lacks the endpoint, the nearest later version that has it). Public where the
+ * successor is protected, deny-all or roles missing, scopes missing or an any-of list admitting a scope the
+ * successor's does not, no {@code @OwnedBy}, a larger body limit or JSON limit (depth, array length, object entries,
+ * string, name and number length), no {@code @JsonSchema} where the successor has one, or a looser rate limit are
+ * findings naming both endpoints.
  */
 public final class VersionLint {
 
@@ -60,9 +64,14 @@ public final class VersionLint {
             if (v == null || v.name() == null) {
                 continue;
             }
-            VersionSchedule s = settings.schedule().get(v.name());
-            String successor = s != null && s.successor() != null ? s.successor() : next(ordered, v.name());
-            EndpointPolicy newer = successor == null ? null : byShape.get(shape(p, v, successor));
+            // the successor, else the nearest later version that has the endpoint
+            EndpointPolicy newer = null;
+            Set<String> visited = new java.util.HashSet<>(Set.of(v.name()));
+            String successor = successorOf(v.name(), settings, ordered);
+            while (newer == null && successor != null && visited.add(successor)) {
+                newer = byShape.get(shape(p, v, successor));
+                successor = successorOf(successor, settings, ordered);
+            }
             if (newer == null) {
                 continue;
             }
@@ -83,8 +92,8 @@ public final class VersionLint {
         }
         JsonBodyRules.BodyPolicy ab = older.get(JsonBodyRules.BodyPolicy.class);
         JsonBodyRules.BodyPolicy bb = newer.get(JsonBodyRules.BodyPolicy.class);
-        if (ab != null && bb != null && ab.maxBytes() > bb.maxBytes()) {
-            weaker.add("body limit " + ab.maxBytes() + " bytes where the successor has " + bb.maxBytes());
+        if (ab != null && bb != null) {
+            body(ab, bb, weaker);
         }
         RateLimitPolicy ar = older.get(RateLimitPolicy.class);
         RateLimitPolicy br = newer.get(RateLimitPolicy.class);
@@ -116,14 +125,57 @@ public final class VersionLint {
         if (!b.roles().isEmpty() && (a.roles().isEmpty() || !b.roles().containsAll(a.roles()))) {
             weaker.add("roles " + sorted(a.roles()) + " where the successor allows only " + sorted(b.roles()));
         }
-        if (!a.allScopes().containsAll(b.allScopes()) || !b.anyScopes().isEmpty() && !a.needsScopes()) {
+        if (!a.allScopes().containsAll(b.allScopes())) {
             Set<String> missing = new TreeSet<>(b.allScopes());
             missing.removeAll(a.allScopes());
-            weaker.add("no scope " + (missing.isEmpty() ? "(any of " + sorted(b.anyScopes()) + ")" : sorted(missing))
-                    + " where the successor requires it");
+            weaker.add("no scope " + sorted(missing) + " where the successor requires it");
+        }
+        // the successor admits a token with one of its any-of scopes: the old endpoint must admit no other token,
+        // by requiring one of them outright or by an any-of list within the successor's
+        if (!b.anyScopes().isEmpty() && a.allScopes().stream().noneMatch(b.anyScopes()::contains)
+                && (a.anyScopes().isEmpty() || !b.anyScopes().containsAll(a.anyScopes()))) {
+            Set<String> extra = new TreeSet<>(a.anyScopes());
+            extra.removeAll(b.anyScopes());
+            weaker.add((a.anyScopes().isEmpty() ? "no scope (any of " + sorted(b.anyScopes()) + ")"
+                    : "scopes any of (" + sorted(a.anyScopes()) + ") admit " + sorted(extra)) + " where the "
+                    + "successor requires one of (" + sorted(b.anyScopes()) + ")");
         }
         if (b.owner() != null && a.owner() == null) {
             weaker.add("no @OwnedBy where the successor has one");
+        }
+    }
+
+    /** Every JSON body limit, and the schema, against the successor's. */
+    private static void body(JsonBodyRules.BodyPolicy a, JsonBodyRules.BodyPolicy b, List<String> weaker) {
+        if (a.maxBytes() > b.maxBytes()) {
+            weaker.add("body limit " + a.maxBytes() + " bytes where the successor has " + b.maxBytes());
+        }
+        if (a.rule() == null || b.rule() == null) {
+            return; // one of them takes no body
+        }
+        JsonLimits x = a.rule().limits();
+        JsonLimits y = b.rule().limits();
+        larger("depth", x.maxDepth(), y.maxDepth(), weaker);
+        larger("array length", x.maxArrayLength(), y.maxArrayLength(), weaker);
+        larger("object entries", x.maxObjectEntries(), y.maxObjectEntries(), weaker);
+        if (x.maxStringLength() != JsonLimits.BOUNDED_BY_BODY || y.maxStringLength() != JsonLimits.BOUNDED_BY_BODY) {
+            larger("string length", strings(x, a.maxBytes()), strings(y, b.maxBytes()), weaker); // else: the bytes
+        }
+        larger("member name length", x.maxKeyLength(), y.maxKeyLength(), weaker);
+        larger("number length", x.maxNumberLength(), y.maxNumberLength(), weaker);
+        if (b.rule().schema() != null && a.rule().schema() == null) {
+            weaker.add("no @JsonSchema where the successor has " + b.rule().schema().location());
+        }
+    }
+
+    /** The string limit in force: the byte limit when strings are left to it. */
+    private static long strings(JsonLimits limits, long maxBytes) {
+        return limits.maxStringLength() == JsonLimits.BOUNDED_BY_BODY ? maxBytes : limits.maxStringLength();
+    }
+
+    private static void larger(String what, long older, long newer, List<String> weaker) {
+        if (older > newer) {
+            weaker.add("JSON " + what + " limit " + older + " where the successor has " + newer);
         }
     }
 
@@ -145,6 +197,12 @@ public final class VersionLint {
         String before = v.prefix().substring(0, v.prefix().length() - v.name().length());
         String after = path.substring(v.prefix().length());
         return p.site().httpMethod() + " " + (before + version + after).replaceAll("\\{[^}]*}", "{}");
+    }
+
+    /** The version's scheduled successor, else the next higher version number the deployment has. */
+    private static String successorOf(String version, VersioningSettings settings, List<String> ordered) {
+        VersionSchedule s = settings.schedule().get(version);
+        return s != null && s.successor() != null ? s.successor() : next(ordered, version);
     }
 
     private static String next(List<String> ordered, String version) {

@@ -9,7 +9,8 @@ import java.util.logging.Logger;
  * Who still calls each scheduled version: a counter per version and client id ({@code azp}, else
  * {@code client_id}, of the verified token; {@code unidentified} when it names none, {@code anonymous} without one), and one log line the first time a
  * client calls a deprecated version. Memory and metric cardinality are bounded: past
- * {@code bulwark.versioning.metrics.max-clients} distinct client ids, new ones count as {@code other}.
+ * {@code bulwark.versioning.metrics.max-clients} distinct client ids of one version, its new ones count as
+ * {@code other}.
  */
 public final class VersionUsage {
 
@@ -30,7 +31,8 @@ public final class VersionUsage {
 
     private final Counters counters;
     private final int maxClients;
-    private final Set<String> clients = ConcurrentHashMap.newKeySet();
+    /** Per version (the scheduled ones: bounded by the configuration), the client ids counted by their name. */
+    private final ConcurrentHashMap<String, Set<String>> clients = new ConcurrentHashMap<>();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     public VersionUsage(Counters counters, int maxClients) {
@@ -45,7 +47,7 @@ public final class VersionUsage {
      * @param subject  the verified token's subject, or null (logged, never a metric label)
      */
     public void record(Versions.Match match, String clientId, String subject, String correlationId) {
-        String client = bounded(clientId);
+        String client = bounded(match.version(), clientId);
         counters.increment(match.version(), client);
         if (match.stage() == VersionSchedule.Stage.ACTIVE) {
             return;
@@ -94,23 +96,28 @@ public final class VersionUsage {
         return true;
     }
 
-    /** The client's id as counted: itself while fewer than the cap are known, else {@code other}. */
-    String bounded(String clientId) {
+    /**
+     * The client's id as counted: itself while fewer than the cap are known for this version, else {@code other}.
+     * Each version has its own slots, so that the clients of an active successor never use up those of the
+     * deprecated version whose callers the counters are there to find.
+     */
+    String bounded(String version, String clientId) {
         if (clientId == null) {
             return ANONYMOUS;
         }
         if (!plainId(clientId)) {
             return OTHER;
         }
-        if (clients.contains(clientId)) {
+        Set<String> known = clients.computeIfAbsent(version, v -> ConcurrentHashMap.newKeySet());
+        if (known.contains(clientId)) {
             return clientId;
         }
-        synchronized (clients) {
-            if (clients.size() < maxClients) {
-                clients.add(clientId);
+        synchronized (known) {
+            if (known.size() < maxClients) {
+                known.add(clientId);
                 return clientId;
             }
-            return clients.contains(clientId) ? clientId : OTHER;
+            return known.contains(clientId) ? clientId : OTHER;
         }
     }
 }

@@ -33,12 +33,13 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
             "Where a request's API version comes from: `path`, a segment `v` followed by digits in the endpoint's path "
                     + "(from `@ApplicationPath` or `@Path`, resolved at deployment: `/api/v1/orders` is `v1`); "
                     + "`header`, the header named by `bulwark.versioning.header`; `media-type`, the parameter named "
-                    + "by `bulwark.versioning.media-type-parameter` of `Accept` (else `Content-Type`). See "
+                    + "by `bulwark.versioning.media-type-parameter` of `Accept` and `Content-Type`. See "
                     + "[versioning.md](versioning.md).",
             "header");
 
     public static final Key<String> HEADER = new Key<>(PREFIX + "header", Parsers.headerName(), "Api-Version",
-            "The request header naming the version when `bulwark.versioning.source=header` (`v2` or `2`).",
+            "The request header naming the version when `bulwark.versioning.source=header` (the listed name; a `v` "
+                    + "before a leading digit is optional: `v2` or `2`).",
             "X-Api-Version");
 
     public static final Key<String> MEDIA_TYPE_PARAMETER = new Key<>(PREFIX + "media-type-parameter",
@@ -54,7 +55,8 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
 
     public static final Key<List<String>> VERSIONS = new Key<>(PREFIX + "versions",
             Parsers.listOf(versionName(), "version names"), "",
-            "The versions that have a lifecycle schedule, each with its keys `bulwark.versioning.versions.<version>."
+            "The versions that have a lifecycle schedule (with `source=path`, each a segment `v` followed by "
+                    + "digits that some endpoint's path has), each with its keys `bulwark.versioning.versions.<version>."
                     + "deprecated`, `.sunset`, `.successor`, `.link`, `.sunset-link` and `.brown-outs` (see below and "
                     + "[versioning.md](versioning.md)). Empty: no version is deprecated, no lifecycle header is sent.",
             "v1, v2");
@@ -84,8 +86,9 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
     public static final Key<Integer> MAX_CLIENTS = new Key<>(PREFIX + "metrics.max-clients",
             Parsers.intRange(1, 10_000), "100",
             "How many distinct client ids (`azp`, else `client_id` of the verified token) the usage counters and "
-                    + "the first-call log keep apart; later ones are counted as `other` (bounded memory and "
-                    + "metric cardinality).",
+                    + "the first-call log keep apart per version (each version has its own, so an active successor's "
+                    + "clients never use up a deprecated version's); later ones are counted as `other` (bounded "
+                    + "memory and metric cardinality).",
             "500");
 
     public static final VersioningKeys CONCERN = new VersioningKeys();
@@ -157,12 +160,28 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
     @Override
     public VersioningSettings read(ConfigReader reader) {
         List<String> names = reader.get(VERSIONS);
+        String source = reader.get(SOURCE);
         Map<String, VersionSchedule> schedule = new LinkedHashMap<>();
-        List<Runnable> laterChecks = new ArrayList<>();
+        Map<String, Key<String>> successorKeys = new LinkedHashMap<>();
+        Map<String, String> spellings = new java.util.HashMap<>();
         for (String name : names) {
             if (schedule.containsKey(name)) {
                 reader.problem(VERSIONS, "lists '" + name + "' twice", VERSIONS.parser().acceptedForm());
                 continue;
+            }
+            if ("path".equals(source) && !VersionResolver.isVersionSegment(name)) {
+                reader.problem(VERSIONS, "lists '" + name + "', which no path can name: with " + SOURCE.name()
+                        + "=path a version is a path segment v followed by digits", "names such as v1, v2");
+            }
+            String alias = Versions.alias(name);
+            String clash = spellings.get(name);
+            if (clash != null) {
+                reader.problem(VERSIONS, "lists '" + clash + "' and '" + name + "', which clients cannot tell apart"
+                        + " (a v before a leading digit is optional)", "one spelling of each version");
+            }
+            spellings.put(name, name);
+            if (alias != null) {
+                spellings.putIfAbsent(alias, name);
             }
             Key<Instant> deprecatedKey = versionKey(name, "deprecated", instant(), "", "2026-06-01T00:00:00Z");
             Key<Instant> sunsetKey = versionKey(name, "sunset", instant(), "", "2027-06-01T00:00:00Z");
@@ -194,25 +213,79 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
                     reader.problem(brownOutsKey, "the window " + w + " ends after the sunset " + sunset,
                             brownOutsKey.parser().acceptedForm());
                 }
+                if (deprecated != null && w.start().isBefore(deprecated)) {
+                    reader.problem(brownOutsKey, "the window " + w + " starts before the deprecation " + deprecated
+                            + " (" + deprecatedKey.name() + "): clients would lose the version unannounced",
+                            "windows between the deprecation and the sunset");
+                }
             }
             if (successor != null) {
-                String s = successor;
-                laterChecks.add(() -> {
-                    if (s.equals(name)) {
-                        reader.problem(successorKey, "a version cannot succeed itself", "another listed version");
-                    } else if (!names.contains(s)) {
-                        reader.problem(successorKey, "'" + s + "' is not listed in " + VERSIONS.name(),
-                                "one of " + names);
-                    }
-                });
+                successorKeys.put(name, successorKey);
             }
             schedule.put(name, new VersionSchedule(name, deprecated, sunset, successor, link, sunsetLink,
                     brownOuts));
         }
-        laterChecks.forEach(Runnable::run);
-        return new VersioningSettings(reader.get(SOURCE), reader.get(HEADER), reader.get(MEDIA_TYPE_PARAMETER),
+        successors(reader, names, schedule, successorKeys);
+        return new VersioningSettings(source, reader.get(HEADER), reader.get(MEDIA_TYPE_PARAMETER),
                 schedule, reader.get(STRICT), "serve".equals(reader.get(AFTER_SUNSET)), reader.get(ENDPOINT_ENABLED),
                 reader.get(ENDPOINT_PATH), reader.get(MAX_CLIENTS));
+    }
+
+    /**
+     * Each successor is another listed version, newer than the one it replaces (a higher number for names such as
+     * {@code v2}; for other names, a later deprecation and sunset where both have them), and following successors
+     * never comes back to where it started.
+     */
+    private static void successors(ConfigReader reader, List<String> names, Map<String, VersionSchedule> schedule,
+                                   Map<String, Key<String>> successorKeys) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        successorKeys.forEach((name, key) -> {
+            String s = schedule.get(name).successor();
+            if (s.equals(name)) {
+                reader.problem(key, "a version cannot succeed itself", "another listed version");
+                reported.add(name);
+            } else if (!schedule.containsKey(s)) {
+                reader.problem(key, "'" + s + "' is not listed in " + VERSIONS.name(), "one of " + names);
+                reported.add(name);
+            } else {
+                String why = notNewer(schedule.get(name), schedule.get(s));
+                if (why != null) {
+                    reader.problem(key, "'" + s + "' is not newer than " + name + ": " + why,
+                            "a newer listed version");
+                    reported.add(name);
+                }
+            }
+        });
+        for (String name : successorKeys.keySet()) {
+            List<String> chain = new ArrayList<>(List.of(name));
+            String next = schedule.get(name).successor();
+            while (next != null && schedule.containsKey(next) && !chain.contains(next)) {
+                chain.add(next);
+                next = schedule.get(next).successor();
+            }
+            if (name.equals(next) && chain.stream().noneMatch(reported::contains)) {
+                chain.add(name);
+                reader.problem(successorKeys.get(name), "the successors go round in a circle: "
+                        + String.join(" -> ", chain), "a chain of successors that ends");
+                reported.addAll(chain);
+            }
+        }
+    }
+
+    /** Why {@code successor} is not newer than {@code version}, or null. */
+    private static String notNewer(VersionSchedule version, VersionSchedule successor) {
+        if (VersionResolver.isVersionSegment(version.name()) && VersionResolver.isVersionSegment(successor.name())) {
+            return Long.parseLong(successor.name().substring(1)) > Long.parseLong(version.name().substring(1)) ? null
+                    : "its number is not higher";
+        }
+        if (version.sunset() != null && successor.sunset() != null && !successor.sunset().isAfter(version.sunset())) {
+            return "its sunset " + successor.sunset() + " is not after " + version.sunset();
+        }
+        if (version.deprecated() != null && successor.deprecated() != null
+                && successor.deprecated().isBefore(version.deprecated())) {
+            return "it is deprecated first (" + successor.deprecated() + ")";
+        }
+        return null;
     }
 
     /** Instants as the schedule keys accept them. */
@@ -221,14 +294,19 @@ public final class VersioningKeys implements ConfigConcern<VersioningSettings> {
         }
 
         static Instant parse(String raw) throws InvalidValueException {
+            Instant instant;
             try {
-                if (raw.length() == 10) {
-                    return LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant();
-                }
-                return java.time.OffsetDateTime.parse(raw).toInstant();
+                instant = raw.length() == 10 ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : java.time.OffsetDateTime.parse(raw).toInstant();
             } catch (DateTimeParseException e) {
                 throw new InvalidValueException("not an ISO-8601 instant");
             }
+            int year = instant.atOffset(ZoneOffset.UTC).getYear();
+            if (year < 1 || year > 9999) {
+                // an HTTP-date (Sunset) has a four-digit year, and years before 1 have none
+                throw new InvalidValueException("the year " + year + " (UTC) is not between 1 and 9999");
+            }
+            return instant;
         }
     }
 }

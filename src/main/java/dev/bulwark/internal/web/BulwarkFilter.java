@@ -256,7 +256,7 @@ final class BulwarkFilter extends HttpFilter {
 
     /** The request's scheduled API version, kept in its state for the guard and the headers at commit; or null. */
     private Versions.Match version(HttpServletRequest request, String uri) {
-        Versions.Match match = versions.match(uri, request::getHeader);
+        Versions.Match match = versions.match(uri, request::getHeaders);
         if (match != null) {
             state(request).put(Versions.MATCH, match);
         }
@@ -654,7 +654,7 @@ final class BulwarkFilter extends HttpFilter {
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
                             problem || ResponseFacts.isJson(response.getContentType())), written);
             if (versions != null) {
-                Versions.write(state.get(Versions.MATCH), written, response::addHeader);
+                Versions.write(state.get(Versions.MATCH), written, response::addHeader, response::getHeaders);
             }
         }
 

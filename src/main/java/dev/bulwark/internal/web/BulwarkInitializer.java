@@ -75,6 +75,10 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         List<String> unversioned = model.policies().stream().filter(p -> p.get(ApiVersion.class) != null
                 && p.get(ApiVersion.class).name() == null).map(p -> p.site().httpMethod() + " " + p.site().path())
                 .toList();
+        List<String> unmatched = Versions.problems(versioning, model.policies());
+        if (!unmatched.isEmpty()) {
+            throw fail("Bulwark refuses to deploy " + context.getContextPath() + ": " + String.join("; ", unmatched));
+        }
         List<VersionLint.Finding> weaker = VersionLint.check(model.policies(), versioning);
         List<String> problems = new java.util.ArrayList<>();
         if (!unversioned.isEmpty()) {

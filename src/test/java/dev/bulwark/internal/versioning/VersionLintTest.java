@@ -105,6 +105,97 @@ class VersionLintTest {
         }
     }
 
+    public record Item(String name, int quantity) {
+    }
+
+    /** v5: any-of scopes, every JSON limit and a schema. */
+    @Path("/v5/items")
+    public static class ItemsV5 {
+        @GET
+        @RequiresScopes(anyOf = {"items:read"})
+        public String list() {
+            return "";
+        }
+
+        @POST
+        @RolesAllowed("customer")
+        @JsonBodyLimits(maxDepth = 4, maxArrayLength = 10, maxObjectEntries = 10, maxStringLength = 100)
+        @dev.bulwark.api.JsonSchema("schemas/item.json")
+        public String create(Item item) {
+            return "";
+        }
+    }
+
+    /** v4 admits the profile scope, has the default JSON limits and no schema. */
+    @Path("/v4/items")
+    public static class ItemsV4 {
+        @GET
+        @RequiresScopes(anyOf = {"items:read", "profile"})
+        public String list() {
+            return "";
+        }
+
+        @POST
+        @RolesAllowed("customer")
+        public String create(Item item) {
+            return "";
+        }
+    }
+
+    /** v4 as strong as v5 in other spellings: one of the any-of scopes required outright, a narrower any-of. */
+    @Path("/v4/items")
+    public static class ItemsV4Strong {
+        @GET
+        @RequiresScopes({"items:read"})
+        public String list() {
+            return "";
+        }
+
+        @POST
+        @RolesAllowed("customer")
+        @JsonBodyLimits(maxDepth = 3, maxArrayLength = 10, maxObjectEntries = 5, maxStringLength = 100)
+        @dev.bulwark.api.JsonSchema("schemas/item.json")
+        public String create(Item item) {
+            return "";
+        }
+    }
+
+    /** v6 has only the list: v4's create is compared with v5's, the nearest later version that has it. */
+    @Path("/v6/items")
+    public static class ItemsV6 {
+        @GET
+        @RequiresScopes(anyOf = {"items:read"})
+        public String list() {
+            return "";
+        }
+    }
+
+    @Test
+    void anyOfScopesEveryJsonLimitAndTheSchemaAreCompared() {
+        List<VersionLint.Finding> findings = findings(Map.of(), ItemsV4.class, ItemsV5.class);
+        assertThat(findings).extracting(f -> f.older().site().httpMethod() + " " + String.join("; ", f.weaker()))
+                .containsExactlyInAnyOrder(
+                        "GET scopes any of (items:read, profile) admit profile where the successor requires one of "
+                                + "(items:read)",
+                        "POST JSON depth limit 32 where the successor has 4; JSON array length limit 10000 where the"
+                                + " successor has 10; JSON object entries limit 1000 where the successor has 10; JSON "
+                                + "string length limit 1048576 where the successor has 100; no @JsonSchema where the "
+                                + "successor has schemas/item.json");
+        assertThat(findings(Map.of(), ItemsV4Strong.class, ItemsV5.class)).isEmpty();
+    }
+
+    @Test
+    void whenTheNextVersionLacksTheEndpointTheNearestLaterOneIsCompared() {
+        List<VersionLint.Finding> findings = findings(Map.of(), ItemsV4.class, ItemsV5.class, ItemsV6.class);
+        assertThat(findings).extracting(f -> f.older().site().httpMethod() + " " + f.successor().site().path())
+                .containsExactlyInAnyOrder("GET /api/v5/items", "POST /api/v5/items");
+        // v4 scheduled straight to v6: v6 lacks create and nothing comes after v6, so only the list is compared
+        List<VersionLint.Finding> skipping = findings(Map.of("bulwark.versioning.versions", "v4, v6",
+                "bulwark.versioning.versions.v4.successor", "v6"), ItemsV4.class, ItemsV6.class);
+        assertThat(skipping).extracting(f -> f.older().site().httpMethod() + " " + f.successor().site().path())
+                .containsExactly("GET /api/v6/items");
+    }
+
     private static List<VersionLint.Finding> findings(Map<String, String> properties, Class<?>... resources) {
         BulwarkConfig config = TestConfig.load(properties).config();
         List<Class<?>> classes = new java.util.ArrayList<>(List.of(resources));

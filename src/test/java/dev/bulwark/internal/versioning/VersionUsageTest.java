@@ -79,6 +79,21 @@ class VersionUsageTest {
     }
 
     @Test
+    void anActiveSuccessorsClientsDoNotUseUpTheSlotsOfTheDeprecatedVersion() {
+        VersionUsage usage = new VersionUsage((v, c) -> counted.add(v + "/" + c), 2);
+        VersionSchedule v2 = new VersionSchedule("v2", null, Instant.parse("2099-01-01T00:00:00Z"), null, null, null,
+                List.of());
+        for (String client : new String[] {"new-1", "new-2", "new-3"}) {
+            usage.record(new Versions.Match(Versions.Entry.of(v2), VersionSchedule.Stage.ACTIVE, false), client,
+                    null, "c");
+        }
+        usage.record(match(VersionSchedule.Stage.DEPRECATED), "legacy-batch", null, "c");
+        assertThat(counted).containsExactly("v2/new-1", "v2/new-2", "v2/other", "v1/legacy-batch");
+        assertThat(logged).extracting(LogRecord::getMessage).singleElement().asString()
+                .contains("client=legacy-batch");
+    }
+
+    @Test
     void callsOfARetiredVersionAreCountedAndTheirFirstLoggedOnce() {
         VersionUsage usage = new VersionUsage((v, c) -> counted.add(c), 2);
         for (int i = 0; i < 5; i++) {

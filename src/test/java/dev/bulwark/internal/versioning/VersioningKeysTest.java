@@ -114,6 +114,83 @@ class VersioningKeysTest {
                 .contains("bulwark.versioning.versions.v1.sunset");
     }
 
+    @Test
+    void withPathVersionsANameNoPathCanHoldFailsNamingTheKey() {
+        for (String name : new String[] {"1", "version1", "api-v1", "2026-01"}) {
+            Map<String, String> p = new HashMap<>();
+            p.put("bulwark.versioning.versions", name + ", v2");
+            assertThat(problems(p)).as(name).singleElement().satisfies(c -> {
+                assertThat(c.key()).isEqualTo("bulwark.versioning.versions");
+                assertThat(c.problem()).contains("'" + name + "'").contains("no path can name");
+            });
+            p.put("bulwark.versioning.source", "header");
+            assertThat(problems(p)).as(name + " from a header").isEmpty();
+        }
+    }
+
+    @Test
+    void twoSpellingsOfOneVersionFail() {
+        Map<String, String> p = new HashMap<>();
+        p.put("bulwark.versioning.source", "header");
+        p.put("bulwark.versioning.versions", "v2, 2");
+        assertThat(problems(p)).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo("bulwark.versioning.versions");
+            assertThat(c.problem()).contains("cannot tell apart");
+        });
+    }
+
+    @Test
+    void aBrownOutBeforeTheDeprecationFails() {
+        Map<String, String> p = schedule();
+        p.put("bulwark.versioning.versions.v1.brown-outs", "2026-05-01T10:00:00Z/2026-05-01T11:00:00Z");
+        assertThat(problems(p)).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo("bulwark.versioning.versions.v1.brown-outs");
+            assertThat(c.problem()).contains("starts before the deprecation");
+        });
+    }
+
+    @Test
+    void successorsMustBeNewerAndNeverGoRoundInACircle() {
+        Map<String, String> p = schedule();
+        p.put("bulwark.versioning.versions.v2.successor", "v1");
+        assertThat(problems(p)).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo("bulwark.versioning.versions.v2.successor");
+            assertThat(c.problem()).contains("not newer");
+        });
+        Map<String, String> dated = new HashMap<>();
+        dated.put("bulwark.versioning.source", "header");
+        dated.put("bulwark.versioning.versions", "a, b");
+        dated.put("bulwark.versioning.versions.a.successor", "b");
+        dated.put("bulwark.versioning.versions.b.successor", "a");
+        assertThat(problems(dated)).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo("bulwark.versioning.versions.a.successor");
+            assertThat(c.problem()).contains("circle: a -> b -> a");
+        });
+        dated.remove("bulwark.versioning.versions.b.successor");
+        dated.put("bulwark.versioning.versions.a.sunset", "2027-06-01");
+        dated.put("bulwark.versioning.versions.b.sunset", "2027-01-01");
+        assertThat(problems(dated)).singleElement().satisfies(c -> assertThat(c.problem())
+                .contains("'b' is not newer than a: its sunset"));
+        dated.put("bulwark.versioning.versions.b.sunset", "2028-01-01");
+        assertThat(problems(dated)).isEmpty();
+    }
+
+    @Test
+    void aYearAnHttpDateCannotHoldFailsNamingTheKey() {
+        for (String date : new String[] {"+10000-01-01T00:00:00Z", "9999-12-31T23:00:00-05:00", "0000-06-01",
+                "-0001-01-01T00:00:00Z"}) {
+            Map<String, String> p = schedule();
+            p.put("bulwark.versioning.versions.v1.sunset", date);
+            p.remove("bulwark.versioning.versions.v1.brown-outs");
+            assertThat(problems(p)).as(date).extracting(ConfigProblem::key)
+                    .contains("bulwark.versioning.versions.v1.sunset");
+        }
+        Map<String, String> p = schedule();
+        p.put("bulwark.versioning.versions.v1.sunset", "9999-12-31T23:59:59Z");
+        assertThat(TestConfig.load(p).config().versioning().schedule().get("v1").sunsetHeader())
+                .isEqualTo("Fri, 31 Dec 9999 23:59:59 GMT");
+    }
+
     private static List<ConfigProblem> problems(Map<String, String> p) {
         return TestConfig.load(p).problems();
     }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,7 @@ class VersionsTest {
     static final Instant DEPRECATED = Instant.parse("2026-12-01T00:00:00Z");
     static final Instant BROWN_OUT = Instant.parse("2027-03-01T10:30:00Z");
     static final Instant AFTER_SUNSET = Instant.parse("2027-06-01T00:00:00Z");
-    private static final Function<String, String> NO_HEADERS = name -> null;
+    private static final Function<String, Enumeration<String>> NO_HEADERS = name -> null;
 
     static Map<String, String> schedule() {
         Map<String, String> p = new HashMap<>();
@@ -63,15 +66,46 @@ class VersionsTest {
     }
 
     private static Versions versions(Map<String, String> properties, Instant now) {
+        return versions(properties, now, Api.class, OrdersV1.class, OrdersV2.class);
+    }
+
+    static Versions versions(Map<String, String> properties, Instant now, Class<?>... classes) {
         BulwarkConfig config = TestConfig.load(properties).config();
-        return Versions.of(config.versioning(), TestModels.resources(config, "/shop",
-                List.of(Api.class, OrdersV1.class, OrdersV2.class)).policies(), Clock.fixed(now, ZoneOffset.UTC));
+        return Versions.of(config.versioning(), TestModels.resources(config, "/shop", List.of(classes)).policies(),
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** A request's headers: name, value, name, value... (a name may come back: several lines). */
+    static Function<String, Enumeration<String>> headers(String... nameValues) {
+        return name -> {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < nameValues.length; i += 2) {
+                if (nameValues[i].equalsIgnoreCase(name)) {
+                    values.add(nameValues[i + 1]);
+                }
+            }
+            return Collections.enumeration(values);
+        };
+    }
+
+    /** Writes the lifecycle headers as a servlet response would hold them (several values per name). */
+    static MapHeaders write(Versions.Match match, MapHeaders headers) {
+        Map<String, List<String>> extra = new HashMap<>();
+        Versions.write(match, headers, (n, v) -> {
+            extra.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
+            headers.set(n, headers.get(n) + ", " + v);
+        }, n -> {
+            List<String> all = new ArrayList<>();
+            if (headers.contains(n)) {
+                all.add(headers.get(n));
+            }
+            return all;
+        });
+        return headers;
     }
 
     private static MapHeaders written(Versions.Match match) {
-        MapHeaders headers = new MapHeaders("Content-Type", "application/json");
-        Versions.write(match, headers, (n, v) -> headers.set(n, headers.get(n) + ", " + v));
-        return headers;
+        return write(match, new MapHeaders("Content-Type", "application/json"));
     }
 
     @Test
@@ -144,21 +178,21 @@ class VersionsTest {
         Map<String, String> header = schedule();
         header.put("bulwark.versioning.source", "header");
         Versions byHeader = versions(header, DEPRECATED);
-        assertThat(byHeader.match("/shop/api/orders", Map.of("Api-Version", "1")::get).version()).isEqualTo("v1");
-        assertThat(byHeader.match("/shop/api/orders", Map.of("Api-Version", " V1 ")::get).version())
+        assertThat(byHeader.match("/shop/api/orders", headers("Api-Version", "1")).version()).isEqualTo("v1");
+        assertThat(byHeader.match("/shop/api/orders", headers("Api-Version", " V1 ")).version())
                 .isEqualTo("v1");
-        assertThat(byHeader.match("/shop/api/orders", Map.of("Api-Version", "2")::get)).isNull();
+        assertThat(byHeader.match("/shop/api/orders", headers("Api-Version", "2"))).isNull();
         assertThat(byHeader.match("/shop/api/v1/orders", NO_HEADERS)).isNull();
 
         Map<String, String> media = schedule();
         media.put("bulwark.versioning.source", "media-type");
         Versions byMedia = versions(media, BROWN_OUT);
-        assertThat(byMedia.match("/x", Map.of("Accept", "application/json; charset=utf-8; version=1")::get)
+        assertThat(byMedia.match("/x", headers("Accept", "application/json; charset=utf-8; version=1"))
                 .refused()).isTrue();
-        assertThat(byMedia.match("/x", Map.of("Accept", "text/plain, application/json;version=\"v1\"")::get))
+        assertThat(byMedia.match("/x", headers("Accept", "text/plain, application/json;version=\"v1\"")))
                 .isNotNull();
-        assertThat(byMedia.match("/x", Map.of("Content-Type", "application/json;version=1")::get)).isNotNull();
-        assertThat(byMedia.match("/x", Map.of("Accept", "application/json;q=0.5")::get)).isNull();
+        assertThat(byMedia.match("/x", headers("Content-Type", "application/json;version=1"))).isNotNull();
+        assertThat(byMedia.match("/x", headers("Accept", "application/json;q=0.5"))).isNull();
     }
 
     @Test
@@ -171,9 +205,25 @@ class VersionsTest {
     void theApplicationsOwnLinkHeaderIsKeptAndNothingIsWrittenTwice() {
         Versions.Match m = versions(schedule(), DEPRECATED).match("/shop/api/v1/orders", NO_HEADERS);
         MapHeaders h = new MapHeaders("Link", "</shop/api/v1/orders?page=2>; rel=\"next\"");
-        Versions.write(m, h, (n, v) -> h.set(n, h.get(n) + ", " + v));
-        Versions.write(m, h, (n, v) -> h.set(n, h.get(n) + ", " + v));
+        write(m, h);
+        write(m, h);
         assertThat(h.get("Link")).startsWith("</shop/api/v1/orders?page=2>; rel=\"next\", <https://example.com")
                 .containsOnlyOnce("rel=\"deprecation\"");
+        assertThat(h.get("Deprecation")).isEqualTo("@1780272000");
+    }
+
+    @Test
+    void anApplicationsOwnDeprecationStillGetsSunsetAndLink() {
+        Versions.Match m = versions(schedule(), DEPRECATED).match("/shop/api/v1/orders", NO_HEADERS);
+        MapHeaders h = new MapHeaders("Deprecation", "@1700000000");
+        write(m, h);
+        write(m, h);
+        assertThat(h.get("Deprecation")).isEqualTo("@1700000000");
+        assertThat(h.get("Sunset")).isEqualTo("Tue, 01 Jun 2027 00:00:00 GMT");
+        assertThat(h.get("Link")).containsOnlyOnce("rel=\"deprecation\"").containsOnlyOnce("rel=\"sunset\"");
+        MapHeaders sunsetOnly = new MapHeaders("Sunset", "Wed, 01 Jan 2031 00:00:00 GMT");
+        write(m, sunsetOnly);
+        assertThat(sunsetOnly.get("Sunset")).isEqualTo("Wed, 01 Jan 2031 00:00:00 GMT");
+        assertThat(sunsetOnly.get("Deprecation")).isEqualTo("@1780272000");
     }
 }
