@@ -81,6 +81,11 @@ final class Chars {
         return upper(c) || digit(c);
     }
 
+    /** The base32 alphabet of RFC 4648: upper-case letters and the digits 2 to 7. */
+    static boolean base32(int c) {
+        return upper(c) || c >= '2' && c <= '7';
+    }
+
     /** Letters, digits and underscores. */
     static boolean identifierWord(int c) {
         return alnum(c) || c == '_';
