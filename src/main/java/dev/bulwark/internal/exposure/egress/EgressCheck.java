@@ -47,17 +47,6 @@ public final class EgressCheck {
                 || type.startsWith("application/") && type.endsWith("+json");
     }
 
-    /** The charset parameter of a content type (lower case), or null. */
-    static String charset(String contentType) {
-        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-        if (at < 0) {
-            return null;
-        }
-        String value = contentType.substring(at + 8);
-        int end = value.indexOf(';');
-        return (end < 0 ? value : value.substring(0, end)).strip().replace("\"", "").toLowerCase(Locale.ROOT);
-    }
-
     /** One response: wraps its body when it is JSON, and tells the adapter what became of it. */
     public final class EgressResponse {
         private final String correlationId;
@@ -72,20 +61,16 @@ public final class EgressCheck {
         }
 
         /**
-         * The stream the application's bytes go through: a checking one for a JSON body in an ASCII-compatible
-         * charset (JSON is UTF-8), sent without a content coding; else {@code real}.
+         * The stream the application's bytes go through: a checking one for a JSON body sent without a content
+         * coding, whatever charset its content type declares (the bytes decide: {@link SniffingStream}); else
+         * {@code real}.
          */
         public OutputStream stream(OutputStream real, String contentType, String contentEncoding) {
             if (!checked(contentType, contentEncoding)) {
                 return real;
             }
-            String charset = charset(contentType);
-            if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")
-                    && !charset.equals("iso-8859-1")) {
-                return real;
-            }
-            EgressStream stream = new EgressStream(real, scan(), holdsBack(), settings.maxBuffer());
-            body = stream.body();
+            SniffingStream stream = new SniffingStream(real, scan(), holdsBack(), settings.maxBuffer());
+            body = stream;
             return stream;
         }
 
@@ -95,7 +80,8 @@ public final class EgressCheck {
                 return real;
             }
             EgressWriter writer = new EgressWriter(real, scan(), holdsBack(), settings.maxBuffer(),
-                    characterEncoding == null || characterEncoding.equalsIgnoreCase("utf-8"));
+                    characterEncoding == null || characterEncoding.equalsIgnoreCase("utf-8")
+                            || characterEncoding.equalsIgnoreCase("utf8"));
             body = writer.body();
             return writer;
         }

@@ -198,11 +198,69 @@ class EgressStreamTest {
         assertThat(response.stream(container, "text/plain", null)).isSameAs(container);
         assertThat(response.stream(container, null, null)).isSameAs(container);
         assertThat(response.stream(container, JSON, "gzip")).isSameAs(container);
-        assertThat(response.stream(container, JSON + "; charset=UTF-16", null)).isSameAs(container);
+        assertThat(response.stream(container, JSON + "; charset=UTF-16", null)).isNotSameAs(container);
         assertThat(response.stream(container, "application/problem+json", null)).isNotSameAs(container);
         assertThat(response.stream(container, "application/vnd.api+json; charset=utf-8", "identity"))
                 .isNotSameAs(container);
         assertThat(check(EgressAction.OFF, 1024).forResponse("c", () -> "GET /", null)).isNull();
+    }
+
+    /** Writes {@code bytes} in pieces of {@code piece} under {@code contentType}; returns what reached the container. */
+    private static byte[] bytesThrough(EgressCheck.EgressResponse response, String contentType, byte[] bytes, int piece)
+            throws IOException {
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, contentType, null);
+        for (int i = 0; i < bytes.length; i += piece) {
+            body.write(bytes, i, Math.min(piece, bytes.length - i));
+        }
+        response.end();
+        return container.toByteArray();
+    }
+
+    @Test
+    void theDeclaredCharsetNeverSkipsTheCheck() throws IOException {
+        // RESTEasy writes UTF-8 under the charset=UTF-16 a client's Accept asked for; utf8 and windows-1252 are
+        // ASCII-compatible labels
+        for (String label : new String[] {"UTF-16", "utf8", "windows-1252", "ISO-8859-15", "x-unknown"}) {
+            for (int piece : new int[] {1, 3, 1000}) {
+                byte[] sent = bytesThrough(response(EgressAction.REDACT, 1024, null), JSON + ";charset=" + label,
+                        LEAKY.getBytes(StandardCharsets.UTF_8), piece);
+                assertThat(new String(sent, StandardCharsets.UTF_8)).as(label).doesNotContain(Fixtures.JWS)
+                        .doesNotContain("4111").contains("\"id\":\"123e4567-e89b-12d3-a456-426614174000\"");
+                assertThat(sent).hasSize(LEAKY.getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+    }
+
+    @Test
+    void aUtf16OrUtf32BodyIsDecodedCheckedAndSentInItsOwnCharset() throws IOException {
+        String json = "{\"name\":\"Zoë 日本 \uD83D\uDE00\",\"token\":\"" + Fixtures.JWS + "\",\"ok\":true}";
+        String bom = "\uFEFF";
+        for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+            for (String text : new String[] {json, bom + json}) {
+                for (int piece : new int[] {1, 5, 4096}) {
+                    byte[] sent = bytesThrough(response(EgressAction.REDACT, 1024, null), JSON + ";charset=UTF-8",
+                            text.getBytes(charset), piece);
+                    String decoded = new String(sent, charset);
+                    String written = new String(text.getBytes(charset), charset); // as a client decodes it
+                    assertThat(decoded).as(charset).doesNotContain(Fixtures.JWS)
+                            .startsWith(written.substring(0, written.indexOf(",\"token\"")));
+                    assertThat(sent).as("the byte order mark stays").startsWith(
+                            java.util.Arrays.copyOf(text.getBytes(charset), 8));
+                    assertThat(Json.createReader(new StringReader(decoded.replace(bom, ""))).readObject()
+                            .getString("token")).isEqualTo("[removed]");
+                    assertThat(sent).as("same length").hasSize(text.getBytes(charset).length);
+                }
+            }
+        }
+        String clean = "{\"name\":\"Zoë 日本 \uD83D\uDE00\",\"n\":1}";
+        assertThat(bytesThrough(response(EgressAction.PROBLEM, 1024, null), JSON + ";charset=UTF-16",
+                clean.getBytes(StandardCharsets.UTF_16LE), 3)).as("clean UTF-16 passes byte for byte")
+                .isEqualTo(clean.getBytes(StandardCharsets.UTF_16LE));
+        EgressCheck.EgressResponse problem = response(EgressAction.PROBLEM, 1024, null);
+        assertThat(bytesThrough(problem, JSON + ";charset=UTF-16", json.getBytes(StandardCharsets.UTF_16BE), 7))
+                .isEmpty();
+        assertThat(problem.refused()).isTrue();
     }
 
     @Test
