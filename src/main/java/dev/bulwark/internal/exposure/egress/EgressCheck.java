@@ -53,6 +53,8 @@ public final class EgressCheck {
         private final Supplier<String> endpoint;
         private final RequestState state;
         private EgressBody body;
+        /** The response went asynchronous: nothing is held back any more (what {@link #end} would send, nobody ends). */
+        private boolean released;
 
         EgressResponse(String correlationId, Supplier<String> endpoint, RequestState state) {
             this.correlationId = correlationId;
@@ -91,8 +93,12 @@ public final class EgressCheck {
                     || contentEncoding.equalsIgnoreCase("identity"));
         }
 
+        /**
+         * Action {@code problem} holds the body back, until the request goes asynchronous: the application then writes
+         * after the filter returned, nobody can end the held body, and the check streams as {@code redact} does.
+         */
         private boolean holdsBack() {
-            return settings.action() == EgressAction.PROBLEM;
+            return settings.action() == EgressAction.PROBLEM && !released;
         }
 
         private ResponseScan scan() {
@@ -108,8 +114,12 @@ public final class EgressCheck {
             }
         }
 
-        /** The response goes on asynchronously: stop holding it back. */
+        /**
+         * The response goes on asynchronously: stop holding it back, and a body that starts from now on is checked
+         * as it streams (a hit is removed, as with {@code redact}).
+         */
         public void release() throws java.io.IOException {
+            released = true;
             if (body != null) {
                 body.release();
             }

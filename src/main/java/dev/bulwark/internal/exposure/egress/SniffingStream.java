@@ -105,6 +105,9 @@ final class SniffingStream extends OutputStream implements EgressBody {
                 decide();
             }
         }
+        if (target == null && headLength >= 2 && head[0] != 0 && head[1] != 0 && wide(head, 2) == null) {
+            decide(); // neither a byte order mark nor a NUL: ASCII-compatible, whatever follows (no byte waits)
+        }
         if (target != null && left > 0) {
             target.write(b, from, left);
         }

@@ -264,6 +264,46 @@ class EgressStreamTest {
     }
 
     @Test
+    void onceAsynchronousAProblemCheckStreamsAndRemovesWithoutBeingEnded() throws IOException {
+        for (boolean stream : new boolean[] {true, false}) {
+            EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 1024, null);
+            response.release(); // the request went asynchronous before the application wrote a byte
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            StringWriter chars = new StringWriter();
+            if (stream) {
+                OutputStream body = response.stream(bytes, JSON, null);
+                byte[] leaky = LEAKY.getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < leaky.length; i += 5) {
+                    body.write(leaky, i, Math.min(5, leaky.length - i));
+                }
+            } else {
+                response.writer(chars, JSON, null, "UTF-8").write(LEAKY);
+            }
+            // nobody calls end(): the asynchronous application completes the response itself
+            String sent = stream ? bytes.toString(StandardCharsets.UTF_8) : chars.toString();
+            assertThat(response.refused()).isFalse();
+            assertThat(response.holdingBack()).isFalse();
+            assertThat(sent).hasSize(LEAKY.length()).doesNotContain(Fixtures.JWS).endsWith("[true,null,-1.5e3]}");
+            assertThat(Json.createReader(new StringReader(sent)).readObject().getString("token"))
+                    .isEqualTo("[removed]");
+        }
+        assertThat(warnings()).allMatch(line -> line.contains("VALUE_REMOVED")).isNotEmpty();
+    }
+
+    @Test
+    void onceAsynchronousACleanBodyGoesOutAsItIsWritten() throws IOException {
+        EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 1024, null);
+        response.release();
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, JSON, null);
+        body.write("[1,".getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.toString(StandardCharsets.US_ASCII)).isEqualTo("[1,");
+        body.write("{\"a\":\"b\"}]".getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.toString(StandardCharsets.US_ASCII)).isEqualTo("[1,{\"a\":\"b\"}]");
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
     void aWriterIsCheckedLikeAStreamWithUtf8Lengths() throws IOException {
         EgressCheck.EgressResponse response = response(EgressAction.REDACT, 1024, null);
         StringWriter container = new StringWriter();
