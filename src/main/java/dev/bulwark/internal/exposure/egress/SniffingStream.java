@@ -64,10 +64,17 @@ final class SniffingStream extends OutputStream implements EgressBody {
         return null;
     }
 
+    /** Decides with the first bytes there are, and sends them on. */
     private void decide() throws IOException {
-        if (target != null) {
-            return;
+        if (target == null) {
+            byte[] first = java.util.Arrays.copyOf(head, headLength);
+            choose();
+            sendFirst(first, first.length);
         }
+    }
+
+    /** Chooses the check by the first bytes. */
+    private void choose() {
         Charset wide = wide(head, headLength);
         if (wide == null) {
             EgressStream bytes = new EgressStream(real, scan, holdBack, maxBuffer);
@@ -76,17 +83,18 @@ final class SniffingStream extends OutputStream implements EgressBody {
         } else {
             EgressWriter chars = new EgressWriter(new Encoding(real, wide), scan, holdBack, maxBuffer, false);
             body = chars.body();
-            decoding = new Decoding(chars, wide);
+            decoding = new Decoding(chars, wide, wide.name().startsWith("UTF-32")
+                    && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                    || (head[2] & 0xff) == 0xFE && (head[3] & 0xff) == 0xFF));
             target = decoding;
-            if (wide.name().startsWith("UTF-32") && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
-                    || (head[2] & 0xff) == 0xFE && (head[3] & 0xff) == 0xFF)) {
-                // Java's UTF-32 decoders drop a byte order mark: it goes through as the character it is
-                chars.write('\uFEFF');
-                target.write(head, 4, headLength - 4);
-                return;
-            }
         }
-        target.write(head, 0, headLength);
+    }
+
+    /** The first bytes and what came with them, in one write (a non-blocking container allows one per isReady). */
+    private void sendFirst(byte[] first, int length) throws IOException {
+        if (length > 0) {
+            target.write(first, 0, length);
+        }
     }
 
     @Override
@@ -96,20 +104,22 @@ final class SniffingStream extends OutputStream implements EgressBody {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        int from = off;
-        int left = len;
-        while (target == null && left > 0) {
-            head[headLength++] = b[from++];
-            left--;
-            if (headLength == head.length) {
-                decide();
-            }
+        if (target != null) {
+            target.write(b, off, len);
+            return;
         }
-        if (target == null && headLength >= 2 && head[0] != 0 && head[1] != 0 && wide(head, 2) == null) {
-            decide(); // neither a byte order mark nor a NUL: ASCII-compatible, whatever follows (no byte waits)
-        }
-        if (target != null && left > 0) {
-            target.write(b, from, left);
+        int take = Math.min(len, head.length - headLength);
+        System.arraycopy(b, off, head, headLength, take);
+        int before = headLength;
+        headLength += take;
+        // four bytes decide; two already do when they are neither a byte order mark nor hold a NUL: ASCII-compatible
+        if (headLength == head.length
+                || headLength >= 2 && head[0] != 0 && head[1] != 0 && wide(head, 2) == null) {
+            byte[] all = new byte[before + len];
+            System.arraycopy(head, 0, all, 0, before);
+            System.arraycopy(b, off, all, before, len);
+            choose();
+            sendFirst(all, all.length);
         }
     }
 
@@ -165,9 +175,12 @@ final class SniffingStream extends OutputStream implements EgressBody {
         private final Writer out;
         private final CharsetDecoder decoder;
         private ByteBuffer pending = ByteBuffer.allocate(0);
+        /** A UTF-32 byte order mark is still to come: Java's UTF-32 decoders drop it, it goes on as a character. */
+        private boolean utf32Bom;
 
-        Decoding(Writer out, Charset charset) {
+        Decoding(Writer out, Charset charset, boolean utf32Bom) {
             this.out = out;
+            this.utf32Bom = utf32Bom;
             this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
         }
@@ -179,10 +192,29 @@ final class SniffingStream extends OutputStream implements EgressBody {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (utf32Bom) {
+                utf32Bom = false;
+                char[] withBom = decodeAll(b, off + 4, len - 4, 1);
+                withBom[0] = '\uFEFF';
+                out.write(withBom);
+                return;
+            }
             ByteBuffer in = ByteBuffer.allocate(pending.remaining() + len);
             in.put(pending).put(b, off, len).flip();
             decode(in, false);
             pending = in;
+        }
+
+        /** The characters of these bytes (after {@code room} free places), bytes of a character cut short pending. */
+        private char[] decodeAll(byte[] b, int off, int len, int room) {
+            ByteBuffer in = ByteBuffer.wrap(b, off, len);
+            CharBuffer chars = CharBuffer.allocate(len + 2);
+            decoder.decode(in, chars, false);
+            pending = ByteBuffer.allocate(in.remaining()).put(in).flip();
+            chars.flip();
+            char[] out = new char[room + chars.remaining()];
+            chars.get(out, room, chars.remaining());
+            return out;
         }
 
         private void decode(ByteBuffer in, boolean last) throws IOException {

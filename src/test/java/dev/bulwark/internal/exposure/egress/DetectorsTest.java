@@ -191,6 +191,25 @@ class DetectorsTest {
     }
 
     @Test
+    void mysqlErrors() {
+        assertThat(find("java.sql.SQLSyntaxErrorException: Unknown column 'emial' in 'field list'"))
+                .isNotNull();
+        assertThat(find("SQLSyntaxErrorException: bad grammar")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("MySQLSyntaxErrorException: bad grammar")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("Unknown column 'emial' in 'field list'")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("Unknown column 'o.total' in 'where clause'")).isEqualTo(SecretShape.SQL_ERROR);
+    }
+
+    @Test
+    void mysqlWordsInOrdinaryTextPass() {
+        assertThat(find("Unknown column: email")).isNull();
+        assertThat(find("Unknown column 'email' in the CSV header")).isNull();
+        assertThat(find("Unknown column")).isNull();
+        assertThat(find("Unknown columns were ignored")).isNull();
+        assertThat(find("The SQL syntax error page explains it")).isNull();
+    }
+
+    @Test
     void sqlWordsInOrdinaryTextPass() {
         assertThat(find("SQL databases and NoSQL stores")).isNull();
         assertThat(find("FLORA-12345 garden set")).isNull();

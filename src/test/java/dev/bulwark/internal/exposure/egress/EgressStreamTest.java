@@ -304,6 +304,75 @@ class EgressStreamTest {
     }
 
     @Test
+    void aBodyLabelledJsonThatIsNotJsonIsCheckedLineByLine() throws IOException {
+        String trace = "java.lang.IllegalStateException: order 42 is closed\n"
+                + "\tat com.acme.Orders.load(Orders.java:42)\n"
+                + "Exception in thread \"main\" boom\n"
+                + "Caused by: java.sql.SQLSyntaxErrorException: Unknown column 'emial' in 'field list'\n"
+                + "Your session token is " + Fixtures.JWS + ".\n"
+                + "-----BEGIN RSA PRIVATE KEY-----\n"
+                + "a line that is fine\n"
+                + "ORA-00942: table or view does not exist";
+        for (int piece : new int[] {1, 7, 4096}) {
+            String sent = through(response(EgressAction.REDACT, 1024, null), trace, piece);
+            assertThat(sent).as("pieces of %d", piece).hasSize(trace.length()).doesNotContain("com.acme")
+                    .doesNotContain("IllegalStateException").doesNotContain("emial").doesNotContain(Fixtures.JWS)
+                    .doesNotContain("PRIVATE KEY").doesNotContain("ORA-").doesNotContain("thread \"main\"")
+                    .contains("\na line that is fine\n");
+            assertThat(sent.split("\n", -1)).as("line breaks stay").hasSize(trace.split("\n", -1).length);
+        }
+        EgressCheck.EgressResponse problem = response(EgressAction.PROBLEM, 1024, null);
+        assertThat(through(problem, "org.hibernate.LazyInitializationException: could not initialize", 5))
+                .isEmpty();
+        assertThat(problem.refused()).isTrue();
+        assertThat(warnings()).anyMatch(line -> line.contains("(a line of a body that is not JSON)"));
+    }
+
+    @Test
+    void textThatIsNotJsonAndHoldsNoSecretPassesAsWritten() throws IOException {
+        for (String text : new String[] {"OK", "Service unavailable, retry in 5 seconds.\nVersion 1.2.3 at api.example.com",
+            "NaN", "{\"a\":NaN,\"b\":\"x\"}\n", "// comment\n{\"v\":\"2.14.3\"}", "<html><p>\"quoted\"</p></html>"}) {
+            assertThat(through(response(EgressAction.PROBLEM, 1024, null), text, 3)).isEqualTo(text);
+        }
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void eachWriteOfTheApplicationIsAtMostOneWriteToTheContainer() throws IOException {
+        // a container in non-blocking mode (RESTEasy's asynchronous responses register a WriteListener) allows one
+        // write per isReady(): a string held from one write and a replacement must not add writes
+        for (EgressAction action : new EgressAction[] {EgressAction.REDACT, EgressAction.LOG}) {
+            for (int piece : new int[] {1, 2, 5, 13, 4096}) {
+                EgressCheck.EgressResponse response = response(action, 1024, null);
+                response.release();
+                int[] writes = {0};
+                ByteArrayOutputStream sent = new ByteArrayOutputStream();
+                OutputStream container = new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        throw new AssertionError("one byte at a time");
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        writes[0]++;
+                        sent.write(b, off, len);
+                    }
+                };
+                OutputStream body = response.stream(container, JSON, null);
+                byte[] bytes = LEAKY.getBytes(StandardCharsets.UTF_8);
+                int calls = 0;
+                for (int i = 0; i < bytes.length; i += piece) {
+                    body.write(bytes, i, Math.min(piece, bytes.length - i));
+                    calls++;
+                    assertThat(writes[0]).as("%s in pieces of %d", action, piece).isLessThanOrEqualTo(calls);
+                }
+                assertThat(sent.size()).isEqualTo(bytes.length);
+            }
+        }
+    }
+
+    @Test
     void aWriterIsCheckedLikeAStreamWithUtf8Lengths() throws IOException {
         EgressCheck.EgressResponse response = response(EgressAction.REDACT, 1024, null);
         StringWriter container = new StringWriter();
