@@ -311,13 +311,15 @@ class EgressStreamTest {
                 + "Caused by: java.sql.SQLSyntaxErrorException: Unknown column 'emial' in 'field list'\n"
                 + "Your session token is " + Fixtures.JWS + ".\n"
                 + "-----BEGIN RSA PRIVATE KEY-----\n"
+                + "MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn\n"
+                + "-----END RSA PRIVATE KEY-----\n"
                 + "a line that is fine\n"
                 + "ORA-00942: table or view does not exist";
         for (int piece : new int[] {1, 7, 4096}) {
             String sent = through(response(EgressAction.REDACT, 1024, null), trace, piece);
             assertThat(sent).as("pieces of %d", piece).hasSize(trace.length()).doesNotContain("com.acme")
                     .doesNotContain("IllegalStateException").doesNotContain("emial").doesNotContain(Fixtures.JWS)
-                    .doesNotContain("PRIVATE KEY").doesNotContain("ORA-").doesNotContain("thread \"main\"")
+                    .doesNotContain("PRIVATE KEY").doesNotContain("MIIE").doesNotContain("ORA-").doesNotContain("thread \"main\"")
                     .contains("\na line that is fine\n");
             assertThat(sent.split("\n", -1)).as("line breaks stay").hasSize(trace.split("\n", -1).length);
         }
