@@ -36,6 +36,13 @@ final class JsonStrings {
         }
     }
 
+    /**
+     * The length from which a line of text read as one string ends at its next space, tab, comma or semicolon (which
+     * passes as it is; the next line starts after it), so that a body of text on one line is not held back whole; a
+     * run of four times as many characters without one ends anyway.
+     */
+    static final int MAX_LINE = 16_384;
+
     /** The word being read outside strings (a literal, a number, or the start of text that is not JSON). */
     private final char[] word = new char[32];
     private int wordLength;
@@ -99,7 +106,8 @@ final class JsonStrings {
                 return NONE;
             }
             case TEXT_INSIDE -> {
-                if (unit == '\n') {
+                if (unit == '\n' || length >= MAX_LINE && (unit == ' ' || unit == '\t' || unit == ',' || unit == ';'
+                        || length >= 4 * MAX_LINE)) {
                     state = TEXT_OUTSIDE;
                     lastWasName = false;
                     return END;
@@ -109,6 +117,14 @@ final class JsonStrings {
             }
             case TEXT_OUTSIDE -> {
                 if (unit == '\n' || unit == '\r' || unit == ' ' || unit == '\t') {
+                    return NONE;
+                }
+                if (unit == '{' || unit == '[') {
+                    // a line that starts an object or an array: JSON again (after a prefix like )]}', or a log line)
+                    state = OUTSIDE;
+                    depth = 0;
+                    wordLength = 0;
+                    structure(unit);
                     return NONE;
                 }
                 state = TEXT_INSIDE;
@@ -183,7 +199,7 @@ final class JsonStrings {
     /** {@link #plain} in text mode: up to the end of the line. */
     private int line(byte[] bytes, char[] chars, int i, int end) {
         int j = i;
-        while (j < end) {
+        while (j < end && length < MAX_LINE) {
             int u = bytes != null ? bytes[j] & 0xff : chars[j];
             if (u == '\n') {
                 break;

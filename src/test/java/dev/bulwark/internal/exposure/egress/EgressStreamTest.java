@@ -331,6 +331,29 @@ class EgressStreamTest {
     }
 
     @Test
+    void afterAPrefixThatIsNotJsonALineStartingAnObjectIsJsonAgain() throws IOException {
+        String json = ")]}',\n{\"a\":\"ok\",\"k\":\"" + Fixtures.AWS + "\",\"b\":\"fine\"}";
+        String sent = through(response(EgressAction.REDACT, 1024, null), json, 3);
+        assertThat(sent).startsWith(")]}',\n{\"a\":\"ok\",\"k\":\"[removed]\"").endsWith(",\"b\":\"fine\"}")
+                .hasSize(json.length());
+        assertThat(warnings()).anyMatch(line -> line.contains("at $.k"));
+    }
+
+    @Test
+    void aLongLineOfTextIsCheckedInPiecesNotHeldWhole() throws IOException {
+        String words = "lorem ipsum dolor sit amet ".repeat(JsonStrings.MAX_LINE / 8);
+        String line = words + Fixtures.AWS + " end";
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response(EgressAction.REDACT, 1024, null).stream(container, JSON, null);
+        body.write(line.getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.size()).as("sent before the line ends").isGreaterThan(JsonStrings.MAX_LINE * 2);
+        assertThat(container.toString(StandardCharsets.US_ASCII)).doesNotContain("AKIA");
+        body.write('\n');
+        assertThat(container.toString(StandardCharsets.US_ASCII)).doesNotContain("AKIA").endsWith("\n")
+                .hasSize(line.length() + 1);
+    }
+
+    @Test
     void textThatIsNotJsonAndHoldsNoSecretPassesAsWritten() throws IOException {
         for (String text : new String[] {"OK", "Service unavailable, retry in 5 seconds.\nVersion 1.2.3 at api.example.com",
             "NaN", "{\"a\":NaN,\"b\":\"x\"}\n", "// comment\n{\"v\":\"2.14.3\"}", "<html><p>\"quoted\"</p></html>"}) {
