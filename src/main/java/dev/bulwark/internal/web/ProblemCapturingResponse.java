@@ -323,15 +323,15 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         private OutputStream body;
 
         /**
-         * The container's stream, behind the egress check when the body is JSON (decided at its first byte: before
-         * it, a flush or close goes to the container's stream as it is).
+         * The container's stream, behind the egress check when the body is JSON (decided at its first byte, or at a
+         * flush or close once the content type is set; null before that: nothing to decide on yet).
          */
         private OutputStream body(ServletOutputStream real, int first) {
             if (body == null) {
                 if (egress == null) {
                     body = real;
-                } else if (first < 0) {
-                    return real;
+                } else if (first < 0 && getContentType() == null) {
+                    return null;
                 } else {
                     body = egress.stream(real, contentTypeAt(first), getHeader("Content-Encoding"));
                 }
@@ -353,12 +353,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
         @Override
         public void flush() throws IOException {
-            sink.pass(real -> body(real, -1).flush());
+            sink.pass(real -> {
+                OutputStream out = body(real, -1);
+                if (out != null) {
+                    out.flush();
+                }
+            });
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(real -> body(real, -1).close());
+            sink.pass(real -> {
+                OutputStream out = body(real, -1);
+                (out == null ? real : out).close();
+            });
         }
 
         @Override
@@ -389,8 +397,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
             if (body == null) {
                 if (egress == null) {
                     body = real;
-                } else if (first < 0) {
-                    return real;
+                } else if (first < 0 && getContentType() == null) {
+                    return null;
                 } else {
                     body = egress.writer(real, contentTypeAt(first), getHeader("Content-Encoding"),
                             getCharacterEncoding());
@@ -408,12 +416,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
         @Override
         public void flush() throws IOException {
-            sink.pass(real -> body(real, -1).flush());
+            sink.pass(real -> {
+                Writer out = body(real, -1);
+                if (out != null) {
+                    out.flush();
+                }
+            });
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(real -> body(real, -1).close());
+            sink.pass(real -> {
+                Writer out = body(real, -1);
+                (out == null ? real : out).close();
+            });
         }
     }
 }

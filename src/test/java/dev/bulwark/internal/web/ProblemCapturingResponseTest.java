@@ -146,6 +146,19 @@ class ProblemCapturingResponseTest {
     }
 
     @Test
+    void aFlushBeforeTheFirstByteDoesNotCommitAHeldBackBody() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
+        ServletOutputStream out = checked.getOutputStream();
+        out.flush(); // no content type yet
+        checked.setContentType("application/json");
+        out.flush();
+        assertThat(container.isCommitted()).isFalse();
+        out.write(ascii("{\"key\":\"" + AWS + "\"}"));
+        out.flush();
+        assertThat(finish(checked).sentStatus()).isEqualTo(500);
+    }
+
+    @Test
     void anUntypedBodyThatIsNotShapedLikeJsonIsNotChecked() throws IOException {
         ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
         checked.getOutputStream().write(ascii("<p>key \"1.2.3\"</p>"));

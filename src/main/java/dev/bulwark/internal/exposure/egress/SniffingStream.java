@@ -129,6 +129,8 @@ final class SniffingStream extends OutputStream implements EgressBody {
         if (headLength > 0) {
             decide();
             target.flush();
+        } else if (!holdBack) {
+            real.flush(); // nothing written yet: a flush that does not commit a held-back body goes on
         }
     }
 
