@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -68,6 +70,18 @@ public class LeakResource {
                 out.write(bytes, i, Math.min(512, bytes.length - i));
             }
         };
+    }
+
+    /**
+     * The {@link #string} response, resumed from another thread after the request went asynchronous (no
+     * {@code @Produces} of its own: the class's); {@code clean} returns {@link #LEGITIMATE}.
+     */
+    @GET
+    @Path("/async/{kind}")
+    public void async(@PathParam("kind") String kind, @Suspended AsyncResponse response) {
+        java.util.concurrent.CompletableFuture.runAsync(
+                () -> response.resume("clean".equals(kind) ? LEGITIMATE : string(kind)),
+                java.util.concurrent.CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     /** Real-world values that must leave as they are. */

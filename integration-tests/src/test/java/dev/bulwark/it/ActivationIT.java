@@ -59,7 +59,7 @@ class ActivationIT {
             "GET /it/api/shop/customers/{number}/settings",
             "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
             "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
-            "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key");
+            "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

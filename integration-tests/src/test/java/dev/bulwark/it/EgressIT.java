@@ -135,6 +135,51 @@ class EgressIT {
     }
 
     @Test
+    void anAsynchronousResponseUnderTheProblemActionIsSentAndALeakInItRemoved() {
+        assumeTrue(ItSupport.onLiberty(), "the /it-egress deployment is Liberty's (server.xml)");
+        HttpResponse<String> clean = get("/it-egress/api/leaks/async/clean");
+        assertThat(clean.statusCode()).isEqualTo(200);
+        assertThat(clean.body()).isEqualTo(dev.bulwark.it.LeakResource.LEGITIMATE);
+
+        HttpResponse<String> leak = get("/it-egress/api/leaks/async/jws");
+        assertThat(leak.statusCode()).as("the response streams once asynchronous: the value is removed")
+                .isEqualTo(200);
+        assertNoTelltale("jws", leak.body(), "the asynchronous response");
+        JsonObject body = json(leak.body());
+        assertThat(body.getString("detail")).isEqualTo("[removed]");
+        assertThat(body.getBoolean("retry")).isTrue();
+        awaitLog("[correlationId=" + correlationId(leak) + "]", "egress check VALUE_REMOVED: JWS (TOKEN)",
+                "$.detail");
+    }
+
+    @Test
+    void aJsonBodyLabelledWithAnotherCharsetIsCheckedAllTheSame() {
+        for (String accept : List.of("application/json;charset=UTF-16", "application/json;charset=windows-1252")) {
+            HttpResponse<String> response = get("/it/api/leaks/string/jws", "Accept", accept);
+            assertThat(response.statusCode()).as(accept).isEqualTo(200);
+            // read as UTF-8 whatever the label says (RESTEasy writes UTF-8); without NULs, UTF-16 text reads too
+            String ascii = response.body().replace("\u0000", "");
+            assertNoTelltale("jws", ascii, accept);
+            assertThat(ascii).as(accept).contains("[removed]").contains("\"retry\":true");
+        }
+    }
+
+    @Test
+    void servletBodiesWrittenBeforeTheirTypeUnderAnotherCharsetOrNotJsonAreCheckedToo() {
+        for (String kind : List.of("jws", "aws", "stacktrace", "sql", "pem")) {
+            for (String mode : List.of("late", "cp1252", "text")) {
+                String path = "/it/servlet/leak/" + mode + "/" + kind;
+                HttpResponse<String> response = get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertNoTelltale(kind, response.body(), path);
+                assertThat(response.body()).as(path).contains("alice").contains("[removed]");
+                awaitLog("[correlationId=" + correlationId(response) + "]", "egress check VALUE_REMOVED: "
+                        + DETECTOR.get(kind));
+            }
+        }
+    }
+
+    @Test
     void pastItsBufferTheProblemActionRedactsInstead() {
         assumeTrue(ItSupport.onLiberty(), "the /it-egress deployment is Liberty's (server.xml)");
         HttpResponse<String> response = get("/it-egress/api/leaks/large/card/16");

@@ -235,6 +235,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /**
+     * The content type the egress check decides on at a body's first unit: the response's, or, when the application
+     * has set none yet (a servlet may set it after writing), {@code application/json} for a body shaped like JSON
+     * (its first unit {@code {}, {@code [} or whitespace), so that it is checked all the same.
+     */
+    private String contentTypeAt(int first) {
+        String type = getContentType();
+        if (type == null && (first == '{' || first == '[' || first == ' ' || first == '\n' || first == '\r'
+                || first == '\t')) {
+            return "application/json";
+        }
+        return type;
+    }
+
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
         if (writer != null) {
@@ -308,32 +322,51 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         private final Sink<ServletOutputStream> sink = new Sink<>(ProblemCapturingResponse.super::getOutputStream);
         private OutputStream body;
 
-        /** The container's stream, behind the egress check when the body is JSON (decided at its first byte). */
-        private OutputStream body(ServletOutputStream real) {
+        /**
+         * The container's stream, behind the egress check when the body is JSON (decided at its first byte, or at a
+         * flush or close once the content type is set; null before that: nothing to decide on yet).
+         */
+        private OutputStream body(ServletOutputStream real, int first) {
             if (body == null) {
-                body = egress == null ? real : egress.stream(real, getContentType(), getHeader("Content-Encoding"));
+                if (egress == null) {
+                    body = real;
+                } else if (first < 0 && getContentType() == null) {
+                    return null;
+                } else {
+                    body = egress.stream(real, contentTypeAt(first), getHeader("Content-Encoding"));
+                }
             }
             return body;
         }
 
         @Override
         public void write(int b) throws IOException {
-            sink.pass(real -> body(real).write(b));
+            sink.pass(real -> body(real, b & 0xff).write(b));
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            sink.pass(real -> body(real).write(b, off, len));
+            if (len > 0) {
+                sink.pass(real -> body(real, b[off] & 0xff).write(b, off, len));
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            sink.pass(real -> body(real).flush());
+            sink.pass(real -> {
+                OutputStream out = body(real, -1);
+                if (out != null) {
+                    out.flush();
+                }
+            });
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(real -> body(real).close());
+            sink.pass(real -> {
+                OutputStream out = body(real, -1);
+                (out == null ? real : out).close();
+            });
         }
 
         @Override
@@ -360,27 +393,43 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         private Writer body;
 
         /** The container's writer, behind the egress check when the body is JSON (decided at its first char). */
-        private Writer body(PrintWriter real) {
+        private Writer body(PrintWriter real, int first) {
             if (body == null) {
-                body = egress == null ? real : egress.writer(real, getContentType(), getHeader("Content-Encoding"),
-                        getCharacterEncoding());
+                if (egress == null) {
+                    body = real;
+                } else if (first < 0 && getContentType() == null) {
+                    return null;
+                } else {
+                    body = egress.writer(real, contentTypeAt(first), getHeader("Content-Encoding"),
+                            getCharacterEncoding());
+                }
             }
             return body;
         }
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
-            sink.pass(real -> body(real).write(cbuf, off, len));
+            if (len > 0) {
+                sink.pass(real -> body(real, cbuf[off]).write(cbuf, off, len));
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            sink.pass(real -> body(real).flush());
+            sink.pass(real -> {
+                Writer out = body(real, -1);
+                if (out != null) {
+                    out.flush();
+                }
+            });
         }
 
         @Override
         public void close() throws IOException {
-            sink.pass(real -> body(real).close());
+            sink.pass(real -> {
+                Writer out = body(real, -1);
+                (out == null ? real : out).close();
+            });
         }
     }
 }

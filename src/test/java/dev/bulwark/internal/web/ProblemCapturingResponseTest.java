@@ -126,6 +126,75 @@ class ProblemCapturingResponseTest {
         assertThat(sent.sentBody()).isEqualTo("{\"error\":\"retry later\"}");
     }
 
+    private static final String AWS = "AKIAIOSFODNN7EXAMPLE";
+
+    @Test
+    void aJsonShapedBodyWrittenBeforeItsContentTypeIsCheckedAllTheSame() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.REDACT);
+        ServletOutputStream out = checked.getOutputStream();
+        out.flush(); // before the first byte: decides nothing
+        out.write(ascii("{\"key\":\"" + AWS + "\"}"));
+        checked.setContentType("application/json");
+        assertThat(finish(checked).sentBody()).doesNotContain("AKIA").startsWith("{\"key\":\"[removed]\"");
+    }
+
+    @Test
+    void aJsonShapedBodyWrittenBeforeItsContentTypeThroughTheWriterIsCheckedToo() throws IOException {
+        ProblemCapturingResponse writer = checked(EgressAction.PROBLEM);
+        writer.getWriter().write("\n[\"" + AWS + "\"]");
+        assertThat(finish(writer).sentStatus()).isEqualTo(500);
+    }
+
+    @Test
+    void aFlushBeforeTheFirstByteDoesNotCommitAHeldBackBody() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
+        ServletOutputStream out = checked.getOutputStream();
+        out.flush(); // no content type yet
+        checked.setContentType("application/json");
+        out.flush();
+        assertThat(container.isCommitted()).isFalse();
+        out.write(ascii("{\"key\":\"" + AWS + "\"}"));
+        out.flush();
+        assertThat(finish(checked).sentStatus()).isEqualTo(500);
+    }
+
+    @Test
+    void anUntypedBodyThatIsNotShapedLikeJsonIsNotChecked() throws IOException {
+        ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);
+        checked.getOutputStream().write(ascii("<p>key \"1.2.3\"</p>"));
+        checked.setContentType("text/html");
+        assertThat(finish(checked).sentBody()).isEqualTo("<p>key \"1.2.3\"</p>");
+    }
+
+    @Test
+    void aResetBufferInsideAStringStartsTheCheckAgainAndNeverResendsWhatWasDiscarded() throws IOException {
+        resetInsideAString(false);
+    }
+
+    @Test
+    void aResetInsideAStringStartsTheCheckAgainAndNeverResendsWhatWasDiscarded() throws IOException {
+        resetInsideAString(true);
+    }
+
+    private void resetInsideAString(boolean full) throws IOException {
+        {
+            ProblemCapturingResponse checked = checked(EgressAction.REDACT);
+            checked.setContentType("application/json");
+            ServletOutputStream out = checked.getOutputStream();
+            out.write(ascii("{\"draft\":\"discarded \\\" part"));
+            if (full) {
+                checked.reset();
+                checked.setContentType("application/json");
+            } else {
+                checked.resetBuffer();
+            }
+            out.write(ascii("{\"key\":\"" + AWS + "\",\"n\":\"x\"}"));
+            String sent = finish(checked).sentBody();
+            assertThat(sent).as(full ? "reset" : "resetBuffer").doesNotContain("discarded").doesNotContain("draft")
+                    .doesNotContain("AKIA").startsWith("{\"key\":\"[removed]\"").endsWith(",\"n\":\"x\"}");
+        }
+    }
+
     @Test
     void aBodyThatIsNotJsonIsNotChecked() throws IOException {
         ProblemCapturingResponse checked = checked(EgressAction.PROBLEM);

@@ -3,7 +3,10 @@ package dev.bulwark.internal.exposure.egress;
 /**
  * Access keys of well-known services whose format carries a fixed prefix, so that ordinary text cannot pass for one:
  * <ul>
- * <li>AWS access key ids: {@code AKIA} (long-term) or {@code ASIA} (temporary) and 16 upper-case letters or digits;</li>
+ * <li>AWS access key ids: {@code AKIA} (long-term) or {@code ASIA} (temporary) and 16 characters of the base32 alphabet
+ * ({@code A-Z}, {@code 2-7}) holding at least one of its digits, so that an upper-case word like
+ * {@code ASIAPACIFICSOUTHEAST} passes (the price: a key id whose 16 characters happen to be all letters, about one
+ * in 28, is not detected);</li>
  * <li>Google API keys: {@code AIza} and 35 base64url characters;</li>
  * <li>Azure storage connection strings: {@code AccountKey=} and at least 40 base64 characters;</li>
  * <li>GitHub tokens: {@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} and 36 letters or digits;
@@ -51,7 +54,8 @@ final class AccessKeyDetector implements Detector {
 
     private static SecretShape amazonGoogleAzure(char[] t, int n, int i) {
         if ((Chars.startsWith(t, n, i, "AKIA") || Chars.startsWith(t, n, i, "ASIA"))
-                && exactly(t, n, i + 4, 16, Chars::upperOrDigit)) {
+                && exactly(t, n, i + 4, 16, Chars::upperOrDigit)
+                && run(t, n, i + 4, Chars::base32) == 16 && hasDigit(t, i + 4, 16)) {
             return SecretShape.AWS_ACCESS_KEY_ID;
         }
         if (Chars.startsWith(t, n, i, "AIza") && exactly(t, n, i + 4, 35, Chars::base64url)) {
@@ -88,6 +92,15 @@ final class AccessKeyDetector implements Detector {
             return SecretShape.STRIPE_SECRET_KEY;
         }
         return null;
+    }
+
+    private static boolean hasDigit(char[] t, int from, int count) {
+        for (int j = from; j < from + count; j++) {
+            if (Chars.digit(t[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Exactly {@code count} characters of the class from {@code from}, and no more of them after. */

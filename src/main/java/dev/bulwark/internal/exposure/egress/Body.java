@@ -25,6 +25,15 @@ abstract class Body<A> extends Splice implements EgressBody {
     private A buffer;
     private int buffered;
     private boolean ended;
+    /**
+     * What one write of the application sends on, written to the container once at its end: a container in
+     * non-blocking mode (a {@code WriteListener}: RESTEasy's asynchronous responses) allows one write per
+     * {@code isReady()}. A single piece of the chunk is written from the chunk itself; more pieces are copied here.
+     */
+    private A staging;
+    private int staged;
+    private int pieceOff = -1;
+    private int pieceLen;
 
     /** @param real the container's stream or writer */
     <R extends java.io.Flushable & java.io.Closeable> Body(R real, ResponseScan scan, boolean holdBack,
@@ -61,10 +70,49 @@ abstract class Body<A> extends Splice implements EgressBody {
         try {
             chunk(off, off + len);
         } finally {
+            A units2 = chunk;
             chunk = null;
             bytes = null;
             chars = null;
+            sendStaged(units2);
         }
+    }
+
+    /** Sends what the write staged, in one write. */
+    private void sendStaged(A units) throws IOException {
+        if (scan.refused()) {
+            pieceOff = -1;
+            staged = 0;
+        } else if (pieceOff >= 0) {
+            int off = pieceOff;
+            pieceOff = -1;
+            realWrite(units, off, pieceLen);
+        } else if (staged > 0) {
+            int length = staged;
+            staged = 0;
+            realWrite(staging, 0, length);
+        }
+    }
+
+    /** During a write: keeps units for the one container write at its end. */
+    private void stage(A units, int off, int len) {
+        if (pieceOff < 0 && staged == 0 && units == chunk) {
+            pieceOff = off;
+            pieceLen = len;
+            return;
+        }
+        if (pieceOff >= 0) {
+            int pOff = pieceOff;
+            pieceOff = -1;
+            staging = append(staging == null ? newArray(Math.max(64, pieceLen + len)) : staging, 0, chunk, pOff,
+                    pieceLen);
+            staged = pieceLen;
+        }
+        if (staging == null) {
+            staging = newArray(Math.max(64, len));
+        }
+        staging = append(staging, staged, units, off, len);
+        staged += len;
     }
 
     final void flush() throws IOException {
@@ -120,7 +168,11 @@ abstract class Body<A> extends Splice implements EgressBody {
             }
             release();
         }
-        realWrite(units, off, len);
+        if (chunk != null) {
+            stage(units, off, len);
+        } else {
+            realWrite(units, off, len);
+        }
     }
 
     private A append(A to, int length, A from, int off, int len) {

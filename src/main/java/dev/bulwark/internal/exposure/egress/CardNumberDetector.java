@@ -74,16 +74,18 @@ final class CardNumberDetector implements Detector {
 
     private static boolean standsAlone(char[] t, int n, int start, int end) {
         int before = Chars.at(t, n, start - 1);
-        if (Chars.alnum(before) || before == '_' || before == '+' || before == '.' || before == ','
-                || before == '-' || before == '/') {
+        // a comma before is a separator (a CSV field, a list), never part of the number: "Ada,4111...,12/28"
+        if (Chars.alnum(before) || before == '_' || before == '+' || before == '.' || before == '-'
+                || before == '/') {
             return false;
         }
         int after = Chars.at(t, n, end);
         if (Chars.alnum(after) || after == '_' || after == '-' || after == '/') {
             return false;
         }
-        // a decimal point or a thousands separator followed by more digits: one longer number
-        return !((after == '.' || after == ',') && Chars.digit(Chars.at(t, n, end + 1)));
+        // a decimal point followed by more digits: one longer number. A comma after is a separator: thirteen
+        // digits and more are never the head of a thousands-grouped number (its first group has one to three)
+        return !(after == '.' && Chars.digit(Chars.at(t, n, end + 1)));
     }
 
     /** True when the prefix belongs to a real scheme that issues numbers of this length. */

@@ -19,6 +19,7 @@ final class Chars {
     static final int LOWER_Q = 1 << 8;
     static final int UPPER_O = 1 << 9;
     static final int UPPER_B = 1 << 10;
+    static final int UPPER_U = 1 << 11;
 
     private static final int[] CLASSES = new int[128];
 
@@ -36,6 +37,7 @@ final class Chars {
         CLASSES['q'] = LOWER_Q;
         CLASSES['O'] = UPPER_O;
         CLASSES['B'] = UPPER_B;
+        CLASSES['U'] = UPPER_U;
     }
 
     private Chars() {
@@ -79,6 +81,11 @@ final class Chars {
 
     static boolean upperOrDigit(int c) {
         return upper(c) || digit(c);
+    }
+
+    /** The base32 alphabet of RFC 4648: upper-case letters and the digits 2 to 7. */
+    static boolean base32(int c) {
+        return upper(c) || c >= '2' && c <= '7';
     }
 
     /** Letters, digits and underscores. */

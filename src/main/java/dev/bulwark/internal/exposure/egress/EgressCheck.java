@@ -47,23 +47,14 @@ public final class EgressCheck {
                 || type.startsWith("application/") && type.endsWith("+json");
     }
 
-    /** The charset parameter of a content type (lower case), or null. */
-    static String charset(String contentType) {
-        int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-        if (at < 0) {
-            return null;
-        }
-        String value = contentType.substring(at + 8);
-        int end = value.indexOf(';');
-        return (end < 0 ? value : value.substring(0, end)).strip().replace("\"", "").toLowerCase(Locale.ROOT);
-    }
-
     /** One response: wraps its body when it is JSON, and tells the adapter what became of it. */
     public final class EgressResponse {
         private final String correlationId;
         private final Supplier<String> endpoint;
         private final RequestState state;
         private EgressBody body;
+        /** The response went asynchronous: nothing is held back any more (what {@link #end} would send, nobody ends). */
+        private boolean released;
 
         EgressResponse(String correlationId, Supplier<String> endpoint, RequestState state) {
             this.correlationId = correlationId;
@@ -72,20 +63,16 @@ public final class EgressCheck {
         }
 
         /**
-         * The stream the application's bytes go through: a checking one for a JSON body in an ASCII-compatible
-         * charset (JSON is UTF-8), sent without a content coding; else {@code real}.
+         * The stream the application's bytes go through: a checking one for a JSON body sent without a content
+         * coding, whatever charset its content type declares (the bytes decide: {@link SniffingStream}); else
+         * {@code real}.
          */
         public OutputStream stream(OutputStream real, String contentType, String contentEncoding) {
             if (!checked(contentType, contentEncoding)) {
                 return real;
             }
-            String charset = charset(contentType);
-            if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")
-                    && !charset.equals("iso-8859-1")) {
-                return real;
-            }
-            EgressStream stream = new EgressStream(real, scan(), holdsBack(), settings.maxBuffer());
-            body = stream.body();
+            SniffingStream stream = new SniffingStream(real, scan(), holdsBack(), settings.maxBuffer());
+            body = stream;
             return stream;
         }
 
@@ -95,7 +82,8 @@ public final class EgressCheck {
                 return real;
             }
             EgressWriter writer = new EgressWriter(real, scan(), holdsBack(), settings.maxBuffer(),
-                    characterEncoding == null || characterEncoding.equalsIgnoreCase("utf-8"));
+                    characterEncoding == null || characterEncoding.equalsIgnoreCase("utf-8")
+                            || characterEncoding.equalsIgnoreCase("utf8"));
             body = writer.body();
             return writer;
         }
@@ -105,8 +93,12 @@ public final class EgressCheck {
                     || contentEncoding.equalsIgnoreCase("identity"));
         }
 
+        /**
+         * Action {@code problem} holds the body back, until the request goes asynchronous: the application then writes
+         * after the filter returned, nobody can end the held body, and the check streams as {@code redact} does.
+         */
         private boolean holdsBack() {
-            return settings.action() == EgressAction.PROBLEM;
+            return settings.action() == EgressAction.PROBLEM && !released;
         }
 
         private ResponseScan scan() {
@@ -122,8 +114,12 @@ public final class EgressCheck {
             }
         }
 
-        /** The response goes on asynchronously: stop holding it back. */
+        /**
+         * The response goes on asynchronously: stop holding it back, and a body that starts from now on is checked
+         * as it streams (a hit is removed, as with {@code redact}).
+         */
         public void release() throws java.io.IOException {
+            released = true;
             if (body != null) {
                 body.release();
             }

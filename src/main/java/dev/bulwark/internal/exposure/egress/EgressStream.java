@@ -3,7 +3,10 @@ package dev.bulwark.internal.exposure.egress;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** A JSON response body written as bytes (UTF-8, or an ASCII-compatible charset), checked as it is written. */
+/**
+ * A JSON response body written as bytes in an ASCII-compatible charset (see {@link SniffingStream}), checked as it is
+ * written.
+ */
 final class EgressStream extends OutputStream {
 
     private final Body<byte[]> body;

@@ -52,10 +52,21 @@ final class JoseDetector implements Detector {
                     break;
                 }
             }
-            if ((segments == 3 || segments == 5) && j - i >= MIN_TOKEN) {
-                SecretShape shape = header(text, i, firstDot, segments);
-                if (shape != null) {
-                    return shape;
+            // dots right after the token end a sentence ("Your token is eyJ....sig."): the token is the run less
+            // one or more of them, unless the run as it stands is one (an unsigned JWS ends with a dot)
+            int trailing = 0;
+            while (trailing < j - i && text[j - 1 - trailing] == '.') {
+                trailing++;
+            }
+            for (int cut = 0; cut <= trailing; cut++) {
+                int count = segments - cut;
+                int end = j - cut;
+                if ((count == 3 || count == 5) && end - i >= MIN_TOKEN && firstDot < end
+                        && !(text[end - 1] == '.' && text[end - 2] == '.')) { // a token's last two segments: not empty
+                    SecretShape shape = header(text, i, firstDot, count);
+                    if (shape != null) {
+                        return shape;
+                    }
                 }
             }
             i = j;

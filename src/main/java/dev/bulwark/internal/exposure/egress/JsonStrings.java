@@ -6,8 +6,11 @@ package dev.bulwark.internal.exposure.egress;
  * string's characters and their {@link Chars} classes, and follows objects and arrays for the JSON path of a string.
  * Only ASCII matters: a unit past U+007F (a byte of a multi-byte UTF-8 sequence, or a non-ASCII char) is kept as an
  * opaque character, so a sequence split between two writes needs no care and no decoding. It never refuses
- * anything: a body that is not JSON is read as well as it goes (it checks nothing about the syntax; what the
- * application writes is not an attack on it). The request side's {@code validation.JsonScanner} is a strict pull
+ * anything and checks little of the syntax (what the application writes is not an attack on it), but a body labelled
+ * JSON that is not (an unquoted stack trace, a database error, a PEM key written as text) shows itself by an ASCII
+ * character no JSON has outside a string: from there on it is read as text, each line (from its first
+ * non-whitespace character, with the word the odd character ends, like the {@code E} of {@code Exception}) one
+ * "string" for the detectors. The request side's {@code validation.JsonScanner} is a strict pull
  * parser over a whole body and cannot be fed as the application writes; this one is push-driven and lenient.
  */
 final class JsonStrings {
@@ -21,6 +24,28 @@ final class JsonStrings {
     private static final int INSIDE = 1;
     private static final int ESCAPE = 2;
     private static final int HEX = 3;
+    /** Text mode (the body is not JSON): between lines, and inside a line. */
+    private static final int TEXT_OUTSIDE = 4;
+    private static final int TEXT_INSIDE = 5;
+    /** The characters JSON has outside strings: whitespace, structure, numbers and the literals' letters. */
+    private static final boolean[] JSON_OUTSIDE = new boolean[128];
+
+    static {
+        for (char c : " \t\r\n{}[],:0123456789+-.eEtrufalsn".toCharArray()) {
+            JSON_OUTSIDE[c] = true;
+        }
+    }
+
+    /**
+     * The length from which a line of text read as one string ends at its next space, tab, comma or semicolon (which
+     * passes as it is; the next line starts after it), so that a body of text on one line is not held back whole; a
+     * run of four times as many characters without one ends anyway.
+     */
+    static final int MAX_LINE = 16_384;
+
+    /** The word being read outside strings (a literal, a number, or the start of text that is not JSON). */
+    private final char[] word = new char[32];
+    private int wordLength;
     /** Path frames kept; deeper levels are counted but not named. */
     private static final int MAX_FRAMES = 64;
 
@@ -67,7 +92,11 @@ final class JsonStrings {
                     state = INSIDE;
                     length = 0;
                     classes = 0;
+                    wordLength = 0;
                     return START;
+                }
+                if (unit < 128 && !JSON_OUTSIDE[unit]) {
+                    return text(unit);
                 }
                 structure(unit);
                 return NONE;
@@ -75,6 +104,34 @@ final class JsonStrings {
             case ESCAPE -> {
                 escape(unit);
                 return NONE;
+            }
+            case TEXT_INSIDE -> {
+                if (unit == '\n' || length >= MAX_LINE && (unit == ' ' || unit == '\t' || unit == ',' || unit == ';'
+                        || length >= 4 * MAX_LINE)) {
+                    state = TEXT_OUTSIDE;
+                    lastWasName = false;
+                    return END;
+                }
+                append(unit);
+                return NONE;
+            }
+            case TEXT_OUTSIDE -> {
+                if (unit == '\n' || unit == '\r' || unit == ' ' || unit == '\t') {
+                    return NONE;
+                }
+                if (unit == '{' || unit == '[') {
+                    // a line that starts an object or an array: JSON again (after a prefix like )]}', or a log line)
+                    state = OUTSIDE;
+                    depth = 0;
+                    wordLength = 0;
+                    structure(unit);
+                    return NONE;
+                }
+                state = TEXT_INSIDE;
+                length = 0;
+                classes = 0;
+                append(unit);
+                return START;
             }
             default -> {
                 hex = hex * 16 + Character.digit(unit, 16);
@@ -87,12 +144,33 @@ final class JsonStrings {
         }
     }
 
+    /** The body is not JSON: a line starts at this unit, after the word it ends (read outside strings so far). */
+    private int text(int unit) {
+        state = TEXT_INSIDE;
+        length = 0;
+        classes = 0;
+        for (int k = 0; k < wordLength; k++) {
+            append(word[k]);
+        }
+        append(unit);
+        lastWasName = false;
+        return START;
+    }
+
+    /** True once the body showed it is not JSON and is read as lines of text. */
+    boolean textMode() {
+        return state >= TEXT_OUTSIDE;
+    }
+
     /**
      * Inside a string, reads the plain units (neither a quote nor a backslash) from {@code i} on at once (the common
      * case, in a tight loop); returns where it stopped: {@code end}, or a unit for {@link #feed}. Outside a string,
      * returns {@code i}. One of {@code bytes} and {@code chars} holds the units.
      */
     int plain(byte[] bytes, char[] chars, int i, int end) {
+        if (state == TEXT_INSIDE) {
+            return line(bytes, chars, i, end);
+        }
         if (state != INSIDE) {
             return i;
         }
@@ -115,6 +193,20 @@ final class JsonStrings {
         text = t;
         length = len;
         classes = cls;
+        return j;
+    }
+
+    /** {@link #plain} in text mode: up to the end of the line. */
+    private int line(byte[] bytes, char[] chars, int i, int end) {
+        int j = i;
+        while (j < end && length < MAX_LINE) {
+            int u = bytes != null ? bytes[j] & 0xff : chars[j];
+            if (u == '\n') {
+                break;
+            }
+            append(u);
+            j++;
+        }
         return j;
     }
 
@@ -144,6 +236,12 @@ final class JsonStrings {
     }
 
     private void structure(int unit) {
+        if (unit >= 128 || unit == ' ' || unit == '\t' || unit == '\r' || unit == '\n' || unit == '{' || unit == '['
+                || unit == '}' || unit == ']' || unit == ',' || unit == ':') {
+            wordLength = 0;
+        } else if (wordLength < word.length) {
+            word[wordLength++] = (char) unit;
+        }
         switch (unit) {
             case '{', '[' -> {
                 if (depth < MAX_FRAMES) {
@@ -173,9 +271,9 @@ final class JsonStrings {
         }
     }
 
-    /** True inside a string (its quote was read, its end not yet). */
+    /** True inside a string (its quote was read, its end not yet), or inside a line of text. */
     boolean inString() {
-        return state != OUTSIDE;
+        return state != OUTSIDE && state != TEXT_OUTSIDE;
     }
 
     /** The last string's characters (valid after {@link #END}, until the next {@link #START}). */
@@ -219,6 +317,9 @@ final class JsonStrings {
      * object and {@code (member name)}).
      */
     String path() {
+        if (textMode()) {
+            return "(a line of a body that is not JSON)";
+        }
         StringBuilder out = new StringBuilder("$");
         int frames = Math.min(depth, MAX_FRAMES);
         for (int f = 0; f < frames; f++) {

@@ -26,6 +26,8 @@ final class ResponseScan {
     private final Supplier<String> endpoint;
     private boolean refused;
     private int hits;
+    /** A body read as text: the lines of a private key's PEM block after its BEGIN line are removed up to its END. */
+    private boolean pemBlock;
 
     ResponseScan(Detectors detectors, EgressAction action, int allowed, String correlationId,
                  Supplier<String> endpoint) {
@@ -56,10 +58,16 @@ final class ResponseScan {
      * @param heldBack the response is still wholly held back (action {@code problem}, within its buffer)
      */
     boolean ended(JsonStrings tokens, boolean heldBack) {
+        if (pemBlock) {
+            pemBlock = Chars.indexOf(tokens.text(), tokens.length(), "-----END ", 0) < 0;
+            return action != EgressAction.LOG;
+        }
         SecretShape shape = detectors.find(tokens.text(), tokens.length(), tokens.classes(), allowed);
         if (shape == null) {
             return false;
         }
+        pemBlock = shape == SecretShape.PEM_PRIVATE_KEY && tokens.textMode()
+                && Chars.indexOf(tokens.text(), tokens.length(), "-----END ", 0) < 0;
         hits++;
         tokens.removeName();
         EgressEvent event = switch (action) {

@@ -70,8 +70,10 @@ abstract class Splice {
                         return;
                     }
                     pass(from, start);
-                    replace(dropHeld(start, i + 1));
-                    from = i + 1;
+                    // a line of text ends at its line break, which stays
+                    int last = tokens.textMode() ? i : i + 1;
+                    replace(dropHeld(start, last));
+                    from = last;
                 } else if (start == off) {
                     passHeld(); // the string's beginning, from an earlier chunk
                 }

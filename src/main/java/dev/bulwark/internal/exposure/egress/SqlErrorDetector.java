@@ -5,14 +5,16 @@ package dev.bulwark.internal.exposure.egress;
  * {@code SQLSTATE}, Oracle's {@code ORA-} and five digits, PostgreSQL's {@code syntax error at or near},
  * {@code unterminated quoted string at or near} and {@code PSQLException}, MySQL's
  * {@code You have an error in your SQL syntax}, SQL Server's {@code Incorrect syntax near} and
- * {@code Unclosed quotation mark after the character string}, H2's {@code org.h2.jdbc.JdbcSQL} and SQLite's
- * {@code SQLITE_ERROR}.
+ * {@code Unclosed quotation mark after the character string}, H2's {@code org.h2.jdbc.JdbcSQL}, SQLite's
+ * {@code SQLITE_ERROR}, JDBC's {@code SQLSyntaxErrorException} (MySQL's {@code MySQLSyntaxErrorException} too) and
+ * MySQL's {@code Unknown column 'x' in 'field list'} (the quoted column and the quoted clause after it: an API's own
+ * "Unknown column: email" passes).
  */
 final class SqlErrorDetector implements Detector {
 
     private static final String[] MARKERS = {"SQLSTATE", "syntax error at or near", "PSQLException",
         "unterminated quoted string at or near", "You have an error in your SQL syntax", "Incorrect syntax near",
-        "Unclosed quotation mark after the character string", "org.h2.jdbc.JdbcSQL", "SQLITE_ERROR", "ORA-"};
+        "Unclosed quotation mark after the character string", "org.h2.jdbc.JdbcSQL", "SQLITE_ERROR", "ORA-", "SQLSyntaxErrorException", "Unknown column '"};
     /** The markers by their first character, so that one pass over a string finds any of them. */
     private static final String[][] BY_FIRST = new String[128][];
 
@@ -27,8 +29,8 @@ final class SqlErrorDetector implements Detector {
 
     @Override
     public int needs() {
-        // SQL, syntax, quoted/quotation, ORA-
-        return Chars.UPPER_Q | Chars.LOWER_X | Chars.LOWER_Q | Chars.UPPER_O;
+        // SQL, syntax, quoted/quotation, ORA-, Unknown column
+        return Chars.UPPER_Q | Chars.LOWER_X | Chars.LOWER_Q | Chars.UPPER_O | Chars.UPPER_U;
     }
 
     @Override
@@ -45,12 +47,22 @@ final class SqlErrorDetector implements Detector {
                 continue;
             }
             for (String marker : markers) {
-                if (Chars.startsWith(t, n, i, marker) && (c != 'O' || oracleCode(t, n, i))) {
+                if (Chars.startsWith(t, n, i, marker) && (c != 'O' || oracleCode(t, n, i))
+                        && (c != 'U' || mysqlColumn(t, n, i + marker.length()))) {
                     return SecretShape.SQL_ERROR;
                 }
             }
         }
         return null;
+    }
+
+    /** After {@code Unknown column '}: the column's name, its closing quote, then {@code  in '}. */
+    private static boolean mysqlColumn(char[] t, int n, int from) {
+        int close = from;
+        while (close < n && t[close] != '\'' && close - from <= 192) {
+            close++;
+        }
+        return close > from && Chars.startsWith(t, n, close, "' in '");
     }
 
     /** {@code ORA-} at {@code at} starts an Oracle code: five digits, standing alone. */

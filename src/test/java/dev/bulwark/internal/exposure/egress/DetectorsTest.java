@@ -42,6 +42,25 @@ class DetectorsTest {
     }
 
     @Test
+    void aTokenAtTheEndOfASentence() {
+        assertThat(find("Your session token is " + Fixtures.JWS + ".")).isEqualTo(SecretShape.JWS);
+        assertThat(find("Your session token is " + Fixtures.JWS + "...")).isEqualTo(SecretShape.JWS);
+        assertThat(find("token: " + Fixtures.JWE + ". Keep it.")).isEqualTo(SecretShape.JWE);
+        assertThat(find(Fixtures.b64url("{\"alg\":\"none\"}") + "." + Fixtures.b64url("{\"sub\":\"a\"}") + ".."))
+                .as("an unsigned token ending a sentence").isEqualTo(SecretShape.JWS);
+    }
+
+    @Test
+    void dottedWordsEndingASentencePass() {
+        assertThat(find("Upgrade to version 1.2.3.")).isNull();
+        assertThat(find("See api.example.com.")).isNull();
+        assertThat(find("It costs 12.50...")).isNull();
+        assertThat(find("eyes.on.the.road.")).isNull();
+        assertThat(find(Fixtures.b64url("{\"alg\":\"RS256\"}") + "...")).as("one segment and dots").isNull();
+        assertThat(find(Fixtures.b64url("{\"typ\":\"JWT\"}") + ".eyJzdWIiOiJhIn0.c2ln.")).as("no alg").isNull();
+    }
+
+    @Test
     void pemPrivateKeysOfEveryFlavour() {
         for (String label : new String[] {"RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "PRIVATE KEY",
             "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "PGP PRIVATE KEY BLOCK"}) {
@@ -88,6 +107,10 @@ class DetectorsTest {
         assertThat(find("AccountKey=short")).isNull();
         assertThat(find("xoxb-1")).isNull();
         assertThat(find("sk_test_4eC39HqLyjWDarjtT1zdp7dc")).as("a Stripe test key").isNull();
+        assertThat(find("ASIAPACIFICSOUTHEAST")).as("an upper-case word: no base32 digit")
+                .isNull();
+        assertThat(find("region ASIAPACIFIC0SOUTH1")).as("0 and 1 are not base32").isNull();
+        assertThat(find("AKIA1234567890123456")).as("8, 9, 0, 1 are not base32").isNull();
     }
 
     @Test
@@ -112,6 +135,21 @@ class DetectorsTest {
         assertThat(find("4111111111111111x")).isNull();
         assertThat(find("12.4111111111111111")).isNull();
         assertThat(find("4111111111111111.25")).isNull();
+    }
+
+    @Test
+    void cardNumbersAfterACommaInCsvRowsAndLists() {
+        assertThat(find("Ada,4111111111111111,12/28")).isEqualTo(SecretShape.CARD_NUMBER);
+        assertThat(find("cards: 5555555555554444,4111111111111111")).isEqualTo(SecretShape.CARD_NUMBER);
+        assertThat(find("id,card\n7,378282246310005\n")).isEqualTo(SecretShape.CARD_NUMBER);
+    }
+
+    @Test
+    void commaSeparatedNumbersThatAreNotCardsPass() {
+        assertThat(find("orders 4111111111111112,4111111111111113,5555555555554445")).as("fail Luhn").isNull();
+        assertThat(find("1,234,567,890,123,456")).as("thousands").isNull();
+        assertThat(find("3,1415926535897932")).as("a decimal comma").isNull();
+        assertThat(find("Ada,1234567812345670,12/28")).as("no scheme starts with 1").isNull();
     }
 
     @Test
@@ -150,6 +188,25 @@ class DetectorsTest {
             assertThat(find(error)).as(error).isIn(SecretShape.SQL_ERROR, SecretShape.STACK_TRACE);
         }
         assertThat(find("ORA-00942: table or view does not exist")).isEqualTo(SecretShape.SQL_ERROR);
+    }
+
+    @Test
+    void mysqlErrors() {
+        assertThat(find("java.sql.SQLSyntaxErrorException: Unknown column 'emial' in 'field list'"))
+                .isNotNull();
+        assertThat(find("SQLSyntaxErrorException: bad grammar")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("MySQLSyntaxErrorException: bad grammar")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("Unknown column 'emial' in 'field list'")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("Unknown column 'o.total' in 'where clause'")).isEqualTo(SecretShape.SQL_ERROR);
+    }
+
+    @Test
+    void mysqlWordsInOrdinaryTextPass() {
+        assertThat(find("Unknown column: email")).isNull();
+        assertThat(find("Unknown column 'email' in the CSV header")).isNull();
+        assertThat(find("Unknown column")).isNull();
+        assertThat(find("Unknown columns were ignored")).isNull();
+        assertThat(find("The SQL syntax error page explains it")).isNull();
     }
 
     @Test

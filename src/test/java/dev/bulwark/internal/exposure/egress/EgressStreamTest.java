@@ -198,11 +198,203 @@ class EgressStreamTest {
         assertThat(response.stream(container, "text/plain", null)).isSameAs(container);
         assertThat(response.stream(container, null, null)).isSameAs(container);
         assertThat(response.stream(container, JSON, "gzip")).isSameAs(container);
-        assertThat(response.stream(container, JSON + "; charset=UTF-16", null)).isSameAs(container);
+        assertThat(response.stream(container, JSON + "; charset=UTF-16", null)).isNotSameAs(container);
         assertThat(response.stream(container, "application/problem+json", null)).isNotSameAs(container);
         assertThat(response.stream(container, "application/vnd.api+json; charset=utf-8", "identity"))
                 .isNotSameAs(container);
         assertThat(check(EgressAction.OFF, 1024).forResponse("c", () -> "GET /", null)).isNull();
+    }
+
+    /** Writes {@code bytes} in pieces of {@code piece} under {@code contentType}; returns what reached the container. */
+    private static byte[] bytesThrough(EgressCheck.EgressResponse response, String contentType, byte[] bytes, int piece)
+            throws IOException {
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, contentType, null);
+        for (int i = 0; i < bytes.length; i += piece) {
+            body.write(bytes, i, Math.min(piece, bytes.length - i));
+        }
+        response.end();
+        return container.toByteArray();
+    }
+
+    @Test
+    void theDeclaredCharsetNeverSkipsTheCheck() throws IOException {
+        // RESTEasy writes UTF-8 under the charset=UTF-16 a client's Accept asked for; utf8 and windows-1252 are
+        // ASCII-compatible labels
+        for (String label : new String[] {"UTF-16", "utf8", "windows-1252", "ISO-8859-15", "x-unknown"}) {
+            for (int piece : new int[] {1, 3, 1000}) {
+                byte[] sent = bytesThrough(response(EgressAction.REDACT, 1024, null), JSON + ";charset=" + label,
+                        LEAKY.getBytes(StandardCharsets.UTF_8), piece);
+                assertThat(new String(sent, StandardCharsets.UTF_8)).as(label).doesNotContain(Fixtures.JWS)
+                        .doesNotContain("4111").contains("\"id\":\"123e4567-e89b-12d3-a456-426614174000\"");
+                assertThat(sent).hasSize(LEAKY.getBytes(StandardCharsets.UTF_8).length);
+            }
+        }
+    }
+
+    @Test
+    void aUtf16OrUtf32BodyIsDecodedCheckedAndSentInItsOwnCharset() throws IOException {
+        String json = "{\"name\":\"Zoë 日本 \uD83D\uDE00\",\"token\":\"" + Fixtures.JWS + "\",\"ok\":true}";
+        String bom = "\uFEFF";
+        for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+            for (String text : new String[] {json, bom + json}) {
+                for (int piece : new int[] {1, 5, 4096}) {
+                    byte[] sent = bytesThrough(response(EgressAction.REDACT, 1024, null), JSON + ";charset=UTF-8",
+                            text.getBytes(charset), piece);
+                    String decoded = new String(sent, charset);
+                    String written = new String(text.getBytes(charset), charset); // as a client decodes it
+                    assertThat(decoded).as(charset).doesNotContain(Fixtures.JWS)
+                            .startsWith(written.substring(0, written.indexOf(",\"token\"")));
+                    assertThat(sent).as("the byte order mark stays").startsWith(
+                            java.util.Arrays.copyOf(text.getBytes(charset), 8));
+                    assertThat(Json.createReader(new StringReader(decoded.replace(bom, ""))).readObject()
+                            .getString("token")).isEqualTo("[removed]");
+                    assertThat(sent).as("same length").hasSize(text.getBytes(charset).length);
+                }
+            }
+        }
+        String clean = "{\"name\":\"Zoë 日本 \uD83D\uDE00\",\"n\":1}";
+        assertThat(bytesThrough(response(EgressAction.PROBLEM, 1024, null), JSON + ";charset=UTF-16",
+                clean.getBytes(StandardCharsets.UTF_16LE), 3)).as("clean UTF-16 passes byte for byte")
+                .isEqualTo(clean.getBytes(StandardCharsets.UTF_16LE));
+        EgressCheck.EgressResponse problem = response(EgressAction.PROBLEM, 1024, null);
+        assertThat(bytesThrough(problem, JSON + ";charset=UTF-16", json.getBytes(StandardCharsets.UTF_16BE), 7))
+                .isEmpty();
+        assertThat(problem.refused()).isTrue();
+    }
+
+    @Test
+    void onceAsynchronousAProblemCheckStreamsAndRemovesWithoutBeingEnded() throws IOException {
+        for (boolean stream : new boolean[] {true, false}) {
+            EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 1024, null);
+            response.release(); // the request went asynchronous before the application wrote a byte
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            StringWriter chars = new StringWriter();
+            if (stream) {
+                OutputStream body = response.stream(bytes, JSON, null);
+                byte[] leaky = LEAKY.getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < leaky.length; i += 5) {
+                    body.write(leaky, i, Math.min(5, leaky.length - i));
+                }
+            } else {
+                response.writer(chars, JSON, null, "UTF-8").write(LEAKY);
+            }
+            // nobody calls end(): the asynchronous application completes the response itself
+            String sent = stream ? bytes.toString(StandardCharsets.UTF_8) : chars.toString();
+            assertThat(response.refused()).isFalse();
+            assertThat(response.holdingBack()).isFalse();
+            assertThat(sent).hasSize(LEAKY.length()).doesNotContain(Fixtures.JWS).endsWith("[true,null,-1.5e3]}");
+            assertThat(Json.createReader(new StringReader(sent)).readObject().getString("token"))
+                    .isEqualTo("[removed]");
+        }
+        assertThat(warnings()).allMatch(line -> line.contains("VALUE_REMOVED")).isNotEmpty();
+    }
+
+    @Test
+    void onceAsynchronousACleanBodyGoesOutAsItIsWritten() throws IOException {
+        EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 1024, null);
+        response.release();
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, JSON, null);
+        body.write("[1,".getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.toString(StandardCharsets.US_ASCII)).isEqualTo("[1,");
+        body.write("{\"a\":\"b\"}]".getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.toString(StandardCharsets.US_ASCII)).isEqualTo("[1,{\"a\":\"b\"}]");
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aBodyLabelledJsonThatIsNotJsonIsCheckedLineByLine() throws IOException {
+        String trace = "java.lang.IllegalStateException: order 42 is closed\n"
+                + "\tat com.acme.Orders.load(Orders.java:42)\n"
+                + "Exception in thread \"main\" boom\n"
+                + "Caused by: java.sql.SQLSyntaxErrorException: Unknown column 'emial' in 'field list'\n"
+                + "Your session token is " + Fixtures.JWS + ".\n"
+                + "-----BEGIN RSA PRIVATE KEY-----\n"
+                + "MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn\n"
+                + "-----END RSA PRIVATE KEY-----\n"
+                + "a line that is fine\n"
+                + "ORA-00942: table or view does not exist";
+        for (int piece : new int[] {1, 7, 4096}) {
+            String sent = through(response(EgressAction.REDACT, 1024, null), trace, piece);
+            assertThat(sent).as("pieces of %d", piece).hasSize(trace.length()).doesNotContain("com.acme")
+                    .doesNotContain("IllegalStateException").doesNotContain("emial").doesNotContain(Fixtures.JWS)
+                    .doesNotContain("PRIVATE KEY").doesNotContain("MIIE").doesNotContain("ORA-").doesNotContain("thread \"main\"")
+                    .contains("\na line that is fine\n");
+            assertThat(sent.split("\n", -1)).as("line breaks stay").hasSize(trace.split("\n", -1).length);
+        }
+        EgressCheck.EgressResponse problem = response(EgressAction.PROBLEM, 1024, null);
+        assertThat(through(problem, "org.hibernate.LazyInitializationException: could not initialize", 5))
+                .isEmpty();
+        assertThat(problem.refused()).isTrue();
+        assertThat(warnings()).anyMatch(line -> line.contains("(a line of a body that is not JSON)"));
+    }
+
+    @Test
+    void afterAPrefixThatIsNotJsonALineStartingAnObjectIsJsonAgain() throws IOException {
+        String json = ")]}',\n{\"a\":\"ok\",\"k\":\"" + Fixtures.AWS + "\",\"b\":\"fine\"}";
+        String sent = through(response(EgressAction.REDACT, 1024, null), json, 3);
+        assertThat(sent).startsWith(")]}',\n{\"a\":\"ok\",\"k\":\"[removed]\"").endsWith(",\"b\":\"fine\"}")
+                .hasSize(json.length());
+        assertThat(warnings()).anyMatch(line -> line.contains("at $.k"));
+    }
+
+    @Test
+    void aLongLineOfTextIsCheckedInPiecesNotHeldWhole() throws IOException {
+        String words = "lorem ipsum dolor sit amet ".repeat(JsonStrings.MAX_LINE / 8);
+        String line = words + Fixtures.AWS + " end";
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response(EgressAction.REDACT, 1024, null).stream(container, JSON, null);
+        body.write(line.getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.size()).as("sent before the line ends").isGreaterThan(JsonStrings.MAX_LINE * 2);
+        assertThat(container.toString(StandardCharsets.US_ASCII)).doesNotContain("AKIA");
+        body.write('\n');
+        assertThat(container.toString(StandardCharsets.US_ASCII)).doesNotContain("AKIA").endsWith("\n")
+                .hasSize(line.length() + 1);
+    }
+
+    @Test
+    void textThatIsNotJsonAndHoldsNoSecretPassesAsWritten() throws IOException {
+        for (String text : new String[] {"OK", "Service unavailable, retry in 5 seconds.\nVersion 1.2.3 at api.example.com",
+            "NaN", "{\"a\":NaN,\"b\":\"x\"}\n", "// comment\n{\"v\":\"2.14.3\"}", "<html><p>\"quoted\"</p></html>"}) {
+            assertThat(through(response(EgressAction.PROBLEM, 1024, null), text, 3)).isEqualTo(text);
+        }
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void eachWriteOfTheApplicationIsAtMostOneWriteToTheContainer() throws IOException {
+        // a container in non-blocking mode (RESTEasy's asynchronous responses register a WriteListener) allows one
+        // write per isReady(): a string held from one write and a replacement must not add writes
+        for (EgressAction action : new EgressAction[] {EgressAction.REDACT, EgressAction.LOG}) {
+            for (int piece : new int[] {1, 2, 5, 13, 4096}) {
+                EgressCheck.EgressResponse response = response(action, 1024, null);
+                response.release();
+                int[] writes = {0};
+                ByteArrayOutputStream sent = new ByteArrayOutputStream();
+                OutputStream container = new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        throw new AssertionError("one byte at a time");
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        writes[0]++;
+                        sent.write(b, off, len);
+                    }
+                };
+                OutputStream body = response.stream(container, JSON, null);
+                byte[] bytes = LEAKY.getBytes(StandardCharsets.UTF_8);
+                int calls = 0;
+                for (int i = 0; i < bytes.length; i += piece) {
+                    body.write(bytes, i, Math.min(piece, bytes.length - i));
+                    calls++;
+                    assertThat(writes[0]).as("%s in pieces of %d", action, piece).isLessThanOrEqualTo(calls);
+                }
+                assertThat(sent.size()).isEqualTo(bytes.length);
+            }
+        }
     }
 
     @Test
