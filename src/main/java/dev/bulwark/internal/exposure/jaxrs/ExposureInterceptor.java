@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -126,7 +127,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         Jsonb own = applicationJsonb(context.getType(), type);
         if (own != null) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-            own.toJson(entity, context.getGenericType(), buffer);
+            own.toJson(entity, written(context, entity), buffer);
             serializers.replay(buffer.toByteArray(), allowed, names.names(), context.getOutputStream());
             return;
         }
@@ -135,7 +136,20 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             jsonb = serializers.jsonb(allowed, names.names());
             names.serializers().set(slot, jsonb);
         }
-        ExposureSerializers.write(jsonb, entity, context.getGenericType(), context.getOutputStream());
+        ExposureSerializers.write(jsonb, entity, written(context, entity), context.getOutputStream());
+    }
+
+    /**
+     * The type to write the entity as: the runtime's generic type, else (an asynchronous method's {@code void}, a
+     * type the entity is not an instance of) the entity's class.
+     */
+    static Type written(WriterInterceptorContext context, Object entity) {
+        Type generic = context.getGenericType();
+        if (generic == null || generic == void.class || generic == Void.class
+                || generic instanceof Class<?> c && !c.isInstance(entity)) {
+            return entity.getClass();
+        }
+        return generic;
     }
 
     /** The combination of views of the caller, or the last slot for an error status. */
@@ -161,6 +175,12 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
 
     /** The names held back for an entity: the policy's, and the @Sensitive names of its runtime classes. */
     private Held held(Object entity) {
+        if (!(entity instanceof Collection<?> || entity instanceof Map<?, ?> || entity instanceof Object[])) {
+            Held h = held.get(entity.getClass()); // the common case, without allocation
+            if (h != null) {
+                return h;
+            }
+        }
         Set<Class<?>> classes = classes(entity);
         if (classes.size() == 1) {
             Class<?> c = classes.iterator().next();
