@@ -86,6 +86,14 @@ public class ShopResource {
         return new ShopReceipt("R-" + number, find(number).getName(), "MARGIN-41pct", LocalDate.of(2026, 11, 30));
     }
 
+    /** A card by field access, returned as Object: its @Sensitive field is known by the runtime class only. */
+    @GET
+    @Path("customers/{number}/card")
+    @RolesAllowed("admin")
+    public Object card(@PathParam("number") String number) {
+        return new ShopCard(find(number).getName(), "4242", "VAULT-" + number);
+    }
+
     /** The whole entity without an allow-list: the inventory's finding; sensitive data still never leaves. */
     @GET
     @Path("customers/{number}/whole")

@@ -108,6 +108,15 @@ class ExposureIT {
     }
 
     @Test
+    void aFieldAccessClassReturnedAsObjectKeepsItsSensitiveFieldIn() {
+        String body = call("/it/api/shop/customers/C-1001/card", ADMIN).body();
+        assertThat(body).doesNotContain("VAULT", "vaultReference");
+        JsonObject card = json(body);
+        assertThat(card.keySet()).containsExactlyInAnyOrder("holder", "last4");
+        assertThat(card.getString("last4")).isEqualTo("4242");
+    }
+
+    @Test
     void withoutAListTheEntityLeavesButSensitiveDataNever() {
         String body = call("/it/api/shop/customers/C-1001/whole", ADMIN).body();
         assertThat(body).doesNotContain("$2a$12$", "passwordHash", "\"customer\"");

@@ -141,11 +141,12 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
 
     /**
      * The type to write the entity as: the runtime's generic type, else (an asynchronous method's {@code void}, a
-     * type the entity is not an instance of) the entity's class.
+     * method declaring {@code Object}, a type the entity is not an instance of) the entity's class: Yasson writes an
+     * entity declared {@code Object} whose class declares {@code @JsonbVisibility} as {@code {}}.
      */
     static Type written(WriterInterceptorContext context, Object entity) {
         Type generic = context.getGenericType();
-        if (generic == null || generic == void.class || generic == Void.class
+        if (generic == null || generic == void.class || generic == Void.class || generic == Object.class
                 || generic instanceof Class<?> c && !c.isInstance(entity)) {
             return entity.getClass();
         }

@@ -294,6 +294,8 @@ class ExposureInterceptorTest {
         // returned as Object: known by its runtime class only
         assertThat(write(policy("any"), new FieldAccount(), FieldAccount.class, MediaType.APPLICATION_JSON_TYPE,
                 new HashMap<>()).body()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(write(policy("any"), new FieldAccount(), Object.class, MediaType.APPLICATION_JSON_TYPE,
+                new HashMap<>()).body()).isEqualTo("{\"name\":\"Ada\"}");
     }
 
     @Test
