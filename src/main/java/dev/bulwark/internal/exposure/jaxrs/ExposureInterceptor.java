@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes one resource method's JSON entities (any media type whose subtype is {@code json} or ends in {@code +json},
- * {@code text/json} included), through the serializer of the caller's views: the last writer interceptor (after
+ * {@code text/json} included, and any media type the runtime's JSON-B provider is chosen for), through the serializer of the caller's views: the last writer interceptor (after
  * content codings have wrapped the stream). When the runtime's own JSON-B provider would write the entity, it is
  * written by Bulwark's JSON-B instead; when another writer would (an application's {@code MessageBodyWriter}, a
  * Jackson provider) or the application brings its own {@code Jsonb}, that writer's JSON is replayed through the same
@@ -104,14 +104,20 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
         Object entity = context.getEntity();
         MediaType type = context.getMediaType();
-        if (entity == null || !json(type) || raw(context.getType())) {
+        if (entity == null || raw(context.getType())) {
+            context.proceed();
+            return;
+        }
+        Writer writer = writer(context);
+        // a JSON media type, or another one the runtime's JSON-B provider writes (*/* negotiated without @Produces)
+        if (!json(type) && writer != Writer.RUNTIME_JSONB) {
             context.proceed();
             return;
         }
         int slot = slot(context);
         FieldPaths allowed = allowed(slot);
         Held names = held(entity);
-        if (!platformWriter(context)) {
+        if (writer == Writer.OTHER) {
             // the application's writer: its JSON, filtered
             OutputStream out = context.getOutputStream();
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
@@ -230,21 +236,32 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         return out.isEmpty() ? Set.of(entity.getClass()) : out;
     }
 
-    /** True when the writer the runtime chose for the entity is its own JSON-B provider (or unknown). */
-    private boolean platformWriter(WriterInterceptorContext context) {
+    /** The writer the runtime chose for the entity, kept per type and media type. */
+    private Writer writer(WriterInterceptorContext context) {
         if (providers == null) {
-            return true;
+            return Writer.UNKNOWN;
         }
         Class<?> type = context.getType();
         MediaType media = context.getMediaType();
         Chosen last = chosen;
-        if (last == null || last.type() != type || !last.mediaType().equals(media)) {
-            MessageBodyWriter<?> writer = providers.getMessageBodyWriter(type, context.getGenericType(),
+        if (last == null || last.type() != type || !java.util.Objects.equals(last.mediaType(), media)) {
+            MessageBodyWriter<?> w = providers.getMessageBodyWriter(type, context.getGenericType(),
                     context.getAnnotations(), media);
-            last = new Chosen(type, media, writer == null || platform(writer.getClass()));
+            last = new Chosen(type, media, w == null ? Writer.UNKNOWN
+                    : platform(w.getClass()) ? Writer.RUNTIME_JSONB : Writer.OTHER);
             chosen = last;
         }
-        return last.platform();
+        return last.writer();
+    }
+
+    /** Which writer would write the entity. */
+    enum Writer {
+        /** The runtime's JSON-B provider: Bulwark writes in its place. */
+        RUNTIME_JSONB,
+        /** Another writer (the application's): its output is replayed through the filter. */
+        OTHER,
+        /** Not known (no providers, no writer): a JSON media type is written by Bulwark. */
+        UNKNOWN
     }
 
     static boolean platform(Class<?> writer) {
@@ -257,7 +274,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     }
 
     /** The runtime's writer choice for a type and media type. */
-    private record Chosen(Class<?> type, MediaType mediaType, boolean platform) {
+    private record Chosen(Class<?> type, MediaType mediaType, Writer writer) {
     }
 
     /** What an entity's runtime class holds back, and its serializers per slot. */

@@ -26,7 +26,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.MessageBodyWriter;
@@ -35,7 +34,6 @@ import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.lang.reflect.Proxy;
@@ -184,18 +182,10 @@ class ExposureInterceptorTest {
 
     /** A stand-in for the writer an application registers (its class is the application's, not the runtime's). */
     private static MessageBodyWriter<Object> applicationWriter() {
-        return new MessageBodyWriter<>() {
-            @Override
-            public boolean isWriteable(Class<?> t, Type g, Annotation[] a, MediaType m) {
-                return true;
-            }
-
-            @Override
-            public void writeTo(Object o, Class<?> t, Type g, Annotation[] a, MediaType m,
-                                MultivaluedMap<String, Object> h, OutputStream out) {
-                throw new UnsupportedOperationException("the test's context writes the writer's output");
-            }
-        };
+        return (MessageBodyWriter<Object>) Proxy.newProxyInstance(ExposureInterceptorTest.class.getClassLoader(),
+                new Class<?>[] {MessageBodyWriter.class}, (proxy, m, args) -> {
+                    throw new UnsupportedOperationException("the test's context writes the writer's output");
+                });
     }
 
     private static Map<String, Object> withToken(String... groups) {
@@ -320,7 +310,20 @@ class ExposureInterceptorTest {
     }
 
     @Test
-    void theRuntimesJsonbWriterIsReplacedNotProceededTo() {
+    void theRuntimesJsonbWriterIsReplacedNotProceededToWhateverTheMediaType() throws Exception {
+        Providers runtime = providers(new org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider(), null);
+        // a method without @Produces negotiating */*: the runtime's JSON-B provider writes octet-stream
+        Written octets = write(policy("get"), new Account(), Account.class, MediaType.APPLICATION_OCTET_STREAM_TYPE,
+                new HashMap<>(), runtime, null);
+        assertThat(octets.proceeded()).isFalse();
+        assertThat(octets.body()).isEqualTo("{\"name\":\"Ada\"}");
+        // another writer of a media type that is not JSON is left alone
+        Written xml = write(policy("get"), new Account(), Account.class, MediaType.APPLICATION_XML_TYPE,
+                new HashMap<>(), providers(applicationWriter(), null), "<account/>");
+        assertThat(xml.proceeded()).isTrue();
+        assertThat(xml.body()).isEqualTo("<account/>");
+        assertThat(ExposureInterceptor.platform(
+                org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider.class)).isTrue();
         assertThat(ExposureInterceptor.platform(PlatformJsonb.class)).isFalse();
         assertThat(ExposureInterceptor.platform(applicationWriter().getClass())).isFalse();
     }
