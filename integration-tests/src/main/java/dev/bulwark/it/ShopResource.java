@@ -11,10 +11,13 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,33 @@ public class ShopResource {
     @ResponseFields(value = {"email"}, roles = "admin")
     public Response customer(@PathParam("number") String number) {
         return Response.ok(find(number)).build();
+    }
+
+    /** One customer written asynchronously: the list applies to what the method resumes with, as JSON or text/json. */
+    @GET
+    @Path("customers/{number}/async")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, "text/json"})
+    @ResponseFields(value = {"number", "name"}, anonymous = true)
+    public void customerLater(@PathParam("number") String number, @Suspended AsyncResponse response) {
+        response.resume(find(number));
+    }
+
+    /** A receipt the application writes itself (ShopReceiptWriter): its format is kept, its list holds. */
+    @GET
+    @Path("receipts/{number}")
+    @PermitAll
+    @ResponseFields(value = {"receipt", "customerName", "issued"}, anonymous = true)
+    public ShopReceipt receipt(@PathParam("number") String number) {
+        return new ShopReceipt("R-" + number, find(number).getName(), "MARGIN-41pct", LocalDate.of(2026, 11, 30));
+    }
+
+    /** A card by field access, returned as Object: its @Sensitive field is known by the runtime class only. */
+    @GET
+    @Path("customers/{number}/card")
+    @RolesAllowed("admin")
+    public Object card(@PathParam("number") String number) {
+        return new ShopCard(find(number).getName(), "4242", "VAULT-" + number);
     }
 
     /** The whole entity without an allow-list: the inventory's finding; sensitive data still never leaves. */

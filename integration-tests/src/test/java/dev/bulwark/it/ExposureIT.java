@@ -86,6 +86,37 @@ class ExposureIT {
     }
 
     @Test
+    void anAsynchronousMethodsListHoldsAsJsonAndAsTextJson() {
+        String json = call("/it/api/shop/customers/C-1002/async", null).body();
+        assertThat(json(json).keySet()).containsExactlyInAnyOrder("number", "name");
+        assertThat(json).doesNotContain(NEVER).doesNotContain("grace@example.com");
+        HttpResponse<String> text = get("/it/api/shop/customers/C-1002/async", "Accept", "text/json");
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/json"));
+        assertThat(json(text.body()).keySet()).containsExactlyInAnyOrder("number", "name");
+        assertThat(text.body()).doesNotContain(NEVER).doesNotContain("grace@example.com");
+    }
+
+    @Test
+    void anApplicationsOwnWriterKeepsItsFormatWhileTheListHolds() {
+        JsonObject receipt = json(call("/it/api/shop/receipts/C-1001", null).body());
+        assertThat(receipt.keySet()).containsExactlyInAnyOrder("receipt", "customerName", "issued");
+        assertThat(receipt.getString("issued")).as("the application's date format").isEqualTo("30 Nov 2026");
+        assertThat(receipt.getString("receipt")).isEqualTo("R-C-1001");
+        assertThat(receipt.toString()).doesNotContain("MARGIN");
+    }
+
+    @Test
+    void aFieldAccessClassReturnedAsObjectKeepsItsSensitiveFieldIn() {
+        String body = call("/it/api/shop/customers/C-1001/card", ADMIN).body();
+        assertThat(body).doesNotContain("VAULT", "vaultReference");
+        JsonObject card = json(body);
+        assertThat(card.keySet()).containsExactlyInAnyOrder("holder", "last4");
+        assertThat(card.getString("last4")).isEqualTo("4242");
+    }
+
+    @Test
     void withoutAListTheEntityLeavesButSensitiveDataNever() {
         String body = call("/it/api/shop/customers/C-1001/whole", ADMIN).body();
         assertThat(body).doesNotContain("$2a$12$", "passwordHash", "\"customer\"");

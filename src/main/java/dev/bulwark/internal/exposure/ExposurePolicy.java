@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * @param views          the {@code @ResponseFields} views, at most {@value ExposureResolver#MAX_VIEWS}
  * @param sensitiveNames names that never leave unless a list names them (the deployment refuses that)
- * @param heldBack       JSON names of {@code @Sensitive} properties of the response type, held back at any depth
- *                       when an application's own JSON-B writes the response
+ * @param heldBack       JSON names of {@code @Sensitive} properties of the response type (whatever their
+ *                       visibility), held back at any depth
  * @param leaving        per view (or "all callers" without views), the paths of the response type that leave
  * @param findings       what the lint found
  */
@@ -21,10 +21,10 @@ public record ExposurePolicy(List<ResponseView> views, SensitiveNames sensitiveN
                              List<String> leaving, List<String> findings) implements PolicyPart {
 
     /**
-     * Set when the response is not a success (an application's exception mapper's entity, say): the views describe
-     * what the method returns, so such an entity is held to the sensitive names only.
+     * Set when the response has an error status, 4xx or 5xx (an exception mapper's entity, say): the views describe
+     * what the method returns (redirects included), so such an entity is held to the sensitive names only.
      */
-    public static final RequestState.Key<Boolean> NOT_SUCCESS = RequestState.Key.of("exposure: not a success",
+    public static final RequestState.Key<Boolean> ERROR_STATUS = RequestState.Key.of("exposure: error status",
             Boolean.class);
 
     public ExposurePolicy {

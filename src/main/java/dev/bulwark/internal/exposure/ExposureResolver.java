@@ -47,10 +47,16 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
             return null; // responses are serialized where JAX-RS dispatches
         }
         Type returned = site.method().getGenericReturnType();
+        ResponseTypes.Node response;
         if (returned == void.class || returned == Void.class) {
-            return null;
+            if (!asynchronous(site)) {
+                return null; // no entity
+            }
+            // @Suspended AsyncResponse: the entity is whatever resume() is given, known only when it is written
+            response = new ResponseTypes.Unknown("asynchronous response");
+        } else {
+            response = ResponseTypes.of(returned);
         }
-        ResponseTypes.Node response = ResponseTypes.of(returned);
         List<ResponseFields> declared = site.annotations(ResponseFields.class);
         if (response instanceof ResponseTypes.Leaf) {
             if (!declared.isEmpty()) {
@@ -89,7 +95,7 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
             }
         } else {
             for (ResponseView v : views) {
-                leaving.add(v.who() + ": " + (unknown != null ? v.paths().toString()
+                leaving.add(v.who() + ": " + (unknown != null ? v.paths() + " (" + unknown + ")"
                         : String.join(", ", leaving(response, v.paths(), names))));
             }
         }
@@ -98,6 +104,16 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
                     + " (mark them @Sensitive, or list them in bulwark.exposure.sensitive-names-allowed)");
         }
         return new ExposurePolicy(views, names, heldBack, leaving, findings);
+    }
+
+    /** True when the method takes a JAX-RS {@code AsyncResponse} (named, to keep JAX-RS out of this package). */
+    static boolean asynchronous(EndpointSite site) {
+        for (Class<?> p : site.method().getParameterTypes()) {
+            if (p.getName().equals("jakarta.ws.rs.container.AsyncResponse")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String typeName(ResponseTypes.Node node) {
@@ -226,6 +242,8 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
                 return;
             }
             seen.add(bean.type());
+            // whatever the visibility the class declares: a field-access class's private @Sensitive field too
+            annotated.addAll(ResponseTypes.sensitiveJsonNames(bean.type()));
             for (ResponseTypes.Property p : bean.properties().values()) {
                 String path = prefix.isEmpty() ? p.name() : prefix + "." + p.name();
                 if (p.sensitive()) {

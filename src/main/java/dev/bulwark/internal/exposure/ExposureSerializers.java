@@ -24,20 +24,52 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ExposureSerializers {
 
+    /** Serializers kept; beyond, one is made for the response and dropped (a deployment has far fewer). */
+    static final int MAX_KEPT = 256;
+
     private final SensitiveNames sensitive;
-    private final ConcurrentHashMap<FieldPaths, Jsonb> jsonbs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Jsonb> jsonbs = new ConcurrentHashMap<>();
     private volatile JsonProvider jsonp;
+
+    /** A serializer's allowed names and the names it holds back. */
+    private record Key(FieldPaths paths, SensitiveNames names) {
+    }
 
     public ExposureSerializers(SensitiveNames sensitive) {
         this.sensitive = sensitive;
     }
 
-    /** The serializer of a set of allowed names. */
+    /** The names held back by default ({@code bulwark.exposure.sensitive-names}). */
+    public SensitiveNames sensitive() {
+        return sensitive;
+    }
+
+    /** The serializer of a set of allowed names, holding back the default sensitive names. */
     public Jsonb jsonb(FieldPaths paths) {
-        Jsonb j = jsonbs.get(paths);
-        return j != null ? j : jsonbs.computeIfAbsent(paths, p -> JsonbBuilder.newBuilder()
+        return jsonb(paths, sensitive);
+    }
+
+    /**
+     * The serializer of a set of allowed names holding back {@code names} (the sensitive names and the
+     * {@code @Sensitive} JSON names of the classes written): those are held back by the generator whatever
+     * visibility a class declares with {@code @JsonbVisibility}.
+     */
+    public Jsonb jsonb(FieldPaths paths, SensitiveNames names) {
+        Key key = new Key(paths, names);
+        Jsonb j = jsonbs.get(key);
+        if (j != null) {
+            return j;
+        }
+        if (jsonbs.size() >= MAX_KEPT) {
+            return make(key);
+        }
+        return jsonbs.computeIfAbsent(key, this::make);
+    }
+
+    private Jsonb make(Key key) {
+        return JsonbBuilder.newBuilder()
                 .withConfig(new JsonbConfig().withPropertyVisibilityStrategy(new SensitiveVisibility()))
-                .withProvider(new FilteringJsonProvider(provider(), p, sensitive)).build());
+                .withProvider(new FilteringJsonProvider(provider(), key.paths(), key.names())).build();
     }
 
     /** How many serializers were made so far. */
@@ -59,6 +91,11 @@ public final class ExposureSerializers {
         jsonb(paths).toJson(entity, type, new Unclosed(out));
     }
 
+    /** Writes the entity with a serializer of {@link #jsonb(FieldPaths, SensitiveNames)}; the stream stays open. */
+    public static void write(Jsonb serializer, Object entity, Type type, OutputStream out) {
+        serializer.toJson(entity, type, new Unclosed(out));
+    }
+
     /**
      * Writes what an application's own JSON-B made of the entity, with only the allowed names and without the
      * {@code heldBack} names at any depth (its JSON-B does not know {@code @Sensitive}).
@@ -67,12 +104,28 @@ public final class ExposureSerializers {
                       java.util.Set<String> heldBack, OutputStream out) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
         application.toJson(entity, type, buffer);
+        try {
+            replay(buffer.toByteArray(), paths, heldBack.isEmpty() ? sensitive : sensitive.andExactly(heldBack), out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replays JSON another writer made (an application's JSON-B or {@code MessageBodyWriter}) with only the allowed
+     * names and never the held-back ones; the application's format (names, dates, number shapes) is kept.
+     *
+     * @throws jakarta.json.stream.JsonParsingException when the bytes are not JSON (nothing is written then)
+     */
+    public void replay(byte[] json, FieldPaths paths, SensitiveNames names, OutputStream out) throws IOException {
         JsonProvider p = provider();
-        try (JsonParser parser = p.createParser(new ByteArrayInputStream(buffer.toByteArray()));
-             JsonGenerator generator = new FilteringGenerator(p.createGenerator(new Unclosed(out)), paths,
-                     heldBack.isEmpty() ? sensitive : sensitive.andExactly(heldBack))) {
+        // filtered whole before a byte goes out: output that turns out not to be JSON leaves nothing half-written
+        ByteArrayOutputStream filtered = new ByteArrayOutputStream(json.length);
+        try (JsonParser parser = p.createParser(new ByteArrayInputStream(json));
+             JsonGenerator generator = new FilteringGenerator(p.createGenerator(filtered), paths, names)) {
             replay(parser, generator);
         }
+        filtered.writeTo(out);
     }
 
     private static void replay(JsonParser parser, JsonGenerator out) {

@@ -5,6 +5,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import jakarta.json.bind.annotation.JsonbVisibility;
+import jakarta.json.bind.config.PropertyVisibilityStrategy;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -22,13 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 /**
  * What JSON-B would write for a Java type, read at deployment as JSON-B's default mapping reads it: public fields
  * and getters (and record components), superclasses included, {@code @JsonbProperty} names, {@code @JsonbTransient}
  * left out; collections, arrays, {@code Optional} and {@code CompletionStage} add no level, a map's keys are names
- * ({@code *}); type variables resolved through the generic type ({@code Page<Customer>}). A class met again on the
+ * ({@code *}); type variables resolved through the generic type ({@code Page<Customer>}). A class (or its package)
+ * declaring {@code @JsonbVisibility} is read by that strategy (field access: private fields too). A class met again on the
  * way down is a cycle and stops there, and so does a depth of {@value #MAX_DEPTH}. What the mapping cannot know
  * (an {@code Object}, an interface, a {@code Response}, a custom adapter's output) is {@link Unknown}.
  */
@@ -192,7 +197,10 @@ public final class ResponseTypes {
                     continue;
                 }
                 Method getter = getter(raw, f.getName(), components.containsKey(f.getName()));
-                boolean readable = Modifier.isPublic(m) || getter != null;
+                PropertyVisibilityStrategy declared = declaredVisibility(c);
+                boolean readable = declared != null
+                        ? visible(declared, f) || getter != null && visible(declared, getter)
+                        : Modifier.isPublic(m) || getter != null;
                 if (!readable || transientProperty(f, getter)) {
                     continue;
                 }
@@ -218,6 +226,85 @@ public final class ResponseTypes {
             byJsonName.put(p.name(), p);
         }
         return new Bean(raw, java.util.Collections.unmodifiableMap(byJsonName));
+    }
+
+    /**
+     * The strategy a class declares with {@code @JsonbVisibility} (on the class, else its package), or null (JSON-B's
+     * default visibility). One that cannot be made (no public no-argument constructor) counts as showing everything:
+     * the lint then errs towards listing more.
+     */
+    static PropertyVisibilityStrategy declaredVisibility(Class<?> c) {
+        JsonbVisibility v = c.getAnnotation(JsonbVisibility.class);
+        if (v == null && c.getPackage() != null) {
+            v = c.getPackage().getAnnotation(JsonbVisibility.class);
+        }
+        if (v == null) {
+            return null;
+        }
+        try {
+            var ctor = v.value().getDeclaredConstructor();
+            ctor.setAccessible(true);
+            return ctor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new PropertyVisibilityStrategy() {
+                @Override
+                public boolean isVisible(Field field) {
+                    return true;
+                }
+
+                @Override
+                public boolean isVisible(Method method) {
+                    return true;
+                }
+            };
+        }
+    }
+
+    private static boolean visible(PropertyVisibilityStrategy strategy, Field f) {
+        try {
+            return strategy.isVisible(f);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static boolean visible(PropertyVisibilityStrategy strategy, Method m) {
+        try {
+            return strategy.isVisible(m);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The JSON names of a class's {@code @Sensitive} properties, superclasses included, whatever their visibility
+     * (a private field is one under a field-access {@code @JsonbVisibility}): an annotated field (any access), an
+     * annotated getter or record accessor (its property's name, or its {@code @JsonbProperty} name), and the getter
+     * named after an annotated field. A getter with another name than the field it reads is another property: it is
+     * held back only when it is annotated itself.
+     */
+    public static Set<String> sensitiveJsonNames(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && f.isAnnotationPresent(Sensitive.class)) {
+                    Method getter = getter(type, f.getName(), c.isRecord());
+                    out.add(jsonName(f.getName(), f, getter));
+                    out.add(f.getName());
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (!m.isAnnotationPresent(Sensitive.class)) {
+                    continue;
+                }
+                String property = c.isRecord() && m.getParameterCount() == 0 ? m.getName() : propertyName(m);
+                if (property != null) {
+                    out.add(jsonName(property, null, m));
+                    out.add(property);
+                }
+            }
+        }
+        return out;
     }
 
     /** The public getter of a property (or a record's accessor), or null. */

@@ -13,20 +13,24 @@ import java.util.Set;
  * {@code password2}). A term followed by another word names something about the secret, not the secret:
  * {@code passwordResetRequired}, {@code tokenType}, {@code tokenExpiresAt}, {@code secretQuestion} are not
  * sensitive. Exact names an application must return (an OAuth token endpoint's {@code access_token}) are listed in
- * {@code bulwark.exposure.sensitive-names-allowed}. No regular expression; the verdicts of the first
- * {@value #MEMO_SIZE} names seen are kept (JSON names come from a finite class model; map keys beyond that are
- * judged each time), so a name is split once.
+ * {@code bulwark.exposure.sensitive-names-allowed}. No regular expression; verdicts are kept in a memo of at most
+ * {@value #MEMO_SIZE} names, emptied when full (JSON names come from a finite class model; attacker-chosen map keys can
+ * only make it start over, never fill it for good).
  */
 public final class SensitiveNames {
 
     /** The default terms. */
-    public static final List<String> DEFAULT_TERMS = List.of("password", "passwd", "passphrase", "secret", "token",
-            "api key", "access key", "private key", "credential", "card number", "cvv", "cvc", "ssn", "session id");
+    public static final List<String> DEFAULT_TERMS = List.of("password", "passwd", "pwd", "passphrase", "secret",
+            "secret answer", "token", "api key", "access key", "private key", "credential", "card number", "cvv", "cvc",
+            "ssn", "social security number", "otp", "session id");
 
     /** Words after a term that still name the secret itself (a hash of a password is as sensitive). */
     private static final Set<String> STILL_SECRET = Set.of("hash", "hashed", "digest", "salt", "salted", "value",
             "raw", "plain", "plaintext", "text", "encrypted", "enc", "cipher", "ciphertext", "bytes", "hex",
-            "base64", "b64", "string", "str", "data", "key", "keys", "pem", "der", "jwk", "seed");
+            "base64", "b64", "string", "str", "data", "key", "keys", "pem", "der", "jwk", "seed",
+            // another copy of the secret itself: a new password, its confirmation, the old one
+            "new", "old", "current", "previous", "confirm", "confirmation", "confirmed", "repeat", "repeated", "again",
+            "retype", "verify", "verification", "temp", "temporary", "code");
 
     static final int MEMO_SIZE = 4096;
 
@@ -90,10 +94,16 @@ public final class SensitiveNames {
             return known;
         }
         boolean verdict = judge(name);
-        if (memo.size() < MEMO_SIZE) {
-            memo.put(name, verdict);
+        if (memo.size() >= MEMO_SIZE) {
+            memo.clear();
         }
+        memo.put(name, verdict);
         return verdict;
+    }
+
+    /** How many verdicts are kept now. */
+    int memoSize() {
+        return memo.size();
     }
 
     private boolean judge(String name) {

@@ -259,4 +259,23 @@ class ExposureResolverTest {
                 .containsExactly("*");
         assertThat(ResponseTypes.of(Object.class)).isInstanceOf(ResponseTypes.Unknown.class);
     }
+
+    @Path("/field")
+    @PermitAll
+    public static class FieldAccounts {
+        @GET
+        public FieldAccount get() {
+            return null;
+        }
+    }
+
+    @Test
+    void aTypeDeclaringFieldAccessIsLintedByItsPrivateFields() throws Exception {
+        ExposurePolicy p = policy(FieldAccounts.class, "get").get(ExposurePolicy.class);
+        assertThat(p.describe()).isEqualTo("no allow-list: name");
+        assertThat(p.heldBack()).containsExactly("internalNote");
+        assertThat(p.findings()).contains("no allow-list (@ResponseFields): every field of FieldAccount leaves")
+                .anySatisfy(f -> assertThat(f).contains("held back only because the names look sensitive: apiKey"));
+    }
 }
+

@@ -6,6 +6,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import dev.bulwark.api.Sensitive;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -182,5 +185,52 @@ class ExposureSerializersTest {
             assertThat(write(a, Shapes.Address.class)).isEqualTo(plain.toJson(a));
             assertThat(write(a, Shapes.Address.class, "city", "street")).isEqualTo(plain.toJson(a));
         }
+    }
+
+    /** A field whose getter has another name: the getter is another property. */
+    public static class Noted {
+        @Sensitive
+        private String secretNote = "NOTE-1";
+        private String pin = "1234";
+
+        public String getNote() {
+            return secretNote;
+        }
+
+        @Sensitive
+        public String getCode() {
+            return pin;
+        }
+
+        public String getSecretNote() {
+            return secretNote;
+        }
+    }
+
+    @Test
+    void aSensitiveFieldCoversItsGetterAGetterWithAnotherNameMustBeMarkedItself() {
+        assertThat(ResponseTypes.sensitiveJsonNames(Noted.class)).containsExactlyInAnyOrder("secretNote", "code");
+        String json = write(new Noted(), Noted.class);
+        // getSecretNote is held back with its field, getCode by its own mark; getNote is another property
+        assertThat(json).isEqualTo("{\"note\":\"NOTE-1\"}");
+    }
+
+    @JsonbTypeInfo(key = "@type", value = {@JsonbSubtype(alias = "dog", type = Dog.class)})
+    public interface Animal {
+    }
+
+    public static class Dog implements Animal {
+        public String name = "Rex";
+        public String owner = "Ada";
+    }
+
+    @Test
+    void aTypeDiscriminatorLeavesOnlyWhenTheListNamesIt() {
+        Type animals = new java.util.ArrayList<Animal>() { }.getClass().getGenericSuperclass();
+        List<Animal> dogs = List.of(new Dog());
+        assertThat(write(dogs, animals, "@type", "name")).isEqualTo("[{\"@type\":\"dog\",\"name\":\"Rex\"}]");
+        assertThat(write(dogs, animals, "name")).as("the discriminator is a name like any other")
+                .isEqualTo("[{\"name\":\"Rex\"}]");
+        assertThat(write(dogs, animals)).isEqualTo("[{\"@type\":\"dog\",\"name\":\"Rex\",\"owner\":\"Ada\"}]");
     }
 }

@@ -18,7 +18,8 @@ class SensitiveNamesTest {
             "token", "accessToken", "access_token", "refresh_token", "id_token", "apiTokens", "apiKey", "api_key",
             "api-key", "x-api-key", "APIKey", "apikey", "API_KEY", "awsAccessKey", "privateKey", "private_key_pem",
             "credentials", "cardNumber", "card_number", "creditCardNumber", "cvv", "CVC", "ssn", "sessionId",
-            "session_id", "user.password"})
+            "session_id", "user.password", "passwordNew", "passwordConfirmation", "password_confirm", "oldPassword",
+            "pwd", "passwd", "pwdHash", "secretAnswer", "otp", "otpSeed", "otp_code", "socialSecurityNumber", "SSN"})
     void secretsAreCaughtWhateverTheirCaseAndSeparators(String name) {
         assertThat(names.sensitive(name)).as(name).isTrue();
     }
@@ -27,7 +28,8 @@ class SensitiveNamesTest {
     @ValueSource(strings = {"passwordResetRequired", "password_changed_at", "passwordPolicy", "tokenType",
             "token_type", "tokenExpiresAt", "expires_in", "secretQuestion", "cardNumberLast4", "accessKeyId", "id",
             "name", "email", "classname", "possession", "tokenizer", "passage", "keyboard", "skipped", "scope",
-            "assets", "lessons", "session", "publicKey", "ssnLast4", "secretary"})
+            "assets", "lessons", "session", "publicKey", "ssnLast4", "secretary", "pwdResetRequired", "otpEnabled",
+            "tokenExpiry", "socialSecurityNumberLast4", "secretQuestionId"})
     void legitimateNamesAreNot(String name) {
         assertThat(names.sensitive(name)).as(name).isFalse();
     }
@@ -54,6 +56,17 @@ class SensitiveNamesTest {
         assertThat(held.sensitive("internal_note")).isTrue();
         assertThat(held.sensitive("internal-note")).isTrue();
         assertThat(held.sensitive("note")).isFalse();
+    }
+
+    @Test
+    void attackerChosenMapKeysCannotFillTheMemoForGood() {
+        SensitiveNames fresh = SensitiveNames.defaults();
+        for (int i = 0; i < SensitiveNames.MEMO_SIZE * 3; i++) {
+            assertThat(fresh.sensitive("k" + i)).isFalse();
+        }
+        assertThat(fresh.memoSize()).isLessThanOrEqualTo(SensitiveNames.MEMO_SIZE);
+        assertThat(fresh.sensitive("clientSecret")).isTrue();
+        assertThat(fresh.sensitive("tokenType")).isFalse();
     }
 
     @Test
