@@ -57,6 +57,8 @@ class ActivationIT {
             "GET /it/api/shop/customers", "GET /it/api/shop/me",
             "GET /it/api/shop/customers/{number}", "GET /it/api/shop/customers/{number}/whole",
             "GET /it/api/shop/customers/{number}/settings",
+            "GET /it/api/shop/customers/{number}/async", "GET /it/api/shop/customers/{number}/card",
+            "GET /it/api/shop/receipts/{number}",
             "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
             "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
             "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key");
