@@ -163,9 +163,9 @@ final class BulwarkFilter extends HttpFilter {
         RequestState state = state(request);
         RequestHeaderNames headers = RequestHeaderNames.of(request, state);
         String correlationId = correlate(request, response, state, headers);
-        Versions.Match version = versions == null ? null : version(request, request.getRequestURI());
+        Versions.Match version = versions == null ? null : version(request, state, request.getRequestURI());
         ClientAddressResolver.Origin origin = resolveOrigin(request, state, headers);
-        Exchange exchange = new Exchange(request, response, headers, correlationId, origin.secure(),
+        Exchange exchange = new Exchange(request, response, state, headers, correlationId, origin.secure(),
                 origin.clientAddress());
         if (!exchange.withinRefusalBudget(mayBeAnotherCaller(request, headers))) {
             return;
@@ -192,7 +192,7 @@ final class BulwarkFilter extends HttpFilter {
             response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
         }
         if (version != null) {
-            countCall(request, version, correlationId);
+            countCall(state, version, correlationId);
         }
         respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
     }
@@ -233,10 +233,10 @@ final class BulwarkFilter extends HttpFilter {
         boolean secure = known != null ? known : resolveOrigin(request, state, headers).secure();
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
         String clientAddress = address != null ? address : resolveOrigin(request, state, headers).clientAddress();
-        Exchange exchange = new Exchange(request, response, headers, correlationId, secure, clientAddress);
+        Exchange exchange = new Exchange(request, response, state, headers, correlationId, secure, clientAddress);
         if (versions != null && !state.has(Versions.MATCH)
                 && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
-            version(request, uri); // the container refused the request before this filter saw it
+            version(request, state, uri); // the container refused the request before this filter saw it
         }
         if (bearer != null && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE)
                 instanceof Integer status) {
@@ -255,17 +255,17 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     /** The request's scheduled API version, kept in its state for the guard and the headers at commit; or null. */
-    private Versions.Match version(HttpServletRequest request, String uri) {
+    private Versions.Match version(HttpServletRequest request, RequestState state, String uri) {
         Versions.Match match = versions.match(uri, request::getHeaders);
         if (match != null) {
-            state(request).put(Versions.MATCH, match);
+            state.put(Versions.MATCH, match);
         }
         return match;
     }
 
     /** Who calls a scheduled version: its verified token's client id, once the bearer step verified it. */
-    private void countCall(HttpServletRequest request, Versions.Match version, String correlationId) {
-        dev.bulwark.internal.auth.RawToken token = state(request).get(TokenGate.VERIFIED);
+    private void countCall(RequestState state, Versions.Match version, String correlationId) {
+        dev.bulwark.internal.auth.RawToken token = state.get(TokenGate.VERIFIED);
         versionUsage.record(version, token == null ? null : VersionUsage.clientId(token.claims()),
                 token == null ? null : VersionUsage.subject(token.claims()), correlationId);
     }
@@ -320,7 +320,7 @@ final class BulwarkFilter extends HttpFilter {
                 },
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
                         request.getServerPort()),
-                egress.forResponse(exchange.correlationId, exchange::describe, state(request)));
+                egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
         Throwable failure = null;
         try {
             chain.doFilter(request, captured);
@@ -536,12 +536,12 @@ final class BulwarkFilter extends HttpFilter {
         /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */
         private boolean addressUnchecked;
 
-        Exchange(HttpServletRequest request, HttpServletResponse response, RequestHeaderNames headers,
-                 String correlationId, boolean secure, String clientAddress) {
+        Exchange(HttpServletRequest request, HttpServletResponse response, RequestState state,
+                 RequestHeaderNames headers, String correlationId, boolean secure, String clientAddress) {
             this.request = request;
             this.response = response;
             this.sent = headers;
-            this.state = state(request);
+            this.state = state;
             this.correlationId = correlationId;
             this.secure = secure;
             this.clientAddress = clientAddress;
