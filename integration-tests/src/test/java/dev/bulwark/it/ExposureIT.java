@@ -35,6 +35,11 @@ class ExposureIT {
         assertThat(r.statusCode()).as("status of %s", path).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/json"));
+        if (!path.endsWith("/async")) {
+            // written whole before the container commits: a length, not a chunked body
+            assertThat(r.headers().firstValueAsLong("Content-Length")).as("Content-Length of %s", path)
+                    .hasValue(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
         return r;
     }
 

@@ -189,7 +189,12 @@ public final class ExposureSerializers {
         }
     }
 
-    /** The stream JAX-RS hands a writer is the container's to close. */
+    /**
+     * The stream JAX-RS hands a writer is the container's to close, and to flush: a flush would commit the response
+     * before the container knows its length (no {@code Content-Length}, a chunked body, one more write on the
+     * connection), so the generator's closing flush stops here. The generator writes every byte it holds before it
+     * closes; an application that wants its bytes out early writes them itself.
+     */
     private static final class Unclosed extends FilterOutputStream {
         Unclosed(OutputStream out) {
             super(out);
@@ -201,8 +206,13 @@ public final class ExposureSerializers {
         }
 
         @Override
-        public void close() throws IOException {
-            out.flush();
+        public void flush() {
+            // the container's to do, when the response ends
+        }
+
+        @Override
+        public void close() {
+            // the container's to do
         }
     }
 }

@@ -34,6 +34,30 @@ class ExposureSerializersTest {
     }
 
     @Test
+    void theContainersStreamIsNeitherFlushedNorClosedSoTheResponseKeepsItsContentLength() {
+        int[] flushes = new int[1];
+        boolean[] closed = new boolean[1];
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.OutputStream container = new java.io.FilterOutputStream(bytes) {
+            @Override
+            public void flush() {
+                flushes[0]++;
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        serializers.write(Map.of("status", "UP"), Map.class, FieldPaths.ANY, container);
+        ExposureSerializers.write(serializers.jsonb(FieldPaths.ANY), List.of(1, 2), List.class, container);
+        // every byte arrived although nothing was flushed: a flush would commit the response before its length is known
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\"}[1,2]");
+        assertThat(flushes[0]).isZero();
+        assertThat(closed[0]).isFalse();
+    }
+
+    @Test
     void yassonCreatesItsGeneratorsThroughTheGivenProvider() {
         String json = write(Shapes.customer(1), Shapes.Customer.class, "id");
         assertThat(json).isEqualTo("{\"id\":1}");
