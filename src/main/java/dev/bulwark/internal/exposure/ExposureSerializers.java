@@ -8,7 +8,6 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
@@ -88,12 +87,22 @@ public final class ExposureSerializers {
 
     /** Writes the entity as JSON with only the allowed names; the stream stays open. */
     public void write(Object entity, Type type, FieldPaths paths, OutputStream out) {
-        jsonb(paths).toJson(entity, type, new Unclosed(out));
+        write(jsonb(paths), entity, type, out);
     }
 
-    /** Writes the entity with a serializer of {@link #jsonb(FieldPaths, SensitiveNames)}; the stream stays open. */
+    /**
+     * Writes the entity with a serializer of {@link #jsonb(FieldPaths, SensitiveNames)} as UTF-8; the stream stays
+     * open. The generator writes characters ({@link Utf8}), not bytes: a generator over a stream makes an
+     * {@code OutputStreamWriter} per response, whose encoder allocates 8 KiB before the first byte.
+     */
     public static void write(Jsonb serializer, Object entity, Type type, OutputStream out) {
-        serializer.toJson(entity, type, new Unclosed(out));
+        Utf8 text = new Utf8(out);
+        serializer.toJson(entity, type, text);
+        try {
+            text.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -190,19 +199,40 @@ public final class ExposureSerializers {
     }
 
     /**
-     * The stream JAX-RS hands a writer is the container's to close, and to flush: a flush would commit the response
-     * before the container knows its length (no {@code Content-Length}, a chunked body, one more write on the
-     * connection), so the generator's closing flush stops here. The generator writes every byte it holds before it
-     * closes; an application that wants its bytes out early writes them itself.
+     * The characters a generator writes, sent on as UTF-8 in pieces of about {@value #PIECE} characters (a piece
+     * never ends between the two halves of a surrogate pair), the last piece when the generator is done; neither
+     * flushed nor closed: a flush would commit the response before the container knows its length (no
+     * {@code Content-Length}, a chunked body, one more write on the connection). A small response is one encoding and one
+     * write.
      */
-    private static final class Unclosed extends FilterOutputStream {
-        Unclosed(OutputStream out) {
-            super(out);
+    static final class Utf8 extends java.io.Writer {
+        static final int PIECE = 16 * 1024;
+        private final OutputStream out;
+        private final StringBuilder text = new StringBuilder(256);
+
+        Utf8(OutputStream out) {
+            this.out = out;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+        public void write(char[] chars, int off, int len) throws IOException {
+            text.append(chars, off, len);
+            if (text.length() >= PIECE) {
+                int cut = text.length();
+                if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+                    cut--;
+                }
+                out.write(text.substring(0, cut).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                text.delete(0, cut);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            text.append(str, off, off + len);
+            if (text.length() >= PIECE) {
+                write(new char[0], 0, 0);
+            }
         }
 
         @Override
@@ -213,6 +243,14 @@ public final class ExposureSerializers {
         @Override
         public void close() {
             // the container's to do
+        }
+
+        /** Sends what is left. */
+        void end() throws IOException {
+            if (!text.isEmpty()) {
+                out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                text.setLength(0);
+            }
         }
     }
 }

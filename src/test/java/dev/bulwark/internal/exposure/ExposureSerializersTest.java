@@ -58,6 +58,40 @@ class ExposureSerializersTest {
     }
 
     @Test
+    void aLongBodyGoesOutInPiecesAsUtf8WithoutSplittingASurrogatePair() {
+        // right-to-left text, an emoji (a surrogate pair) and CJK, over several pieces
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            items.add("\u05e9\u05dc\u05d5\u05dd " + i + " \ud83d\ude00 \u6f22\u5b57");
+        }
+        List<Integer> writes = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                writes.add(len);
+                super.write(b, off, len);
+            }
+        };
+        serializers.write(items, List.class, FieldPaths.ANY, bytes);
+        assertThat(writes).hasSizeGreaterThan(1);
+        String json = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("?").doesNotContain("\ufffd");
+        assertThat(Json.createReader(new java.io.StringReader(json)).readArray().getString(2999))
+                .isEqualTo("\u05e9\u05dc\u05d5\u05dd 2999 \ud83d\ude00 \u6f22\u5b57");
+    }
+
+    @Test
+    void aSerializationThatFailsSendsNothingOfASmallBody() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, Object> cycle = new LinkedHashMap<>();
+        cycle.put("name", "loop");
+        cycle.put("self", cycle);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> serializers.write(cycle, Map.class, FieldPaths.ANY, bytes)).isNotNull();
+        assertThat(bytes.size()).isZero();
+    }
+
+    @Test
     void yassonCreatesItsGeneratorsThroughTheGivenProvider() {
         String json = write(Shapes.customer(1), Shapes.Customer.class, "id");
         assertThat(json).isEqualTo("{\"id\":1}");
