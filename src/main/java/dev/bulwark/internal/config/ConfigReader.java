@@ -42,7 +42,8 @@ public final class ConfigReader {
         try {
             return key.parser().parse(raw.get());
         } catch (InvalidValueException e) {
-            String problem = key.secret() ? e.getMessage()
+            // a secret's value is never echoed, nor the entry of it a list parser quotes
+            String problem = key.secret() ? e.getMessage().split(" '", 2)[0]
                     : e.getMessage() + ": '" + SafeLog.printable(raw.get(), 80) + "'";
             problems.add(new ConfigProblem(key.name(), problem, key.parser().acceptedForm()));
             return fallback;

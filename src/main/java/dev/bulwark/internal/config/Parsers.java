@@ -227,7 +227,7 @@ public final class Parsers {
      * @param items what the items are, in the plural ({@code HTTP methods}): the type is "list of" them
      */
     public static <T> ValueParser<List<T>> listOf(ValueParser<T> item, String items) {
-        return of("list of " + items, "a comma-separated list of " + items, raw -> {
+        return of("list of " + items, "a comma-separated list of " + items + ", each " + item.acceptedForm(), raw -> {
             List<T> out = new ArrayList<>();
             if (raw.isBlank()) {
                 return List.of();
@@ -236,7 +236,13 @@ public final class Parsers {
                 if (part.isBlank()) {
                     throw new InvalidValueException("empty list entry");
                 }
-                out.add(item.parse(part));
+                try {
+                    out.add(item.parse(part));
+                } catch (InvalidValueException e) {
+                    // which entry: the whole value alone does not say
+                    throw new InvalidValueException(e.getMessage() + " '"
+                            + dev.bulwark.internal.logging.SafeLog.printable(part.strip(), 40) + "' in the list");
+                }
             }
             return List.copyOf(out);
         });

@@ -47,6 +47,26 @@ class ConfigReaderTest {
                         + " integer from 1 to 10)");
     }
 
+    enum Kind { TOKEN, CARD_NUMBER, PEM_PRIVATE_KEY }
+
+    @Test
+    void aBadListEntryIsNamedWithTheAlternativesButASecretsEntryNever() {
+        Key<List<Kind>> kinds = new Key<>("bulwark.sample.kinds", Parsers.listOf(Parsers.enumOf(Kind.class), "kinds"),
+                "TOKEN", "Kinds.", "TOKEN,CARD_NUMBER");
+        Key<List<Kind>> secret = new Key<>("bulwark.sample.secret-kinds",
+                Parsers.listOf(Parsers.enumOf(Kind.class), "kinds"), "TOKEN", "Kinds.", "TOKEN");
+        ConfigReader reader = reader(Map.of("bulwark.sample.kinds", "TOKEN, CARD", "bulwark.sample.secret-kinds",
+                "TOKEN,hunter2"));
+        assertThat(reader.get(kinds)).containsExactly(Kind.TOKEN);
+        assertThat(reader.get(secret)).containsExactly(Kind.TOKEN);
+        assertThat(reader.problems()).extracting(ConfigProblem::message).containsExactly(
+                "Bulwark configuration key 'bulwark.sample.kinds': unknown value 'CARD' in the list: 'TOKEN, CARD'"
+                        + " (expected a comma-separated list of kinds, each one of TOKEN, CARD_NUMBER,"
+                        + " PEM_PRIVATE_KEY)",
+                "Bulwark configuration key 'bulwark.sample.secret-kinds': unknown value (expected a comma-separated"
+                        + " list of kinds, each one of TOKEN, CARD_NUMBER, PEM_PRIVATE_KEY)");
+    }
+
     @Test
     void aConcernsOwnProblemNamesItsKey() {
         ConfigReader reader = reader(Map.of());
