@@ -43,9 +43,12 @@ public final class TokenGate {
     public RawToken admit(String compact) throws TokenRejected {
         Instant now = clock.instant();
         RawToken raw = verified.get(compact, now);
-        if (raw == null) {
-            raw = RawToken.parse(compact);
+        if (raw != null) {
+            // kept only after every check passed under this configuration: what depends on the moment is checked again
+            policy.checkNow(raw, now, denyList);
+            return raw;
         }
+        raw = RawToken.parse(compact);
         policy.check(raw, now, denyList);
         return raw;
     }

@@ -32,6 +32,15 @@ public final class TokenPolicy {
     }
 
     public void check(RawToken token, Instant now, TokenDenyList denyList) throws TokenRejected {
+        checkContent(token);
+        checkNow(token, now, denyList);
+    }
+
+    /**
+     * The rules that depend on the token alone (header, issuer, subject, audience, type, groups): a token that passed
+     * them once passes them again under the same configuration.
+     */
+    void checkContent(RawToken token) throws TokenRejected {
         checkHeader(token.header());
         JsonObject c = token.claims();
         String issuer = string(c, "iss", true);
@@ -44,9 +53,14 @@ public final class TokenPolicy {
             throw new TokenRejected("blank subject");
         }
         checkAudience(c.get("aud"));
-        checkTimes(c, now);
         checkType(c);
         checkGroups(c.get("groups"));
+    }
+
+    /** The rules that depend on the moment: the token's times, and the deny-list. */
+    public void checkNow(RawToken token, Instant now, TokenDenyList denyList) throws TokenRejected {
+        JsonObject c = token.claims();
+        checkTimes(c, now);
         String jti = string(c, "jti", config.requireJti());
         if (jti != null && denyList != null && denyList.isDenied(jti)) {
             throw new TokenRejected("token id is on the deny-list");
