@@ -21,6 +21,15 @@ public final class HostPolicy {
 
     /** The allowed entries in their canonical text ({@code name} or {@code name:port}). */
     private final Set<String> allowed;
+    /** The last request that was allowed: most requests name the same host as the one before. */
+    private volatile Memo last;
+
+    private record Memo(String header, String serverName, int serverPort, Decision decision) {
+        boolean same(String header, String serverName, int serverPort) {
+            return this.serverPort == serverPort && this.header.equals(header)
+                    && java.util.Objects.equals(this.serverName, serverName);
+        }
+    }
 
     /** @param allowed the allowed hosts (entries without a port match any port); empty: any well-formed host */
     public HostPolicy(List<RequestHost> allowed) {
@@ -36,6 +45,22 @@ public final class HostPolicy {
      * @param serverPort the port the container took for the request
      */
     public Decision check(List<String> values, String serverName, int serverPort) {
+        if (values.size() != 1) {
+            return decide(values, serverName, serverPort);
+        }
+        String header = values.get(0);
+        Memo m = last;
+        if (m != null && m.same(header, serverName, serverPort)) {
+            return m.decision();
+        }
+        Decision d = decide(values, serverName, serverPort);
+        if (d.allowed()) {
+            last = new Memo(header, serverName, serverPort, d);
+        }
+        return d;
+    }
+
+    private Decision decide(List<String> values, String serverName, int serverPort) {
         if (values.size() > 1) {
             return new Decision(null, "more than one Host header");
         }

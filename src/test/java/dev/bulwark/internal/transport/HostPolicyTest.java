@@ -72,6 +72,19 @@ class HostPolicyTest {
     }
 
     @Test
+    void theLastAllowedHostIsRememberedButEveryOtherRequestIsDecidedAfresh() {
+        HostPolicy.Decision first = listed.check(List.of("localhost:9443"), "localhost", 9443);
+        assertThat(first.allowed()).isTrue();
+        assertThat(listed.check(List.of("localhost:9443"), "localhost", 9443)).isSameAs(first);
+        // the same header with another server name or port (an absolute-form target, another listener) is decided
+        assertThat(listed.check(List.of("localhost:9443"), "evil.example", 9443).allowed()).isFalse();
+        assertThat(listed.check(List.of("localhost:9443"), "localhost", 8443).allowed()).isFalse();
+        assertThat(listed.check(List.of("localhost:9443", "localhost:9443"), "localhost", 9443).allowed()).isFalse();
+        assertThat(listed.check(List.of("evil.example"), "evil.example", 443).allowed()).isFalse();
+        assertThat(listed.check(List.of("localhost:9443"), "localhost", 9443).host()).isEqualTo(first.host());
+    }
+
+    @Test
     void moreThanOneHostHeaderIsRefused() {
         assertThat(check(any, "localhost", "localhost").refusal()).isEqualTo("more than one Host header");
     }
