@@ -51,6 +51,14 @@ public final class Limiter {
      * @throws ProblemException 429 with Retry-After and the fields when a limit is exceeded
      */
     public Map<String, String> check(List<Limit> limits, Facts facts) {
+        return check(limits, policyField(limits), facts);
+    }
+
+    /**
+     * Like {@link #check(List, Facts)}, with the limits' {@code RateLimit-Policy} field made before
+     * ({@link #policyField}).
+     */
+    public Map<String, String> check(List<Limit> limits, String policyField, Facts facts) {
         Limit tightest = null;
         Decision tightestDecision = null;
         for (Limit limit : limits) {
@@ -68,7 +76,7 @@ public final class Limiter {
                 tightestDecision = d;
             }
         }
-        Map<String, String> fields = fields(limits, tightest, tightestDecision);
+        Map<String, String> fields = fields(policyField, tightest, tightestDecision);
         if (!tightestDecision.allowed()) {
             throw tooMany(fields, tightest, tightestDecision);
         }
@@ -90,7 +98,7 @@ public final class Limiter {
         }
         if (!d.allowed()) {
             metrics.decision(limit.policy().name(), false);
-            throw tooMany(fields(List.of(limit), limit, d), limit, d);
+            throw tooMany(fields(policyField(List.of(limit)), limit, d), limit, d);
         }
     }
 
@@ -163,8 +171,8 @@ public final class Limiter {
         }
     }
 
-    /** {@code RateLimit-Policy: "burst";q=10;w=1, "hourly";q=1000;w=3600} and {@code RateLimit: "burst";r=0;t=1}. */
-    private static Map<String, String> fields(List<Limit> limits, Limit tightest, Decision decision) {
+    /** The {@code RateLimit-Policy} field of limits: {@code "burst";q=10;w=1, "hourly";q=1000;w=3600}. */
+    public static String policyField(List<Limit> limits) {
         StringBuilder policy = new StringBuilder(32 * limits.size());
         for (Limit l : limits) {
             if (!policy.isEmpty()) {
@@ -173,9 +181,14 @@ public final class Limiter {
             policy.append('"').append(l.policy().name()).append("\";q=").append(l.policy().limit()).append(";w=")
                     .append(Math.max(1, l.policy().window().toSeconds()));
         }
+        return policy.toString();
+    }
+
+    /** The {@code RateLimit-Policy} field and {@code RateLimit: "burst";r=0;t=1}. */
+    private static Map<String, String> fields(String policyField, Limit tightest, Decision decision) {
         String state = "\"" + tightest.policy().name() + "\";r=" + decision.remaining() + ";t="
                 + (decision.allowed() ? decision.resetSeconds() : decision.retryAfterSeconds());
-        return Map.of("RateLimit-Policy", policy.toString(), "RateLimit", state);
+        return Map.of("RateLimit-Policy", policyField, "RateLimit", state);
     }
 
     /** The subject of a token's claims: {@code sub}, else {@code azp}, else {@code client_id}. */

@@ -13,19 +13,51 @@ import java.util.Locale;
  * @param anonymous     the default for callers without a verified token, or null (off)
  * @param authenticated the default for callers with one, or null (off)
  */
-public record RateLimitPolicy(List<Limit> annotated, Limit anonymous, Limit authenticated) implements PolicyPart {
+public final class RateLimitPolicy implements PolicyPart {
 
-    public RateLimitPolicy {
-        annotated = annotated == null ? null : List.copyOf(annotated);
+    private final List<Limit> annotated;
+    private final Limit anonymous;
+    private final Limit authenticated;
+    /** What {@link #limitsFor} answers, and the {@code RateLimit-Policy} field of each, made once. */
+    private final List<Limit> forAnonymous;
+    private final List<Limit> forVerified;
+    private final String anonymousField;
+    private final String verifiedField;
+
+    public RateLimitPolicy(List<Limit> annotated, Limit anonymous, Limit authenticated) {
+        this.annotated = annotated == null ? null : List.copyOf(annotated);
+        this.anonymous = anonymous;
+        this.authenticated = authenticated;
+        this.forAnonymous = this.annotated != null ? this.annotated : anonymous == null ? List.of() : List.of(anonymous);
+        this.forVerified = this.annotated != null ? this.annotated
+                : authenticated == null ? List.of() : List.of(authenticated);
+        this.anonymousField = Limiter.policyField(forAnonymous);
+        this.verifiedField = Limiter.policyField(forVerified);
+    }
+
+    /** The endpoint's own limits, or null when the defaults apply. */
+    public List<Limit> annotated() {
+        return annotated;
+    }
+
+    /** The default for callers without a verified token, or null (off). */
+    public Limit anonymous() {
+        return anonymous;
+    }
+
+    /** The default for callers with one, or null (off). */
+    public Limit authenticated() {
+        return authenticated;
     }
 
     /** The limits that count a request, given whether its caller has a verified token. */
     public List<Limit> limitsFor(boolean verifiedCaller) {
-        if (annotated != null) {
-            return annotated;
-        }
-        Limit fallback = verifiedCaller ? authenticated : anonymous;
-        return fallback == null ? List.of() : List.of(fallback);
+        return verifiedCaller ? forVerified : forAnonymous;
+    }
+
+    /** The {@code RateLimit-Policy} field of {@link #limitsFor} (empty without limits). */
+    public String policyFieldFor(boolean verifiedCaller) {
+        return verifiedCaller ? verifiedField : anonymousField;
     }
 
     @Override

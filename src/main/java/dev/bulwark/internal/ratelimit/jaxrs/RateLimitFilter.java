@@ -47,7 +47,7 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
             return;
         }
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
-        Map<String, String> fields = limiter.check(limits, new Limiter.Facts(address != null ? address : "unknown",
+        Map<String, String> fields = limiter.check(limits, policy.policyFieldFor(token != null), new Limiter.Facts(address != null ? address : "unknown",
                 token == null ? null : Limiter.subject(token.claims()), request::getHeaderString));
         if (headersOnSuccess) {
             state.put(FIELDS, new Fields(fields));
