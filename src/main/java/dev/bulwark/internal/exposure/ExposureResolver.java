@@ -103,7 +103,86 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
             findings.add("held back only because the names look sensitive: " + String.join(", ", byName)
                     + " (mark them @Sensitive, or list them in bulwark.exposure.sensitive-names-allowed)");
         }
+        findings.addAll(lint(views, response, dev.bulwark.internal.authz.AccessRule.of(site).roles()));
         return new ExposurePolicy(views, names, heldBack, leaving, findings);
+    }
+
+    /**
+     * What the views may have got wrong without being impossible: a path naming no property of the declared type (a
+     * typo, a Java name where JSON-B writes another, or a subclass's property: only the last is legitimate, so it is a
+     * finding, not a deployment problem), a path going on past a value that has no fields, a view for a role the
+     * endpoint's {@code @RolesAllowed} never lets in, and a role it lets in that no view matches (those callers get
+     * every object empty).
+     */
+    static List<String> lint(List<ResponseView> views, ResponseTypes.Node response, Set<String> allowedRoles) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ResponseView v : views) {
+            for (String path : v.paths().paths()) {
+                String unknown = unknownName(path, response);
+                if (unknown != null && seen.add(path)) {
+                    out.add(unknown);
+                }
+            }
+        }
+        if (allowedRoles.isEmpty() || allowedRoles.contains("**")) {
+            return out;
+        }
+        Set<String> covered = new LinkedHashSet<>();
+        boolean everyone = false;
+        for (ResponseView v : views) {
+            everyone |= v.anonymous() || v.roles().isEmpty();
+            covered.addAll(v.roles());
+            for (String role : v.roles()) {
+                if (!allowedRoles.contains(role)) {
+                    out.add("a view for role '" + role + "', which @RolesAllowed (" + String.join(", ",
+                            new java.util.TreeSet<>(allowedRoles)) + ") never lets in: a typo?");
+                }
+            }
+        }
+        if (!views.isEmpty() && !everyone) {
+            Set<String> uncovered = new java.util.TreeSet<>(allowedRoles);
+            uncovered.removeAll(covered);
+            if (!uncovered.isEmpty()) {
+                out.add("callers in role " + String.join(", ", uncovered) + " match no view: every object they get is"
+                        + " empty");
+            }
+        }
+        return out;
+    }
+
+    /** The finding of a path that names no property of the declared type, or null. */
+    static String unknownName(String path, ResponseTypes.Node response) {
+        String[] segments = path.split("\\.");
+        ResponseTypes.Node node = response;
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            if (node instanceof ResponseTypes.Bean bean) {
+                if (s.equals(FieldPaths.WILDCARD)) {
+                    return null;
+                }
+                ResponseTypes.Property p = bean.properties().get(s);
+                if (p == null) {
+                    java.util.TreeSet<String> leaving = new java.util.TreeSet<>();
+                    bean.properties().forEach((name, property) -> {
+                        if (!property.sensitive()) {
+                            leaving.add(name);
+                        }
+                    });
+                    return "'" + path + "' names no property of " + bean.type().getSimpleName() + " (its JSON names: "
+                            + String.join(", ", leaving) + "): a typo, or a subclass's property?";
+                }
+                node = p.node();
+            } else if (node instanceof ResponseTypes.MapOf map) {
+                node = map.values();
+            } else if (node instanceof ResponseTypes.Leaf) {
+                return "'" + path + "' goes on past '" + String.join(".", Arrays.copyOf(segments, i))
+                        + "', which has no fields: the whole value leaves";
+            } else {
+                return null; // not known at deployment
+            }
+        }
+        return null;
     }
 
     /** True when the method takes a JAX-RS {@code AsyncResponse} (named, to keep JAX-RS out of this package). */

@@ -122,6 +122,49 @@ class ExposureResolverTest {
         }
     }
 
+    @Path("/lint")
+    public static class Lint {
+        @GET
+        @Path("typos")
+        @jakarta.annotation.security.RolesAllowed({"admin", "auditor"})
+        @ResponseFields(value = {"id", "emial", "address.cty", "name.first", "attributes.color"}, roles = "admin")
+        @ResponseFields(value = {"id"}, roles = "admni")
+        public List<Shapes.Customer> typos() {
+            return List.of();
+        }
+
+        @GET
+        @Path("right")
+        @jakarta.annotation.security.RolesAllowed({"admin", "customer"})
+        @ResponseFields(value = {"id", "e-mail", "address.city", "orders.*"}, roles = "admin")
+        @ResponseFields(value = {"id"}, roles = "customer")
+        public List<Shapes.Customer> right() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void aPathNamingNothingAndARoleNobodyHasAreFindingsNamingThem() throws Exception {
+        ExposurePolicy p = policy(Lint.class, "typos").get(ExposurePolicy.class);
+        assertThat(p.findings()).containsExactlyInAnyOrder(
+                "'emial' names no property of Customer (its JSON names: address, attributes, e-mail, id,"
+                        + " internalNote, name, orders, passwordResetRequired): a typo, or a subclass's property?",
+                "'address.cty' names no property of Address (its JSON names: city, street): a typo, or a subclass's"
+                        + " property?",
+                "'name.first' goes on past 'name', which has no fields: the whole value leaves",
+                "a view for role 'admni', which @RolesAllowed (admin, auditor) never lets in: a typo?",
+                "callers in role auditor match no view: every object they get is empty");
+        // the views still work as declared: a finding, not a refusal (a subclass may have the property)
+        assertThat(p.paths(p.mask(caller(true, Set.of("admin"), Set.of()))).paths()).contains("id", "emial");
+        assertThat(problems(Lint.class, "typos")).isEmpty();
+    }
+
+    @Test
+    void rightViewsOverEveryAllowedRoleHaveNoFinding() throws Exception {
+        assertThat(policy(Lint.class, "right").get(ExposurePolicy.class).findings()).isEmpty();
+        assertThat(policy(Customers.class, "list").get(ExposurePolicy.class).findings()).isEmpty();
+    }
+
     private static EndpointPolicy policy(Class<?> type, String method) throws Exception {
         return EndpointModel.build(List.of(new ExposureResolver(ExposureSettings.defaults())),
                 List.of(ResourceScanner.site(type, type.getMethod(method)))).policies().get(0);
