@@ -110,7 +110,8 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
     /**
      * What the views may have got wrong without being impossible: a path naming no property of the declared type (a
      * typo, a Java name where JSON-B writes another, or a subclass's property: only the last is legitimate, so it is a
-     * finding, not a deployment problem), a path going on past a value that has no fields, a view for a role the
+     * finding, not a deployment problem), a path going on past a value that has no fields, a wildcard over an object's
+     * properties (every property added later leaves), a view for a role the
      * endpoint's {@code @RolesAllowed} never lets in, and a role it lets in that no view matches (those callers get
      * every object empty).
      */
@@ -159,7 +160,8 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
             String s = segments[i];
             if (node instanceof ResponseTypes.Bean bean) {
                 if (s.equals(FieldPaths.WILDCARD)) {
-                    return null;
+                    return "'" + path + "' lets out every property of " + bean.type().getSimpleName() + " with '*',"
+                            + " those added to it later included: name them ('*' is for a map's keys)";
                 }
                 ResponseTypes.Property p = bean.properties().get(s);
                 if (p == null) {

@@ -127,7 +127,8 @@ class ExposureResolverTest {
         @GET
         @Path("typos")
         @jakarta.annotation.security.RolesAllowed({"admin", "auditor"})
-        @ResponseFields(value = {"id", "emial", "address.cty", "name.first", "attributes.color"}, roles = "admin")
+        @ResponseFields(value = {"id", "emial", "address.cty", "name.first", "attributes.color", "orders.*"},
+                roles = "admin")
         @ResponseFields(value = {"id"}, roles = "admni")
         public List<Shapes.Customer> typos() {
             return List.of();
@@ -136,7 +137,7 @@ class ExposureResolverTest {
         @GET
         @Path("right")
         @jakarta.annotation.security.RolesAllowed({"admin", "customer"})
-        @ResponseFields(value = {"id", "e-mail", "address.city", "orders.*"}, roles = "admin")
+        @ResponseFields(value = {"id", "e-mail", "address.city", "orders.total", "attributes.*"}, roles = "admin")
         @ResponseFields(value = {"id"}, roles = "customer")
         public List<Shapes.Customer> right() {
             return List.of();
@@ -152,6 +153,8 @@ class ExposureResolverTest {
                 "'address.cty' names no property of Address (its JSON names: city, street): a typo, or a subclass's"
                         + " property?",
                 "'name.first' goes on past 'name', which has no fields: the whole value leaves",
+                "'orders.*' lets out every property of Order with '*', those added to it later included: name them"
+                        + " ('*' is for a map's keys)",
                 "a view for role 'admni', which @RolesAllowed (admin, auditor) never lets in: a typo?",
                 "callers in role auditor match no view: every object they get is empty");
         // the views still work as declared: a finding, not a refusal (a subclass may have the property)
