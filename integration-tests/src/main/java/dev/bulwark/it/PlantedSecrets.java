@@ -26,9 +26,22 @@ public final class PlantedSecrets {
             + "\tat com.acme.shop.OrderResource.get(OrderResource.java:31)";
     public static final String SQL_ERROR = "ORA-00942: table or view does not exist";
 
+    /** Shapes the attack review of issue 14 saw leave (finding 9). */
+    public static final String CARD_DOTS = "4111.1111.1111.1111";
+    public static final String CARD_NBSP = "5555\u00A05555\u00A05555\u00A04444";
+    public static final String PG_RELATION = "ERROR: relation \"app_users\" does not exist";
+    public static final String MSSQL_OBJECT = "Invalid object name 'dbo.AppUsers'.";
+    public static final String PUTTY = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n"
+            + "Comment: eddsa-key-20261130\nPrivate-Lines: 1\nAAAAIGjxIq8Wk0vNotARealKey\nPrivate-MAC: 6f1e";
+    public static final String SSH2 = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nP2/56wAAAi4AAAA3aWYtbW9kbn\n"
+            + "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+
     /** Each kind's value, by the name the endpoints take. */
-    public static final Map<String, String> BY_KIND = Map.of("jws", JWS, "jwe", JWE, "pem", PEM, "aws", AWS,
-            "github", GITHUB, "card", CARD, "stacktrace", STACK_TRACE, "sql", SQL_ERROR);
+    public static final Map<String, String> BY_KIND = Map.ofEntries(Map.entry("jws", JWS), Map.entry("jwe", JWE),
+            Map.entry("pem", PEM), Map.entry("aws", AWS), Map.entry("github", GITHUB), Map.entry("card", CARD),
+            Map.entry("stacktrace", STACK_TRACE), Map.entry("sql", SQL_ERROR), Map.entry("carddots", CARD_DOTS),
+            Map.entry("cardnbsp", CARD_NBSP), Map.entry("pgrelation", PG_RELATION),
+            Map.entry("mssql", MSSQL_OBJECT), Map.entry("putty", PUTTY), Map.entry("ssh2", SSH2));
 
     private PlantedSecrets() {
     }

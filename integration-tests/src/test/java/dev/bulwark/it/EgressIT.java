@@ -194,4 +194,83 @@ class EgressIT {
         HttpResponse<String> small = get("/it-egress/api/leaks/large/card/2");
         assertProblem(small, 500);
     }
+
+    /** What of each shape the attack review saw leave (finding 9) would show that it leaked. */
+    private static final Map<String, List<String>> MORE_TELLTALES = Map.of(
+            "carddots", List.of("4111.1111"), "cardnbsp", List.of("5555\u00A05555", "5555\\u00a05555"),
+            "pgrelation", List.of("app_users"), "mssql", List.of("dbo.AppUsers"),
+            "putty", List.of("PuTTY-User-Key-File", "AAAAIGjxIq8Wk0vNotARealKey"),
+            "ssh2", List.of("BEGIN SSH2", "P2/56wAAAi4AAAA3aWYtbW9kbn"));
+
+    @Test
+    void cardsGroupedWithDotsOrNoBreakSpacesDatabaseObjectErrorsAndSshKeysAreRemovedToo() {
+        for (var kind : MORE_TELLTALES.entrySet()) {
+            for (Door door : DOORS) {
+                String path = "/it" + door.path() + kind.getKey();
+                HttpResponse<String> response = get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                for (String telltale : kind.getValue()) {
+                    assertThat(response.body()).as(path).doesNotContain(telltale);
+                }
+                assertThat(json(response.body()).toString()).as(path).contains("\"[removed]\"");
+                awaitLog("[correlationId=" + correlationId(response) + "]", "egress check VALUE_REMOVED",
+                        "GET " + path, "at " + door.jsonPath());
+            }
+        }
+    }
+
+    @Test
+    void aWideCharsetFlushedAfterItsFirstBytesIsStillDecodedAndChecked() {
+        for (String mode : List.of("utf16le", "utf32be")) {
+            java.nio.charset.Charset charset = java.nio.charset.Charset.forName(mode.equals("utf16le") ? "UTF-16LE"
+                    : "UTF-32BE");
+            // the body is ASCII and NUL bytes: read as UTF-8 without loss, its bytes are its chars
+            HttpResponse<String> leak = get("/it/servlet/leak/" + mode + "/aws");
+            assertThat(leak.statusCode()).as(mode).isEqualTo(200);
+            String body = new String(leak.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), charset);
+            assertThat(body).as(mode).doesNotContain(PlantedSecrets.AWS).startsWith("{\"user\":\"alice\"");
+            assertThat(json(body).getString("apiKey")).isEqualTo("[removed]");
+            awaitLog("[correlationId=" + leak.headers().firstValue("X-Request-Id").orElseThrow() + "]",
+                    "egress check VALUE_REMOVED: AWS_ACCESS_KEY_ID");
+            HttpResponse<String> clean = get("/it/servlet/leak/" + mode + "/clean");
+            assertThat(clean.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(mode + " clean, byte for byte").isEqualTo(
+                    "{\"user\":\"alice\",\"apiKey\":\"k-7f3a9c\",\"plan\":\"pro\"}".getBytes(charset));
+        }
+    }
+
+    @Test
+    void jsonLinesJsonSequencesAndServerSentEventsAreChecked() {
+        for (String mode : List.of("ndjson", "jsonseq", "sse")) {
+            for (String kind : List.of("aws", "jws", "card")) {
+                String path = "/it/servlet/leak/" + mode + "/" + kind;
+                HttpResponse<String> response = get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertNoTelltale(kind, response.body(), path);
+                assertThat(response.body()).as(path).contains("bob").contains("carol").contains("[removed]");
+                awaitLog("[correlationId=" + correlationId(response) + "]", "egress check VALUE_REMOVED: "
+                        + DETECTOR.get(kind), "GET " + path);
+            }
+            HttpResponse<String> clean = get("/it/servlet/leak/" + mode + "/clean");
+            assertThat(clean.body()).as(mode + " clean").contains("k-7f3a9c").doesNotContain("[removed]");
+            assertThat(readLog()).doesNotContain("[correlationId=" + correlationId(clean) + "] egress check");
+        }
+        HttpResponse<String> sse = get("/it/servlet/leak/sse/clean");
+        assertThat(sse.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/event-stream"));
+        assertThat(sse.body()).isEqualTo("id: 1\nevent: account\ndata: {\"user\":\"bob\",\"plan\":\"free\"}\n\n"
+                + "id: 2\nevent: account\ndata: {\"user\":\"alice\",\"apiKey\":\"k-7f3a9c\",\"plan\":\"pro\"}\n\n"
+                + "id: 3\nevent: account\ndata: {\"user\":\"carol\"}\n\n");
+    }
+
+    @Test
+    void underTheProblemActionAnEventStreamStillStreamsAndALeakInItIsRemoved() {
+        assumeTrue(ItSupport.onLiberty(), "the /it-egress deployment is Liberty's (server.xml)");
+        HttpResponse<String> sse = get("/it-egress/servlet/leak/sse/aws");
+        assertThat(sse.statusCode()).isEqualTo(200);
+        assertNoTelltale("aws", sse.body(), "the event stream");
+        assertThat(sse.body()).contains("carol");
+        HttpResponse<String> ndjson = get("/it-egress/servlet/leak/ndjson/aws");
+        assertProblem(ndjson, 500);
+    }
 }

@@ -164,4 +164,43 @@ class ExposureIT {
                 .contains("no allow-list (@ResponseFields): every field of ShopCustomer leaves");
         assertThat(whole.toString()).doesNotContain("passwordHash");
     }
+
+    /** The legitimate names of finding 6 of the attack review: each must arrive (they were dropped by name before). */
+    private static final List<String> LEGITIMATE = List.of("nextPageToken", "pageToken", "NextToken",
+            "continuationToken", "syncToken", "csrfToken", "xsrfToken", "deviceToken", "pushToken", "fcmToken",
+            "hasPassword", "showPassword", "hasOtp", "maskedCardNumber", "maskedPassword", "maskedSsn", "numSecrets",
+            "bucketTokens");
+    private static final List<String> USAGE = List.of("prompt_tokens", "completion_tokens", "total_tokens",
+            "max_tokens");
+
+    @Test
+    void aUsageReportWithCursorsFlagsAndMaskedCopiesArrivesWholeAsADeclaredType() {
+        String body = call("/it/api/usage/completion", null).body();
+        JsonObject completion = json(body);
+        assertThat(completion.keySet()).containsAll(LEGITIMATE).contains("model", "usage")
+                .doesNotContain("accessToken", "signingKey");
+        assertThat(body).doesNotContain("ACCESS-TOKEN-SECRET", "SIGNING-KEY-SECRET");
+        assertThat(completion.getString("nextPageToken")).isEqualTo("CAUQAA");
+        assertThat(completion.getString("maskedCardNumber")).isEqualTo("**** **** **** 4242");
+        assertThat(completion.getBoolean("hasPassword")).isTrue();
+        assertThat(completion.getInt("bucketTokens")).isEqualTo(17);
+        JsonObject usage = completion.getJsonObject("usage");
+        assertThat(usage.keySet()).containsAll(USAGE).contains("input_tokens", "output_tokens");
+        assertThat(usage.getInt("total_tokens")).isEqualTo(1545);
+    }
+
+    @Test
+    void theSameNamesArriveAsMapKeysAtAnyDepthWhileSessionIdsAndKeysNever() {
+        String body = call("/it/api/usage/page", null).body();
+        JsonObject page = json(body);
+        assertThat(page.keySet()).containsAll(LEGITIMATE.stream().filter(n -> !List.of("hasPassword",
+                "maskedCardNumber", "numSecrets", "bucketTokens").contains(n)).toList());
+        assertThat(page.getJsonObject("usage").keySet()).containsExactlyInAnyOrder("prompt_tokens",
+                "completion_tokens", "total_tokens", "max_tokens", "numSecrets", "bucketTokens");
+        assertThat(page.getJsonArray("items").getJsonObject(0).keySet()).containsExactlyInAnyOrder("id",
+                "maskedCardNumber", "hasPassword");
+        assertThat(page.getString("csrfToken")).isEqualTo("v-9");
+        assertThat(body).doesNotContain("refreshToken", "JSESSIONID", "PHPSESSID", "encryptionKey", "hmacKey",
+                "masterKey", "privKey", "SECRET-");
+    }
 }

@@ -12,7 +12,13 @@ import java.util.Set;
  * nothing or only by words that still name the secret itself ({@code passwordHash}, {@code secretKey},
  * {@code password2}). A term followed by another word names something about the secret, not the secret:
  * {@code passwordResetRequired}, {@code tokenType}, {@code tokenExpiresAt}, {@code secretQuestion} are not
- * sensitive. Exact names an application must return (an OAuth token endpoint's {@code access_token}) are listed in
+ * sensitive. Words before the term count as well when they say the value is not the secret: a flag
+ * ({@code hasPassword}, {@code showPassword}: the name's first word), a masked or partial copy ({@code maskedCardNumber},
+ * {@code last4Ssn}: anywhere before the term), a cursor, a CSRF token or a device's push address
+ * ({@code nextPageToken}, {@code csrfToken}, {@code deviceToken}: the word right before {@code token}), a count of
+ * secrets ({@code prompt_tokens}, {@code numSecrets}: the word right before a plural term). Any other word before the
+ * term names whose secret it is ({@code accessToken}, {@code clientSecret}, {@code oldPassword}): still sensitive.
+ * Exact names an application must return (an OAuth token endpoint's {@code access_token}) are listed in
  * {@code bulwark.exposure.sensitive-names-allowed}. No regular expression; verdicts are kept in a memo of at most
  * {@value #MEMO_SIZE} names, emptied when full (JSON names come from a finite class model; attacker-chosen map keys can
  * only make it start over, never fill it for good).
@@ -22,7 +28,8 @@ public final class SensitiveNames {
     /** The default terms. */
     public static final List<String> DEFAULT_TERMS = List.of("password", "passwd", "pwd", "passphrase", "secret",
             "secret answer", "token", "api key", "access key", "private key", "credential", "card number", "cvv", "cvc",
-            "ssn", "social security number", "otp", "session id");
+            "ssn", "social security number", "otp", "session id", "jsessionid", "phpsessid", "sessid", "signing key",
+            "encryption key", "hmac key", "master key", "priv key");
 
     /** Words after a term that still name the secret itself (a hash of a password is as sensitive). */
     private static final Set<String> STILL_SECRET = Set.of("hash", "hashed", "digest", "salt", "salted", "value",
@@ -31,6 +38,35 @@ public final class SensitiveNames {
             // another copy of the secret itself: a new password, its confirmation, the old one
             "new", "old", "current", "previous", "confirm", "confirmation", "confirmed", "repeat", "repeated", "again",
             "retype", "verify", "verification", "temp", "temporary", "code");
+
+    /**
+     * A name's first word that makes it a flag about the secret, whatever follows it ({@code hasPassword},
+     * {@code showPassword}, {@code requiresOtp}): a boolean holds no secret.
+     */
+    private static final Set<String> FLAG = Set.of("has", "have", "is", "show", "shows", "hide", "hides",
+            "needs", "need", "requires", "require", "use", "uses", "allow", "allows", "can", "supports", "without",
+            "no");
+
+    /** A word anywhere before the term that makes the value a masked or partial copy ({@code maskedCardNumber}). */
+    private static final Set<String> MASKED = Set.of("masked", "mask", "redacted", "obfuscated", "obscured",
+            "truncated", "partial", "hint", "censored");
+
+    /** A word before a run of digits before the term: a partial copy ({@code last4CardNumber}, {@code first6Pan}). */
+    private static final Set<String> PARTIAL_DIGITS = Set.of("last", "first");
+
+    /**
+     * A word right before the term {@code token} that names another thing than a credential: a pagination,
+     * continuation or sync cursor ({@code nextPageToken}, AWS's {@code NextToken}), a CSRF token (handed to the page on purpose), a device's
+     * push address ({@code deviceToken}, {@code fcmToken}: where to push, not a credential).
+     */
+    private static final Set<String> ANOTHER_THING = Set.of("next", "page", "paging", "pagination", "continuation",
+            "continue", "cursor", "sync", "delta", "skip", "resume", "csrf", "xsrf", "forgery", "device", "push",
+            "fcm", "apns", "gcm");
+
+    /** A word right before a plural term that makes it a count ({@code prompt_tokens}, {@code numSecrets}). */
+    private static final Set<String> COUNT = Set.of("num", "number", "count", "total", "max", "maximum", "min",
+            "minimum", "prompt", "completion", "input", "output", "cached", "reasoning", "remaining", "used",
+            "available", "bucket", "limit", "spent", "consumed", "estimated", "billed");
 
     static final int MEMO_SIZE = 4096;
 
@@ -121,7 +157,8 @@ public final class SensitiveNames {
                 if (joined.length() > 32) {
                     break;
                 }
-                if (matches(joined) && onlySecretWords(words, end + 1)) {
+                int form = matches(joined);
+                if (form != NO_MATCH && onlySecretWords(words, end + 1) && !aboutAnotherThing(words, start, end, form)) {
                     return true;
                 }
             }
@@ -129,15 +166,54 @@ public final class SensitiveNames {
         return false;
     }
 
-    private boolean matches(CharSequence joined) {
+    private static final int NO_MATCH = 0;
+    private static final int SINGULAR = 1;
+    private static final int PLURAL = 2;
+
+    /** Whether the joined words are a term: {@link #NO_MATCH}, {@link #SINGULAR} or {@link #PLURAL}. */
+    private int matches(CharSequence joined) {
+        int n = joined.length();
         for (String term : terms) {
-            int n = joined.length();
-            if (term.contentEquals(joined)
-                    || n == term.length() + 1 && joined.charAt(n - 1) == 's' && term.contentEquals(joined.subSequence(0, n - 1))) {
+            if (term.contentEquals(joined)) {
+                return SINGULAR;
+            }
+            if (n == term.length() + 1 && joined.charAt(n - 1) == 's'
+                    && term.contentEquals(joined.subSequence(0, n - 1))) {
+                return PLURAL;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    /**
+     * True when the words before a term that starts at word {@code start} say its value is not the secret: the name is
+     * a flag, a masked or partial copy, another thing's token, or a count of secrets.
+     */
+    private static boolean aboutAnotherThing(List<String> words, int start, int end, int form) {
+        if (start == 0) {
+            return false;
+        }
+        if (FLAG.contains(words.get(0))) {
+            return true;
+        }
+        for (int i = 0; i < start; i++) {
+            if (MASKED.contains(words.get(i))) {
                 return true;
             }
         }
-        return false;
+        String before = words.get(start - 1);
+        if (digits(before)) {
+            return start >= 2 && PARTIAL_DIGITS.contains(words.get(start - 2));
+        }
+        if (ANOTHER_THING.contains(before) && start == end
+                && (words.get(start).equals("token") || words.get(start).equals("tokens"))) {
+            return true; // a csrfSecret or a pageSecret is a secret all the same
+        }
+        if (form != PLURAL) {
+            return false;
+        }
+        // numberOfTokens, countOfSecrets
+        return COUNT.contains(before) || before.equals("of") && start >= 2 && COUNT.contains(words.get(start - 2));
     }
 
     private static boolean onlySecretWords(List<String> words, int from) {

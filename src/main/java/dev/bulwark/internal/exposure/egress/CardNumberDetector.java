@@ -1,8 +1,10 @@
 package dev.bulwark.internal.exposure.egress;
 
 /**
- * A payment card number: 13 to 19 digits standing alone, optionally grouped by single spaces or dashes
- * ({@code 4111 1111 1111 1111}), that pass the Luhn check and start with the prefix (IIN) of a real card scheme at
+ * A payment card number: 13 to 19 digits standing alone, optionally grouped by single spaces, dashes or no-break
+ * spaces ({@code 4111 1111 1111 1111}; U+00A0, U+202F and U+2007 as characters or as their UTF-8 bytes), or by dots
+ * after groups of four ({@code 4111.1111.1111.1111}, Amex's {@code 3782.822463.10005}: a dot elsewhere is a decimal
+ * point or a version's), that pass the Luhn check and start with the prefix (IIN) of a real card scheme at
  * one of that scheme's lengths: Visa, Mastercard, American Express, Discover, JCB, Diners Club, UnionPay, Maestro and
  * Mir. Digits joined to a letter, an underscore or a dot (an IBAN's {@code DE89 3704 ...}, an id like
  * {@code ord_4111...}, a decimal), or following a {@code +} (a phone number), are not a card, and a run of more than
@@ -38,6 +40,8 @@ final class CardNumberDetector implements Detector {
             int doubledEven = 0;
             int doubledOdd = 0;
             int prefix = 0;
+            int group = 0;
+            int groups = 0;
             int j = i;
             while (j < n) {
                 char c = t[j];
@@ -55,12 +59,18 @@ final class CardNumberDetector implements Detector {
                         prefix = prefix * 10 + d;
                     }
                     count++;
+                    group++;
                     j++;
-                } else if ((c == ' ' || c == '-') && j + 1 < n && Chars.digit(t[j + 1])) {
-                    j++;
-                } else {
+                    continue;
+                }
+                int separator = separator(t, n, j);
+                if (separator == 0 || !Chars.digit(Chars.at(t, n, j + separator))
+                        || c == '.' && !(group == 4 || groups == 1 && group == 6)) {
                     break;
                 }
+                groups++;
+                group = 0;
+                j += separator;
             }
             // the last digit is never doubled: with an odd count the digits at odd positions are
             int luhn = (count & 1) == 1 ? doubledOdd : doubledEven;
@@ -70,6 +80,23 @@ final class CardNumberDetector implements Detector {
             i = j;
         }
         return null;
+    }
+
+    /** The length of a group separator at {@code j}: a space, a dash, a dot, a no-break space; 0 for none. */
+    private static int separator(char[] t, int n, int j) {
+        char c = t[j];
+        if (c == ' ' || c == '-' || c == '.' || c == '\u00A0' || c == '\u202F' || c == '\u2007') {
+            return 1;
+        }
+        // a byte stream's UTF-8, kept byte by byte: C2 A0 (U+00A0), E2 80 AF (U+202F), E2 80 87 (U+2007)
+        if (c == 0xC2 && Chars.at(t, n, j + 1) == 0xA0) {
+            return 2;
+        }
+        if (c == 0xE2 && Chars.at(t, n, j + 1) == 0x80) {
+            int third = Chars.at(t, n, j + 2);
+            return third == 0xAF || third == 0x87 ? 3 : 0;
+        }
+        return 0;
     }
 
     private static boolean standsAlone(char[] t, int n, int start, int end) {

@@ -20,6 +20,8 @@ final class Chars {
     static final int UPPER_O = 1 << 9;
     static final int UPPER_B = 1 << 10;
     static final int UPPER_U = 1 << 11;
+    static final int QUOTE = 1 << 12;
+    static final int APOSTROPHE = 1 << 13;
 
     private static final int[] CLASSES = new int[128];
 
@@ -38,6 +40,8 @@ final class Chars {
         CLASSES['O'] = UPPER_O;
         CLASSES['B'] = UPPER_B;
         CLASSES['U'] = UPPER_U;
+        CLASSES['"'] = QUOTE;
+        CLASSES['\''] = APOSTROPHE;
     }
 
     private Chars() {

@@ -36,15 +36,46 @@ public final class EgressCheck {
         return active() ? new EgressResponse(correlationId, endpoint, state) : null;
     }
 
-    /** JSON by its media type: {@code application/json}, {@code application/*+json} and {@code text/json}. */
-    static boolean isJson(String contentType) {
+    /** {@link #bodyKind} results: not checked, JSON (or JSON lines, JSON text sequences), server-sent events. */
+    static final int NOT_CHECKED = 0;
+    static final int JSON = 1;
+    static final int EVENT_STREAM = 2;
+
+    /**
+     * What the body is by its media type, decided once per response: {@link #JSON} for {@code application/json},
+     * {@code application/*+json}, {@code text/json}, JSON lines ({@code application/x-ndjson},
+     * {@code application/jsonl}, {@code application/json-lines}... any subtype naming ndjson, jsonl or json lines),
+     * JSON text sequences ({@code application/json-seq}, {@code application/*+json-seq}); {@link #EVENT_STREAM} for
+     * {@code text/event-stream} (its {@code data:} lines are read as lines of text); else {@link #NOT_CHECKED}.
+     */
+    static int bodyKind(String contentType) {
         if (contentType == null) {
-            return false;
+            return NOT_CHECKED;
         }
         int end = contentType.indexOf(';');
         String type = (end < 0 ? contentType : contentType.substring(0, end)).strip().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || type.equals("text/json")
-                || type.startsWith("application/") && type.endsWith("+json");
+        if (type.equals("application/json") || type.equals("text/json")) {
+            return JSON;
+        }
+        if (type.equals("text/event-stream")) {
+            return EVENT_STREAM;
+        }
+        int slash = type.indexOf('/');
+        if (slash < 0) {
+            return NOT_CHECKED;
+        }
+        String top = type.substring(0, slash);
+        String sub = type.substring(slash + 1);
+        if (!top.equals("application") && !top.equals("text")) {
+            return NOT_CHECKED;
+        }
+        boolean json = top.equals("application") && (sub.endsWith("+json") || sub.endsWith("+json-seq")
+                || sub.equals("json-seq"));
+        // JSON lines under their many names: x-ndjson, ndjson, jsonl, x-jsonl, json-lines, jsonlines, x-jsonlines
+        String bare = sub.startsWith("x-") ? sub.substring(2) : sub;
+        boolean lines = bare.equals("ndjson") || bare.equals("jsonl") || bare.equals("json-lines")
+                || bare.equals("jsonlines") || bare.equals("ldjson");
+        return json || lines ? JSON : NOT_CHECKED;
     }
 
     /** One response: wraps its body when it is JSON, and tells the adapter what became of it. */
@@ -68,37 +99,40 @@ public final class EgressCheck {
          * {@code real}.
          */
         public OutputStream stream(OutputStream real, String contentType, String contentEncoding) {
-            if (!checked(contentType, contentEncoding)) {
+            int kind = checked(contentType, contentEncoding);
+            if (kind == NOT_CHECKED) {
                 return real;
             }
-            SniffingStream stream = new SniffingStream(real, scan(), holdsBack(), settings.maxBuffer());
+            SniffingStream stream = new SniffingStream(real, scan(), holdsBack(kind), settings.maxBuffer());
             body = stream;
             return stream;
         }
 
         /** The writer the application's characters go through: a checking one for a JSON body; else {@code real}. */
         public Writer writer(Writer real, String contentType, String contentEncoding, String characterEncoding) {
-            if (!checked(contentType, contentEncoding)) {
+            int kind = checked(contentType, contentEncoding);
+            if (kind == NOT_CHECKED) {
                 return real;
             }
-            EgressWriter writer = new EgressWriter(real, scan(), holdsBack(), settings.maxBuffer(),
+            EgressWriter writer = new EgressWriter(real, scan(), holdsBack(kind), settings.maxBuffer(),
                     characterEncoding == null || characterEncoding.equalsIgnoreCase("utf-8")
                             || characterEncoding.equalsIgnoreCase("utf8"));
             body = writer.body();
             return writer;
         }
 
-        private boolean checked(String contentType, String contentEncoding) {
-            return isJson(contentType) && (contentEncoding == null || contentEncoding.isBlank()
-                    || contentEncoding.equalsIgnoreCase("identity"));
+        private int checked(String contentType, String contentEncoding) {
+            return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")
+                    ? bodyKind(contentType) : NOT_CHECKED;
         }
 
         /**
          * Action {@code problem} holds the body back, until the request goes asynchronous: the application then writes
-         * after the filter returned, nobody can end the held body, and the check streams as {@code redact} does.
+         * after the filter returned, nobody can end the held body, and the check streams as {@code redact} does. An
+         * event stream is never held back: its events are meant to arrive as they are sent.
          */
-        private boolean holdsBack() {
-            return settings.action() == EgressAction.PROBLEM && !released;
+        private boolean holdsBack(int kind) {
+            return settings.action() == EgressAction.PROBLEM && !released && kind != EVENT_STREAM;
         }
 
         private ResponseScan scan() {

@@ -27,6 +27,8 @@ final class JsonStrings {
     /** Text mode (the body is not JSON): between lines, and inside a line. */
     private static final int TEXT_OUTSIDE = 4;
     private static final int TEXT_INSIDE = 5;
+    /** The record separator that starts each JSON text of a sequence ({@code application/json-seq}). */
+    private static final int RS = 0x1E;
     /** The characters JSON has outside strings: whitespace, structure, numbers and the literals' letters. */
     private static final boolean[] JSON_OUTSIDE = new boolean[128];
 
@@ -34,6 +36,7 @@ final class JsonStrings {
         for (char c : " \t\r\n{}[],:0123456789+-.eEtrufalsn".toCharArray()) {
             JSON_OUTSIDE[c] = true;
         }
+        JSON_OUTSIDE[RS] = true; // a JSON text sequence's record separator (RFC 7464)
     }
 
     /**
@@ -116,7 +119,7 @@ final class JsonStrings {
                 return NONE;
             }
             case TEXT_OUTSIDE -> {
-                if (unit == '\n' || unit == '\r' || unit == ' ' || unit == '\t') {
+                if (unit == '\n' || unit == '\r' || unit == ' ' || unit == '\t' || unit == RS) {
                     return NONE;
                 }
                 if (unit == '{' || unit == '[') {
@@ -237,7 +240,7 @@ final class JsonStrings {
 
     private void structure(int unit) {
         if (unit >= 128 || unit == ' ' || unit == '\t' || unit == '\r' || unit == '\n' || unit == '{' || unit == '['
-                || unit == '}' || unit == ']' || unit == ',' || unit == ':') {
+                || unit == '}' || unit == ']' || unit == ',' || unit == ':' || unit == RS) {
             wordLength = 0;
         } else if (wordLength < word.length) {
             word[wordLength++] = (char) unit;

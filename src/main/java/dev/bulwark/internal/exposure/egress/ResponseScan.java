@@ -26,8 +26,11 @@ final class ResponseScan {
     private final Supplier<String> endpoint;
     private boolean refused;
     private int hits;
-    /** A body read as text: the lines of a private key's PEM block after its BEGIN line are removed up to its END. */
-    private boolean pemBlock;
+    /**
+     * A body read as text: the lines of a private key's block after its first line are removed up to the line holding
+     * this (its PEM {@code END} line, a PuTTY file's {@code Private-MAC} line); null outside such a block.
+     */
+    private String blockEnd;
 
     ResponseScan(Detectors detectors, EgressAction action, int allowed, String correlationId,
                  Supplier<String> endpoint) {
@@ -58,16 +61,24 @@ final class ResponseScan {
      * @param heldBack the response is still wholly held back (action {@code problem}, within its buffer)
      */
     boolean ended(JsonStrings tokens, boolean heldBack) {
-        if (pemBlock) {
-            pemBlock = Chars.indexOf(tokens.text(), tokens.length(), "-----END ", 0) < 0;
+        if (blockEnd != null) {
+            if (Chars.indexOf(tokens.text(), tokens.length(), blockEnd, 0) >= 0) {
+                blockEnd = null;
+            }
             return action != EgressAction.LOG;
         }
         SecretShape shape = detectors.find(tokens.text(), tokens.length(), tokens.classes(), allowed);
         if (shape == null) {
             return false;
         }
-        pemBlock = shape == SecretShape.PEM_PRIVATE_KEY && tokens.textMode()
-                && Chars.indexOf(tokens.text(), tokens.length(), "-----END ", 0) < 0;
+        String end = switch (shape) {
+            case PEM_PRIVATE_KEY -> "-----END ";
+            case SSH2_PRIVATE_KEY -> "---- END ";
+            case PUTTY_PRIVATE_KEY -> "Private-MAC:";
+            default -> null;
+        };
+        blockEnd = end != null && tokens.textMode() && Chars.indexOf(tokens.text(), tokens.length(), end, 0) < 0
+                ? end : null;
         hits++;
         tokens.removeName();
         EgressEvent event = switch (action) {

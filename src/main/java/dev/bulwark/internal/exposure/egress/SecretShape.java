@@ -7,6 +7,8 @@ public enum SecretShape {
     JWS(EgressAllowed.Kind.TOKEN),
     JWE(EgressAllowed.Kind.TOKEN),
     PEM_PRIVATE_KEY(EgressAllowed.Kind.PRIVATE_KEY),
+    SSH2_PRIVATE_KEY(EgressAllowed.Kind.PRIVATE_KEY),
+    PUTTY_PRIVATE_KEY(EgressAllowed.Kind.PRIVATE_KEY),
     AWS_ACCESS_KEY_ID(EgressAllowed.Kind.API_KEY),
     GOOGLE_API_KEY(EgressAllowed.Kind.API_KEY),
     AZURE_STORAGE_KEY(EgressAllowed.Kind.API_KEY),

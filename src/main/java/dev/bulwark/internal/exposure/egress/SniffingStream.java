@@ -17,13 +17,17 @@ import java.nio.charset.StandardCharsets;
  * section 3 does (the first two characters of JSON are ASCII): a UTF-16 or UTF-32 byte order mark, or the NUL bytes of
  * ASCII in UTF-16 or UTF-32, and the body is decoded, checked as characters, and encoded again in the same charset
  * (a replacement has as many characters, hence as many bytes, as what it replaces); anything else (UTF-8, ASCII,
- * ISO-8859-1, windows-1252, ...) is checked as bytes. The first bytes, up to four, wait until they decide.
+ * ISO-8859-1, windows-1252, ...) is checked as bytes. The first bytes, up to four, wait until they decide, across
+ * the application's flushes too: one byte could be ASCII or the first half of a UTF-16 character, two with a NUL
+ * the first half of a UTF-32 one, and a choice made on them would read a wide body as bytes (where no detector
+ * sees a secret between its NULs). Only the end of the body decides on fewer.
  */
 final class SniffingStream extends OutputStream implements EgressBody {
 
     private final OutputStream real;
     private final ResponseScan scan;
-    private final boolean holdBack;
+    /** Final but for {@link #release} before the first bytes decided: the body then streams. */
+    private boolean holdBack;
     private final int maxBuffer;
     private final byte[] head = new byte[4];
     private int headLength;
@@ -123,14 +127,16 @@ final class SniffingStream extends OutputStream implements EgressBody {
         }
     }
 
-    /** A flush decides with the bytes there are (a stream that flushes its first bytes wants them out). */
+    /**
+     * A flush sends nothing of a body whose first bytes do not decide yet (at most three bytes wait for the next
+     * write, or for the end): it must not make the choice for them.
+     */
     @Override
     public void flush() throws IOException {
-        if (headLength > 0) {
-            decide();
+        if (target != null) {
             target.flush();
         } else if (!holdBack) {
-            real.flush(); // nothing written yet: a flush that does not commit a held-back body goes on
+            real.flush(); // nothing went to the container yet: a flush that does not commit a held-back body goes on
         }
     }
 
@@ -154,11 +160,13 @@ final class SniffingStream extends OutputStream implements EgressBody {
         body.end();
     }
 
+    /** The response went asynchronous: a body not decided yet streams once decided (its first bytes still wait). */
     @Override
     public void release() throws IOException {
-        if (headLength > 0) {
-            decide();
+        if (target != null) {
             body.release();
+        } else {
+            holdBack = false;
         }
     }
 

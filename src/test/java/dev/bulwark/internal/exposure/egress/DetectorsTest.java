@@ -218,6 +218,73 @@ class DetectorsTest {
     }
 
     @Test
+    void cardNumbersGroupedWithDotsOrNoBreakSpaces() {
+        for (String card : new String[] {"4111.1111.1111.1111", "3782.822463.10005", "4111\u00A01111\u00A01111\u00A01111",
+            "5555\u202F5555\u202F5555\u202F4444", "4111\u20071111\u20071111\u20071111"}) {
+            assertThat(find(card)).as(card).isEqualTo(SecretShape.CARD_NUMBER);
+            assertThat(find("paid with " + card + ".")).as(card).isEqualTo(SecretShape.CARD_NUMBER);
+        }
+        // a byte stream keeps UTF-8 byte by byte: C2 A0 and E2 80 AF between the groups
+        String nbspBytes = new String("4111\u00A01111\u00A01111\u00A01111".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(find(nbspBytes)).isEqualTo(SecretShape.CARD_NUMBER);
+        String narrowBytes = new String("5555\u202F5555\u202F5555\u202F4444".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(find(narrowBytes)).isEqualTo(SecretShape.CARD_NUMBER);
+    }
+
+    @Test
+    void dottedNumbersThatAreNotGroupedCardsPass() {
+        assertThat(find("4111111111111111.25")).as("a decimal").isNull();
+        assertThat(find("41.11.11.11.11.11.11.11")).as("not groups of four").isNull();
+        assertThat(find("411.1111.1111.11111")).as("not groups of four").isNull();
+        assertThat(find("1.2.840.113549.1.1.11")).as("an OID").isNull();
+        assertThat(find("4111.1111.1111.1112")).as("fails Luhn").isNull();
+        assertThat(find("1234.5678.1234.5670")).as("no scheme").isNull();
+        assertThat(find("v4111.1111.1111.1111")).as("glued to a letter").isNull();
+        assertThat(find("1\u00A0234\u00A0567\u00A0890\u00A0123\u00A0456")).as("thousands with no-break spaces")
+                .isNull();
+    }
+
+    @Test
+    void sshAndPuttyPrivateKeys() {
+        assertThat(find("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n"
+                + "-----END OPENSSH PRIVATE KEY-----")).isEqualTo(SecretShape.PEM_PRIVATE_KEY);
+        assertThat(find("---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"rsa-key\"\nP2/56wAAA\n"
+                + "---- END SSH2 ENCRYPTED PRIVATE KEY ----")).isEqualTo(SecretShape.SSH2_PRIVATE_KEY);
+        assertThat(find("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20261130\n"
+                + "Public-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIBd\nPrivate-Lines: 1\nAAAAIGjxI\nPrivate-MAC: 6f1e"))
+                .isEqualTo(SecretShape.PUTTY_PRIVATE_KEY);
+        assertThat(find("PuTTY-User-Key-File-2: ssh-rsa")).isEqualTo(SecretShape.PUTTY_PRIVATE_KEY);
+    }
+
+    @Test
+    void sshPublicKeysAndPuttyWordsPass() {
+        assertThat(find("---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"rsa-key-20261130\"\nAAAAB3NzaC1yc2EAAAAD\n"
+                + "---- END SSH2 PUBLIC KEY ----")).isNull();
+        assertThat(find("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBd user@host")).isNull();
+        assertThat(find("Upload your PuTTY-User-Key-File- in the settings")).as("no version").isNull();
+        assertThat(find("PuTTY User Key File format 3 is documented")).isNull();
+    }
+
+    @Test
+    void postgresAndSqlServerObjectErrors() {
+        assertThat(find("ERROR: relation \"users\" does not exist")).isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("relation \"public.order_lines\" does not exist at character 15"))
+                .isEqualTo(SecretShape.SQL_ERROR);
+        assertThat(find("Invalid object name 'dbo.Users'.")).isEqualTo(SecretShape.SQL_ERROR);
+    }
+
+    @Test
+    void relationAndObjectWordsInOrdinaryTextPass() {
+        assertThat(find("The relation between orders and customers does not exist yet")).isNull();
+        assertThat(find("relation \"friend of a friend\" does not exist")).as("an API's own words, with spaces")
+                .isNull();
+        assertThat(find("Invalid object name: use letters and digits")).isNull();
+        assertThat(find("Public relations \"team\" exists")).isNull();
+    }
+
+    @Test
     void realWorldValuesPassEveryDetector() {
         for (String value : Fixtures.legitimate()) {
             assertThat(find(value)).as(value.length() > 80 ? value.substring(0, 80) + "..." : value).isNull();

@@ -203,6 +203,101 @@ class EgressStreamTest {
         assertThat(response.stream(container, "application/vnd.api+json; charset=utf-8", "identity"))
                 .isNotSameAs(container);
         assertThat(check(EgressAction.OFF, 1024).forResponse("c", () -> "GET /", null)).isNull();
+        for (String streamed : new String[] {"application/x-ndjson", "application/ndjson", "application/jsonl",
+            "application/x-jsonl", "application/json-lines", "application/jsonlines", "application/x-jsonlines",
+            "application/json-seq", "application/geo+json-seq", "text/event-stream", "text/event-stream;charset=UTF-8",
+            "Application/X-NDJSON"}) {
+            assertThat(response.stream(container, streamed, null)).as(streamed).isNotSameAs(container);
+        }
+        for (String other : new String[] {"text/html", "application/xml", "application/jsonp", "image/png",
+            "application/octet-stream", "text/plain", "multipart/form-data", "video/x-ndjson"}) {
+            assertThat(response.stream(container, other, null)).as(other).isSameAs(container);
+        }
+        assertThat(EgressCheck.bodyKind("text/event-stream")).isEqualTo(EgressCheck.EVENT_STREAM);
+        assertThat(EgressCheck.bodyKind("application/x-ndjson; charset=utf-8")).isEqualTo(EgressCheck.JSON);
+        assertThat(EgressCheck.bodyKind(null)).isEqualTo(EgressCheck.NOT_CHECKED);
+    }
+
+    /** Writes {@code text} as UTF-8 under {@code contentType}, in pieces of 5, not ended; what reached the container. */
+    private static String streamed(EgressCheck.EgressResponse response, String contentType, String text, boolean end)
+            throws IOException {
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, contentType, null);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i += 5) {
+            body.write(bytes, i, Math.min(5, bytes.length - i));
+            body.flush();
+        }
+        if (end) {
+            response.end();
+        }
+        return container.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonLinesAndJsonTextSequencesAreCheckedRecordByRecord() throws IOException {
+        String ndjson = "{\"id\":1,\"note\":\"first\"}\n{\"id\":2,\"note\":\"" + Fixtures.AWS + "\"}\n{\"id\":3}\n";
+        String sent = streamed(response(EgressAction.REDACT, 1024, null), "application/x-ndjson", ndjson, true);
+        assertThat(sent).doesNotContain(Fixtures.AWS).hasSize(ndjson.length())
+                .contains("{\"id\":1,\"note\":\"first\"}\n").contains("\"note\":\"[removed]\"").endsWith("{\"id\":3}\n");
+        String seq = "\u001E{\"id\":1}\n\u001E{\"key\":\"" + Fixtures.JWS + "\"}\n\u001E[\"ok\"]\n";
+        String seqSent = streamed(response(EgressAction.REDACT, 1024, null), "application/json-seq", seq, true);
+        assertThat(seqSent).doesNotContain(Fixtures.JWS).hasSize(seq.length()).contains("\"key\":\"[removed]\"")
+                .endsWith("\u001E[\"ok\"]\n");
+        assertThat(warnings()).anyMatch(w -> w.contains("AWS_ACCESS_KEY_ID") && w.contains("at $.note"))
+                .anyMatch(w -> w.contains("JWS") && w.contains("at $.key"));
+    }
+
+    @Test
+    void legitimateJsonLinesPassByteForByte() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        StringBuilder seq = new StringBuilder();
+        for (String value : Fixtures.legitimate()) {
+            String record = "{\"value\":" + Json.createValue(value) + ",\"n\":1}";
+            lines.append(record).append('\n');
+            seq.append('\u001E').append(record).append('\n');
+        }
+        assertThat(streamed(response(EgressAction.PROBLEM, 1 << 20, null), "application/jsonl", lines.toString(),
+                true)).isEqualTo(lines.toString());
+        assertThat(streamed(response(EgressAction.REDACT, 1024, null), "application/json-seq", seq.toString(), true))
+                .isEqualTo(seq.toString());
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void serverSentEventsAreCheckedLineByLineAndNeverHeldBack() throws IOException {
+        for (String planted : new String[] {Fixtures.AWS, Fixtures.JWS, Fixtures.CARD}) {
+            String events = "event: chunk\nid: 1\ndata: {\"delta\":\"Hello\"}\n\n"
+                    + "event: chunk\nid: 2\ndata: {\"delta\":\"" + planted + "\"}\n\n"
+                    + ": keep-alive\n\ndata: [DONE]\n\n";
+            EgressCheck.EgressResponse response = response(EgressAction.PROBLEM, 1024, null);
+            String sent = streamed(response, "text/event-stream", events, false);
+            // not ended: an event stream goes out as it is written, even with action=problem
+            assertThat(response.holdingBack()).isFalse();
+            assertThat(sent).as(planted).doesNotContain(planted).hasSize(events.length())
+                    .startsWith("event: chunk\nid: 1\ndata: {\"delta\":\"Hello\"}\n\nevent: chunk\nid: 2\n")
+                    .endsWith(": keep-alive\n\ndata: [DONE]\n\n");
+        }
+        assertThat(warnings()).hasSize(3).allMatch(w -> w.contains("VALUE_REMOVED")
+                && w.contains("(a line of a body that is not JSON)"));
+    }
+
+    @Test
+    void legitimateServerSentEventsPassByteForByte() throws IOException {
+        StringBuilder events = new StringBuilder("retry: 3000\n\n");
+        int id = 0;
+        for (String value : Fixtures.legitimate()) {
+            if (value.indexOf('\n') >= 0) {
+                continue; // a data line holds no line break (the application splits it into data lines)
+            }
+            events.append("id: ").append(++id).append("\nevent: message\ndata: {\"id\":\"chatcmpl-").append(id)
+                    .append("\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":")
+                    .append(Json.createValue(value)).append("},\"finish_reason\":null}]}\n\n");
+        }
+        events.append("data: [DONE]\n\n");
+        assertThat(streamed(response(EgressAction.PROBLEM, 1024, null), "text/event-stream", events.toString(), true))
+                .isEqualTo(events.toString());
+        assertThat(warnings()).isEmpty();
     }
 
     /** Writes {@code bytes} in pieces of {@code piece} under {@code contentType}; returns what reached the container. */
@@ -261,6 +356,69 @@ class EgressStreamTest {
         assertThat(bytesThrough(problem, JSON + ";charset=UTF-16", json.getBytes(StandardCharsets.UTF_16BE), 7))
                 .isEmpty();
         assertThat(problem.refused()).isTrue();
+    }
+
+    /** Writes {@code first} bytes, flushes, then the rest with a flush after each piece of 7; ends the body. */
+    private static byte[] flushedEarly(EgressCheck.EgressResponse response, byte[] bytes, int first)
+            throws IOException {
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = response.stream(container, JSON + ";charset=UTF-8", null);
+        body.write(bytes, 0, first);
+        body.flush();
+        for (int i = first; i < bytes.length; i += 7) {
+            body.write(bytes, i, Math.min(7, bytes.length - i));
+            body.flush();
+        }
+        response.end();
+        return container.toByteArray();
+    }
+
+    @Test
+    void aFlushAfterTooFewBytesDoesNotDecideTheCharset() throws IOException {
+        String leak = "{\"a\":\"" + Fixtures.AWS + "\",\"name\":\"Zoë\"}";
+        for (String charset : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE"}) {
+            for (int first = 1; first <= 3; first++) {
+                for (EgressAction action : new EgressAction[] {EgressAction.REDACT, EgressAction.PROBLEM}) {
+                    EgressCheck.EgressResponse response = response(action, 1024, null);
+                    byte[] sent = flushedEarly(response, leak.getBytes(charset), first);
+                    String what = charset + " flushed after " + first + " byte(s), " + action;
+                    if (action == EgressAction.PROBLEM) {
+                        assertThat(response.refused()).as(what).isTrue();
+                        assertThat(sent).as(what).isEmpty();
+                    } else {
+                        assertThat(new String(sent, charset)).as(what).doesNotContain(Fixtures.AWS)
+                                .isEqualTo(new String(leak.getBytes(charset), charset).replace(
+                                        "\"" + Fixtures.AWS + "\"", "\"[removed]\"" + " ".repeat(
+                                                Fixtures.AWS.length() - "[removed]".length())));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aUtf8BodyFlushedAfterItsFirstByteArrivesWholeAndUnchanged() throws IOException {
+        String clean = "[{\"name\":\"Zoë 日本\",\"n\":1}]";
+        for (int first = 1; first <= 3; first++) {
+            for (EgressAction action : new EgressAction[] {EgressAction.REDACT, EgressAction.PROBLEM}) {
+                assertThat(flushedEarly(response(action, 1024, null), clean.getBytes(StandardCharsets.UTF_8), first))
+                        .isEqualTo(clean.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        // a one-byte body ends as it is
+        assertThat(flushedEarly(response(EgressAction.REDACT, 1024, null), "7".getBytes(StandardCharsets.US_ASCII), 1))
+                .isEqualTo("7".getBytes(StandardCharsets.US_ASCII));
+        // once asynchronous before the first bytes decided, the body streams when they do
+        EgressCheck.EgressResponse later = response(EgressAction.PROBLEM, 1024, null);
+        ByteArrayOutputStream container = new ByteArrayOutputStream();
+        OutputStream body = later.stream(container, JSON, null);
+        body.write('[');
+        body.flush();
+        later.release();
+        body.write("1,2".getBytes(StandardCharsets.US_ASCII));
+        assertThat(container.toString(StandardCharsets.US_ASCII)).isEqualTo("[1,2");
+        assertThat(later.holdingBack()).isFalse();
+        assertThat(warnings()).isEmpty();
     }
 
     @Test

@@ -85,6 +85,17 @@ final class Fixtures {
                 "AKIA is how AWS key ids start",
                 "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
                 "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----",
+                "1.2.840.113549.1.1.11",
+                "Version 2026.1130.1200.5",
+                "10.0.0.1",
+                "Price: 1\u00A0234,56\u00A0€",
+                "Total 12\u202F345\u202F678 items",
+                "4111.1111.1111.1112",
+                "The relation between orders and customers does not exist yet",
+                "Invalid object name: use letters and digits",
+                "---- BEGIN SSH2 PUBLIC KEY ----\nAAAAB3NzaC1yc2EAAAAD\n---- END SSH2 PUBLIC KEY ----",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBd user@host",
+                "PuTTY is an SSH client",
                 "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.");
     }
 }
