@@ -61,7 +61,8 @@ class ActivationIT {
             "GET /it/api/shop/receipts/{number}",
             "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
             "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
-            "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key");
+            "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key",
+            "GET /it/api/alerts");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

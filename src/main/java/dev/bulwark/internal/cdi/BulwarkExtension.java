@@ -517,6 +517,42 @@ public class BulwarkExtension implements Extension {
         return errorLog;
     }
 
+    private dev.bulwark.internal.audit.AuditLog audit;
+
+    /**
+     * The deployment's audit log (access events on its writer thread), started on first use; null when
+     * {@code bulwark.audit.enabled} is false.
+     */
+    public synchronized dev.bulwark.internal.audit.AuditLog audit() {
+        dev.bulwark.internal.audit.AuditSettings settings = config().settings(
+                dev.bulwark.internal.audit.AuditKeys.CONCERN);
+        if (audit == null && !shutDown) {
+            List<java.util.function.Consumer<dev.bulwark.internal.audit.AuditEvent>> listeners = new ArrayList<>();
+            if (settings.refusalMetrics() && metricsApiPresent()) {
+                var counters = dev.bulwark.internal.audit.RefusalMetrics.of(MetricsBridge.lookup());
+                if (counters != null) {
+                    listeners.add(counters);
+                }
+            }
+            dev.bulwark.internal.alerts.AlertSettings alerts = config().settings(
+                    dev.bulwark.internal.alerts.AlertKeys.CONCERN);
+            var made = new java.util.concurrent.atomic.AtomicReference<dev.bulwark.internal.audit.AuditLog>();
+            if (alerts.enabled()) {
+                listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, new AlertPublisher(made::get,
+                        metricsApiPresent() ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup())
+                                : null, CDI.current().getBeanManager())));
+            }
+            if (settings.enabled() || !listeners.isEmpty()) {
+                audit = new dev.bulwark.internal.audit.AuditLog(settings.queueSize(), settings.enabled()
+                        ? dev.bulwark.internal.audit.AuditSink.of(settings) : null, listeners, Clock.systemUTC(),
+                        alerts.enabled());
+                made.set(audit);
+                audit.start(Thread::new);
+            }
+        }
+        return audit;
+    }
+
     /**
      * The application stops (undeployed, redeployed or the server shutting down): the rate-limit store lets go of
      * its connection (a Redis client would otherwise stay connected, with its threads, for every redeployment) and
@@ -530,6 +566,10 @@ public class BulwarkExtension implements Extension {
         }
         if (errorLog != null) {
             errorLog.flush();
+        }
+        if (audit != null) {
+            audit.close(); // what is queued is written
+            audit = null;
         }
     }
 
