@@ -1,6 +1,5 @@
 package dev.bulwark.internal.audit;
 
-import java.time.Instant;
 
 /**
  * One JSON object on one line, with Elastic Common Schema field names written dotted at the top level (as the ECS
@@ -26,7 +25,7 @@ public final class EcsLine {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(640);
+    private final StringBuilder out = new StringBuilder(1024);
     private boolean first = true;
 
     private EcsLine() {
@@ -36,7 +35,8 @@ public final class EcsLine {
     static EcsLine start(long epochMillis, String level, String logger) {
         EcsLine line = new EcsLine();
         line.out.append('{');
-        line.field("@timestamp", Instant.ofEpochMilli(epochMillis).toString(), MAX_SHORT);
+        line.name("@timestamp");
+        line.timestamp(epochMillis);
         line.field("log.level", level, MAX_SHORT);
         line.field("log.logger", logger, MAX_SHORT);
         line.field("ecs.version", ECS_VERSION, MAX_SHORT);
@@ -201,23 +201,52 @@ public final class EcsLine {
         out.append('"').append(name).append("\":");
     }
 
+    /** {@code "2026-11-30T23:05:15.370Z"}: ISO 8601 in UTC with milliseconds, without a formatter. */
+    private void timestamp(long epochMillis) {
+        long seconds = Math.floorDiv(epochMillis, 1000L);
+        int millis = (int) Math.floorMod(epochMillis, 1000L);
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        int second = (int) Math.floorMod(seconds, 86_400L);
+        out.append('"').append(day.getYear()).append('-');
+        two(day.getMonthValue());
+        out.append('-');
+        two(day.getDayOfMonth());
+        out.append('T');
+        two(second / 3600);
+        out.append(':');
+        two(second / 60 % 60);
+        out.append(':');
+        two(second % 60);
+        out.append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10)).append("Z\"");
+    }
+
+    private void two(int value) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
     private void string(String s, int max) {
         int end = Math.min(s.length(), max);
         if (end < s.length() && end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
             end--; // never half a pair
         }
         out.append('"');
+        int plain = 0; // the start of the run of characters written as they are
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c >= 0x20 && c < 0x7f) {
-                out.append(c);
             } else {
                 out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
                         .append(HEX[c & 0xf]);
             }
         }
+        out.append(s, plain, end);
         if (end < s.length()) {
             out.append(CUT);
         }

@@ -20,7 +20,7 @@ class EcsLineTest {
         String line = EcsLine.of(e);
         assertThat(line).doesNotContain("\n").doesNotContain("\r");
         JsonObject json = Events.parse(line);
-        assertThat(json.getString("@timestamp")).isEqualTo("2026-09-21T14:13:20Z");
+        assertThat(json.getString("@timestamp")).isEqualTo("2026-09-21T14:13:20.000Z");
         assertThat(json.getString("log.level")).isEqualTo("info");
         assertThat(json.getString("log.logger")).isEqualTo("dev.bulwark.audit");
         assertThat(json.getString("ecs.version")).isEqualTo(EcsLine.ECS_VERSION);
@@ -130,6 +130,17 @@ class EcsLineTest {
         JsonObject json = Events.parse(EcsLine.of(e));
         assertThat(json.getString("url.path")).endsWith("a...").doesNotContain("\uD83D");
         assertThat(json.getString("client.ip")).isEqualTo("::1");
+    }
+
+    @Test
+    void theTimestampIsIso8601InUtcWithMilliseconds() {
+        for (long millis : new long[] {0L, 951_782_400_123L, Events.T0 + 7, 4_102_444_799_999L, 1_709_164_800_001L}) {
+            AuditEvent e = new AuditEvent(millis, 1, "GET", null, false, "/", 200, -1, 0, "::1", null, null, null,
+                    "id", null, null);
+            String at = Events.parse(EcsLine.of(e)).getString("@timestamp");
+            assertThat(at).hasSize(24).endsWith("Z");
+            assertThat(java.time.Instant.parse(at).toEpochMilli()).isEqualTo(millis);
+        }
     }
 
     @Test
