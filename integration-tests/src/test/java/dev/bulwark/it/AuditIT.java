@@ -406,4 +406,26 @@ class AuditIT {
                 && keys.contains(e.getString("bulwark.alert.key", ""))).toList();
         assertThat(raised).isEmpty();
     }
+
+    @Test
+    void theReadinessCheckReportsBulwarksState() {
+        HttpResponse<String> r = ItSupport.sendTo(ItSupport.MANAGEMENT, "GET", "/health/ready", null);
+        // overall DOWN is possible here: the test server deploys applications that must fail (ServerEndpointsIT)
+        assertThat(r.statusCode()).isIn(200, 503);
+        List<JsonObject> bulwark = ItSupport.json(r.body()).getJsonArray("checks").getValuesAs(JsonObject.class)
+                .stream().filter(c -> "bulwark".equals(c.getString("name"))).toList();
+        assertThat(bulwark).as("one check per deployment with Bulwark").hasSizeGreaterThan(3);
+        for (JsonObject check : bulwark) {
+            assertThat(check.getString("status")).isEqualTo("UP"); // no deployment refuses while Redis is down
+            JsonObject data = check.getJsonObject("data");
+            assertThat(data.getString("rate-limit-store")).isIn("memory", "redis", "redis (not used yet)",
+                    "local fallback (redis unreachable)");
+            assertThat(data.getString("jwks")).isIn("local key", "fetched", "not fetched yet");
+            assertThat(Long.parseLong(data.getString("audit-events-dropped"))).isZero();
+        }
+        assertThat(bulwark).anySatisfy(c -> assertThat(c.getJsonObject("data").getString("rate-limit-store"))
+                .isEqualTo("memory"));
+        assertThat(bulwark).anySatisfy(c -> assertThat(c.getJsonObject("data").getString("rate-limit-store"))
+                .startsWith("redis"));
+    }
 }

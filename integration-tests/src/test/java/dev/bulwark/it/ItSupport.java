@@ -73,6 +73,9 @@ final class ItSupport {
      * The build starts the tests once the servers report "started", while their applications may still be
      * deploying (slowly on a busy machine): wait, bounded, until every application the tests call answers.
      */
+    /** How long the applications may take to start: minutes on a machine shared by several builds. */
+    private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 420));
+
     private static void awaitApplications() {
         String node2 = System.getProperty("it.node2.url", "https://localhost:9544");
         List<String> pending = new java.util.ArrayList<>(!onLiberty() ? List.of(BASE + "/it")
@@ -84,7 +87,7 @@ final class ItSupport {
             pending = new java.util.ArrayList<>(java.util.Arrays.stream(deployed.split(",")).map(String::strip)
                     .map(root -> BASE + root).toList());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             pending.removeIf(app -> {
                 try {
@@ -108,16 +111,16 @@ final class ItSupport {
             }
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("applications not started after 180 s: " + pending);
+            throw new IllegalStateException("applications not started after " + START_WAIT + ": " + pending);
         }
     }
 
     /** Waits (bounded) until one more application ({@code /it-versions}) answers. */
     static void awaitApplication(String contextRoot) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (get(contextRoot + "/api/errors/ok").statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(contextRoot + " not started after 180 s");
+                throw new IllegalStateException(contextRoot + " not started after " + START_WAIT);
             }
             try {
                 Thread.sleep(500);

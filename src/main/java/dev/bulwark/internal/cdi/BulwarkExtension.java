@@ -108,6 +108,10 @@ public class BulwarkExtension implements Extension {
             event.addAnnotatedType(beanManager.createAnnotatedType(MetricsBridge.class),
                     "dev.bulwark.MetricsBridge");
         }
+        if (healthApiPresent()) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(BulwarkReadiness.class),
+                    "dev.bulwark.BulwarkReadiness");
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         boolean needsBean = LoginConfigApplications.runtimeNeedsBean(loader);
         loginConfigApplications(needsBean, needsBean ? LoginConfigApplications.find(loader) : List.of());
@@ -149,6 +153,16 @@ public class BulwarkExtension implements Extension {
     /** True when {@code application} became a CDI bean of this deployment. */
     public boolean isLoginConfigBean(Class<?> application) {
         return loginConfigBeans.contains(application);
+    }
+
+    private static boolean healthApiPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean metricsApiPresent() {
@@ -518,6 +532,13 @@ public class BulwarkExtension implements Extension {
     }
 
     private dev.bulwark.internal.audit.AuditLog audit;
+
+    /** Bulwark's state for the readiness check. */
+    public synchronized BulwarkState state() {
+        dev.bulwark.internal.auth.TokenGate gate = tokenGate;
+        return BulwarkState.of(config().rateLimiting(), limiter == null ? null : limiter.store(), config().jwt(),
+                gate == null ? null : gate.keysFetched(), audit == null ? 0 : audit.dropped());
+    }
 
     /**
      * The deployment's audit log (access events on its writer thread), started on first use; null when

@@ -41,6 +41,11 @@ public final class Limiter {
     }
 
     /** A limiter without CUSTOM keys (their resolver would be a CDI bean). */
+    /** The store the limits are counted in (the readiness check reports it). */
+    public RateLimitStore store() {
+        return store;
+    }
+
     public Limiter(RateLimitStore store, RateLimitMetrics metrics, String apiKeyHeader) {
         this(store, metrics, apiKeyHeader, type -> {
             throw new IllegalStateException("no bean lookup for the rate-limit key resolver " + type.getName());
