@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
 final class ItSupport {
 
     /** HTTPS base URL (every test talks TLS unless it is about plain HTTP). */
+    /** How long the applications may take to start: minutes on a machine shared by several builds. */
+    private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 420));
+
     static final String BASE = System.getProperty("it.base.url", "https://localhost:9543");
     /** Plain-HTTP base URL, for the HTTPS-only tests. */
     static final String HTTP = System.getProperty("it.http.url", "http://localhost:9180");
@@ -73,9 +76,6 @@ final class ItSupport {
      * The build starts the tests once the servers report "started", while their applications may still be
      * deploying (slowly on a busy machine): wait, bounded, until every application the tests call answers.
      */
-    /** How long the applications may take to start: minutes on a machine shared by several builds. */
-    private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 420));
-
     private static void awaitApplications() {
         String node2 = System.getProperty("it.node2.url", "https://localhost:9544");
         List<String> pending = new java.util.ArrayList<>(!onLiberty() ? List.of(BASE + "/it")
