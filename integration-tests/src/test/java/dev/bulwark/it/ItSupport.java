@@ -26,10 +26,9 @@ import java.util.stream.Collectors;
 /** HTTP, token and server-log helpers shared by the integration tests. */
 final class ItSupport {
 
-    /** HTTPS base URL (every test talks TLS unless it is about plain HTTP). */
     /** How long the applications may take to start: minutes on a machine shared by several builds. */
     private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 420));
-
+    /** HTTPS base URL (every test talks TLS unless it is about plain HTTP). */
     static final String BASE = System.getProperty("it.base.url", "https://localhost:9543");
     /** Plain-HTTP base URL, for the HTTPS-only tests. */
     static final String HTTP = System.getProperty("it.http.url", "http://localhost:9180");
