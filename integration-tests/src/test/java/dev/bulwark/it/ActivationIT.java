@@ -62,7 +62,7 @@ class ActivationIT {
             "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
             "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
             "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key",
-            "GET /it/api/usage/completion", "GET /it/api/usage/page");
+            "GET /it/api/usage/completion", "GET /it/api/usage/page", "GET /it/api/alerts");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

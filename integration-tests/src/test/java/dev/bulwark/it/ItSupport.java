@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 /** HTTP, token and server-log helpers shared by the integration tests. */
 final class ItSupport {
 
+    /** How long the applications may take to start: minutes on a machine shared by several builds. */
+    private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 420));
     /** HTTPS base URL (every test talks TLS unless it is about plain HTTP). */
     static final String BASE = System.getProperty("it.base.url", "https://localhost:9543");
     /** Plain-HTTP base URL, for the HTTPS-only tests. */
@@ -84,7 +86,7 @@ final class ItSupport {
             pending = new java.util.ArrayList<>(java.util.Arrays.stream(deployed.split(",")).map(String::strip)
                     .map(root -> BASE + root).toList());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             pending.removeIf(app -> {
                 try {
@@ -108,16 +110,16 @@ final class ItSupport {
             }
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("applications not started after 180 s: " + pending);
+            throw new IllegalStateException("applications not started after " + START_WAIT + ": " + pending);
         }
     }
 
     /** Waits (bounded) until one more application ({@code /it-versions}) answers. */
     static void awaitApplication(String contextRoot) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (get(contextRoot + "/api/errors/ok").statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(contextRoot + " not started after 180 s");
+                throw new IllegalStateException(contextRoot + " not started after " + START_WAIT);
             }
             try {
                 Thread.sleep(500);

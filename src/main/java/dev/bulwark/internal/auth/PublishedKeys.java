@@ -67,6 +67,11 @@ public final class PublishedKeys {
         this.clock = clock;
     }
 
+    /** Whether the key set was fetched at least once. */
+    public boolean fetched() {
+        return state.fetchedAt() != null;
+    }
+
     public boolean isPublished(String kid) {
         if (kid == null) {
             return false;

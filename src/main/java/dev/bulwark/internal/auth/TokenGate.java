@@ -27,6 +27,11 @@ public final class TokenGate {
      * @param keys     the provider's published keys when they come from a remote JWKS, else null
      * @param verified the tokens the container verified lately, read once (their checks still run every time)
      */
+    /** Whether the provider's keys were fetched; null when they are not remote. */
+    public Boolean keysFetched() {
+        return keys == null ? null : keys.fetched();
+    }
+
     public TokenGate(TokenPolicy policy, TokenDenyList denyList, PublishedKeys keys, Clock clock,
                      VerifiedTokens verified) {
         this.policy = policy;

@@ -108,6 +108,10 @@ public class BulwarkExtension implements Extension {
             event.addAnnotatedType(beanManager.createAnnotatedType(MetricsBridge.class),
                     "dev.bulwark.MetricsBridge");
         }
+        if (healthApiPresent()) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(BulwarkReadiness.class),
+                    "dev.bulwark.BulwarkReadiness");
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         boolean needsBean = LoginConfigApplications.runtimeNeedsBean(loader);
         loginConfigApplications(needsBean, needsBean ? LoginConfigApplications.find(loader) : List.of());
@@ -149,6 +153,16 @@ public class BulwarkExtension implements Extension {
     /** True when {@code application} became a CDI bean of this deployment. */
     public boolean isLoginConfigBean(Class<?> application) {
         return loginConfigBeans.contains(application);
+    }
+
+    private static boolean healthApiPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean metricsApiPresent() {
@@ -517,6 +531,49 @@ public class BulwarkExtension implements Extension {
         return errorLog;
     }
 
+    private dev.bulwark.internal.audit.AuditLog audit;
+
+    /** Bulwark's state for the readiness check. */
+    public synchronized BulwarkState state() {
+        dev.bulwark.internal.auth.TokenGate gate = tokenGate;
+        return BulwarkState.of(config().rateLimiting(), limiter == null ? null : limiter.store(), config().jwt(),
+                gate == null ? null : gate.keysFetched(), audit == null ? 0 : audit.dropped());
+    }
+
+    /**
+     * The deployment's audit log (access events on its writer thread), started on first use; null when
+     * {@code bulwark.audit.enabled} is false.
+     */
+    public synchronized dev.bulwark.internal.audit.AuditLog audit() {
+        dev.bulwark.internal.audit.AuditSettings settings = config().settings(
+                dev.bulwark.internal.audit.AuditKeys.CONCERN);
+        if (audit == null && !shutDown) {
+            List<java.util.function.Consumer<dev.bulwark.internal.audit.AuditEvent>> listeners = new ArrayList<>();
+            if (settings.refusalMetrics() && metricsApiPresent()) {
+                var counters = dev.bulwark.internal.audit.RefusalMetrics.of(MetricsBridge.lookup());
+                if (counters != null) {
+                    listeners.add(counters);
+                }
+            }
+            dev.bulwark.internal.alerts.AlertSettings alerts = config().settings(
+                    dev.bulwark.internal.alerts.AlertKeys.CONCERN);
+            var made = new java.util.concurrent.atomic.AtomicReference<dev.bulwark.internal.audit.AuditLog>();
+            if (alerts.enabled()) {
+                listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, new AlertPublisher(made::get,
+                        metricsApiPresent() ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup())
+                                : null, CDI.current().getBeanManager())));
+            }
+            if (settings.enabled() || !listeners.isEmpty()) {
+                audit = new dev.bulwark.internal.audit.AuditLog(settings.queueSize(), settings.enabled()
+                        ? dev.bulwark.internal.audit.AuditSink.of(settings) : null, listeners, Clock.systemUTC(),
+                        alerts.enabled());
+                made.set(audit);
+                audit.start(Thread::new);
+            }
+        }
+        return audit;
+    }
+
     /**
      * The application stops (undeployed, redeployed or the server shutting down): the rate-limit store lets go of
      * its connection (a Redis client would otherwise stay connected, with its threads, for every redeployment) and
@@ -530,6 +587,10 @@ public class BulwarkExtension implements Extension {
         }
         if (errorLog != null) {
             errorLog.flush();
+        }
+        if (audit != null) {
+            audit.close(); // what is queued is written
+            audit = null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.internal.errors;
 
+import dev.bulwark.internal.pipeline.Phase;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ public final class ProblemException extends RuntimeException {
     private final transient ProblemKind kind;
     private final transient List<Problem.FieldError> errors;
     private final transient Map<String, String> headers;
+    private final transient Phase phase;
 
     /** @param reason what the server log says; never sent to the client; the status is the kind's */
     public ProblemException(ProblemKind kind, List<Problem.FieldError> errors, String reason) {
@@ -24,10 +26,25 @@ public final class ProblemException extends RuntimeException {
     /** @param headers response headers the refusal carries (such as WWW-Authenticate) */
     public ProblemException(ProblemKind kind, List<Problem.FieldError> errors, String reason,
                             Map<String, String> headers) {
+        this(null, kind, errors, reason, headers);
+    }
+
+    /**
+     * @param phase the step that refuses (the audit event and the refusal counters name it); null when the thrower
+     *              is no step of {@link Phase}
+     */
+    public ProblemException(Phase phase, ProblemKind kind, List<Problem.FieldError> errors, String reason,
+                            Map<String, String> headers) {
         super(reason, null, false, false);
         this.kind = kind;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
+        this.phase = phase;
+    }
+
+    /** The step that refused, or null when the thrower did not say. */
+    public Phase phase() {
+        return phase;
     }
 
     public Map<String, String> headers() {

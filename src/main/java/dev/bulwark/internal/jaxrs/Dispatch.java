@@ -36,9 +36,12 @@ final class Dispatch {
     /** Once matched to {@code method} of {@code resourceClass}; the record goes with the response. */
     static final class Dispatched implements ContainerRequestFilter, ContainerResponseFilter {
         private final RequestState.Dispatch dispatch;
+        /** The method's route, or null when it has no policy. */
+        private final RequestState.Route route;
 
-        Dispatched(Class<?> resourceClass, Method method) {
+        Dispatched(Class<?> resourceClass, Method method, RequestState.Route route) {
             this.dispatch = new RequestState.Dispatch(resourceClass, method);
+            this.route = route;
         }
 
         @Override
@@ -46,6 +49,9 @@ final class Dispatch {
             RequestState state = state(context);
             state.put(RequestState.MATCHING, null);
             state.put(RequestState.DISPATCH, dispatch);
+            if (route != null) {
+                state.put(RequestState.ROUTE, route);
+            }
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.bulwark.internal.jaxrs;
 
+import dev.bulwark.internal.authz.AccessRule;
 import dev.bulwark.internal.pipeline.Binding;
+import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
 import dev.bulwark.internal.pipeline.Phase;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -29,7 +31,10 @@ final class EndpointBindings implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         EndpointPolicy policy = policies.apply(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
-        context.register(new Dispatch.Dispatched(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()),
+        context.register(new Dispatch.Dispatched(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(),
+                        policy == null ? null : new RequestState.Route(policy.site().httpMethod() + " "
+                                + policy.site().path(), policy.get(AccessRule.class) != null
+                                && policy.get(AccessRule.class).owner() != null)),
                 Phase.DISPATCH.priority());
         for (Binding binding : bindings) {
             binding.bind(policy, (provider, phase) -> context.register(provider, phase.priority()));

@@ -1,5 +1,6 @@
 package dev.bulwark.internal.jaxrs;
 
+import dev.bulwark.internal.audit.Refusal;
 import dev.bulwark.internal.controls.BulwarkConfig;
 import dev.bulwark.internal.correlation.CorrelationIds;
 import dev.bulwark.internal.correlation.RequestCorrelation;
@@ -7,7 +8,10 @@ import dev.bulwark.internal.errors.ErrorLog;
 import dev.bulwark.internal.errors.Incident;
 import dev.bulwark.internal.errors.ProblemAnswer;
 import dev.bulwark.internal.errors.ProblemAnswers;
+import dev.bulwark.internal.errors.ProblemException;
+import dev.bulwark.internal.errors.ProblemKind;
 import dev.bulwark.internal.errors.ProblemFactory;
+import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.ratelimit.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +43,11 @@ final class ProblemResponder {
                 request == null ? "request" : ErrorLog.describe(request.getMethod(), request.getRequestURI()),
                 request == null ? null : Caller.of(request::getAttribute, request.getRemoteAddr()).toString(), error.toString(), error);
         ProblemAnswer answer = answers.classified(classifier.classify(error), incident);
+        if (request != null && answer.status() >= 400) {
+            Refusal.record(RequestState.from(request::getAttribute), error instanceof ProblemException problem
+                    ? Refusal.of(problem) : new Refusal(Refusal.APPLICATION, Refusal.kind(ProblemKind.forStatus(answer.status())),
+                    "unhandled " + error.getClass().getName()));
+        }
         Response.ResponseBuilder response = Response.status(answer.status())
                 .type(answer.contentType())
                 .entity(answer.json());

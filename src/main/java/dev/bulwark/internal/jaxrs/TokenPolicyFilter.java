@@ -1,5 +1,6 @@
 package dev.bulwark.internal.jaxrs;
 
+import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.auth.TokenRejected;
@@ -53,7 +54,7 @@ final class TokenPolicyFilter implements ContainerRequestFilter {
     }
 
     static ProblemException refuse(String reason) {
-        return new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), "bearer token refused: " + reason,
-                CHALLENGE);
+        return new ProblemException(Phase.TOKEN_POLICY, ProblemKind.UNAUTHORIZED, List.of(), "bearer token refused: "
+                + reason, CHALLENGE);
     }
 }

@@ -47,6 +47,18 @@ public final class RequestState {
      */
     public static final Key<Dispatch> DISPATCH = Key.of("JAX-RS dispatch", Dispatch.class);
 
+    /** The matched resource method's route, for the audit event; kept to the end. */
+    public static final Key<Route> ROUTE = Key.of("route", Route.class);
+
+    /**
+     * The route a request was dispatched to.
+     *
+     * @param template    {@code GET /it/api/orders/{id}}
+     * @param ownedObject whether the endpoint guards object ids ({@code @OwnedBy}): its 404s count as enumeration
+     */
+    public record Route(String template, boolean ownedObject) {
+    }
+
     /** The call JAX-RS is about to make: this class's (or a container subclass's) method of this signature. */
     public record Dispatch(Class<?> resourceClass, java.lang.reflect.Method method) {
 

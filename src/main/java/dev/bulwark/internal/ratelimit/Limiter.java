@@ -1,5 +1,6 @@
 package dev.bulwark.internal.ratelimit;
 
+import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.api.RateLimit;
 import dev.bulwark.api.RateLimitKeyResolver;
 import dev.bulwark.internal.errors.ProblemException;
@@ -40,6 +41,11 @@ public final class Limiter {
     }
 
     /** A limiter without CUSTOM keys (their resolver would be a CDI bean). */
+    /** The store the limits are counted in (the readiness check reports it). */
+    public RateLimitStore store() {
+        return store;
+    }
+
     public Limiter(RateLimitStore store, RateLimitMetrics metrics, String apiKeyHeader) {
         this(store, metrics, apiKeyHeader, type -> {
             throw new IllegalStateException("no bean lookup for the rate-limit key resolver " + type.getName());
@@ -130,7 +136,7 @@ public final class Limiter {
     private static ProblemException tooMany(Map<String, String> fields, Limit limit, Decision decision) {
         Map<String, String> headers = new LinkedHashMap<>(fields);
         headers.put("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        return new ProblemException(ProblemKind.TOO_MANY_REQUESTS, List.of(), "rate limit '"
+        return new ProblemException(Phase.RATE_LIMIT, ProblemKind.TOO_MANY_REQUESTS, List.of(), "rate limit '"
                 + limit.policy().name() + "' exceeded on " + limit.scope(), headers);
     }
 

@@ -1,5 +1,7 @@
 package dev.bulwark.internal.web;
 
+import dev.bulwark.internal.audit.AuditLog;
+import dev.bulwark.internal.audit.Refusal;
 import dev.bulwark.internal.auth.BearerChallengeWriter;
 import dev.bulwark.internal.auth.BearerCredentials;
 import dev.bulwark.internal.auth.JwtSettings;
@@ -110,6 +112,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient Versions versions;
     private final transient VersionUsage versionUsage;
     private final transient EgressCheck egress;
+    /** The access event of each request, or null when neither the audit log nor its listeners are on. */
+    private final transient AuditTap audit;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -119,7 +123,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null);
     }
 
     /**
@@ -128,6 +132,14 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
+        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null);
+    }
+
+    /** @param audit the deployment's audit log (access events, refusal counters, detectors), or null when off */
+    BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
+                  java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
+                  AuditLog audit) {
+        this.audit = audit == null ? null : new AuditTap(audit, java.time.Clock.systemUTC());
         this.versions = versions;
         this.versionUsage = versionUsage;
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
@@ -156,8 +168,9 @@ final class BulwarkFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        long start = audit == null ? 0L : System.nanoTime();
         if (request.getDispatcherType() == DispatcherType.ERROR) {
-            errorDispatch(request, response, chain);
+            errorDispatch(request, response, chain, start);
             return;
         }
         RequestState state = state(request);
@@ -167,6 +180,23 @@ final class BulwarkFilter extends HttpFilter {
         ClientAddressResolver.Origin origin = resolveOrigin(request, state, headers);
         Exchange exchange = new Exchange(request, response, state, headers, correlationId, origin.secure(),
                 origin.clientAddress());
+        if (audit == null) {
+            run(exchange, request, response, chain, headers, origin, version);
+            return;
+        }
+        try {
+            run(exchange, request, response, chain, headers, origin, version);
+        } finally {
+            audit.end(exchange, start, false); // once per request, whatever answered it
+        }
+    }
+
+    /** Steps 3 to 7 (the exchange's response is audited once they are done). */
+    private void run(Exchange exchange, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                     RequestHeaderNames headers, ClientAddressResolver.Origin origin, Versions.Match version)
+            throws IOException, ServletException {
+        RequestState state = exchange.state;
+        String correlationId = exchange.correlationId;
         if (!exchange.withinRefusalBudget(mayBeAnotherCaller(request, headers))) {
             return;
         }
@@ -177,7 +207,7 @@ final class BulwarkFilter extends HttpFilter {
         }
         String tokenRefused = bearer == null ? null : bearer.authenticate(request, response);
         if (tokenRefused != null) {
-            exchange.reject(ProblemKind.UNAUTHORIZED, "bearer token refused: " + tokenRefused,
+            exchange.reject(Phase.BEARER_TOKEN, ProblemKind.UNAUTHORIZED, "bearer token refused: " + tokenRefused,
                     List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER, dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN)), List.of());
             return;
         }
@@ -224,8 +254,8 @@ final class BulwarkFilter extends HttpFilter {
      * refused it first), so the correlation id and the transport are resolved here if they are missing. Nothing is
      * admitted or refused; the error page's answer gets the same treatment as any other response.
      */
-    private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                               long start) throws IOException, ServletException {
         RequestState state = state(request);
         RequestHeaderNames headers = RequestHeaderNames.of(request, state);
         String correlationId = correlate(request, response, state, headers);
@@ -234,6 +264,20 @@ final class BulwarkFilter extends HttpFilter {
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
         String clientAddress = address != null ? address : resolveOrigin(request, state, headers).clientAddress();
         Exchange exchange = new Exchange(request, response, state, headers, correlationId, secure, clientAddress);
+        if (audit == null) {
+            containerError(exchange, request, response, chain);
+            return;
+        }
+        try {
+            containerError(exchange, request, response, chain);
+        } finally {
+            audit.end(exchange, start, true); // unless the request's own dispatch was audited already
+        }
+    }
+
+    private void containerError(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
+                                FilterChain chain) throws IOException, ServletException {
+        RequestState state = exchange.state;
         if (versions != null && !state.has(Versions.MATCH)
                 && request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             version(request, state, uri); // the container refused the request before this filter saw it
@@ -321,6 +365,7 @@ final class BulwarkFilter extends HttpFilter {
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
                         request.getServerPort()),
                 egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
+        exchange.captured = captured;
         Throwable failure = null;
         try {
             chain.doFilter(request, captured);
@@ -417,7 +462,8 @@ final class BulwarkFilter extends HttpFilter {
         for (Step step : guards) {
             Verdict verdict = step.guard().check(admission);
             if (verdict.refusal() != null) {
-                exchange.reject(verdict.refusal(), verdict.reason(), verdict.headers(), verdict.errors());
+                exchange.reject(step.phase(), verdict.refusal(), verdict.reason(), verdict.headers(),
+                        verdict.errors());
                 return null;
             }
             if (verdict.answer() != 0) {
@@ -525,14 +571,18 @@ final class BulwarkFilter extends HttpFilter {
     }
 
     /** One request's response side: security headers and the problem paths, with everything they need. */
-    private final class Exchange {
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
+    final class Exchange {
+        final HttpServletRequest request;
+        final HttpServletResponse response;
         private final RequestHeaderNames sent;
-        private final RequestState state;
-        private final String correlationId;
+        final RequestState state;
+        final String correlationId;
         private final boolean secure;
-        private final String clientAddress;
+        final String clientAddress;
+        /** The response wrapper the application wrote through, once the request got that far. */
+        ProblemCapturingResponse captured;
+        /** The length of the problem this filter wrote itself, or -1. */
+        long problemBytes = -1;
         /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */
         private boolean addressUnchecked;
 
@@ -580,6 +630,8 @@ final class BulwarkFilter extends HttpFilter {
                 refusals.admit(caller);
                 return true;
             } catch (ProblemException spent) {
+                Refusal.record(state, Refusal.of(caller.verified() ? Phase.CALLER_BUDGET : Phase.ADDRESS_BUDGET,
+                        spent.kind(), "refusal budget spent"));
                 ProblemAnswer answer = answers.refuse(spent.kind(), List.of(), spent.headers(), incident(
                         caller.toString(), "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")"));
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's
@@ -659,8 +711,8 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         /** Refuses the request before the application sees it. */
-        void reject(ProblemKind kind, String reason, List<HeaderValue> extra, List<Problem.FieldError> errors)
-                throws IOException {
+        void reject(Phase phase, ProblemKind kind, String reason, List<HeaderValue> extra,
+                    List<Problem.FieldError> errors) throws IOException {
             int status = kind.status();
             if (addressUnchecked) {
                 addressUnchecked = false;
@@ -668,6 +720,7 @@ final class BulwarkFilter extends HttpFilter {
                     return; // the address spent its budget: its 429, not this refusal
                 }
             }
+            Refusal.record(state, Refusal.of(phase, kind, reason));
             Map<String, String> protocolHeaders = new LinkedHashMap<>();
             extra.forEach(h -> protocolHeaders.put(h.name(), h.value()));
             ProblemAnswer answer = answers.refuse(kind, errors, protocolHeaders, incident(caller().toString(), reason));
@@ -680,6 +733,9 @@ final class BulwarkFilter extends HttpFilter {
             Classification c = failure != null ? classifier.classifyEscaped(failure) : null;
             int status = c != null ? c.status() : captured.status();
             charge(status);
+            if (audit != null) {
+                Refusal.record(state, AuditTap.refusalOf(failure, status, failure == null && captured.egressRefused()));
+            }
             if (response.isCommitted()) {
                 // Too late to replace anything; the exception is still logged once with its correlation id.
                 if (failure != null) {
@@ -699,6 +755,7 @@ final class BulwarkFilter extends HttpFilter {
         }
 
         private void send(ProblemAnswer answer, boolean useWriter, boolean unauthenticated) throws IOException {
+            problemBytes = answer.json().length(); // ASCII
             ProblemWriter.headers(response, answer);
             response.setHeader(correlationHeader, correlationId);
             securityHeaders(true, unauthenticated);

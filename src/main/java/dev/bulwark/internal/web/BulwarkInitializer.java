@@ -195,7 +195,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         }
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate, versions,
-                        versionUsage));
+                        versionUsage, extension.audit()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 

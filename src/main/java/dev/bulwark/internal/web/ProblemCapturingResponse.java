@@ -37,6 +37,8 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private final IntConsumer beforeCommit;
     private final UnaryOperator<String> ownRedirect;
     private boolean hookRan;
+    /** Body bytes (characters through the writer) that went through to the container. */
+    private long written;
     /** The egress check of this response's body, or null when it is off. */
     private final EgressCheck.EgressResponse egress;
 
@@ -84,12 +86,18 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         return !passThrough && (sendErrorCalled || (status >= 400 && !isProblem(contentType)) || egressRefused());
     }
 
-    private boolean egressRefused() {
+    /** True when the egress check refused the body (the 500 problem replaces it). */
+    boolean egressRefused() {
         return egress != null && egress.refused();
     }
 
     int status() {
         return egressRefused() ? SC_INTERNAL_SERVER_ERROR : status;
+    }
+
+    /** The body bytes that went through to the container (characters through the writer), for the audit event. */
+    long bytesWritten() {
+        return written;
     }
 
     boolean realWriterTaken() {
@@ -341,13 +349,19 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
         @Override
         public void write(int b) throws IOException {
-            sink.pass(real -> body(real, b & 0xff).write(b));
+            sink.pass(real -> {
+                body(real, b & 0xff).write(b);
+                written++;
+            });
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (len > 0) {
-                sink.pass(real -> body(real, b[off] & 0xff).write(b, off, len));
+                sink.pass(real -> {
+                    body(real, b[off] & 0xff).write(b, off, len);
+                    written += len;
+                });
             }
         }
 
@@ -410,7 +424,10 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
             if (len > 0) {
-                sink.pass(real -> body(real, cbuf[off]).write(cbuf, off, len));
+                sink.pass(real -> {
+                    body(real, cbuf[off]).write(cbuf, off, len);
+                    written += len;
+                });
             }
         }
 

@@ -66,7 +66,14 @@ class ConcernsTest {
                         "bulwark.exposure.sensitive-names"),
 
                 Arguments.of(EgressKeys.CONCERN, Map.of("bulwark.exposure.egress.action", "block"),
-                        "bulwark.exposure.egress.action"));
+                        "bulwark.exposure.egress.action"),
+
+                Arguments.of(dev.bulwark.internal.audit.AuditKeys.CONCERN, Map.of("bulwark.audit.destination",
+                        "syslog"), "bulwark.audit.destination"),
+
+                Arguments.of(dev.bulwark.internal.alerts.AlertKeys.CONCERN, Map.of(
+                        "bulwark.alerts.auth-failures.per-address", "20 per minute"),
+                        "bulwark.alerts.auth-failures.per-address"));
     }
 
     @ParameterizedTest

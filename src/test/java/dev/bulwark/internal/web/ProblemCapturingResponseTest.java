@@ -83,6 +83,24 @@ class ProblemCapturingResponseTest {
     }
 
     @Test
+    void theBodyBytesThatReachTheContainerAreCountedForTheAuditEvent() throws IOException {
+        response.setContentType("application/json");
+        ServletOutputStream out = response.getOutputStream();
+        out.write(ascii("{\"id\":"));
+        out.write('7');
+        out.write(ascii("xx}yy"), 2, 1);
+        finish();
+        assertThat(response.bytesWritten()).isEqualTo(8);
+
+        ProblemCapturingResponse error = new ProblemCapturingResponse(new FakeResponse(64), status -> { },
+                location -> null, null);
+        error.setStatus(404);
+        error.getWriter().write("<html>not here</html>"); // held back: the problem replaces it
+        assertThat(error.needsProblem()).isTrue();
+        assertThat(error.bytesWritten()).isZero();
+    }
+
+    @Test
     void aSecretInAJsonBodyIsRemovedAsItIsWritten() throws IOException {
         ProblemCapturingResponse checked = checked(EgressAction.REDACT);
         checked.setContentType("application/json");

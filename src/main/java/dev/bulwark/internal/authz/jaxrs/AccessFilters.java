@@ -1,5 +1,6 @@
 package dev.bulwark.internal.authz.jaxrs;
 
+import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.authz.AccessRule;
 import dev.bulwark.internal.authz.Roles;
@@ -66,7 +67,7 @@ final class AccessFilters {
 
         @Override
         public void filter(ContainerRequestContext context) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), reason);
+            throw new ProblemException(Phase.DENY, ProblemKind.FORBIDDEN, List.of(), reason, java.util.Map.of());
         }
     }
 
@@ -107,8 +108,8 @@ final class AccessFilters {
                 throw unauthenticated(context, "no authenticated caller for " + endpoint);
             }
             if (outcome == Roles.Outcome.FORBIDDEN) {
-                throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "the caller has none of the roles "
-                        + rule.roles().stream().sorted().toList() + " of " + endpoint);
+                throw new ProblemException(Phase.ROLES, ProblemKind.FORBIDDEN, List.of(), "the caller has none of"
+                        + " the roles " + rule.roles().stream().sorted().toList() + " of " + endpoint, java.util.Map.of());
             }
         }
 
@@ -148,7 +149,7 @@ final class AccessFilters {
         public void filter(ContainerRequestContext context) {
             RawToken token = verifiedToken(context);
             if (!Scopes.satisfied(Scopes.of(token.claims(), claim), rule.allScopes(), rule.anyScopes())) {
-                throw new ProblemException(ProblemKind.FORBIDDEN, List.of(),
+                throw new ProblemException(Phase.SCOPES, ProblemKind.FORBIDDEN, List.of(),
                         "insufficient scope for " + rule.describe(), challenge);
             }
         }

@@ -1,5 +1,6 @@
 package dev.bulwark.internal.authz.jaxrs;
 
+import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.api.AccessRequest;
 import dev.bulwark.api.ObjectAccessPolicy;
 import dev.bulwark.api.OwnedBy;
@@ -124,8 +125,8 @@ final class OwnershipFilter implements ContainerRequestFilter {
     /** The refusal, marked as one for the refusal budget (a 404 alone is not a refusal). */
     private ProblemException denied(ContainerRequestContext context, String reason) {
         RequestState.ensure(context::getProperty, context::setProperty).put(RefusalBudget.REFUSED, Boolean.TRUE);
-        return new ProblemException(deniedStatus == 403 ? ProblemKind.FORBIDDEN : ProblemKind.NOT_FOUND, List.of(),
-                reason);
+        return new ProblemException(Phase.OWNERSHIP, deniedStatus == 403 ? ProblemKind.FORBIDDEN
+                : ProblemKind.NOT_FOUND, List.of(), reason, java.util.Map.of());
     }
 
     /** The Java type of the path or query parameter (String for body members and unknown parameters). */

@@ -1,0 +1,52 @@
+package dev.bulwark.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An anomaly one of Bulwark's detectors found in the deployment's traffic, fired as a CDI event (observe it with
+ * {@code void on(@Observes SecurityAlert alert)}; the observer runs on Bulwark's audit thread, so it should be quick
+ * or hand the alert on). It is also written as a WARNING line in Elastic Common Schema and counted in
+ * {@code bulwark_alerts_total{detector}}. Each detector raises at most one alert per key and window: no alert storms.
+ *
+ * @param detector      what was detected
+ * @param key           what the detector counted by: a client address, a subject, a token id ({@code jti}), or
+ *                      {@code *} for the whole deployment
+ * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met
+ * @param threshold     the configured threshold it met
+ * @param window        the sliding window the count covers
+ * @param at            when the alert was raised (the time of the request that met the threshold)
+ * @param clientAddress the client address of that request (trusted-proxy aware), or null
+ * @param subject       the verified subject of that request, or null
+ * @param route         the route template of that request, or null when none matched
+ * @param correlationId that request's correlation id
+ */
+public record SecurityAlert(Detector detector, String key, long observed, long threshold, Duration window,
+                            Instant at, String clientAddress, String subject, String route, String correlationId) {
+
+    public SecurityAlert {
+        Objects.requireNonNull(detector);
+        Objects.requireNonNull(key);
+        Objects.requireNonNull(window);
+        Objects.requireNonNull(at);
+    }
+
+    /** The detectors, each with its own keys under {@code bulwark.alerts.*} (docs/audit.md). */
+    public enum Detector {
+        /** 401 and 403 answers to one client address: credential stuffing, token spraying from one source. */
+        AUTH_FAILURES_BY_ADDRESS,
+        /** 401 and 403 answers to one verified subject: a token probing what it may not do. */
+        AUTH_FAILURES_BY_SUBJECT,
+        /** 401 and 403 answers across the deployment: a distributed stuffing or spraying run. */
+        AUTH_FAILURES_TOTAL,
+        /** 429 answers to one caller (its subject, else its address): a client hammering past its limits. */
+        RATE_LIMITED,
+        /** Ownership refusals and 404s on {@code @OwnedBy} endpoints for one subject: object-id enumeration. */
+        OBJECT_ENUMERATION,
+        /** One token ({@code jti}) used from many client addresses: a stolen, replayed token. */
+        TOKEN_MANY_ADDRESSES,
+        /** Response bytes to one subject far above its own recent baseline: data exfiltration. */
+        EXFILTRATION
+    }
+}

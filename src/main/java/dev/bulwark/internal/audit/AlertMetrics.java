@@ -1,0 +1,35 @@
+package dev.bulwark.internal.audit;
+
+import dev.bulwark.api.SecurityAlert;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * {@code bulwark_alerts_total{detector}} in MicroProfile Metrics (application scope), counted on the audit writer's
+ * thread. Loaded only when the server has the Metrics API.
+ */
+public final class AlertMetrics implements Consumer<SecurityAlert> {
+
+    private final MetricRegistry registry;
+    private final Map<SecurityAlert.Detector, Counter> counters = new EnumMap<>(SecurityAlert.Detector.class);
+
+    private AlertMetrics(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The counter in the registry, or null when it is null. */
+    public static Consumer<SecurityAlert> of(MetricRegistry registry) {
+        return registry == null ? null : new AlertMetrics(registry);
+    }
+
+    @Override
+    public void accept(SecurityAlert alert) {
+        counters.computeIfAbsent(alert.detector(), d -> registry.counter("bulwark.alerts",
+                new Tag("detector", d.name().toLowerCase(Locale.ROOT).replace('_', '-')))).inc();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.bulwark.internal.audit;
+
+import jakarta.json.JsonObject;
+
+/**
+ * What one request left behind, as the request thread hands it over: references only, nothing formatted, escaped
+ * or parsed (the writer thread does that, {@link EcsLine}). It never holds a token, a secret, a body or a header
+ * beyond the user agent and the trace context.
+ *
+ * @param epochMillis    when the response was done
+ * @param durationNanos  from the filter's first step to the response done
+ * @param method         the HTTP method as sent
+ * @param route          the matched route template ({@code GET /it/api/orders/{id}}), or null when none matched
+ * @param ownedObject    whether that endpoint guards object ids ({@code @OwnedBy})
+ * @param path           the request path as sent (no query string: it may carry secrets)
+ * @param status         the response status
+ * @param requestBytes   the request body's declared length, or -1 when unknown (chunked) or none
+ * @param responseBytes  the body bytes written (characters through a writer)
+ * @param clientAddress  the client address, resolved through the trusted proxies
+ * @param claims         the claims of the token Bulwark verified (its subject and client id are read from them), or null
+ * @param principal      the container's principal name when no token was verified, or null
+ * @param userAgent      the User-Agent header, or null
+ * @param correlationId  the request's correlation id
+ * @param traceparent    the W3C traceparent header as sent (its trace id is logged when well-formed), or null
+ * @param refusal        who refused the request and why, or null
+ */
+public record AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
+                         String path, int status,
+                         long requestBytes, long responseBytes, String clientAddress, JsonObject claims,
+                         String principal, String userAgent, String correlationId, String traceparent,
+                         Refusal refusal) {
+
+    /** The verified token's subject, else the container's principal, else null. */
+    public String subject() {
+        if (claims != null) {
+            String sub = string(claims, "sub");
+            return sub != null ? sub : principal;
+        }
+        return principal;
+    }
+
+    /** True when the subject is a verified token's ({@code user.id}), not only a principal name ({@code user.name}). */
+    public boolean tokenSubject() {
+        return claims != null && string(claims, "sub") != null;
+    }
+
+    /** The OAuth client the verified token was issued to: {@code azp}, else {@code client_id}; or null. */
+    public String clientId() {
+        if (claims == null) {
+            return null;
+        }
+        String azp = string(claims, "azp");
+        return azp != null ? azp : string(claims, "client_id");
+    }
+
+    /** The token's {@code jti}, or null (detectors only; never logged). */
+    public String tokenId() {
+        return claims == null ? null : string(claims, "jti");
+    }
+
+    /** True when one of Bulwark's controls refused the request. */
+    public boolean refusedByBulwark() {
+        return refusal != null && refusal.byBulwark();
+    }
+
+    private static String string(JsonObject claims, String name) {
+        return claims.get(name) instanceof jakarta.json.JsonString s ? s.getString() : null;
+    }
+}

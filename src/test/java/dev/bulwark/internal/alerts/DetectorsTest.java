@@ -1,0 +1,306 @@
+package dev.bulwark.internal.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.MutableClock;
+import dev.bulwark.api.SecurityAlert;
+import dev.bulwark.api.SecurityAlert.Detector;
+import dev.bulwark.internal.audit.AuditEvent;
+import dev.bulwark.internal.audit.Refusal;
+import dev.bulwark.internal.controls.ConfigLoader;
+import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.pipeline.Phase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DetectorsTest {
+
+    private final MutableClock clock = MutableClock.atEpochSecond(1_790_000_000L);
+    private final List<SecurityAlert> alerts = new ArrayList<>();
+
+    private Detectors detectors(String... overrides) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < overrides.length; i += 2) {
+            values.put(overrides[i], overrides[i + 1]);
+        }
+        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(values.get(k)));
+        assertThat(r.problems()).isEmpty();
+        return new Detectors(r.config().settings(AlertKeys.CONCERN), alerts::add);
+    }
+
+    private static JsonObject token(String sub, String jti) {
+        var b = Json.createObjectBuilder().add("sub", sub);
+        if (jti != null) {
+            b.add("jti", jti);
+        }
+        return b.build();
+    }
+
+    private AuditEvent event(String address, JsonObject claims, int status, Refusal refusal, boolean owned,
+                             long bytes) {
+        return new AuditEvent(clock.millis(), 1000, "GET", "GET /app/api/orders/{id}", owned, "/app/api/orders/9",
+                status, -1, bytes, address, claims, null, "ua", "corr-" + clock.millis(), null, refusal);
+    }
+
+    private AuditEvent badToken(String address) {
+        return event(address, null, 401, Refusal.of(Phase.BEARER_TOKEN, ProblemKind.UNAUTHORIZED, "bad signature"),
+                false, 200);
+    }
+
+    private AuditEvent ok(String address, String subject, long bytes) {
+        return event(address, subject == null ? null : token(subject, null), 200, null, false, bytes);
+    }
+
+    private List<Detector> raised() {
+        return alerts.stream().map(SecurityAlert::detector).toList();
+    }
+
+    @Test
+    void aCredentialStuffingBurstFromOneAddressRaisesOneAlertPerWindow() {
+        Detectors d = detectors();
+        for (int i = 0; i < 19; i++) {
+            d.accept(badToken("203.0.113.9"));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(alerts).isEmpty();
+        d.accept(badToken("203.0.113.9"));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.AUTH_FAILURES_BY_ADDRESS);
+            assertThat(a.key()).isEqualTo("203.0.113.9");
+            assertThat(a.observed()).isEqualTo(20);
+            assertThat(a.threshold()).isEqualTo(20);
+            assertThat(a.window()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(a.at()).isEqualTo(clock.instant());
+            assertThat(a.clientAddress()).isEqualTo("203.0.113.9");
+            assertThat(a.correlationId()).isEqualTo("corr-" + clock.millis());
+        });
+        for (int i = 0; i < 30; i++) { // the burst goes on within the window: no alert storm
+            clock.advance(Duration.ofMillis(500));
+            d.accept(badToken("203.0.113.9"));
+        }
+        assertThat(alerts).hasSize(1);
+        clock.advance(Duration.ofSeconds(45)); // a window after the alert, still bursting
+        d.accept(badToken("203.0.113.9"));
+        assertThat(raised()).containsExactly(Detector.AUTH_FAILURES_BY_ADDRESS, Detector.AUTH_FAILURES_BY_ADDRESS);
+    }
+
+    @Test
+    void theWindowSlidesFailuresSpreadOutRaiseNothing() {
+        Detectors d = detectors();
+        for (int i = 0; i < 200; i++) {
+            d.accept(badToken("203.0.113.9"));
+            clock.advance(Duration.ofSeconds(4)); // 15 a minute, under 20 in any minute
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aTokenProbingWhatItMayNotDoIsCountedByItsSubject() {
+        Detectors d = detectors("bulwark.alerts.auth-failures.per-subject", "5/1m");
+        for (int i = 0; i < 5; i++) {
+            d.accept(event("198.51.100." + i, token("mallory", "j" + i), 403,
+                    Refusal.of(Phase.ROLES, ProblemKind.FORBIDDEN, "no role"), false, 100));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.AUTH_FAILURES_BY_SUBJECT);
+            assertThat(a.key()).isEqualTo("mallory");
+            assertThat(a.subject()).isEqualTo("mallory");
+        });
+    }
+
+    @Test
+    void aRunSpreadOverManyAddressesIsSeenInTheTotal() {
+        Detectors d = detectors("bulwark.alerts.auth-failures.total", "100/1m");
+        for (int i = 0; i < 150; i++) {
+            d.accept(badToken("10.0." + (i / 250) + "." + (i % 250)));
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.AUTH_FAILURES_TOTAL);
+            assertThat(a.key()).isEqualTo(Detectors.ALL);
+        });
+    }
+
+    @Test
+    void transportRefusalsAreNoCredentialFailures() {
+        Detectors d = detectors("bulwark.alerts.auth-failures.per-address", "3/1m");
+        for (int i = 0; i < 10; i++) {
+            d.accept(event("203.0.113.9", null, 403, Refusal.of(Phase.HTTPS, ProblemKind.HTTPS_REQUIRED, "plain"),
+                    false, 0));
+            d.accept(event("203.0.113.9", null, 403, Refusal.of(Phase.CORS, ProblemKind.CORS_REFUSED, "origin"),
+                    false, 0));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aCallerHammeringPastItsLimitRaisesTheRateLimitAlert() {
+        Detectors d = detectors("bulwark.alerts.rate-limited.per-caller", "10/1m");
+        for (int i = 0; i < 25; i++) {
+            d.accept(event("203.0.113.9", token("bot", null), 429,
+                    Refusal.of(Phase.RATE_LIMIT, ProblemKind.TOO_MANY_REQUESTS, "limit"), false, 50));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.RATE_LIMITED);
+            assertThat(a.key()).isEqualTo("bot");
+        });
+    }
+
+    @Test
+    void idEnumerationWithOneTokenIsSeenInOwnershipRefusalsAndNotFounds() {
+        Detectors d = detectors();
+        JsonObject eve = token("eve", "j-eve");
+        for (int i = 0; i < 5; i++) {
+            d.accept(event("203.0.113.5", eve, 404, Refusal.of(Phase.OWNERSHIP, ProblemKind.NOT_FOUND, "not hers"),
+                    true, 100));
+            d.accept(event("203.0.113.5", eve, 404, new Refusal(Refusal.APPLICATION, "not-found", "no such order"),
+                    true, 100));
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.OBJECT_ENUMERATION);
+            assertThat(a.key()).isEqualTo("eve");
+            assertThat(a.route()).isEqualTo("GET /app/api/orders/{id}");
+        });
+    }
+
+    @Test
+    void notFoundsOfEndpointsWithoutOwnedObjectsAreNoEnumeration() {
+        Detectors d = detectors();
+        for (int i = 0; i < 50; i++) {
+            d.accept(event("203.0.113.5", token("eve", null), 404,
+                    new Refusal(Refusal.APPLICATION, "not-found", "no such page"), false, 100));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void oneTokenFromManyAddressesIsAStolenToken() {
+        Detectors d = detectors();
+        JsonObject stolen = token("alice", "jti-stolen");
+        for (int i = 0; i < 4; i++) {
+            d.accept(event("198.51.100." + i, stolen, 200, null, false, 100));
+            d.accept(event("198.51.100." + i, stolen, 200, null, false, 100)); // the same address again: one
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(alerts).isEmpty();
+        d.accept(event("198.51.100.77", stolen, 200, null, false, 100));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.TOKEN_MANY_ADDRESSES);
+            assertThat(a.key()).isEqualTo("jti-stolen");
+            assertThat(a.observed()).isEqualTo(5);
+            assertThat(a.clientAddress()).isEqualTo("198.51.100.77");
+        });
+        d.accept(event("198.51.100.78", stolen, 200, null, false, 100));
+        assertThat(alerts).hasSize(1);
+    }
+
+    @Test
+    void aTokenMovingSlowlyBetweenAddressesIsNoTheft() {
+        Detectors d = detectors();
+        JsonObject phone = token("alice", "jti-phone");
+        for (int i = 0; i < 30; i++) { // wifi, cellular, wifi...: a new address every 3 minutes
+            d.accept(event("198.51.100." + i, phone, 200, null, false, 100));
+            clock.advance(Duration.ofMinutes(3));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void anExfiltrationSpikeAgainstTheSubjectsOwnBaselineRaisesOneAlert() {
+        Detectors d = detectors("bulwark.alerts.exfiltration.min-kib", "1024");
+        for (int w = 0; w < 4; w++) { // four windows of about 200 KB: the baseline
+            for (int i = 0; i < 10; i++) {
+                d.accept(ok("203.0.113.8", "carol", 20_000));
+                clock.advance(Duration.ofSeconds(20));
+            }
+            clock.advance(Duration.ofSeconds(100));
+        }
+        assertThat(alerts).isEmpty();
+        for (int i = 0; i < 40; i++) { // then 40 pages of 100 KB within one window: 4 MB, 20 times the baseline
+            d.accept(ok("203.0.113.8", "carol", 100_000));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.EXFILTRATION);
+            assertThat(a.key()).isEqualTo("carol");
+            assertThat(a.observed()).isGreaterThanOrEqualTo(a.threshold()).isGreaterThanOrEqualTo(1024 * 1024);
+            assertThat(a.window()).isEqualTo(Duration.ofMinutes(5));
+        });
+    }
+
+    @Test
+    void aNewSubjectOrASteadyHeavyOneIsNoExfiltration() {
+        Detectors d = detectors("bulwark.alerts.exfiltration.min-kib", "1024");
+        for (int i = 0; i < 100; i++) {
+            d.accept(ok("203.0.113.8", "newcomer", 1_000_000)); // 100 MB in its first window: no history yet
+        }
+        for (int w = 0; w < 10; w++) {
+            for (int i = 0; i < 30; i++) {
+                d.accept(ok("203.0.113.9", "batch-job", 1_000_000)); // 30 MB every window, steadily
+            }
+            clock.advance(Duration.ofMinutes(5));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void ordinaryMixedTrafficRaisesNothing() {
+        Detectors d = detectors();
+        String[] users = {"alice", "bob", "carol", "dave", "erin"};
+        for (int minute = 0; minute < 30; minute++) {
+            for (int u = 0; u < users.length; u++) {
+                String address = "192.0.2." + (10 + u);
+                JsonObject claims = token(users[u], "jti-" + users[u]);
+                for (int i = 0; i < 20; i++) {
+                    d.accept(event(address, claims, 200, null, i % 4 == 0, 2_000 + i * 100));
+                }
+                // a typo'd id, an expired token refreshed, a double click on a limited button
+                d.accept(event(address, claims, 404, new Refusal(Refusal.APPLICATION, "not-found", "typo"), true,
+                        150));
+                d.accept(event(address, null, 401, Refusal.of(Phase.BEARER_TOKEN, ProblemKind.UNAUTHORIZED,
+                        "expired"), false, 150));
+                if (minute % 10 == 0) {
+                    d.accept(event(address, claims, 429, Refusal.of(Phase.RATE_LIMIT,
+                            ProblemKind.TOO_MANY_REQUESTS, "limit"), false, 80));
+                }
+            }
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void memoryStaysBoundedUnderAFloodOfKeys() {
+        SlidingCount count = new SlidingCount(new Threshold(20, Duration.ofMinutes(1)), 1000);
+        DistinctCount distinct = new DistinctCount(new Threshold(5, Duration.ofMinutes(10)), 1000);
+        ExfiltrationBaseline bytes = new ExfiltrationBaseline(10, 1, 60_000, 1000);
+        for (int i = 0; i < 200_000; i++) {
+            String key = "k" + i;
+            count.hit(key, i);
+            distinct.see(key, "a" + i, i);
+            distinct.see("one-token", "addr" + i, i);
+            bytes.add(key, 100, i);
+        }
+        assertThat(count.keys()).isEqualTo(1000);
+        assertThat(distinct.keys()).isEqualTo(1000);
+        assertThat(bytes.keys()).isEqualTo(1000);
+    }
+
+    @Test
+    void detectorsSwitchedOffRaiseNothing() {
+        Detectors d = detectors("bulwark.alerts.auth-failures.per-address", "off",
+                "bulwark.alerts.auth-failures.total", "off", "bulwark.alerts.token.addresses", "off");
+        for (int i = 0; i < 100; i++) {
+            d.accept(badToken("203.0.113.9"));
+            d.accept(event("198.51.100." + i, token("alice", "j"), 200, null, false, 1));
+        }
+        assertThat(alerts).isEmpty();
+    }
+}
