@@ -245,7 +245,7 @@ public class BulwarkExtension implements Extension {
                 .createWith(ctx -> new InMemoryTokenDenyList(config().jwt().denyListMaxEntries(), Clock.systemUTC()));
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
         ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
@@ -254,6 +254,12 @@ public class BulwarkExtension implements Extension {
                 && !dev.bulwark.internal.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {
             problems.add(new ConfigProblem("bulwark.ratelimit.store",
                     "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
+        }
+        if (result.ok() && result.config().apiKeys().enabled()
+                && result.config().apiKeys().store() == dev.bulwark.internal.apikeys.ApiKeyStoreKind.CUSTOM
+                && manager.getBeans(dev.bulwark.api.ApiKeyStore.class).isEmpty()) {
+            problems.add(new ConfigProblem("bulwark.apikeys.store",
+                    "is CUSTOM but the application has no dev.bulwark.api.ApiKeyStore bean", "FILE, JDBC, or add one"));
         }
         if (result.ok()) {
             JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
@@ -506,6 +512,44 @@ public class BulwarkExtension implements Extension {
                     Clock.systemUTC(), new dev.bulwark.internal.auth.VerifiedTokens(jwt.verifiedTokensMaxEntries()));
         }
         return tokenGate;
+    }
+
+    private volatile dev.bulwark.internal.apikeys.ApiKeys apiKeys;
+
+    /**
+     * The deployment's API keys (format, store, keyed hash), shared by the servlet filter; made on first use (a JDBC
+     * store's data source and a CUSTOM store's bean resolve on the application's threads). Null when API keys are
+     * off.
+     */
+    public dev.bulwark.internal.apikeys.ApiKeys apiKeys() {
+        dev.bulwark.internal.apikeys.ApiKeys keys = apiKeys;
+        return keys != null ? keys : makeApiKeys();
+    }
+
+    private synchronized dev.bulwark.internal.apikeys.ApiKeys makeApiKeys() {
+        dev.bulwark.internal.apikeys.ApiKeySettings settings = config().apiKeys();
+        if (apiKeys == null && settings.enabled()) {
+            dev.bulwark.api.ApiKeyStore store = switch (settings.store()) {
+                case FILE -> new dev.bulwark.internal.apikeys.FileApiKeyStore(java.nio.file.Path.of(settings.file()));
+                case JDBC -> new dev.bulwark.internal.apikeys.JdbcApiKeyStore(
+                        () -> dataSource(settings.dataSource()), settings.table());
+                case CUSTOM -> bean(dev.bulwark.api.ApiKeyStore.class);
+            };
+            dev.bulwark.internal.apikeys.KeyHasher hasher = new dev.bulwark.internal.apikeys.KeyHasher(
+                    settings.pepper(), settings.previousPepper());
+            apiKeys = new dev.bulwark.internal.apikeys.ApiKeys(
+                    new dev.bulwark.internal.apikeys.ApiKeyFormat(settings.prefix()), store, () -> hasher,
+                    Clock.systemUTC(), settings.cacheTtl(), settings.maxAge(), config().authz().scopeClaim());
+        }
+        return apiKeys;
+    }
+
+    private static javax.sql.DataSource dataSource(String name) {
+        try {
+            return (javax.sql.DataSource) new javax.naming.InitialContext().lookup(name);
+        } catch (javax.naming.NamingException | ClassCastException e) {
+            throw new IllegalStateException("no data source " + name + " (bulwark.apikeys.jdbc.datasource)", e);
+        }
     }
 
     /** The deployment's one error log (its 4xx summary counts every layer's problems together). */

@@ -118,6 +118,10 @@ public final class BulwarkConfig {
         return settings(ExposureKeys.CONCERN);
     }
 
+    public dev.bulwark.internal.apikeys.ApiKeySettings apiKeys() {
+        return settings(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BulwarkConfig other && enabled == other.enabled && settings.equals(other.settings);

@@ -110,6 +110,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient Versions versions;
     private final transient VersionUsage versionUsage;
     private final transient EgressCheck egress;
+    /** API keys, or null when they are off. */
+    private final transient ApiKeyAuthentication apiKeys;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -119,15 +121,18 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null);
     }
 
     /**
      * @param versions     the scheduled API versions (lifecycle headers, brown-outs, sunsets), or null
      * @param versionUsage who calls them (counters, first-call log); with {@code versions}
+     * @param apiKeys      the API key step, or null when API keys are off
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
-                  java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
+                  java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
+                  ApiKeyAuthentication apiKeys) {
+        this.apiKeys = apiKeys;
         this.versions = versions;
         this.versionUsage = versionUsage;
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
@@ -148,8 +153,12 @@ final class BulwarkFilter extends HttpFilter {
         this.bodyLimits = bodyLimits;
         this.egress = new EgressCheck(config.settings(EgressKeys.CONCERN));
         JwtSettings jwt = config.jwt();
+        Set<String> otherSchemes = new java.util.HashSet<>(jwt.otherSchemes());
+        if (apiKeys != null && apiKeys.scheme() != null) {
+            otherSchemes.add(apiKeys.scheme()); // the API key step checks these
+        }
         this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
-                new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
+                new BearerCredentials(Set.copyOf(otherSchemes), jwt.tokenCookie(),
                         Set.copyOf(jwt.queryTokenParameters())), jwt.tokenCookie(), tokenGate);
     }
 
@@ -181,6 +190,12 @@ final class BulwarkFilter extends HttpFilter {
                     List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER, dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN)), List.of());
             return;
         }
+        ApiKeyAuthentication.Result key = apiKeys == null ? ApiKeyAuthentication.Result.NONE
+                : apiKeys.authenticate(request, headers, state, state.get(TokenGate.VERIFIED));
+        if (key.refusal() != null) {
+            exchange.reject(key.refusal(), key.reason(), key.headers(), List.of());
+            return;
+        }
         if (!exchange.callerWithinRefusalBudget()) {
             return;
         }
@@ -194,7 +209,9 @@ final class BulwarkFilter extends HttpFilter {
         if (version != null) {
             countCall(state, version, correlationId);
         }
-        respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
+        HttpServletRequest app = bearer == null ? effective : bearer.checked(effective);
+        respond(exchange, key.verified() == null ? app : ApiKeyAuthentication.asCaller(app, key.verified()),
+                response, chain);
     }
 
     /**
@@ -205,6 +222,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     private boolean mayBeAnotherCaller(HttpServletRequest request, RequestHeaderNames headers) {
         return refusals != null && (bearer != null && bearer.presentsToken(request)
+                || apiKeys != null && apiKeys.presentsKey(request, headers)
                 || corsAsSent(request, headers).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
     }
 

@@ -66,7 +66,10 @@ class ConcernsTest {
                         "bulwark.exposure.sensitive-names"),
 
                 Arguments.of(EgressKeys.CONCERN, Map.of("bulwark.exposure.egress.action", "block"),
-                        "bulwark.exposure.egress.action"));
+                        "bulwark.exposure.egress.action"),
+
+                Arguments.of(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN,
+                        Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"));
     }
 
     @ParameterizedTest
