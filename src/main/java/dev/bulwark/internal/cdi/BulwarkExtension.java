@@ -262,6 +262,10 @@ public class BulwarkExtension implements Extension {
                     "is CUSTOM but the application has no dev.bulwark.api.ApiKeyStore bean", "FILE, JDBC, or add one"));
         }
         if (result.ok()) {
+            problems.addAll(secretDirectoryProblems(result.config().secrets(),
+                    dev.bulwark.internal.secrets.SecretDirectory.locate()));
+        }
+        if (result.ok()) {
             JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
                     Thread.currentThread().getContextClassLoader());
             problems.addAll(lint.problems());
@@ -288,6 +292,25 @@ public class BulwarkExtension implements Extension {
         }
         config = result.config();
         LOG.fine("Bulwark configuration validated");
+    }
+
+    /**
+     * The secret directory must be where the secret source looks (a system property or the environment: the source
+     * cannot read the application's own configuration) and must exist (a volume that was not mounted).
+     */
+    static List<ConfigProblem> secretDirectoryProblems(dev.bulwark.internal.secrets.SecretsSettings secrets,
+                                                      java.nio.file.Path located) {
+        String key = dev.bulwark.internal.secrets.SecretsKeys.DIR.name();
+        if (secrets.dir() != null && (located == null || !located.toString().equals(java.nio.file.Path.of(
+                secrets.dir().strip()).toString()))) {
+            return List.of(new ConfigProblem(key, "is set where the secret source cannot see it",
+                    "a system property or the environment variable BULWARK_SECRETS_DIR"));
+        }
+        if (located != null && !java.nio.file.Files.isDirectory(located)) {
+            return List.of(new ConfigProblem(key, "'" + located + "' is not a directory (not mounted?)",
+                    "an existing directory of secret files"));
+        }
+        return List.of();
     }
 
     /**
@@ -467,7 +490,8 @@ public class BulwarkExtension implements Extension {
         if (limiter == null) {
             RateLimitSettings rl = config().rateLimiting();
             RateLimitMetrics metrics = RateLimitMetrics.of(MetricsBridge.lookup());
-            limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader(), this::bean);
+            limiter = new Limiter(SharedStores.create(rl, metrics, rl.store() == dev.bulwark.internal.ratelimit
+                    .RateLimitStoreKind.REDIS ? redisUrl(rl) : null), metrics, rl.apiKeyHeader(), this::bean);
         }
         return limiter;
     }
@@ -514,6 +538,64 @@ public class BulwarkExtension implements Extension {
         return tokenGate;
     }
 
+    private volatile dev.bulwark.internal.secrets.SecretFiles secretFiles;
+    private volatile boolean secretFilesLooked;
+
+    /**
+     * The secret directory as Bulwark's components follow it (rotated secrets used without a restart; each change
+     * logged by name), or null when none is configured. Made on first use; the names it holds are logged then.
+     */
+    public dev.bulwark.internal.secrets.SecretFiles secretFiles() {
+        if (secretFilesLooked) {
+            return secretFiles;
+        }
+        synchronized (this) {
+            if (!secretFilesLooked) {
+                java.nio.file.Path dir = dev.bulwark.internal.secrets.SecretDirectory.locate();
+                if (dir != null) {
+                    secretFiles = new dev.bulwark.internal.secrets.SecretFiles(dir, Clock.systemUTC(),
+                            config().secrets().refresh(), change -> LOG.info("Bulwark secrets in " + dir + ": "
+                                    + change + " (the value is never logged)"));
+                    LOG.info("Bulwark secrets: " + secretFiles.all().size() + " secret files in " + dir + " "
+                            + new java.util.TreeSet<>(secretFiles.all().keySet()) + ", checked for changes every "
+                            + config().secrets().refresh().toMillis() + " ms");
+                }
+                secretFilesLooked = true;
+            }
+            return secretFiles;
+        }
+    }
+
+    /** The Redis URL now: a valid one from the secret files, else the configured one. */
+    private java.util.function.Supplier<String> redisUrl(RateLimitSettings rl) {
+        dev.bulwark.internal.secrets.SecretFiles files = secretFiles();
+        if (files == null) {
+            return null;
+        }
+        dev.bulwark.internal.config.Key<String> key = dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL;
+        boolean fromFiles = files.get(key.name()).isPresent();
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>(
+                rl.redisUrl());
+        java.util.concurrent.atomic.AtomicReference<String> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            String current = last.get();
+            String value = files.get(key.name()).orElse(fromFiles ? current : rl.redisUrl());
+            if (value.equals(current) || value.equals(refused.get())) {
+                return current;
+            }
+            try {
+                String valid = key.parser().parse(value);
+                last.set(valid);
+                return valid;
+            } catch (dev.bulwark.internal.config.InvalidValueException e) {
+                refused.set(value); // reported once
+                LOG.severe("Bulwark secrets: the new " + key.name() + " is not valid (" + e.getMessage()
+                        + "): the last one stays");
+                return current;
+            }
+        };
+    }
+
     private volatile dev.bulwark.internal.apikeys.ApiKeys apiKeys;
 
     /**
@@ -535,10 +617,11 @@ public class BulwarkExtension implements Extension {
                         () -> dataSource(settings.dataSource()), settings.table());
                 case CUSTOM -> bean(dev.bulwark.api.ApiKeyStore.class);
             };
-            dev.bulwark.internal.apikeys.KeyHasher hasher = new dev.bulwark.internal.apikeys.KeyHasher(
-                    settings.pepper(), settings.previousPepper());
+            dev.bulwark.internal.apikeys.Peppers hasher = new dev.bulwark.internal.apikeys.Peppers(
+                    settings.pepper(), settings.previousPepper(), secretFiles(),
+                    problem -> LOG.severe("Bulwark secrets: " + problem));
             apiKeys = new dev.bulwark.internal.apikeys.ApiKeys(
-                    new dev.bulwark.internal.apikeys.ApiKeyFormat(settings.prefix()), store, () -> hasher,
+                    new dev.bulwark.internal.apikeys.ApiKeyFormat(settings.prefix()), store, hasher,
                     Clock.systemUTC(), settings.cacheTtl(), settings.maxAge(), config().authz().scopeClaim());
         }
         return apiKeys;

@@ -118,6 +118,10 @@ public final class BulwarkConfig {
         return settings(ExposureKeys.CONCERN);
     }
 
+    public dev.bulwark.internal.secrets.SecretsSettings secrets() {
+        return settings(dev.bulwark.internal.secrets.SecretsKeys.CONCERN);
+    }
+
     public dev.bulwark.internal.apikeys.ApiKeySettings apiKeys() {
         return settings(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN);
     }

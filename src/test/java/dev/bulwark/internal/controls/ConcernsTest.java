@@ -68,6 +68,9 @@ class ConcernsTest {
                 Arguments.of(EgressKeys.CONCERN, Map.of("bulwark.exposure.egress.action", "block"),
                         "bulwark.exposure.egress.action"),
 
+                Arguments.of(dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
+                        Map.of("bulwark.secrets.refresh", "never"), "bulwark.secrets.refresh"),
+
                 Arguments.of(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN,
                         Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"));
     }
