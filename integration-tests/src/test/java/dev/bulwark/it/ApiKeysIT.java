@@ -41,6 +41,7 @@ class ApiKeysIT {
     private static final String PEPPER = System.getProperty("it.apikeys.pepper");
     private static final String NODE2 = System.getProperty("it.node2.url", "https://localhost:9544");
     private static final Path LOG2 = Path.of(System.getProperty("it.log2", "messages2.log"));
+    private static final Path SECRETS = Path.of(System.getProperty("it.secrets.dir", "secrets"));
     /** Every key the tests made, for the log check. */
     private static final List<String> MADE = new ArrayList<>();
 
@@ -56,13 +57,17 @@ class ApiKeysIT {
 
     /** Runs the command-line tool in its own JVM with the Bulwark jar alone; returns its standard output. */
     private static String cli(String... args) {
+        return cliWithPepper(PEPPER, args);
+    }
+
+    private static String cliWithPepper(String pepper, String... args) {
         Path jar = Path.of(classpathOf(ApiKeysCli.class));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", jar.toString(), ApiKeysCli.class.getName()));
         command.addAll(List.of(args));
         try {
             ProcessBuilder pb = new ProcessBuilder(command);
-            pb.environment().put("BULWARK_APIKEYS_PEPPER", PEPPER);
+            pb.environment().put("BULWARK_APIKEYS_PEPPER", pepper);
             Path err = Files.createTempFile("cli", ".err");
             pb.redirectError(err.toFile());
             Process p = pb.start();
@@ -293,6 +298,66 @@ class ApiKeysIT {
                 .statusCode()).isEqualTo(200);
         within(Duration.ofSeconds(5), "the revocation in the table", () -> withKey("GET",
                 "/it-keys-jdbc/api/machine/report", k.key()).statusCode() == 401);
+    }
+
+    /** Replaces a secret file as the Vault Agent does: a new file renamed over the old one (atomic). */
+    private static void writeSecret(String name, String value) throws IOException {
+        Path tmp = SECRETS.resolve(".render-" + UUID.randomUUID());
+        Files.writeString(tmp, value + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, SECRETS.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aPepperRotatedOnDiskIsUsedWithoutARestartAndWithoutAFailedRequest() throws Exception {
+        String client = "pepper-" + UUID.randomUUID();
+        String before = create(client, "svc-pepper", "user,reports", "reports:read");
+        within(Duration.ofSeconds(10), "the key", () -> withKey("GET", "/it-keys/api/machine/report", before)
+                .statusCode() == 200);
+        String newPepper = "it-only-new-pepper-" + UUID.randomUUID();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            while (running.get()) {
+                statuses.add(withKey("GET", "/it-keys/api/machine/report", before).statusCode());
+                statuses.add(sendTo(NODE2, "GET", "/it-keys/api/machine/report", null, "X-API-Key", before)
+                        .statusCode());
+            }
+        });
+        load.start();
+        String after;
+        try {
+            // the rotation: the old pepper kept as the previous one, then the new pepper
+            writeSecret("bulwark.apikeys.pepper-previous", PEPPER);
+            writeSecret("bulwark.apikeys.pepper", newPepper);
+            after = cliWithPepper(newPepper, "create", "--file", FILE.toString(), "--client", client, "--owner", "svc-pepper",
+                    "--roles", "user,reports", "--scopes", "reports:read").strip();
+            MADE.add(after);
+            within(Duration.ofSeconds(15), "the new pepper on node 1", () -> withKey("GET",
+                    "/it-keys/api/machine/report", after).statusCode() == 200);
+            within(Duration.ofSeconds(15), "the new pepper on node 2", () -> sendTo(NODE2, "GET",
+                    "/it-keys/api/machine/report", null, "X-API-Key", after).statusCode() == 200);
+        } finally {
+            running.set(false);
+            load.join();
+        }
+        assertThat(statuses).as("requests with the old key during the rotation").isNotEmpty().containsOnly(200);
+        ItSupport.awaitLog("Bulwark secrets in", "changed: bulwark.apikeys.pepper");
+        assertThat(ItSupport.readLog()).contains("added: bulwark.apikeys.pepper-previous").doesNotContain(newPepper);
+        try {
+            // the previous pepper removed: keys hashed under it stop working, the new ones go on
+            Files.delete(SECRETS.resolve("bulwark.apikeys.pepper-previous"));
+            within(Duration.ofSeconds(15), "the old pepper's end", () -> withKey("GET",
+                    "/it-keys/api/machine/report", before).statusCode() == 401);
+            assertThat(withKey("GET", "/it-keys/api/machine/report", after).statusCode()).isEqualTo(200);
+        } finally {
+            // back to the build's pepper for the other tests
+            writeSecret("bulwark.apikeys.pepper", PEPPER);
+            Files.deleteIfExists(SECRETS.resolve("bulwark.apikeys.pepper-previous"));
+            within(Duration.ofSeconds(15), "the build's pepper again", () -> withKey("GET",
+                    "/it-keys/api/machine/report", before).statusCode() == 200 && sendTo(NODE2, "GET",
+                    "/it-keys/api/machine/report", null, "X-API-Key", before).statusCode() == 200);
+        }
     }
 
     @Test
