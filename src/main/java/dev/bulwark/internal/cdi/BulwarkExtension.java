@@ -261,6 +261,9 @@ public class BulwarkExtension implements Extension {
             problems.add(new ConfigProblem("bulwark.apikeys.store",
                     "is CUSTOM but the application has no dev.bulwark.api.ApiKeyStore bean", "FILE, JDBC, or add one"));
         }
+        if (result.ok() && result.config().secrets().lint()) {
+            problems.addAll(packagedSecrets(result.config().secrets(), Thread.currentThread().getContextClassLoader()));
+        }
         if (result.ok()) {
             problems.addAll(secretDirectoryProblems(result.config().secrets(),
                     dev.bulwark.internal.secrets.SecretDirectory.locate()));
@@ -292,6 +295,50 @@ public class BulwarkExtension implements Extension {
         }
         config = result.config();
         LOG.fine("Bulwark configuration validated");
+    }
+
+    /**
+     * The packaged-secrets lint: a secret-looking value in the application's own
+     * {@code META-INF/microprofile-config.properties} is a deployment problem naming the key, unless the key is in
+     * {@code bulwark.secrets.lint.allow} (then a WARNING at every start). Never the value.
+     */
+    static List<ConfigProblem> packagedSecrets(dev.bulwark.internal.secrets.SecretsSettings secrets,
+                                               ClassLoader loader) {
+        java.util.Map<String, String> packaged = new java.util.TreeMap<>();
+        try {
+            java.util.Enumeration<java.net.URL> files = loader.getResources("META-INF/microprofile-config.properties");
+            while (files.hasMoreElements()) {
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.InputStream in = files.nextElement().openStream()) {
+                    p.load(in);
+                }
+                p.stringPropertyNames().forEach(name -> packaged.put(name, p.getProperty(name)));
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return List.of(new ConfigProblem(dev.bulwark.internal.secrets.SecretsKeys.LINT.name(),
+                    "the packaged microprofile-config.properties cannot be read (" + e.getClass().getSimpleName()
+                            + ")", "a readable properties file"));
+        }
+        java.util.Set<String> secretKeys = new java.util.HashSet<>();
+        for (dev.bulwark.internal.config.Key<?> k : ConfigLoader.keys()) {
+            if (k.type().equals("secret")) {
+                secretKeys.add(k.name());
+            }
+        }
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        for (dev.bulwark.internal.secrets.SecretsLint.Finding f : dev.bulwark.internal.secrets.SecretsLint.check(
+                packaged, secretKeys::contains)) {
+            if (secrets.lintAllow().contains(f.key())) {
+                LOG.warning("Bulwark secrets lint: " + f.key() + " in the packaged microprofile-config.properties"
+                        + " looks like a secret (" + f.why() + ") and is let through by "
+                        + dev.bulwark.internal.secrets.SecretsKeys.LINT_ALLOW.name());
+            } else {
+                problems.add(new ConfigProblem(f.key(), "holds a secret-looking value packaged in the application ("
+                        + f.why() + ")", "the value from a secret file (bulwark.secrets.dir) or the environment, or"
+                        + " the key listed in " + dev.bulwark.internal.secrets.SecretsKeys.LINT_ALLOW.name()));
+            }
+        }
+        return problems;
     }
 
     /**

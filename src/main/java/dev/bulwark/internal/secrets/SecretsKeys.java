@@ -24,6 +24,18 @@ public final class SecretsKeys implements ConfigConcern<SecretsSettings> {
                     + "is used within this time, without a restart; each change is logged by name, never by value.",
             "30s");
 
+    public static final Key<Boolean> LINT = new Key<>("bulwark.secrets.lint.enabled", Parsers.bool(), "true",
+            "The deployment fails when the application's packaged `microprofile-config.properties` holds a "
+                    + "secret-looking value (by its key's name or its shape), naming the key, never the value. See "
+                    + "[secrets.md](secrets.md#the-packaged-secrets-lint).",
+            "false");
+
+    public static final Key<java.util.List<String>> LINT_ALLOW = new Key<>("bulwark.secrets.lint.allow",
+            Parsers.listOf(Parsers.of("property name", "a property name", raw -> raw), "property names"), "",
+            "Packaged keys the lint lets through (a test value, a public identifier that looks random): each one "
+                    + "found is logged as a WARNING at every start.",
+            "test.db.password, oauth.client-id");
+
     public static final SecretsKeys CONCERN = new SecretsKeys();
 
     private SecretsKeys() {
@@ -31,11 +43,11 @@ public final class SecretsKeys implements ConfigConcern<SecretsSettings> {
 
     @Override
     public List<Key<?>> keys() {
-        return List.of(DIR, REFRESH);
+        return List.of(DIR, REFRESH, LINT, LINT_ALLOW);
     }
 
     @Override
     public SecretsSettings read(ConfigReader reader) {
-        return new SecretsSettings(reader.get(DIR), reader.get(REFRESH));
+        return new SecretsSettings(reader.get(DIR), reader.get(REFRESH), reader.get(LINT), reader.get(LINT_ALLOW));
     }
 }

@@ -16,9 +16,9 @@ class SecretDirectoryProblemsTest {
 
     @Test
     void theDirectoryMustExistAndComeFromWhereTheSourceLooks() {
-        SecretsSettings seen = new SecretsSettings(dir.toString(), Duration.ofSeconds(2));
+        SecretsSettings seen = new SecretsSettings(dir.toString(), Duration.ofSeconds(2), true, java.util.List.of());
         assertThat(BulwarkExtension.secretDirectoryProblems(seen, dir)).isEmpty();
-        assertThat(BulwarkExtension.secretDirectoryProblems(new SecretsSettings(null, Duration.ofSeconds(2)), null))
+        assertThat(BulwarkExtension.secretDirectoryProblems(new SecretsSettings(null, Duration.ofSeconds(2), true, java.util.List.of()), null))
                 .isEmpty();
         // only in the packaged properties: the source (started before them) never sees it
         assertThat(BulwarkExtension.secretDirectoryProblems(seen, null)).extracting(ConfigProblem::message)
@@ -26,7 +26,7 @@ class SecretDirectoryProblemsTest {
         // a volume that was not mounted
         Path absent = dir.resolve("absent");
         assertThat(BulwarkExtension.secretDirectoryProblems(new SecretsSettings(absent.toString(),
-                Duration.ofSeconds(2)), absent)).extracting(ConfigProblem::message).singleElement().asString()
+                Duration.ofSeconds(2), true, java.util.List.of()), absent)).extracting(ConfigProblem::message).singleElement().asString()
                 .contains("not a directory");
     }
 }
