@@ -139,6 +139,8 @@ class ApiKeysIT {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r.body()).getString("caller")).isEqualTo("svc-billing");
         assertThat(json(r.body()).getString("reports")).isEqualTo("true");
+        // an authenticated response: never stored by a cache, whichever header carried the key
+        assertThat(r.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         // the Authorization scheme works the same
         r = send("GET", "/it-keys/api/machine/report", null, "Authorization", "ApiKey " + report);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -666,7 +666,8 @@ final class BulwarkFilter extends HttpFilter {
 
         /** @param written the response's headers as they are now (read once by the caller) */
         void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
-            boolean authenticated = sent.get(request, "Authorization") != null || request.getUserPrincipal() != null;
+            boolean authenticated = sent.get(request, "Authorization") != null || request.getUserPrincipal() != null
+                    || state.has(TokenGate.VERIFIED); // an API key in its own header (X-API-Key)
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
