@@ -3,6 +3,7 @@ package dev.bulwark.internal.apikeys;
 import dev.bulwark.api.ApiKeyRecord;
 import dev.bulwark.api.ApiKeyStore;
 import dev.bulwark.internal.auth.RawToken;
+import dev.bulwark.internal.ratelimit.Limit;
 import dev.bulwark.internal.ratelimit.RatePolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -46,8 +47,10 @@ public final class ApiKeys {
      * @param key    the key's record
      * @param caller the key's owner as a verified caller
      * @param limit  the key's own rate limit, or null
+     * @param limits the limit as the limiter counts it (per key, made once per store read), or null
      */
-    public record Verified(ApiKeyRecord key, RawToken caller, RatePolicy limit) implements Outcome {
+    public record Verified(ApiKeyRecord key, RawToken caller, RatePolicy limit, List<Limit> limits)
+            implements Outcome {
     }
 
     /** @param reason for the log only (names the key's id at most) */
@@ -58,7 +61,8 @@ public final class ApiKeys {
     public record Unavailable(String reason) implements Outcome {
     }
 
-    private record Entry(ApiKeyRecord record, RawToken caller, RatePolicy limit, Instant readAt) {
+    private record Entry(ApiKeyRecord record, RawToken caller, RatePolicy limit, List<Limit> limits,
+                         Instant readAt) {
     }
 
     private final ApiKeyFormat format;
@@ -119,7 +123,7 @@ public final class ApiKeys {
         if (!now.isBefore(key.expiresAt())) {
             return new Refused("API key " + id + " expired at " + key.expiresAt());
         }
-        return new Verified(key, entry.caller(), entry.limit());
+        return new Verified(key, entry.caller(), entry.limit(), entry.limits());
     }
 
     /** A hash no key has (64 hex digits), compared for unknown ids. */
@@ -131,7 +135,11 @@ public final class ApiKeys {
             return e;
         }
         Optional<ApiKeyRecord> found = store.find(id);
-        e = found.map(r -> new Entry(r, caller(r), limit(r), now)).orElseGet(() -> new Entry(null, null, null, now));
+        e = found.map(r -> {
+            RatePolicy limit = limit(r);
+            return new Entry(r, caller(r), limit, limit == null ? null
+                    : List.of(new Limit(limit, dev.bulwark.api.RateLimit.Key.PRINCIPAL, "api-key")), now);
+        }).orElseGet(() -> new Entry(null, null, null, null, now));
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }

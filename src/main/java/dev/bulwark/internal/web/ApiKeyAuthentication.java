@@ -8,7 +8,6 @@ import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemKind;
 import dev.bulwark.internal.headers.HeaderValue;
 import dev.bulwark.internal.pipeline.RequestState;
-import dev.bulwark.internal.ratelimit.Limit;
 import dev.bulwark.internal.ratelimit.Limiter;
 import dev.bulwark.internal.transport.TransportAttributes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,11 +100,10 @@ final class ApiKeyAuthentication {
         }
         ApiKeys.Verified verified = (ApiKeys.Verified) outcome;
         state.put(TokenGate.VERIFIED, verified.caller());
-        if (verified.limit() != null) {
+        if (verified.limits() != null) {
             String address = state.get(TransportAttributes.CLIENT_ADDRESS);
             try {
-                limiter.get().check(List.of(new Limit(verified.limit(), dev.bulwark.api.RateLimit.Key.PRINCIPAL,
-                        "api-key")), new Limiter.Facts(address == null ? "unknown" : address,
+                limiter.get().check(verified.limits(), new Limiter.Facts(address == null ? "unknown" : address,
                         "api-key:" + verified.key().id(), name -> null));
             } catch (ProblemException e) {
                 return new Result(verified, e.kind(), e.getMessage() + " (the own limit of API key "

@@ -47,6 +47,12 @@ class ApiKeysTest {
         assertThat(caller.compact()).doesNotContain(key.substring(16)).isEqualTo("api-key " + v.key().id());
         assertThat(v.limit().limit()).isEqualTo(10);
         assertThat(v.limit().window()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(v.limits()).singleElement().satisfies(l -> {
+            assertThat(l.policy()).isEqualTo(v.limit());
+            assertThat(l.scope()).isEqualTo("api-key");
+        });
+        assertThat(((ApiKeys.Verified) keys.authenticate(key)).limits()).as("made once per store read")
+                .isSameAs(v.limits());
     }
 
     @Test
