@@ -259,7 +259,7 @@ public class BulwarkExtension implements Extension {
                 .createWith(ctx -> new InMemoryTokenDenyList(config().jwt().denyListMaxEntries(), Clock.systemUTC()));
     }
 
-    void validate(@Observes AfterDeploymentValidation event) {
+    void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
         ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
@@ -268,6 +268,19 @@ public class BulwarkExtension implements Extension {
                 && !dev.bulwark.internal.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {
             problems.add(new ConfigProblem("bulwark.ratelimit.store",
                     "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
+        }
+        if (result.ok() && result.config().apiKeys().enabled()
+                && result.config().apiKeys().store() == dev.bulwark.internal.apikeys.ApiKeyStoreKind.CUSTOM
+                && manager.getBeans(dev.bulwark.api.ApiKeyStore.class).isEmpty()) {
+            problems.add(new ConfigProblem("bulwark.apikeys.store",
+                    "is CUSTOM but the application has no dev.bulwark.api.ApiKeyStore bean", "FILE, JDBC, or add one"));
+        }
+        if (result.ok() && result.config().secrets().lint()) {
+            problems.addAll(packagedSecrets(result.config().secrets(), Thread.currentThread().getContextClassLoader()));
+        }
+        if (result.ok()) {
+            problems.addAll(secretDirectoryProblems(result.config().secrets(),
+                    dev.bulwark.internal.secrets.SecretDirectory.locate()));
         }
         if (result.ok()) {
             JwtLint.Result lint = JwtLint.check(result.config().jwt(), source,
@@ -296,6 +309,69 @@ public class BulwarkExtension implements Extension {
         }
         config = result.config();
         LOG.fine("Bulwark configuration validated");
+    }
+
+    /**
+     * The packaged-secrets lint: a secret-looking value in the application's own
+     * {@code META-INF/microprofile-config.properties} is a deployment problem naming the key, unless the key is in
+     * {@code bulwark.secrets.lint.allow} (then a WARNING at every start). Never the value.
+     */
+    static List<ConfigProblem> packagedSecrets(dev.bulwark.internal.secrets.SecretsSettings secrets,
+                                               ClassLoader loader) {
+        java.util.Map<String, String> packaged = new java.util.TreeMap<>();
+        try {
+            java.util.Enumeration<java.net.URL> files = loader.getResources("META-INF/microprofile-config.properties");
+            while (files.hasMoreElements()) {
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.InputStream in = files.nextElement().openStream()) {
+                    p.load(in);
+                }
+                p.stringPropertyNames().forEach(name -> packaged.put(name, p.getProperty(name)));
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return List.of(new ConfigProblem(dev.bulwark.internal.secrets.SecretsKeys.LINT.name(),
+                    "the packaged microprofile-config.properties cannot be read (" + e.getClass().getSimpleName()
+                            + ")", "a readable properties file"));
+        }
+        java.util.Set<String> secretKeys = new java.util.HashSet<>();
+        for (dev.bulwark.internal.config.Key<?> k : ConfigLoader.keys()) {
+            if (k.type().equals("secret")) {
+                secretKeys.add(k.name());
+            }
+        }
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        for (dev.bulwark.internal.secrets.SecretsLint.Finding f : dev.bulwark.internal.secrets.SecretsLint.check(
+                packaged, secretKeys::contains)) {
+            if (secrets.lintAllow().contains(f.key())) {
+                LOG.warning("Bulwark secrets lint: " + f.key() + " in the packaged microprofile-config.properties"
+                        + " looks like a secret (" + f.why() + ") and is let through by "
+                        + dev.bulwark.internal.secrets.SecretsKeys.LINT_ALLOW.name());
+            } else {
+                problems.add(new ConfigProblem(f.key(), "holds a secret-looking value packaged in the application ("
+                        + f.why() + ")", "the value from a secret file (bulwark.secrets.dir) or the environment, or"
+                        + " the key listed in " + dev.bulwark.internal.secrets.SecretsKeys.LINT_ALLOW.name()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The secret directory must be where the secret source looks (a system property or the environment: the source
+     * cannot read the application's own configuration) and must exist (a volume that was not mounted).
+     */
+    static List<ConfigProblem> secretDirectoryProblems(dev.bulwark.internal.secrets.SecretsSettings secrets,
+                                                      java.nio.file.Path located) {
+        String key = dev.bulwark.internal.secrets.SecretsKeys.DIR.name();
+        if (secrets.dir() != null && (located == null || !located.toString().equals(java.nio.file.Path.of(
+                secrets.dir().strip()).toString()))) {
+            return List.of(new ConfigProblem(key, "is set where the secret source cannot see it",
+                    "a system property or the environment variable BULWARK_SECRETS_DIR"));
+        }
+        if (located != null && !java.nio.file.Files.isDirectory(located)) {
+            return List.of(new ConfigProblem(key, "'" + located + "' is not a directory (not mounted?)",
+                    "an existing directory of secret files"));
+        }
+        return List.of();
     }
 
     /**
@@ -475,7 +551,8 @@ public class BulwarkExtension implements Extension {
         if (limiter == null) {
             RateLimitSettings rl = config().rateLimiting();
             RateLimitMetrics metrics = RateLimitMetrics.of(MetricsBridge.lookup());
-            limiter = new Limiter(SharedStores.create(rl, metrics), metrics, rl.apiKeyHeader(), this::bean);
+            limiter = new Limiter(SharedStores.create(rl, metrics, rl.store() == dev.bulwark.internal.ratelimit
+                    .RateLimitStoreKind.REDIS ? redisUrl(rl) : null), metrics, rl.apiKeyHeader(), this::bean);
         }
         return limiter;
     }
@@ -520,6 +597,103 @@ public class BulwarkExtension implements Extension {
                     Clock.systemUTC(), new dev.bulwark.internal.auth.VerifiedTokens(jwt.verifiedTokensMaxEntries()));
         }
         return tokenGate;
+    }
+
+    private volatile dev.bulwark.internal.secrets.SecretFiles secretFiles;
+    private volatile boolean secretFilesLooked;
+
+    /**
+     * The secret directory as Bulwark's components follow it (rotated secrets used without a restart; each change
+     * logged by name), or null when none is configured. Made on first use; the names it holds are logged then.
+     */
+    public dev.bulwark.internal.secrets.SecretFiles secretFiles() {
+        if (secretFilesLooked) {
+            return secretFiles;
+        }
+        synchronized (this) {
+            if (!secretFilesLooked) {
+                java.nio.file.Path dir = dev.bulwark.internal.secrets.SecretDirectory.locate();
+                if (dir != null) {
+                    secretFiles = new dev.bulwark.internal.secrets.SecretFiles(dir, Clock.systemUTC(),
+                            config().secrets().refresh(), change -> LOG.info("Bulwark secrets in " + dir + ": "
+                                    + change + " (the value is never logged)"));
+                    LOG.info("Bulwark secrets: " + secretFiles.all().size() + " secret files in " + dir + " "
+                            + new java.util.TreeSet<>(secretFiles.all().keySet()) + ", checked for changes every "
+                            + config().secrets().refresh().toMillis() + " ms");
+                }
+                secretFilesLooked = true;
+            }
+            return secretFiles;
+        }
+    }
+
+    /** The Redis URL now: a valid one from the secret files, else the configured one. */
+    private java.util.function.Supplier<String> redisUrl(RateLimitSettings rl) {
+        dev.bulwark.internal.secrets.SecretFiles files = secretFiles();
+        if (files == null) {
+            return null;
+        }
+        dev.bulwark.internal.config.Key<String> key = dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL;
+        boolean fromFiles = files.get(key.name()).isPresent();
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>(
+                rl.redisUrl());
+        java.util.concurrent.atomic.AtomicReference<String> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> {
+            String current = last.get();
+            String value = files.get(key.name()).orElse(fromFiles ? current : rl.redisUrl());
+            if (value.equals(current) || value.equals(refused.get())) {
+                return current;
+            }
+            try {
+                String valid = key.parser().parse(value);
+                last.set(valid);
+                return valid;
+            } catch (dev.bulwark.internal.config.InvalidValueException e) {
+                refused.set(value); // reported once
+                LOG.severe("Bulwark secrets: the new " + key.name() + " is not valid (" + e.getMessage()
+                        + "): the last one stays");
+                return current;
+            }
+        };
+    }
+
+    private volatile dev.bulwark.internal.apikeys.ApiKeys apiKeys;
+
+    /**
+     * The deployment's API keys (format, store, keyed hash), shared by the servlet filter; made on first use (a JDBC
+     * store's data source and a CUSTOM store's bean resolve on the application's threads). Null when API keys are
+     * off.
+     */
+    public dev.bulwark.internal.apikeys.ApiKeys apiKeys() {
+        dev.bulwark.internal.apikeys.ApiKeys keys = apiKeys;
+        return keys != null ? keys : makeApiKeys();
+    }
+
+    private synchronized dev.bulwark.internal.apikeys.ApiKeys makeApiKeys() {
+        dev.bulwark.internal.apikeys.ApiKeySettings settings = config().apiKeys();
+        if (apiKeys == null && settings.enabled()) {
+            dev.bulwark.api.ApiKeyStore store = switch (settings.store()) {
+                case FILE -> new dev.bulwark.internal.apikeys.FileApiKeyStore(java.nio.file.Path.of(settings.file()));
+                case JDBC -> new dev.bulwark.internal.apikeys.JdbcApiKeyStore(
+                        () -> dataSource(settings.dataSource()), settings.table());
+                case CUSTOM -> bean(dev.bulwark.api.ApiKeyStore.class);
+            };
+            dev.bulwark.internal.apikeys.Peppers hasher = new dev.bulwark.internal.apikeys.Peppers(
+                    settings.pepper(), settings.previousPepper(), secretFiles(),
+                    problem -> LOG.severe("Bulwark secrets: " + problem));
+            apiKeys = new dev.bulwark.internal.apikeys.ApiKeys(
+                    new dev.bulwark.internal.apikeys.ApiKeyFormat(settings.prefix()), store, hasher,
+                    Clock.systemUTC(), settings.cacheTtl(), settings.maxAge(), config().authz().scopeClaim());
+        }
+        return apiKeys;
+    }
+
+    private static javax.sql.DataSource dataSource(String name) {
+        try {
+            return (javax.sql.DataSource) new javax.naming.InitialContext().lookup(name);
+        } catch (javax.naming.NamingException | ClassCastException e) {
+            throw new IllegalStateException("no data source " + name + " (bulwark.apikeys.jdbc.datasource)", e);
+        }
     }
 
     /** The deployment's one error log (its 4xx summary counts every layer's problems together). */

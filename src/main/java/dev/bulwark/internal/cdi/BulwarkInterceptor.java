@@ -104,7 +104,8 @@ abstract class BulwarkInterceptor {
 
     /**
      * The caller's token once it passed the whole token policy (interceptors cannot see the request the servlet
-     * filter checked: the container's token gets every check here), or null when the caller has none.
+     * filter checked: the container's token gets every check here), the caller of a verified API key, or null when
+     * the caller has neither.
      *
      * @throws TokenRejected when the caller's token breaks the policy
      */
@@ -117,7 +118,9 @@ abstract class BulwarkInterceptor {
             raw = null; // the request ended: no token
         }
         if (raw == null) {
-            return null;
+            // no token principal: the caller of an API key the servlet filter verified, if any
+            RawToken verified = request == null ? null : TokenGate.verifiedToken(request::getAttribute);
+            return dev.bulwark.internal.apikeys.ApiKeys.isKeyCaller(verified) ? verified : null;
         }
         TokenGate gate = extension.tokenGate();
         if (gate == null) {

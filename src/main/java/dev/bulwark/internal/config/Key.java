@@ -28,10 +28,10 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultValue, St
         return parser.type();
     }
 
-    /** True when the key names something that must never be echoed (a password, secret, token or key). */
+    /** True when the key names something that must never be echoed (a password, secret, pepper, token or key). */
     public boolean secret() {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("secret") || n.contains("password") || n.contains("token") || n.endsWith(".key")
+        return n.contains("secret") || n.contains("password") || n.contains("pepper") || n.contains("token") || n.endsWith(".key")
                 || n.contains("credential") || n.contains("private") || n.endsWith(".redis.url");
     }
 }

@@ -118,6 +118,14 @@ public final class BulwarkConfig {
         return settings(ExposureKeys.CONCERN);
     }
 
+    public dev.bulwark.internal.secrets.SecretsSettings secrets() {
+        return settings(dev.bulwark.internal.secrets.SecretsKeys.CONCERN);
+    }
+
+    public dev.bulwark.internal.apikeys.ApiKeySettings apiKeys() {
+        return settings(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BulwarkConfig other && enabled == other.enabled && settings.equals(other.settings);

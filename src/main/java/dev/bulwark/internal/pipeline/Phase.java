@@ -39,6 +39,11 @@ public enum Phase {
     BODY_SIZE(Layer.SERVLET, 0),
     /** The whole token policy on the exact token the container authenticates the caller with. */
     BEARER_TOKEN(Layer.SERVLET, 0),
+    /**
+     * An API key: shape and checksum, the keyed hash, revocation and expiry; a verified key is its owner's caller
+     * for every later step, held to the key's own rate limit.
+     */
+    API_KEY(Layer.SERVLET, 0),
     /** A verified caller is held to its subject's refusal budget. */
     CALLER_BUDGET(Layer.SERVLET, 0),
 

@@ -16,11 +16,22 @@ public final class SharedStores {
     }
 
     public static RateLimitStore create(RateLimitSettings config, RateLimitMetrics metrics) {
+        return create(config, metrics, null);
+    }
+
+    /**
+     * @param redisUrl the Redis URL as it is now (a secret file that may be rotated), asked before each decision;
+     *                 null for the configured one
+     */
+    public static RateLimitStore create(RateLimitSettings config, RateLimitMetrics metrics,
+                                        java.util.function.Supplier<String> redisUrl) {
         InMemoryStore local = new InMemoryStore(config.maxKeys(), Clock.systemUTC());
         if (config.store() == RateLimitStoreKind.MEMORY) {
             return local;
         }
-        return new FallbackStore(() -> redis(config), local, config.fallback(), RETRY_PAUSE, Clock.systemUTC(),
+        java.util.function.Supplier<RateLimitStore> shared = redisUrl == null ? () -> redis(config, config.redisUrl())
+                : () -> new RotatingStore(redisUrl, url -> redis(config, url));
+        return new FallbackStore(shared, local, config.fallback(), RETRY_PAUSE, Clock.systemUTC(),
                 metrics::storeError);
     }
 
@@ -34,11 +45,11 @@ public final class SharedStores {
         }
     }
 
-    private static RateLimitStore redis(RateLimitSettings config) {
+    private static RateLimitStore redis(RateLimitSettings config, String url) {
         try {
             return (RateLimitStore) Class.forName("dev.bulwark.internal.ratelimit.RedisStore")
                     .getConstructor(String.class, Duration.class, String.class)
-                    .newInstance(config.redisUrl(), config.redisTimeout(), config.redisPrefix());
+                    .newInstance(url, config.redisTimeout(), config.redisPrefix());
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {

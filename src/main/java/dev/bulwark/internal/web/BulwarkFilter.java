@@ -114,6 +114,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient EgressCheck egress;
     /** The access event of each request, or null when neither the audit log nor its listeners are on. */
     private final transient AuditTap audit;
+    /** API keys, or null when they are off. */
+    private final transient ApiKeyAuthentication apiKeys;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -123,7 +125,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null);
     }
 
     /**
@@ -132,14 +134,18 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null);
     }
 
-    /** @param audit the deployment's audit log (access events, refusal counters, detectors), or null when off */
+    /**
+     * @param apiKeys API keys, or null when they are off
+     * @param audit   the deployment's audit log (access events, refusal counters, detectors), or null when off
+     */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
-                  AuditLog audit) {
+                  ApiKeyAuthentication apiKeys, AuditLog audit) {
         this.audit = audit == null ? null : new AuditTap(audit, java.time.Clock.systemUTC());
+        this.apiKeys = apiKeys;
         this.versions = versions;
         this.versionUsage = versionUsage;
         this.correlationIds = new CorrelationIds(config.correlation().trustIncoming(), CorrelationIds.secureRandomIds());
@@ -160,8 +166,12 @@ final class BulwarkFilter extends HttpFilter {
         this.bodyLimits = bodyLimits;
         this.egress = new EgressCheck(config.settings(EgressKeys.CONCERN));
         JwtSettings jwt = config.jwt();
+        Set<String> otherSchemes = new java.util.HashSet<>(jwt.otherSchemes());
+        if (apiKeys != null && apiKeys.scheme() != null) {
+            otherSchemes.add(apiKeys.scheme()); // the API key step checks these
+        }
         this.bearer = !jwt.inUse() ? null : new BearerAuthentication(
-                new BearerCredentials(Set.copyOf(jwt.otherSchemes()), jwt.tokenCookie(),
+                new BearerCredentials(Set.copyOf(otherSchemes), jwt.tokenCookie(),
                         Set.copyOf(jwt.queryTokenParameters())), jwt.tokenCookie(), tokenGate);
     }
 
@@ -211,6 +221,12 @@ final class BulwarkFilter extends HttpFilter {
                     List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER, dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN)), List.of());
             return;
         }
+        ApiKeyAuthentication.Result key = apiKeys == null ? ApiKeyAuthentication.Result.NONE
+                : apiKeys.authenticate(request, headers, state, state.get(TokenGate.VERIFIED));
+        if (key.refusal() != null) {
+            exchange.reject(key.refusal(), key.reason(), key.headers(), List.of());
+            return;
+        }
         if (!exchange.callerWithinRefusalBudget()) {
             return;
         }
@@ -224,7 +240,9 @@ final class BulwarkFilter extends HttpFilter {
         if (version != null) {
             countCall(state, version, correlationId);
         }
-        respond(exchange, bearer == null ? effective : bearer.checked(effective), response, chain);
+        HttpServletRequest app = bearer == null ? effective : bearer.checked(effective);
+        respond(exchange, key.verified() == null ? app : ApiKeyAuthentication.asCaller(app, key.verified()),
+                response, chain);
     }
 
     /**
@@ -235,6 +253,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     private boolean mayBeAnotherCaller(HttpServletRequest request, RequestHeaderNames headers) {
         return refusals != null && (bearer != null && bearer.presentsToken(request)
+                || apiKeys != null && apiKeys.presentsKey(request, headers)
                 || corsAsSent(request, headers).kind() == CorsPolicy.Kind.PREFLIGHT_ALLOWED);
     }
 
@@ -700,7 +719,8 @@ final class BulwarkFilter extends HttpFilter {
 
         /** @param written the response's headers as they are now (read once by the caller) */
         void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
-            boolean authenticated = sent.get(request, "Authorization") != null || request.getUserPrincipal() != null;
+            boolean authenticated = sent.get(request, "Authorization") != null || request.getUserPrincipal() != null
+                    || state.has(TokenGate.VERIFIED); // an API key in its own header (X-API-Key)
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,

@@ -102,6 +102,17 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         return weaker;
     }
 
+    /** One WARNING per working key past {@code bulwark.apikeys.max-age} (ids only, never a hash). */
+    private static void reviewKeyAges(dev.bulwark.internal.apikeys.ApiKeys keys, ServletContext context) {
+        try {
+            keys.overAge().forEach(line -> LOG.warning("Bulwark API keys for " + context.getContextPath() + ": "
+                    + line));
+        } catch (RuntimeException e) {
+            LOG.warning("Bulwark API keys for " + context.getContextPath() + ": the key store cannot be read at start"
+                    + " (" + e.getMessage() + "): the ages of the keys are not reviewed");
+        }
+    }
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         BulwarkConfig config;
@@ -193,9 +204,14 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + String.join(", ", config.versioning().schedule().keySet()) + (config.versioning().fromPath()
                     ? " at " + String.join(", ", versions.prefixes()) : " from " + config.versioning().source()));
         }
+        ApiKeyAuthentication apiKeys = null;
+        if (config.apiKeys().enabled()) {
+            apiKeys = new ApiKeyAuthentication(config.apiKeys(), extension::apiKeys, extension::limiter);
+            reviewKeyAges(extension.apiKeys(), context);
+        }
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate, versions,
-                        versionUsage, extension.audit()));
+                        versionUsage, apiKeys, extension.audit()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 

@@ -73,7 +73,13 @@ class ConcernsTest {
 
                 Arguments.of(dev.bulwark.internal.alerts.AlertKeys.CONCERN, Map.of(
                         "bulwark.alerts.auth-failures.per-address", "20 per minute"),
-                        "bulwark.alerts.auth-failures.per-address"));
+                        "bulwark.alerts.auth-failures.per-address"),
+
+                Arguments.of(dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
+                        Map.of("bulwark.secrets.refresh", "never"), "bulwark.secrets.refresh"),
+
+                Arguments.of(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN,
+                        Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"));
     }
 
     @ParameterizedTest

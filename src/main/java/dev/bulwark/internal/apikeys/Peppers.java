@@ -1,0 +1,83 @@
+package dev.bulwark.internal.apikeys;
+
+import dev.bulwark.internal.secrets.SecretFiles;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The keyed hash under the current pepper, followed through the secret files: when the files change
+ * ({@link SecretFiles#generation()}), {@code bulwark.apikeys.pepper} and {@code bulwark.apikeys.pepper-previous}
+ * are read again and the hash rebuilt, without a restart. A value the files no longer hold falls back to the one
+ * the deployment read elsewhere (a value that came from the files is gone with them). A new pepper that is too short,
+ * or a removed one, is refused: the last good pepper stays, and the problem is reported (names only). Cheap per
+ * call: one look at the files' generation.
+ */
+public final class Peppers implements Supplier<KeyHasher> {
+
+    private record Current(long generation, KeyHasher hasher) {
+    }
+
+    private final String deployedPepper;
+    private final String deployedPrevious;
+    private final SecretFiles secrets;
+    private final boolean pepperFromFiles;
+    private final boolean previousFromFiles;
+    private final Consumer<String> problems;
+    private volatile Current current;
+
+    /**
+     * @param pepper   the pepper the deployment read
+     * @param previous the previous pepper the deployment read, or null
+     * @param secrets  the secret files, or null when there are none
+     * @param problems told of a refused pepper change (names only)
+     */
+    public Peppers(String pepper, String previous, SecretFiles secrets, Consumer<String> problems) {
+        this.deployedPepper = pepper;
+        this.deployedPrevious = previous;
+        this.secrets = secrets;
+        this.problems = problems;
+        this.pepperFromFiles = secrets != null && secrets.get(ApiKeyKeys.PEPPER.name()).isPresent();
+        this.previousFromFiles = secrets != null && secrets.get(ApiKeyKeys.PREVIOUS_PEPPER.name()).isPresent();
+        this.current = new Current(secrets == null ? 0 : secrets.generation(), new KeyHasher(pepper, previous));
+    }
+
+    @Override
+    public KeyHasher get() {
+        Current c = current;
+        if (secrets == null) {
+            return c.hasher();
+        }
+        long generation = secrets.generation();
+        if (generation == c.generation()) {
+            return c.hasher();
+        }
+        synchronized (this) {
+            c = current;
+            if (generation != c.generation()) {
+                current = new Current(generation, rebuilt(c.hasher()));
+            }
+            return current.hasher();
+        }
+    }
+
+    private KeyHasher rebuilt(KeyHasher last) {
+        String pepper = secrets.get(ApiKeyKeys.PEPPER.name()).orElse(pepperFromFiles ? null : deployedPepper);
+        String previous = secrets.get(ApiKeyKeys.PREVIOUS_PEPPER.name())
+                .orElse(previousFromFiles ? null : deployedPrevious);
+        if (pepper == null) {
+            problems.accept(ApiKeyKeys.PEPPER.name() + " was removed from the secret files: the last pepper stays");
+            return last;
+        }
+        if (tooShort(pepper) || previous != null && tooShort(previous)) {
+            problems.accept("the new " + (tooShort(pepper) ? ApiKeyKeys.PEPPER : ApiKeyKeys.PREVIOUS_PEPPER).name()
+                    + " is shorter than " + KeyHasher.MIN_PEPPER_BYTES + " bytes: the last pepper stays");
+            return last;
+        }
+        return new KeyHasher(pepper, previous);
+    }
+
+    private static boolean tooShort(String pepper) {
+        return pepper.getBytes(StandardCharsets.UTF_8).length < KeyHasher.MIN_PEPPER_BYTES;
+    }
+}
