@@ -224,7 +224,7 @@ final class BulwarkFilter extends HttpFilter {
         ApiKeyAuthentication.Result key = apiKeys == null ? ApiKeyAuthentication.Result.NONE
                 : apiKeys.authenticate(request, headers, state, state.get(TokenGate.VERIFIED));
         if (key.refusal() != null) {
-            exchange.reject(key.refusal(), key.reason(), key.headers(), List.of());
+            exchange.reject(Phase.API_KEY, key.refusal(), key.reason(), key.headers(), List.of());
             return;
         }
         if (!exchange.callerWithinRefusalBudget()) {
