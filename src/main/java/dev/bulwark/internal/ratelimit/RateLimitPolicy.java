@@ -8,10 +8,6 @@ import java.util.Locale;
 /**
  * The limits of one endpoint: its {@code @RateLimit} annotations, else the configured defaults (per client address
  * without a verified token, per subject with one; either may be off). A bean method has only annotated limits.
- *
- * @param annotated     the endpoint's own limits, or null to use the defaults
- * @param anonymous     the default for callers without a verified token, or null (off)
- * @param authenticated the default for callers with one, or null (off)
  */
 public final class RateLimitPolicy implements PolicyPart {
 
@@ -24,6 +20,11 @@ public final class RateLimitPolicy implements PolicyPart {
     private final String anonymousField;
     private final String verifiedField;
 
+    /**
+     * @param annotated     the endpoint's own limits, or null to use the defaults
+     * @param anonymous     the default for callers without a verified token, or null (off)
+     * @param authenticated the default for callers with one, or null (off)
+     */
     public RateLimitPolicy(List<Limit> annotated, Limit anonymous, Limit authenticated) {
         this.annotated = annotated == null ? null : List.copyOf(annotated);
         this.anonymous = anonymous;
