@@ -26,6 +26,8 @@ public final class AuditLog implements AutoCloseable {
     static final Duration DROP_REPORT_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger("dev.bulwark");
     private static final int BATCH = 256;
+    /** How long an idle writer waits before it looks at the queue again: an event waits at most about this long. */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final BlockingQueue<AuditEvent> queue;
     private final AuditSink sink;
@@ -36,6 +38,7 @@ public final class AuditLog implements AutoCloseable {
     private long reportedDrops;
     private long lastDropReport = Long.MIN_VALUE;
     private final boolean everyRequest;
+    private final boolean callerSuccesses;
     private Thread writer;
     private volatile boolean running;
 
@@ -48,12 +51,15 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * @param everyRequest false when the listeners only want refused requests (4xx and 5xx; no access lines, no
-     *                     detector): the filter then hands over nothing for a success
+     * @param callerSuccesses true when the listeners want the successes of identified callers too (the detectors
+     *                        count a subject's bytes and where a token is used from; an anonymous success counts for
+     *                        none of them), false when they only want refused requests (4xx and 5xx): without access
+     *                        lines the filter then hands over nothing for the other successes
      */
     public AuditLog(int queueSize, AuditSink sink, List<Consumer<AuditEvent>> listeners, Clock clock,
-                    boolean everyRequest) {
-        this.everyRequest = everyRequest || sink != null;
+                    boolean callerSuccesses) {
+        this.everyRequest = sink != null;
+        this.callerSuccesses = callerSuccesses || sink != null;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.sink = sink;
         this.listeners = List.copyOf(listeners);
@@ -74,9 +80,17 @@ public final class AuditLog implements AutoCloseable {
         return dropped.sum();
     }
 
-    /** Whether every request's event is wanted (else only those answered 4xx or 5xx). */
+    /** Whether every request's event is wanted (the access lines are written). */
     public boolean everyRequest() {
         return everyRequest;
+    }
+
+    /**
+     * Whether the successes of identified callers (a verified token or API key, or the container's principal) are
+     * wanted besides the refusals, when not {@link #everyRequest}.
+     */
+    public boolean callerSuccesses() {
+        return callerSuccesses;
     }
 
     /** Whether the access lines are written (else only the listeners get the events). */
@@ -99,16 +113,17 @@ public final class AuditLog implements AutoCloseable {
         List<AuditEvent> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
-                AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    process(batch);
-                    batch.clear();
+                // the writer looks at the queue every few milliseconds rather than waiting on it: a waiting writer
+                // would be woken by every event a request hands over (a system call on the request thread each time)
+                if (queue.drainTo(batch, BATCH) == 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(IDLE_NANOS);
+                    if (Thread.interrupted()) {
+                        return;
+                    }
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                process(batch);
+                batch.clear();
             } catch (RuntimeException e) {
                 // a listener or the sink failed on one batch: the log goes on with the next
                 batch.clear();

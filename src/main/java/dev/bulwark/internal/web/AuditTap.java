@@ -65,12 +65,21 @@ final class AuditTap {
 
     private void emit(BulwarkFilter.Exchange exchange, long start, boolean errorDispatch) {
         int status = exchange.response.getStatus();
-        if (status < 400 && !log.everyRequest()) {
-            return; // only the refusal counters listen: nothing to hand over for a success
-        }
         HttpServletRequest request = exchange.request;
         RequestState state = exchange.state;
         RawToken token = state.get(TokenGate.VERIFIED);
+        String principal = null;
+        if (status < 400 && !log.everyRequest()) {
+            if (!log.callerSuccesses()) {
+                return; // only the refusal counters listen: nothing to hand over for a success
+            }
+            if (token == null) {
+                principal = principal(request);
+                if (principal == null) {
+                    return; // an anonymous success: no detector counts it
+                }
+            }
+        }
         long bytesOut = exchange.problemBytes >= 0 ? exchange.problemBytes
                 : exchange.captured != null ? exchange.captured.bytesWritten() : 0;
         String path = errorDispatch && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
@@ -79,7 +88,7 @@ final class AuditTap {
         log.record(new AuditEvent(clock.millis(), System.nanoTime() - start, request.getMethod(),
                 route == null ? null : route.template(), route != null && route.ownedObject(), path, status, request.getContentLengthLong(),
                 bytesOut, exchange.clientAddress, token == null ? null : token.claims(),
-                token == null ? principal(request) : null, request.getHeader("User-Agent"), exchange.correlationId,
+                token != null ? null : principal != null ? principal : principal(request), request.getHeader("User-Agent"), exchange.correlationId,
                 request.getHeader("traceparent"), state.get(Refusal.KEY)));
     }
 
