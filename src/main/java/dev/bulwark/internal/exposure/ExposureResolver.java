@@ -18,7 +18,11 @@ import java.util.TreeSet;
  *
  * <p>Deployment problems: a path that is not names joined by dots, a path naming a {@code @Sensitive} property or
  * a sensitive-looking name, a path that ends on an object or a map of the response type (it would be written
- * empty: name its fields), an anonymous view with roles or scopes, more than {@value #MAX_VIEWS} views.
+ * empty: name its fields), an anonymous view with roles or scopes, more than {@value #MAX_VIEWS} views; a list no
+ * writer would apply: on a method returning text or bytes (a {@code StreamingOutput} too), on a method producing a
+ * media type that is not JSON, on a server-sent events method; a list on an overridden method that Jakarta REST does
+ * not inherit. Findings besides: an entity unknown at deployment ({@code Response}, {@code Object}, a stage, an
+ * {@code AsyncResponse}) without a list, a model object produced in a media type that is not JSON.
  */
 public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
 

@@ -229,7 +229,14 @@ public final class SensitiveGraph {
     private static boolean platform(Class<?> c) {
         String n = c.getName();
         return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jakarta.") || n.startsWith("jdk.")
-                || n.startsWith("sun.");
+                || n.startsWith("sun.") || orm(c);
+    }
+
+    /** An ORM's own classes (woven value holders, fetch groups, proxies' interceptors): no @Sensitive, not data. */
+    private static boolean orm(Class<?> c) {
+        String n = c.getName();
+        return n.startsWith("org.eclipse.persistence.") || n.startsWith("org.hibernate.")
+                || n.startsWith("org.apache.openjpa.");
     }
 
     /** One property of a class as read for the graph. */
@@ -311,7 +318,7 @@ public final class SensitiveGraph {
             for (Class<?> m : s.classes) {
                 needed |= open.contains(m) || !refs.containsKey(m);
             }
-            if (needed) {
+            if (needed && written(p)) {
                 Edge e = edge(p);
                 if (e != null) {
                     edges.add(e);
@@ -327,8 +334,9 @@ public final class SensitiveGraph {
         Set<String> fields = new HashSet<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
-                    continue;
+                if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers()) || f.isSynthetic()
+                        || f.getName().startsWith("_persistence_") || f.getName().startsWith("$$_")) {
+                    continue; // not written by JSON-B; an ORM's woven state
                 }
                 fields.add(f.getName());
                 Method getter = ResponseTypes.getter(type, f.getName(), c.isRecord());
@@ -347,6 +355,16 @@ public final class SensitiveGraph {
             out.add(new Prop(null, m, m.getGenericReturnType()));
         }
         return out;
+    }
+
+    /**
+     * True when a writer would write the property: a public getter or field, or any field of a class (or package)
+     * declaring {@code @JsonbVisibility}. A private field without a getter is not data (a logger, a cache): its
+     * value is not walked (its declared type's names still count).
+     */
+    private static boolean written(Prop p) {
+        return p.getter() != null || p.field() != null && (Modifier.isPublic(p.field().getModifiers())
+                || ResponseTypes.declaredVisibility(p.field().getDeclaringClass()) != null);
     }
 
     /** How to read a property: its public getter (what JSON-B reads), else the field made accessible. */
@@ -434,6 +452,9 @@ public final class SensitiveGraph {
             return;
         }
         if (JsonValue.class.isAssignableFrom(c)) {
+            return;
+        }
+        if (orm(c)) {
             return;
         }
         if (platform(c)) {

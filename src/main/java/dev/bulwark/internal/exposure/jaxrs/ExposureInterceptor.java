@@ -3,6 +3,7 @@ package dev.bulwark.internal.exposure.jaxrs;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.authz.Scopes;
+import dev.bulwark.internal.correlation.RequestCorrelation;
 import dev.bulwark.internal.exposure.ExposurePolicy;
 import dev.bulwark.internal.exposure.ExposureSerializers;
 import dev.bulwark.internal.exposure.FieldPaths;
@@ -67,6 +68,8 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             "org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider",
             "org.glassfish.jersey.jsonb.internal.JsonBindingProvider");
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("dev.bulwark.exposure");
+
     private final ExposurePolicy policy;
     private final ExposureSerializers serializers;
     private final String scopeClaim;
@@ -129,7 +132,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         if (raw(context.getType())) {
             if (policy.allowList() && !errorStatus(context)) {
                 // bytes or text the list cannot be applied to (a Response built with a String): fail closed
-                throw new ProblemException(ProblemKind.INTERNAL, List.of(), "exposure: " + endpoint
+                throw refuse(context, ProblemKind.INTERNAL, "exposure: " + endpoint
                         + " has an allow-list (@ResponseFields) but returned a " + context.getType().getSimpleName()
                         + " entity, which no list can filter: refused");
             }
@@ -141,7 +144,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         if (!json(type) && writer != Writer.RUNTIME_JSONB) {
             if (!produces(type) && !errorStatus(context)) {
                 // a toString(), XML or YAML writer would write every field, @Sensitive ones too
-                throw new ProblemException(ProblemKind.NOT_ACCEPTABLE, List.of(), "exposure: " + endpoint
+                throw refuse(context, ProblemKind.NOT_ACCEPTABLE, "exposure: " + endpoint
                         + " would write its " + entity.getClass().getName() + " entity as " + type
                         + ", which neither the allow-list nor @Sensitive reaches; the method does not declare that"
                         + " media type with @Produces: refused");
@@ -150,7 +153,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             return;
         }
         int slot = slot(context);
-        Held names = held(entity);
+        Held names = held(entity, context);
         FieldPaths allowed = names.allowed(slot, this);
         if (writer == Writer.OTHER) {
             // the application's writer: its JSON, filtered
@@ -192,6 +195,12 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             return entity.getClass();
         }
         return generic;
+    }
+
+    /** The refusal, logged (WARNING, logger {@code dev.bulwark.exposure}) with the request's correlation id. */
+    private static ProblemException refuse(WriterInterceptorContext context, ProblemKind kind, String reason) {
+        LOG.warning(RequestCorrelation.logPrefix(RequestCorrelation.of(context::getProperty)) + reason);
+        return new ProblemException(kind, List.of(), reason);
     }
 
     private static boolean errorStatus(WriterInterceptorContext context) {
@@ -253,7 +262,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
      * reaches ({@link SensitiveGraph}). A class whose closure is closed is looked up once and kept; an entity with
      * open properties (a collection, a map, an {@code Object} or {@code T} property) is walked along them.
      */
-    private Held held(Object entity) {
+    private Held held(Object entity, WriterInterceptorContext context) {
         Class<?> c = entity.getClass();
         Held h = held.get(c); // the common case, without allocation
         if (h != null) {
@@ -271,7 +280,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         try {
             names = graph.names(entity);
         } catch (SensitiveGraph.TooLarge e) {
-            throw new ProblemException(ProblemKind.INTERNAL, List.of(), "exposure: the entity of " + endpoint
+            throw refuse(context, ProblemKind.INTERNAL, "exposure: the entity of " + endpoint
                     + " could not be checked for @Sensitive names (" + e.getMessage() + "): refused");
         }
         h = heldByNames.get(names);
