@@ -2,12 +2,19 @@ package dev.bulwark.it;
 
 import dev.bulwark.api.ResponseFields;
 import jakarta.annotation.security.PermitAll;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Entities whose @Sensitive data the declared return type does not name (ExposureIT): nested in a runtime-only
@@ -89,6 +96,36 @@ public class ShopShapesResource implements ShopShapesApi {
     @ResponseFields(value = "name", anonymous = true)
     public Response raw() {
         return Response.ok("{\"name\":\"n\",\"internalNote\":\"NOTE-SHAPES-RAW\"}").build();
+    }
+
+    /** The card wrapped as the review found it leaking: in an Optional, a map, a list of lists, an array. */
+    @GET
+    @Path("wrapped/{kind}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response wrapped(@PathParam("kind") String kind) {
+        Object entity = switch (kind) {
+            case "optional" -> Optional.of(card());
+            case "map" -> Map.of("a", List.of(card()));
+            case "lists" -> List.of(List.of(card()));
+            default -> new Object[] {card()};
+        };
+        return Response.ok(entity).build();
+    }
+
+    /** A holder returned by a stage declared of Object. */
+    @GET
+    @Path("later")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CompletionStage<Object> later() {
+        return CompletableFuture.supplyAsync(() -> new ShopShapes.Holder(card()));
+    }
+
+    /** A JSON-P object with a list, without @Produces: its JSON only, never its text. */
+    @GET
+    @Path("jsonp")
+    @ResponseFields(value = "name", anonymous = true)
+    public JsonObject jsonp() {
+        return Json.createObjectBuilder().add("name", "n").add("internalNote", "NOTE-SHAPES-3").build();
     }
 
     @Override

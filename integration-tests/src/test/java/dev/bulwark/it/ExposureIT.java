@@ -182,6 +182,34 @@ class ExposureIT {
     }
 
     @Test
+    void aNestedSensitiveFieldNeverLeavesFromWrappersStagesOrArrays() {
+        String card = "{\"holder\":\"Ada\",\"last4\":\"4242\"}";
+        assertThat(call(SHAPES + "wrapped/optional", null).body()).isEqualTo(card);
+        assertThat(call(SHAPES + "wrapped/map", null).body()).isEqualTo("{\"a\":[" + card + "]}");
+        assertThat(call(SHAPES + "wrapped/lists", null).body()).isEqualTo("[[" + card + "]]");
+        assertThat(call(SHAPES + "wrapped/array", null).body()).isEqualTo("[" + card + "]");
+        assertThat(call(SHAPES + "later", null).body()).isEqualTo("{\"card\":" + card + ",\"name\":\"holder\"}");
+    }
+
+    @Test
+    void aJsonpObjectWithAListIsWrittenAsJsonOnlyAndAnotherJsonTypeIsFilteredOrRefused() {
+        HttpResponse<String> json = get(SHAPES + "jsonp", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).isEqualTo("{\"name\":\"n\"}");
+        HttpResponse<String> text = get(SHAPES + "jsonp", "Accept", "text/plain");
+        assertThat(text.body()).doesNotContain("NOTE-SHAPES-3");
+        assertThat(text.statusCode()).isNotEqualTo(200);
+        // JSON lines: written by the runtime's JSON-B (then filtered) or refused, never the whole record
+        HttpResponse<String> lines = get(SHAPES + "note", "Accept", "application/jsonl");
+        assertThat(lines.body()).doesNotContain("NOTE-SHAPES-1");
+        if (lines.statusCode() == 200) {
+            assertThat(lines.body()).isEqualTo("{\"name\":\"n\"}");
+        } else {
+            assertProblem(lines, 406);
+        }
+    }
+
+    @Test
     void aListReachingOrNamingANestedSensitiveFieldStillHoldsItBack() {
         assertThat(call(SHAPES + "star", null).body())
                 .isEqualTo("{\"card\":{\"holder\":\"Ada\",\"last4\":\"4242\"},\"name\":\"holder\"}");

@@ -84,7 +84,9 @@ final class ItSupport {
             pending = new java.util.ArrayList<>(java.util.Arrays.stream(deployed.split(",")).map(String::strip)
                     .map(root -> BASE + root).toList());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        // a loaded machine (several servers starting at once) may need longer: -Dit.await.seconds
+        long seconds = Long.getLong("it.await.seconds", 180);
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             pending.removeIf(app -> {
                 try {
@@ -108,13 +110,15 @@ final class ItSupport {
             }
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("applications not started after 180 s: " + pending);
+            throw new IllegalStateException("applications not started after " + seconds + " s: " + pending);
         }
     }
 
     /** Waits (bounded) until one more application ({@code /it-versions}) answers. */
     static void awaitApplication(String contextRoot) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        // a loaded machine (several servers starting at once) may need longer: -Dit.await.seconds
+        long seconds = Long.getLong("it.await.seconds", 180);
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (get(contextRoot + "/api/errors/ok").statusCode() != 200) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(contextRoot + " not started after 180 s");
