@@ -21,7 +21,7 @@ public class ShopOrder {
     @Column(name = "NUMBER")
     private String number;
 
-    @Column(name = "TOTAL")
+    @Column(name = "TOTAL", precision = 12, scale = 2)
     private BigDecimal total;
 
     @Column(name = "STATUS")

@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import static dev.bulwark.it.ItSupport.assertProblem;
 import static dev.bulwark.it.ItSupport.awaitLog;
 import static dev.bulwark.it.ItSupport.get;
 import static dev.bulwark.it.ItSupport.json;
@@ -60,6 +61,8 @@ class ExposureIT {
         JsonObject order = ada.getJsonArray("orders").getJsonObject(0);
         assertThat(order.keySet()).containsExactlyInAnyOrder("number", "total");
         assertThat(order.getString("number")).isEqualTo("O-5001");
+        // the amount as stored (docs/data-exposure.md shows this response)
+        assertThat(body).contains("{\"number\":\"O-5001\",\"total\":120.50}");
         assertThat(body).doesNotContain("PAID", "SHIPPED", "passwordResetRequired");
     }
 
@@ -144,7 +147,9 @@ class ExposureIT {
         awaitLog("(bulwark.exposure.strict=true) refuses to deploy /it-exposure-strict",
                 "GET /it-exposure-strict/api/shop/customers/{number}/whole: no allow-list (@ResponseFields): every"
                         + " field of ShopCustomer leaves",
-                "GET /it-exposure-strict/api/shop/customers/{number}/settings: no allow-list");
+                "GET /it-exposure-strict/api/shop/customers/{number}/settings: no allow-list",
+                "GET /it-exposure-strict/api/shop/shapes/holder: no allow-list (@ResponseFields) and the entity is not"
+                        + " known at deployment (jakarta.ws.rs.core.Response)");
         awaitLog("itExposureStrict was not started");
         assertThat(get("/it-exposure-strict/api/shop/me").statusCode()).isEqualTo(404);
     }
@@ -202,5 +207,96 @@ class ExposureIT {
         assertThat(page.getString("csrfToken")).isEqualTo("v-9");
         assertThat(body).doesNotContain("refreshToken", "JSESSIONID", "PHPSESSID", "encryptionKey", "hmacKey",
                 "masterKey", "privKey", "SECRET-");
+    }
+
+    private static final String SHAPES = "/it/api/shop/shapes/";
+
+    @Test
+    void aNestedSensitiveFieldNeverLeavesWhateverTheDeclaredTypeSays() {
+        // a field-access card nested in a holder in a Response, and in a generic page returned as Object
+        assertThat(call(SHAPES + "holder", null).body())
+                .isEqualTo("{\"card\":{\"holder\":\"Ada\",\"last4\":\"4242\"},\"name\":\"holder\"}");
+        assertThat(call(SHAPES + "page", null).body()).isEqualTo("{\"items\":[{\"holder\":\"Ada\",\"last4\":\"4242\"},"
+                + "{\"holder\":\"Ada\",\"last4\":\"4242\"}],\"total\":2}");
+    }
+
+    @Test
+    void aNestedSensitiveFieldNeverLeavesFromWrappersStagesOrArrays() {
+        String card = "{\"holder\":\"Ada\",\"last4\":\"4242\"}";
+        assertThat(call(SHAPES + "wrapped/optional", null).body()).isEqualTo(card);
+        assertThat(call(SHAPES + "wrapped/map", null).body()).isEqualTo("{\"a\":[" + card + "]}");
+        assertThat(call(SHAPES + "wrapped/lists", null).body()).isEqualTo("[[" + card + "]]");
+        assertThat(call(SHAPES + "wrapped/array", null).body()).isEqualTo("[" + card + "]");
+        assertThat(call(SHAPES + "later", null).body()).isEqualTo("{\"card\":" + card + ",\"name\":\"holder\"}");
+    }
+
+    @Test
+    void aJsonpObjectWithAListIsWrittenAsJsonOnlyAndAnotherJsonTypeIsFilteredOrRefused() {
+        HttpResponse<String> json = get(SHAPES + "jsonp", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).isEqualTo("{\"name\":\"n\"}");
+        HttpResponse<String> text = get(SHAPES + "jsonp", "Accept", "text/plain");
+        assertThat(text.body()).doesNotContain("NOTE-SHAPES-3");
+        assertThat(text.statusCode()).isNotEqualTo(200);
+        // JSON lines: written by the runtime's JSON-B (then filtered) or refused, never the whole record
+        HttpResponse<String> lines = get(SHAPES + "note", "Accept", "application/jsonl");
+        assertThat(lines.body()).doesNotContain("NOTE-SHAPES-1");
+        if (lines.statusCode() == 200) {
+            assertThat(lines.body()).isEqualTo("{\"name\":\"n\"}");
+        } else {
+            assertProblem(lines, 406);
+        }
+    }
+
+    @Test
+    void aListReachingOrNamingANestedSensitiveFieldStillHoldsItBack() {
+        assertThat(call(SHAPES + "star", null).body())
+                .isEqualTo("{\"card\":{\"holder\":\"Ada\",\"last4\":\"4242\"},\"name\":\"holder\"}");
+        assertThat(call(SHAPES + "named", null).body()).isEqualTo("{\"holder\":\"Ada\"}");
+    }
+
+    @Test
+    void anApplicationsOwnJsonbHoldsBackANestedSensitiveGetter() {
+        HttpResponse<String> r = get(SHAPES + "envelope", "Accept", ShopShapesResource.VENDOR);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith(ShopShapesResource.VENDOR));
+        assertThat(r.body()).isEqualTo("{\"data\":{\"login\":\"ada\"},\"status\":\"ok\"}");
+    }
+
+    @Test
+    void aModelObjectIsNotWrittenInAMediaTypeTheMethodDoesNotDeclare() {
+        // a JSON client gets the JSON, without the @Sensitive component
+        HttpResponse<String> json = get(SHAPES + "note", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).isEqualTo("{\"name\":\"n\"}");
+        // text/plain would be the record's toString(), every component included
+        HttpResponse<String> text = get(SHAPES + "note", "Accept", "text/plain");
+        assertThat(text.body()).doesNotContain("NOTE-SHAPES-1").doesNotContain("internalNote");
+        if (ItSupport.runtime().equals("payara")) {
+            // Jersey has no text writer for a record: it refuses before Bulwark is asked
+            assertThat(text.statusCode()).isNotEqualTo(200);
+        } else {
+            String id = assertProblem(text, 406).getString("correlationId");
+            awaitLog(id, "ShopShapesResource#note would write its dev.bulwark.it.ShopShapes$Note entity as"
+                    + " text/plain");
+        }
+        // a method that declares text keeps it
+        HttpResponse<String> declared = get(SHAPES + "text", "Accept", "text/plain");
+        assertThat(declared.statusCode()).isEqualTo(200);
+        assertThat(declared.body()).isEqualTo("plain text");
+    }
+
+    @Test
+    void aStringEntityOnAMethodWithAnAllowListFailsClosed() {
+        HttpResponse<String> r = get(SHAPES + "raw");
+        String id = assertProblem(r, 500).getString("correlationId");
+        assertThat(r.body()).doesNotContain("NOTE-SHAPES-RAW");
+        awaitLog(id, "ShopShapesResource#raw has an allow-list (@ResponseFields) but returned a String entity");
+    }
+
+    @Test
+    void anAllowListOnTheInterfaceMethodIsInheritedWithItsJaxRsAnnotations() {
+        assertThat(call(SHAPES + "inherited", null).body()).isEqualTo("{\"name\":\"n\"}");
     }
 }

@@ -18,12 +18,19 @@ import java.util.TreeSet;
  *
  * <p>Deployment problems: a path that is not names joined by dots, a path naming a {@code @Sensitive} property or
  * a sensitive-looking name, a path that ends on an object or a map of the response type (it would be written
- * empty: name its fields), an anonymous view with roles or scopes, more than {@value #MAX_VIEWS} views.
+ * empty: name its fields), an anonymous view with roles or scopes, more than {@value #MAX_VIEWS} views; a list no
+ * writer would apply: on a method returning text or bytes (a {@code StreamingOutput} too), on a method producing a
+ * media type that is not JSON, on a server-sent events method; a list on an overridden method that Jakarta REST does
+ * not inherit. Findings besides: an entity unknown at deployment ({@code Response}, {@code Object}, a stage, an
+ * {@code AsyncResponse}) without a list, a model object produced in a media type that is not JSON.
  */
 public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
 
     /** Views per endpoint: a caller's combination of views is one of 2^n serializers at most. */
     public static final int MAX_VIEWS = 6;
+
+    private static final String SSE_PROBLEM = "a server-sent events method: its events are written by the"
+            + " runtime's event writer, which no list reaches (send events built from the fields that may leave)";
 
     private final ExposureSettings settings;
 
@@ -50,6 +57,9 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
         ResponseTypes.Node response;
         if (returned == void.class || returned == Void.class) {
             if (!asynchronous(site)) {
+                if (sse(site) && !responseFields(site, problems).isEmpty()) {
+                    problems.add(site, ResponseFields.class, SSE_PROBLEM);
+                }
                 return null; // no entity
             }
             // @Suspended AsyncResponse: the entity is whatever resume() is given, known only when it is written
@@ -57,13 +67,27 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
         } else {
             response = ResponseTypes.of(returned);
         }
-        List<ResponseFields> declared = site.annotations(ResponseFields.class);
+        List<ResponseFields> declared = responseFields(site, problems);
         if (response instanceof ResponseTypes.Leaf) {
             if (!declared.isEmpty()) {
                 problems.add(site, ResponseFields.class, "the method returns " + returned.getTypeName()
                         + ", which has no fields");
             }
             return null; // a string, number or date: no names to leave out
+        }
+        boolean rawReturn = raw(site.method().getReturnType());
+        if (rawReturn && !declared.isEmpty()) {
+            problems.add(site, ResponseFields.class, "the method returns " + returned.getTypeName()
+                    + ", bytes or text that no list can filter");
+        }
+        boolean sse = sse(site);
+        if (sse && !declared.isEmpty()) {
+            problems.add(site, ResponseFields.class, SSE_PROBLEM);
+        }
+        List<String> notJson = notJson(site.produces());
+        if (!sse && !rawReturn && !notJson.isEmpty() && !declared.isEmpty()) {
+            problems.add(site, ResponseFields.class, "@Produces " + String.join(", ", notJson) + " is not JSON: that"
+                    + " writer (text, XML, YAML) knows neither the allow-list nor @Sensitive (produce JSON only)");
         }
         if (declared.isEmpty() && response instanceof ResponseTypes.Bean bean) {
             declared = Arrays.asList(bean.type().getAnnotationsByType(ResponseFields.class));
@@ -87,11 +111,19 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
         String unknown = response instanceof ResponseTypes.Unknown u ? "type unknown at deployment (" + u.why() + ")"
                 : null;
         if (views.isEmpty()) {
-            leaving.add("no allow-list: " + (unknown != null ? unknown + ", sensitive names held back"
-                    : String.join(", ", leaving(response, FieldPaths.ANY, names))));
+            leaving.add("no allow-list: " + (unknown != null ? unknown + ", the @Sensitive names of the classes it"
+                    + " reaches and sensitive names held back" : String.join(", ", leaving(response, FieldPaths.ANY,
+                    names))));
             if (response instanceof ResponseTypes.Bean || response instanceof ResponseTypes.MapOf) {
                 findings.add("no allow-list (@ResponseFields): every field of " + typeName(response)
                         + " leaves");
+            } else if (unknown != null && !rawReturn && !sse) {
+                findings.add("no allow-list (@ResponseFields) and the entity is not known at deployment ("
+                        + ((ResponseTypes.Unknown) response).why() + "): every field of whatever it returns leaves");
+            }
+            if (!sse && !rawReturn && !notJson.isEmpty()) {
+                findings.add("written as " + String.join(", ", notJson) + " (@Produces) by a writer that knows"
+                        + " neither allow-lists nor @Sensitive");
             }
         } else {
             for (ResponseView v : views) {
@@ -185,6 +217,121 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
             }
         }
         return null;
+    }
+
+    /**
+     * The method's views, following Jakarta REST annotation inheritance: the method's own, else those of the
+     * superclass or interface method it inherits its JAX-RS annotations from, else its class's. A list on an
+     * overridden method that is not inherited (the method declares its own JAX-RS annotations, so Jakarta REST
+     * ignores the overridden method's) is a deployment problem rather than silently ignored.
+     */
+    static List<ResponseFields> responseFields(EndpointSite site, Problems problems) {
+        java.lang.reflect.Method m = site.method();
+        ResponseFields[] own = m.getAnnotationsByType(ResponseFields.class);
+        if (own.length > 0) {
+            return Arrays.asList(own);
+        }
+        if (site.annotated() != m) {
+            ResponseFields[] inherited = site.annotated().getAnnotationsByType(ResponseFields.class);
+            if (inherited.length > 0) {
+                return Arrays.asList(inherited);
+            }
+        }
+        java.lang.reflect.Method ignored = overriddenWithList(site.type(), m, site.annotated());
+        if (ignored != null) {
+            problems.add(site, ResponseFields.class, "@ResponseFields on " + ignored.getDeclaringClass().getName()
+                    + "#" + ignored.getName() + " is not inherited (the method declares its own JAX-RS annotations):"
+                    + " repeat it on " + site.name());
+        }
+        return site.annotations(ResponseFields.class);
+    }
+
+    /** A method the given one overrides that carries @ResponseFields, other than {@code annotated}; or null. */
+    private static java.lang.reflect.Method overriddenWithList(Class<?> type, java.lang.reflect.Method method,
+                                                               java.lang.reflect.Method annotated) {
+        java.util.Set<Class<?>> visited = new java.util.HashSet<>();
+        java.util.ArrayDeque<Class<?>> queue = new java.util.ArrayDeque<>();
+        queue.add(type);
+        while (!queue.isEmpty()) {
+            Class<?> c = queue.poll();
+            if (c == Object.class || !visited.add(c)) {
+                continue;
+            }
+            try {
+                java.lang.reflect.Method m = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                if (!m.equals(method) && !m.equals(annotated)
+                        && m.getAnnotationsByType(ResponseFields.class).length > 0) {
+                    return m;
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared here
+            }
+            if (c.getSuperclass() != null) {
+                queue.add(c.getSuperclass());
+            }
+            queue.addAll(Arrays.asList(c.getInterfaces()));
+        }
+        return null;
+    }
+
+    /** Entities that are bytes or text already: a list has nothing to filter. JAX-RS types named, to keep it out. */
+    static boolean raw(Class<?> type) {
+        if (type == byte[].class || type == char[].class || java.io.InputStream.class.isAssignableFrom(type)
+                || java.io.Reader.class.isAssignableFrom(type) || java.io.File.class.isAssignableFrom(type)
+                || java.nio.file.Path.class.isAssignableFrom(type)) {
+            return true;
+        }
+        return implementsNamed(type, "jakarta.ws.rs.core.StreamingOutput");
+    }
+
+    private static boolean implementsNamed(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (implementsNamed(i, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True for a server-sent events method: it takes {@code Sse} or {@code SseEventSink}, or produces events. */
+    static boolean sse(EndpointSite site) {
+        for (Class<?> p : site.method().getParameterTypes()) {
+            if (p.getName().equals("jakarta.ws.rs.sse.SseEventSink") || p.getName().equals("jakarta.ws.rs.sse.Sse")) {
+                return true;
+            }
+        }
+        for (String p : site.produces()) {
+            if (mediaType(p).equals("text/event-stream")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The media types of {@code @Produces} that are not JSON (wildcards and event streams left out). */
+    static List<String> notJson(List<String> produces) {
+        List<String> out = new ArrayList<>();
+        for (String p : produces) {
+            String t = mediaType(p);
+            int slash = t.indexOf('/');
+            String sub = slash < 0 ? t : t.substring(slash + 1);
+            if (t.isEmpty() || t.startsWith("*") || sub.equals("*") || t.equals("text/event-stream")
+                    || sub.equals("json") || sub.endsWith("+json")) {
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static String mediaType(String p) {
+        int semi = p.indexOf(';');
+        return (semi < 0 ? p : p.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the method takes a JAX-RS {@code AsyncResponse} (named, to keep JAX-RS out of this package). */

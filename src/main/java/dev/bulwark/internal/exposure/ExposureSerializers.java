@@ -27,6 +27,7 @@ public final class ExposureSerializers {
     static final int MAX_KEPT = 256;
 
     private final SensitiveNames sensitive;
+    private final SensitiveGraph graph = new SensitiveGraph();
     private final ConcurrentHashMap<Key, Jsonb> jsonbs = new ConcurrentHashMap<>();
     private volatile JsonProvider jsonp;
 
@@ -36,6 +37,11 @@ public final class ExposureSerializers {
 
     public ExposureSerializers(SensitiveNames sensitive) {
         this.sensitive = sensitive;
+    }
+
+    /** The {@code @Sensitive} names of the runtime classes the application's entities reach. */
+    public SensitiveGraph graph() {
+        return graph;
     }
 
     /** The names held back by default ({@code bulwark.exposure.sensitive-names}). */

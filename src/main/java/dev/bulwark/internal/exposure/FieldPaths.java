@@ -115,6 +115,30 @@ public final class FieldPaths {
         return new FieldPaths(Map.copyOf(merged), otherUnion, false);
     }
 
+    /**
+     * This tree without the names listed by name that {@code names} holds back, at any level: a list naming a
+     * {@code @Sensitive} name of a class known only at run time still never lets it out. This instance when none is.
+     */
+    public FieldPaths without(SensitiveNames names) {
+        if (any || empty()) {
+            return this;
+        }
+        Map<String, FieldPaths> kept = new HashMap<>();
+        boolean changed = false;
+        for (Map.Entry<String, FieldPaths> e : named.entrySet()) {
+            if (names.sensitive(e.getKey())) {
+                changed = true;
+                continue;
+            }
+            FieldPaths child = e.getValue().without(names);
+            changed |= child != e.getValue();
+            kept.put(e.getKey(), child);
+        }
+        FieldPaths otherKept = other == null ? null : other.without(names);
+        changed |= otherKept != other;
+        return changed ? new FieldPaths(Map.copyOf(kept), otherKept, false) : this;
+    }
+
     /** The paths of this tree, sorted ({@code *} for the wildcard), for the inventory. */
     public List<String> paths() {
         if (any) {

@@ -26,7 +26,8 @@ public final class ExposureBinding implements Binding {
     public void bind(EndpointPolicy policy, Registrar registrar) {
         ExposurePolicy exposure = policy.get(ExposurePolicy.class);
         if (exposure != null) {
-            registrar.register(new ExposureInterceptor(exposure, serializers, scopeClaim), Phase.EXPOSURE);
+            registrar.register(new ExposureInterceptor(exposure, serializers, scopeClaim, policy.site().name(),
+                    policy.site().produces()), Phase.EXPOSURE);
         }
     }
 }

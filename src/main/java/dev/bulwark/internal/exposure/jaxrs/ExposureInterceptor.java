@@ -3,12 +3,16 @@ package dev.bulwark.internal.exposure.jaxrs;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.authz.Scopes;
+import dev.bulwark.internal.correlation.RequestCorrelation;
 import dev.bulwark.internal.exposure.ExposurePolicy;
 import dev.bulwark.internal.exposure.ExposureSerializers;
 import dev.bulwark.internal.exposure.FieldPaths;
 import dev.bulwark.internal.exposure.ResponseTypes;
 import dev.bulwark.internal.exposure.ResponseView;
+import dev.bulwark.internal.exposure.SensitiveGraph;
 import dev.bulwark.internal.exposure.SensitiveNames;
+import dev.bulwark.internal.errors.ProblemException;
+import dev.bulwark.internal.errors.ProblemKind;
 import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,11 +35,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.lang.reflect.Type;
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -47,18 +49,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * written by Bulwark's JSON-B instead; when another writer would (an application's {@code MessageBodyWriter}, a
  * Jackson provider) or the application brings its own {@code Jsonb}, that writer's JSON is replayed through the same
  * filter, so the application's format is kept. Besides the sensitive names, the {@code @Sensitive} JSON names of the
- * declared response type and of the entity's runtime class (the elements' classes of a collection, array or map)
- * are held back at any depth. Entities that are already bytes or text (a {@code String}, {@code byte[]}, a stream)
- * and non-JSON media types go on untouched. The views describe the method's responses, redirects included: an error
+ * declared response type and of every class the entity reaches ({@link SensitiveGraph}) are held back at any depth.
+ * Entities that are already bytes or text (a {@code String}, {@code byte[]}, a stream) go on untouched, except on a
+ * method with an allow-list (fail closed: a generic 500); any other entity in a media type that is not JSON (text,
+ * XML, YAML: writers that know neither list) is refused (406) unless the method declares that type with
+ * {@code @Produces}. The views describe the method's responses, redirects included: an error
  * status (4xx, 5xx: an exception mapper's entity) is held to the sensitive names only, which the response filter
  * notes.
  */
 final class ExposureInterceptor implements WriterInterceptor, ContainerResponseFilter {
 
-    /** Runtime classes whose held-back names are kept per endpoint. */
+    /** Runtime classes (and sets of names met by walking) whose held-back names are kept per endpoint. */
     static final int MAX_CLASSES = 64;
-    /** Distinct element classes of a collection looked at. */
-    private static final int MAX_ELEMENT_CLASSES = 16;
 
     /** The JSON-B writers of the runtimes (Open Liberty, RESTEasy, Jersey): their entities Bulwark writes itself. */
     private static final Set<String> PLATFORM_WRITERS = Set.of(
@@ -66,13 +68,21 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             "org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider",
             "org.glassfish.jersey.jsonb.internal.JsonBindingProvider");
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("dev.bulwark.exposure");
+
     private final ExposurePolicy policy;
     private final ExposureSerializers serializers;
     private final String scopeClaim;
     /** The allowed names of each combination of views (and, last, of an error status), made on first use. */
     private final AtomicReferenceArray<FieldPaths> paths;
-    /** The held-back names and serializers per runtime class of the entity. */
+    /** The held-back names and serializers per runtime class of the entity, for classes whose closure is closed. */
     private final ConcurrentHashMap<Class<?>, Held> held = new ConcurrentHashMap<>();
+    /** The same per set of {@code @Sensitive} names met, for entities walked at run time. */
+    private final ConcurrentHashMap<Set<String>, Held> heldByNames = new ConcurrentHashMap<>();
+    /** The endpoint, for log lines ({@code com.example.Orders#get}). */
+    private final String endpoint;
+    /** The media types the method declares with {@code @Produces} (method, else class), wildcards left out. */
+    private final List<MediaType> produced;
 
     @Context
     private SecurityContext security;
@@ -86,6 +96,17 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     private volatile Chosen chosen;
 
     ExposureInterceptor(ExposurePolicy policy, ExposureSerializers serializers, String scopeClaim) {
+        this(policy, serializers, scopeClaim, "the endpoint", List.of());
+    }
+
+    /**
+     * @param endpoint the resource method's name, for log lines
+     * @param produces the media types of its {@code @Produces} (method, else class)
+     */
+    ExposureInterceptor(ExposurePolicy policy, ExposureSerializers serializers, String scopeClaim, String endpoint,
+                        List<String> produces) {
+        this.endpoint = endpoint;
+        this.produced = explicit(produces);
         this.policy = policy;
         this.serializers = serializers;
         this.scopeClaim = scopeClaim;
@@ -95,7 +116,7 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     /** Notes an error response, whose entity the views do not describe. */
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (policy.allowList() && response.getStatus() >= 400) {
+        if (response.getStatus() >= 400) {
             RequestState.ensure(request::getProperty, request::setProperty).put(ExposurePolicy.ERROR_STATUS, true);
         }
     }
@@ -104,19 +125,36 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
         Object entity = context.getEntity();
         MediaType type = context.getMediaType();
-        if (entity == null || raw(context.getType())) {
+        if (entity == null) {
+            context.proceed();
+            return;
+        }
+        if (raw(context.getType())) {
+            if (policy.allowList() && !errorStatus(context)) {
+                // bytes or text the list cannot be applied to (a Response built with a String): fail closed
+                throw refuse(context, ProblemKind.INTERNAL, "exposure: " + endpoint
+                        + " has an allow-list (@ResponseFields) but returned a " + context.getType().getSimpleName()
+                        + " entity, which no list can filter: refused");
+            }
             context.proceed();
             return;
         }
         Writer writer = writer(context);
-        // a JSON media type, or another one the runtime's JSON-B provider writes (*/* negotiated without @Produces)
+        // a JSON media type, or another one the runtime's JSON-B provider writes (application/jsonl, say)
         if (!json(type) && writer != Writer.RUNTIME_JSONB) {
+            if (!produces(type) && !errorStatus(context)) {
+                // a toString(), XML or YAML writer would write every field, @Sensitive ones too
+                throw refuse(context, ProblemKind.NOT_ACCEPTABLE, "exposure: " + endpoint
+                        + " would write its " + entity.getClass().getName() + " entity as " + type
+                        + ", which neither the allow-list nor @Sensitive reaches; the method does not declare that"
+                        + " media type with @Produces: refused");
+            }
             context.proceed();
             return;
         }
         int slot = slot(context);
-        FieldPaths allowed = allowed(slot);
-        Held names = held(entity);
+        Held names = held(entity, context);
+        FieldPaths allowed = names.allowed(slot, this);
         if (writer == Writer.OTHER) {
             // the application's writer: its JSON, filtered
             OutputStream out = context.getOutputStream();
@@ -159,6 +197,45 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         return generic;
     }
 
+    /** The refusal, logged (WARNING, logger {@code dev.bulwark.exposure}) with the request's correlation id. */
+    private static ProblemException refuse(WriterInterceptorContext context, ProblemKind kind, String reason) {
+        LOG.warning(RequestCorrelation.logPrefix(RequestCorrelation.of(context::getProperty)) + reason);
+        return new ProblemException(kind, List.of(), reason);
+    }
+
+    private static boolean errorStatus(WriterInterceptorContext context) {
+        RequestState state = RequestState.from(context::getProperty);
+        return state != null && Boolean.TRUE.equals(state.get(ExposurePolicy.ERROR_STATUS));
+    }
+
+    /** True when the method declares the media type with {@code @Produces} (not through a wildcard). */
+    private boolean produces(MediaType type) {
+        if (type == null) {
+            return false;
+        }
+        for (MediaType p : produced) {
+            if (p.getType().equalsIgnoreCase(type.getType()) && p.getSubtype().equalsIgnoreCase(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<MediaType> explicit(List<String> produces) {
+        List<MediaType> out = new ArrayList<>();
+        for (String p : produces) {
+            try {
+                MediaType m = MediaType.valueOf(p.trim());
+                if (!m.isWildcardType() && !m.isWildcardSubtype()) {
+                    out.add(m);
+                }
+            } catch (IllegalArgumentException e) {
+                // the runtime refuses the deployment for it
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The combination of views of the caller, or the last slot for an error status. */
     private int slot(WriterInterceptorContext context) {
         if (!policy.allowList()) {
@@ -180,60 +257,48 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         return p;
     }
 
-    /** The names held back for an entity: the policy's, and the @Sensitive names of its runtime classes. */
-    private Held held(Object entity) {
-        if (!(entity instanceof Collection<?> || entity instanceof Map<?, ?> || entity instanceof Object[])) {
-            Held h = held.get(entity.getClass()); // the common case, without allocation
-            if (h != null) {
-                return h;
-            }
+    /**
+     * The names held back for an entity: the policy's, and the {@code @Sensitive} names of every class the entity
+     * reaches ({@link SensitiveGraph}). A class whose closure is closed is looked up once and kept; an entity with
+     * open properties (a collection, a map, an {@code Object} or {@code T} property) is walked along them.
+     */
+    private Held held(Object entity, WriterInterceptorContext context) {
+        Class<?> c = entity.getClass();
+        Held h = held.get(c); // the common case, without allocation
+        if (h != null) {
+            return h;
         }
-        Set<Class<?>> classes = classes(entity);
-        if (classes.size() == 1) {
-            Class<?> c = classes.iterator().next();
-            Held h = held.get(c);
-            if (h == null) {
-                h = newHeld(classes);
-                if (held.size() < MAX_CLASSES) {
-                    held.putIfAbsent(c, h);
-                }
+        SensitiveGraph graph = serializers.graph();
+        if (graph.closed(c)) {
+            h = newHeld(graph.staticNames(c));
+            if (held.size() < MAX_CLASSES) {
+                held.putIfAbsent(c, h);
             }
             return h;
         }
-        return newHeld(classes);
+        Set<String> names;
+        try {
+            names = graph.names(entity);
+        } catch (SensitiveGraph.TooLarge e) {
+            throw refuse(context, ProblemKind.INTERNAL, "exposure: the entity of " + endpoint
+                    + " could not be checked for @Sensitive names (" + e.getMessage() + "): refused");
+        }
+        h = heldByNames.get(names);
+        if (h == null) {
+            h = newHeld(names);
+            if (heldByNames.size() < MAX_CLASSES) {
+                heldByNames.putIfAbsent(names, h);
+            }
+        }
+        return h;
     }
 
-    private Held newHeld(Set<Class<?>> classes) {
+    private Held newHeld(Set<String> sensitive) {
         Set<String> names = new HashSet<>(policy.heldBack());
-        for (Class<?> c : classes) {
-            if (!c.getName().startsWith("java.")) {
-                names.addAll(ResponseTypes.sensitiveJsonNames(c));
-            }
-        }
+        names.addAll(sensitive);
         SensitiveNames s = names.isEmpty() ? serializers.sensitive() : serializers.sensitive().andExactly(names);
-        return new Held(s, new AtomicReferenceArray<>(policy.masks() + 1));
-    }
-
-    /** The entity's class, or the distinct classes of a collection's, array's or map's elements. */
-    static Set<Class<?>> classes(Object entity) {
-        Iterable<?> elements = null;
-        if (entity instanceof Collection<?> c) {
-            elements = c;
-        } else if (entity instanceof Map<?, ?> m) {
-            elements = m.values();
-        } else if (entity instanceof Object[] a) {
-            elements = Arrays.asList(a);
-        }
-        if (elements == null) {
-            return Set.of(entity.getClass());
-        }
-        Set<Class<?>> out = new LinkedHashSet<>();
-        for (Object e : elements) {
-            if (e != null && out.add(e.getClass()) && out.size() >= MAX_ELEMENT_CLASSES) {
-                break;
-            }
-        }
-        return out.isEmpty() ? Set.of(entity.getClass()) : out;
+        return new Held(s, new AtomicReferenceArray<>(policy.masks() + 1),
+                new AtomicReferenceArray<>(policy.masks() + 1));
     }
 
     /** The writer the runtime chose for the entity, kept per type and media type. */
@@ -277,8 +342,20 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     private record Chosen(Class<?> type, MediaType mediaType, Writer writer) {
     }
 
-    /** What an entity's runtime class holds back, and its serializers per slot. */
-    private record Held(SensitiveNames names, AtomicReferenceArray<Jsonb> serializers) {
+    /**
+     * What an entity's runtime classes hold back, and per slot the allowed names without the held-back ones (a list
+     * may name a {@code @Sensitive} name of a class the deployment could not see) and the serializer.
+     */
+    private record Held(SensitiveNames names, AtomicReferenceArray<FieldPaths> paths,
+                        AtomicReferenceArray<Jsonb> serializers) {
+        FieldPaths allowed(int slot, ExposureInterceptor owner) {
+            FieldPaths p = paths.get(slot);
+            if (p == null) {
+                p = owner.allowed(slot).without(names);
+                paths.set(slot, p);
+            }
+            return p;
+        }
     }
 
     private ResponseView.Caller caller(WriterInterceptorContext context) {

@@ -1,10 +1,12 @@
 package dev.bulwark.internal.exposure.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.api.ResponseFields;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
+import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.exposure.ExposurePolicy;
 import dev.bulwark.internal.exposure.ExposureResolver;
 import dev.bulwark.internal.exposure.ExposureSerializers;
@@ -21,6 +23,7 @@ import dev.bulwark.api.Sensitive;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import dev.bulwark.internal.exposure.FieldAccount;
+import dev.bulwark.internal.exposure.LeakShapes;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -104,6 +107,20 @@ class ExposureInterceptorTest {
         }
 
         @GET
+        @Path("star")
+        @ResponseFields(value = {"name", "card.*"}, anonymous = true)
+        public Response star() {
+            return Response.ok(new LeakShapes.Holder()).build();
+        }
+
+        @GET
+        @Path("named")
+        @ResponseFields(value = {"holder", "vaultReference"}, anonymous = true)
+        public Object named() {
+            return new LeakShapes.FieldCard();
+        }
+
+        @GET
         @Path("text")
         public String text() {
             return "{\"apiKey\":\"x\"}";
@@ -131,8 +148,15 @@ class ExposureInterceptorTest {
     private static Written write(ExposurePolicy policy, Object entity, Class<?> type, MediaType media,
                                  Map<String, Object> properties, Providers providers, String writer)
             throws Exception {
+        return write(policy, entity, type, media, properties, providers, writer, List.of());
+    }
+
+    /** @param produces the method's {@code @Produces} media types */
+    private static Written write(ExposurePolicy policy, Object entity, Class<?> type, MediaType media,
+                                 Map<String, Object> properties, Providers providers, String writer,
+                                 List<String> produces) throws Exception {
         ExposureInterceptor interceptor = new ExposureInterceptor(policy,
-                new ExposureSerializers(SensitiveNames.defaults()), "scope");
+                new ExposureSerializers(SensitiveNames.defaults()), "scope", "dev.bulwark.Accounts#get", produces);
         if (providers != null) {
             java.lang.reflect.Field f = ExposureInterceptor.class.getDeclaredField("providers");
             f.setAccessible(true);
@@ -225,12 +249,21 @@ class ExposureInterceptorTest {
         assertThat(write(p, new Account(), Account.class, MediaType.valueOf("application/vnd.api+json"),
                 new HashMap<>()).body()).isEqualTo("{\"name\":\"Ada\"}");
         assertThat(policy("text")).as("a method returning a string has nothing to filter").isNull();
-        Written text = write(p, "{\"apiKey\":\"x\"}", String.class, MediaType.APPLICATION_JSON_TYPE,
-                new HashMap<>());
+        // a String entity (a Response built with one) on a method with an allow-list: no list can filter it
+        assertThatThrownBy(() -> write(p, "{\"apiKey\":\"x\"}", String.class, MediaType.APPLICATION_JSON_TYPE,
+                new HashMap<>())).isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.getMessage()).contains("Accounts#get").contains("String entity");
+                });
+        // without an allow-list a String goes on untouched (the egress check reads it)
+        Written text = write(policy("response"), "{\"apiKey\":\"x\"}", String.class,
+                MediaType.APPLICATION_JSON_TYPE, new HashMap<>());
         assertThat(text.proceeded()).isTrue();
         assertThat(text.body()).isEmpty();
-        assertThat(write(p, new Account(), Account.class, MediaType.APPLICATION_XML_TYPE, new HashMap<>())
-                .proceeded()).isTrue();
+        // and so does a String in an error response of a method with a list (an exception mapper's)
+        Map<String, Object> error = new HashMap<>();
+        RequestState.ensure(error::get, error::put).put(ExposurePolicy.ERROR_STATUS, true);
+        assertThat(write(p, "oops", String.class, MediaType.TEXT_PLAIN_TYPE, error).proceeded()).isTrue();
         assertThat(ExposureInterceptor.json(null)).isFalse();
         assertThat(ExposureInterceptor.json(MediaType.TEXT_PLAIN_TYPE)).isFalse();
         assertThat(ExposureInterceptor.json(MediaType.valueOf("application/jsonl"))).isFalse();
@@ -317,11 +350,16 @@ class ExposureInterceptorTest {
                 new HashMap<>(), runtime, null);
         assertThat(octets.proceeded()).isFalse();
         assertThat(octets.body()).isEqualTo("{\"name\":\"Ada\"}");
-        // another writer of a media type that is not JSON is left alone
-        Written xml = write(policy("get"), new Account(), Account.class, MediaType.APPLICATION_XML_TYPE,
-                new HashMap<>(), providers(applicationWriter(), null), "<account/>");
-        assertThat(xml.proceeded()).isTrue();
-        assertThat(xml.body()).isEqualTo("<account/>");
+        // another writer of a media type that is not JSON would write every field: refused, nothing written
+        for (MediaType other : List.of(MediaType.APPLICATION_XML_TYPE, MediaType.TEXT_PLAIN_TYPE,
+                MediaType.valueOf("application/yaml"))) {
+            assertThatThrownBy(() -> write(policy("get"), new Account(), Account.class, other, new HashMap<>(),
+                    providers(applicationWriter(), null), "<account/>")).as(other.toString())
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.status()).isEqualTo(406);
+                        assertThat(e.getMessage()).contains("Accounts#get").contains(other.toString());
+                    });
+        }
         assertThat(ExposureInterceptor.platform(
                 org.jboss.resteasy.plugins.providers.jsonb.JsonBindingProvider.class)).isTrue();
         assertThat(ExposureInterceptor.platform(PlatformJsonb.class)).isFalse();
@@ -374,5 +412,81 @@ class ExposureInterceptorTest {
         new ExposureInterceptor(policy, new ExposureSerializers(SensitiveNames.defaults()), "scope")
                 .filter(request, response);
         return properties;
+    }
+
+    @Test
+    void aNestedSensitiveFieldOfAFieldAccessClassNeverLeavesWhateverHoldsIt() throws Exception {
+        ExposurePolicy p = policy("response");
+        LeakShapes.FieldCard card = new LeakShapes.FieldCard();
+        Map<Object, Class<?>> entities = new java.util.LinkedHashMap<>();
+        entities.put(new LeakShapes.Holder(), LeakShapes.Holder.class);
+        entities.put(new LeakShapes.Page<>(List.of(card)), Object.class);
+        entities.put(new LeakShapes.Envelope(new LeakShapes.Page<>(List.of(card))), LeakShapes.Envelope.class);
+        entities.put(java.util.Optional.of(card), java.util.Optional.class);
+        entities.put(Map.of("a", List.of(card)), Map.class);
+        entities.put(List.of(List.of(card)), List.class);
+        entities.put(new Object[] {card}, Object[].class);
+        for (Map.Entry<Object, Class<?>> e : entities.entrySet()) {
+            String body = write(p, e.getKey(), e.getValue(), MediaType.APPLICATION_JSON_TYPE, new HashMap<>()).body();
+            assertThat(body).as(e.getKey().getClass().getName()).contains("4242").doesNotContain("VAULT-SECRET")
+                    .doesNotContain("vaultReference");
+        }
+    }
+
+    @Test
+    void anAllowListNamingANestedSensitiveNameMetAtRunTimeStillHoldsItBack() throws Exception {
+        assertThat(write(policy("star"), new LeakShapes.Holder(), LeakShapes.Holder.class,
+                MediaType.APPLICATION_JSON_TYPE, new HashMap<>()).body())
+                .isEqualTo("{\"card\":{\"holder\":\"Ada\",\"last4\":\"4242\"},\"name\":\"holder\"}");
+        assertThat(write(policy("named"), new LeakShapes.FieldCard(), LeakShapes.FieldCard.class,
+                MediaType.APPLICATION_JSON_TYPE, new HashMap<>()).body()).isEqualTo("{\"holder\":\"Ada\"}");
+    }
+
+    @Test
+    void anApplicationsJsonbOrWriterHoldsBackANestedSensitiveGetter() throws Exception {
+        try (Jsonb plain = JsonbBuilder.create()) {
+            Written w = write(policy("response"), new LeakShapes.LoginEnvelope(), LeakShapes.LoginEnvelope.class,
+                    MediaType.APPLICATION_JSON_TYPE, new HashMap<>(), providers(null, plain), null);
+            assertThat(w.body()).isEqualTo("{\"data\":{\"login\":\"ada\"},\"status\":\"ok\"}");
+            Written nested = write(policy("response"), new LeakShapes.Envelope(new LeakShapes.Login()),
+                    LeakShapes.Envelope.class, MediaType.APPLICATION_JSON_TYPE, new HashMap<>(),
+                    providers(null, plain), null);
+            assertThat(nested.body()).contains("\"login\":\"ada\"").doesNotContain("RECOVERY");
+        }
+        String own = "{\"name\":\"holder\",\"card\":{\"holder\":\"Ada\",\"vaultReference\":\"VAULT-SECRET-1\"}}";
+        Written writer = write(policy("response"), new LeakShapes.Holder(), LeakShapes.Holder.class,
+                MediaType.APPLICATION_JSON_TYPE, new HashMap<>(), providers(applicationWriter(), null), own);
+        assertThat(writer.body()).isEqualTo("{\"name\":\"holder\",\"card\":{\"holder\":\"Ada\"}}");
+    }
+
+    @Test
+    void aCycleInTheDataIsAGenericServerErrorNamingTheMethodInTheLog() {
+        LeakShapes.Envelope loop = new LeakShapes.Envelope(null);
+        loop.data = loop;
+        assertThatThrownBy(() -> write(policy("response"), loop, LeakShapes.Envelope.class,
+                MediaType.APPLICATION_JSON_TYPE, new HashMap<>())).isInstanceOfSatisfying(ProblemException.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.getMessage()).contains("Accounts#get").contains("deeper than");
+                });
+    }
+
+    @Test
+    void aMediaTypeTheMethodProducesExplicitlyIsLeftToItsWriter() throws Exception {
+        Written text = write(policy("response"), new Account(), Account.class, MediaType.TEXT_PLAIN_TYPE,
+                new HashMap<>(), providers(applicationWriter(), null), "Account", List.of("text/plain; charset=UTF-8"));
+        assertThat(text.proceeded()).isTrue();
+        assertThat(text.body()).isEqualTo("Account");
+        // a wildcard is not an explicit media type
+        assertThatThrownBy(() -> write(policy("response"), new Account(), Account.class, MediaType.TEXT_PLAIN_TYPE,
+                new HashMap<>(), providers(applicationWriter(), null), "Account", List.of("*/*", "text/*")))
+                .isInstanceOf(ProblemException.class);
+        // a JSON-P object for text/plain is refused too, while an error response's entity is the error path's
+        assertThatThrownBy(() -> write(policy("response"), Json.createObjectBuilder().add("name", "n").build(),
+                jakarta.json.JsonObject.class, MediaType.TEXT_PLAIN_TYPE, new HashMap<>(),
+                providers(applicationWriter(), null), "{}")).isInstanceOf(ProblemException.class);
+        Map<String, Object> error = filtered(policy("response"), 404);
+        assertThat(write(policy("response"), new Account(), Account.class, MediaType.TEXT_PLAIN_TYPE, error,
+                providers(applicationWriter(), null), "Account").proceeded()).isTrue();
     }
 }
