@@ -37,8 +37,13 @@ public final class Peppers implements Supplier<KeyHasher> {
         this.deployedPrevious = previous;
         this.secrets = secrets;
         this.problems = problems;
-        this.pepperFromFiles = secrets != null && secrets.get(ApiKeyKeys.PEPPER.name()).isPresent();
-        this.previousFromFiles = secrets != null && secrets.get(ApiKeyKeys.PREVIOUS_PEPPER.name()).isPresent();
+        // from the files only when the configuration took the files' value: an environment variable or a system
+        // property outranks them, and then the files are not this pepper's source
+        this.pepperFromFiles = secrets != null && pepper != null
+                && pepper.equals(fileValue(ApiKeyKeys.PEPPER.name()).orElse(null));
+        // no previous pepper from anywhere: one may come with a rotation, through the files
+        this.previousFromFiles = secrets != null && (previous == null
+                || previous.equals(fileValue(ApiKeyKeys.PREVIOUS_PEPPER.name()).orElse(null)));
         this.current = new Current(secrets == null ? 0 : secrets.generation(), new KeyHasher(pepper, previous));
     }
 
@@ -61,10 +66,15 @@ public final class Peppers implements Supplier<KeyHasher> {
         }
     }
 
+    /** A secret file's value as the configuration reads it (surrounding white space removed), or empty. */
+    private java.util.Optional<String> fileValue(String key) {
+        return secrets.get(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
     private KeyHasher rebuilt(KeyHasher last) {
-        String pepper = secrets.get(ApiKeyKeys.PEPPER.name()).orElse(pepperFromFiles ? null : deployedPepper);
-        String previous = secrets.get(ApiKeyKeys.PREVIOUS_PEPPER.name())
-                .orElse(previousFromFiles ? null : deployedPrevious);
+        String pepper = pepperFromFiles ? fileValue(ApiKeyKeys.PEPPER.name()).orElse(null) : deployedPepper;
+        String previous = previousFromFiles ? fileValue(ApiKeyKeys.PREVIOUS_PEPPER.name()).orElse(null)
+                : deployedPrevious;
         if (pepper == null) {
             problems.accept(ApiKeyKeys.PEPPER.name() + " was removed from the secret files: the last pepper stays");
             return last;

@@ -124,8 +124,12 @@ public final class AuditLog implements AutoCloseable {
                 }
                 process(batch);
                 batch.clear();
-            } catch (RuntimeException e) {
-                // a listener or the sink failed on one batch: the log goes on with the next
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // a listener (an application's observer) or the sink failed on one batch: the log goes on with the
+                // next; the batch's events count as dropped (some may have been written)
+                dropped.add(batch.size());
                 batch.clear();
                 LOG.log(java.util.logging.Level.WARNING, "Bulwark audit: a batch of events failed: " + e);
             }

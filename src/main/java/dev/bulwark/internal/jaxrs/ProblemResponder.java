@@ -44,7 +44,8 @@ final class ProblemResponder {
                 request == null ? null : Caller.of(request::getAttribute, request.getRemoteAddr()).toString(), error.toString(), error);
         ProblemAnswer answer = answers.classified(classifier.classify(error), incident);
         if (request != null && answer.status() >= 400) {
-            Refusal.record(RequestState.from(request::getAttribute), error instanceof ProblemException problem
+            ProblemException problem = bulwarksOwn(error);
+            Refusal.record(RequestState.from(request::getAttribute), problem != null
                     ? Refusal.of(problem) : new Refusal(Refusal.APPLICATION, Refusal.kind(ProblemKind.forStatus(answer.status())),
                     "unhandled " + error.getClass().getName()));
         }
@@ -53,6 +54,20 @@ final class ProblemResponder {
                 .entity(answer.json());
         answer.headers().forEach((name, values) -> values.forEach(v -> response.header(name, v)));
         return response.build();
+    }
+
+    /**
+     * Bulwark's own refusal, also when it arrives wrapped (a body limit reached while JAX-RS reads the body comes as
+     * the cause of an I/O exception, itself wrapped): the causes are looked at, a few levels deep.
+     */
+    static ProblemException bulwarksOwn(Throwable error) {
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private String correlationId(HttpServletRequest request) {

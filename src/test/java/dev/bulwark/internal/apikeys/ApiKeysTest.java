@@ -105,6 +105,14 @@ class ApiKeysTest {
     }
 
     @Test
+    void aRevocationStampedByAMachineWhoseClockIsAheadStillRevokes() {
+        String key = issue("svc", Set.of(), Set.of(), Duration.ofDays(1), null);
+        // the tool ran on a machine an hour ahead of this server
+        store.save(store.keys.get(format.idOf(key)).revoked(clock.instant().plus(Duration.ofHours(1))));
+        assertThat(keys.authenticate(key)).isInstanceOf(ApiKeys.Refused.class);
+    }
+
+    @Test
     void aRevocationIsSeenOnceTheCachedRecordIsOlderThanTheTtl() {
         String key = issue("svc", Set.of(), Set.of(), Duration.ofDays(1), null);
         assertThat(keys.authenticate(key)).isInstanceOf(ApiKeys.Verified.class);

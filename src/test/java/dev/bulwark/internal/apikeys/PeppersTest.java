@@ -50,6 +50,25 @@ class PeppersTest {
     }
 
     @Test
+    void aPepperFromAHigherSourceStaysAndAFileValueIsReadAsTheConfigurationReadsIt() throws Exception {
+        // the environment's pepper outranks the file: a change of any secret file must not switch to the file's
+        write("bulwark.apikeys.pepper", NEW);
+        SecretFiles files = new SecretFiles(dir, clock, Duration.ofSeconds(2), change -> { });
+        Peppers fromEnvironment = new Peppers(OLD, null, files, problems::add);
+        String hash = fromEnvironment.get().hash("bwk_key");
+        write("orders.db.password", "something-else");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(fromEnvironment.get().matches("bwk_key", hash)).isTrue();
+        // a file written with trailing white space ("echo $X >", a template) is the pepper without it
+        Files.writeString(dir.resolve("bulwark.apikeys.pepper"), OLD + " \n\n");
+        Peppers fromFiles = new Peppers(OLD, null, files, problems::add);
+        write("orders.db.password", "changed-again");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(fromFiles.get().matches("bwk_key", hash)).isTrue();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aShortOrRemovedPepperIsRefusedAndTheLastOneStays() throws Exception {
         write("bulwark.apikeys.pepper", OLD);
         SecretFiles files = new SecretFiles(dir, clock, Duration.ofSeconds(2), change -> { });

@@ -98,6 +98,29 @@ class AuditLogTest {
     }
 
     @Test
+    void anObserverThrowingAnErrorCostsItsBatchNotTheWriter() throws Exception {
+        CountDownLatch failing = new CountDownLatch(1);
+        CountDownLatch afterwards = new CountDownLatch(1);
+        AuditLog log = new AuditLog(64, null, List.of(e -> {
+            if (e.responseBytes() == 1) {
+                failing.countDown();
+                throw new AssertionError("an application's observer failed");
+            }
+            if (e.responseBytes() == 2) {
+                afterwards.countDown();
+            }
+        }), clock);
+        log.start(Thread::new);
+        log.record(event(1));
+        assertThat(failing.await(10, TimeUnit.SECONDS)).isTrue();
+        // the failing batch was taken from the queue before its observer ran: this event is in the next one
+        log.record(event(2));
+        assertThat(afterwards.await(10, TimeUnit.SECONDS)).as("the writer still runs").isTrue();
+        log.close();
+        assertThat(log.dropped()).isEqualTo(1);
+    }
+
+    @Test
     void aFileSinkAppendsPureJsonLines(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("audit.json");
         Files.writeString(file, "{\"earlier\":true}\n");
