@@ -238,13 +238,14 @@ class ExposureIT {
         HttpResponse<String> text = get(SHAPES + "jsonp", "Accept", "text/plain");
         assertThat(text.body()).doesNotContain("NOTE-SHAPES-3");
         assertThat(text.statusCode()).isNotEqualTo(200);
-        // JSON lines: written by the runtime's JSON-B (then filtered) or refused, never the whole record
+        // JSON lines: written by the runtime's JSON-B (then filtered) or refused, never the whole record; RESTEasy on
+        // WildFly has no writer for it at all (NoMessageBodyWriterFoundFailure: its 500, as the generic problem)
         HttpResponse<String> lines = get(SHAPES + "note", "Accept", "application/jsonl");
         assertThat(lines.body()).doesNotContain("NOTE-SHAPES-1");
         if (lines.statusCode() == 200) {
             assertThat(lines.body()).isEqualTo("{\"name\":\"n\"}");
         } else {
-            assertProblem(lines, 406);
+            assertProblem(lines, ItSupport.runtime().equals("wildfly") ? 500 : 406);
         }
     }
 
