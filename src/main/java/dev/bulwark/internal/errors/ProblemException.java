@@ -63,4 +63,19 @@ public final class ProblemException extends RuntimeException {
     public List<Problem.FieldError> errors() {
         return errors;
     }
+
+    /**
+     * Bulwark's own refusal in an error, also when it arrives wrapped (a body limit reached while a runtime reads the
+     * body comes as the cause of an I/O exception, itself wrapped): the causes are looked at, a few levels deep (a
+     * cause chain can be a cycle).
+     */
+    public static ProblemException in(Throwable error) {
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
+    }
 }

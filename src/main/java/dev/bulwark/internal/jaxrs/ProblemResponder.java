@@ -56,18 +56,9 @@ final class ProblemResponder {
         return response.build();
     }
 
-    /**
-     * Bulwark's own refusal, also when it arrives wrapped (a body limit reached while JAX-RS reads the body comes as
-     * the cause of an I/O exception, itself wrapped): the causes are looked at, a few levels deep.
-     */
+    /** Bulwark's own refusal in an error, wrapped or not ({@link ProblemException#in}). */
     static ProblemException bulwarksOwn(Throwable error) {
-        Throwable t = error;
-        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-            if (t instanceof ProblemException problem) {
-                return problem;
-            }
-        }
-        return null;
+        return ProblemException.in(error);
     }
 
     private String correlationId(HttpServletRequest request) {

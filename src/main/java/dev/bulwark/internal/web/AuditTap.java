@@ -106,10 +106,9 @@ final class AuditTap {
      * (a body limit while the body was read, a bean interceptor), the egress check's, else the application's.
      */
     static Refusal refusalOf(Throwable failure, int status, boolean egressRefused) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ProblemException problem) {
-                return Refusal.of(problem);
-            }
+        ProblemException problem = ProblemException.in(failure);
+        if (problem != null) {
+            return Refusal.of(problem);
         }
         if (egressRefused) {
             return new Refusal("egress", Refusal.kind(ProblemKind.INTERNAL), "the egress check refused the response");
