@@ -1,5 +1,6 @@
 package dev.bulwark.it;
 
+import dev.bulwark.api.ResponseFields;
 import dev.bulwark.api.Sensitive;
 import java.util.List;
 
@@ -60,5 +61,14 @@ public final class ShopShapes {
 
     /** A note whose toString() would print every component. */
     public record Note(String name, @Sensitive String internalNote) {
+    }
+
+    /** A DTO declaring its own views, returned in a Response: admins see the e-mail, everyone the name. */
+    @ResponseFields(value = "name", anonymous = true)
+    @ResponseFields(value = {"name", "email"}, roles = "admin")
+    public static class Badge {
+        public String name = "Ada";
+        public String email = "ada@example.com";
+        public String internalNote = "NOTE-SHAPES-BADGE";
     }
 }

@@ -128,6 +128,18 @@ public class ShopShapesResource implements ShopShapesApi {
         return Json.createObjectBuilder().add("name", "n").add("internalNote", "NOTE-SHAPES-3").build();
     }
 
+    /** A DTO whose class declares its views, in a Response (one, or a list with its generic type). */
+    @GET
+    @Path("badge/{count}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response badge(@PathParam("count") int count) {
+        if (count == 1) {
+            return Response.ok(new ShopShapes.Badge()).build();
+        }
+        List<ShopShapes.Badge> badges = java.util.stream.Stream.generate(ShopShapes.Badge::new).limit(count).toList();
+        return Response.ok(new jakarta.ws.rs.core.GenericEntity<List<ShopShapes.Badge>>(badges) { }).build();
+    }
+
     @Override
     public ShopShapes.Plain inherited() {
         return new ShopShapes.Plain();

@@ -64,6 +64,7 @@ class ActivationIT {
             "GET /it/api/shop/shapes/named", "GET /it/api/shop/shapes/envelope", "GET /it/api/shop/shapes/note",
             "GET /it/api/shop/shapes/text", "GET /it/api/shop/shapes/raw", "GET /it/api/shop/shapes/inherited",
             "GET /it/api/shop/shapes/wrapped/{kind}", "GET /it/api/shop/shapes/later", "GET /it/api/shop/shapes/jsonp",
+            "GET /it/api/shop/shapes/badge/{count}",
             "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
             "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
             "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key",

@@ -250,6 +250,17 @@ class ExposureIT {
     }
 
     @Test
+    void aDtoReturnedInAResponseIsHeldToTheViewsItsClassDeclares() {
+        assertThat(call(SHAPES + "badge/1", null).body()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(call(SHAPES + "badge/1", ADA).body()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(call(SHAPES + "badge/1", ADMIN).body())
+                .isEqualTo("{\"email\":\"ada@example.com\",\"name\":\"Ada\"}");
+        assertThat(call(SHAPES + "badge/2", null).body()).isEqualTo("[{\"name\":\"Ada\"},{\"name\":\"Ada\"}]");
+        assertThat(call(SHAPES + "badge/2", ADMIN).body()).doesNotContain("NOTE-SHAPES-BADGE", "internalNote")
+                .contains("ada@example.com");
+    }
+
+    @Test
     void aListReachingOrNamingANestedSensitiveFieldStillHoldsItBack() {
         assertThat(call(SHAPES + "star", null).body())
                 .isEqualTo("{\"card\":{\"holder\":\"Ada\",\"last4\":\"4242\"},\"name\":\"holder\"}");

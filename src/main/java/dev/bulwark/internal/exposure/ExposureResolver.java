@@ -140,6 +140,47 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
     }
 
     /**
+     * The views a response entity's own class declares, for an entity the endpoint's declared type did not reveal
+     * ({@code Response.ok(dto)}, {@code Object}, an asynchronous result): the class-level {@code @ResponseFields} of
+     * the type it is written as (a collection's element type when its generic type is known). Null when that type is
+     * not a class with views (the endpoint's policy applies as it is).
+     *
+     * @param written the type the entity is written as
+     * @throws IllegalArgumentException when the class's views are wrong for it (the message lists what is wrong, as
+     *                                  the deployment would have: the response is then refused, never written whole)
+     */
+    public ExposurePolicy ofEntity(Type written) {
+        ResponseTypes.Node response = ResponseTypes.of(written);
+        if (!(response instanceof ResponseTypes.Bean bean)) {
+            return null;
+        }
+        ResponseFields[] declared = bean.type().getAnnotationsByType(ResponseFields.class);
+        if (declared.length == 0) {
+            return null;
+        }
+        List<String> wrong = new ArrayList<>();
+        Problems collect = (site, annotation, problem) -> wrong.add(problem);
+        if (declared.length > MAX_VIEWS) {
+            wrong.add(declared.length + " views; at most " + MAX_VIEWS);
+        }
+        SensitiveNames names = settings.sensitiveNames();
+        List<ResponseView> views = new ArrayList<>();
+        for (ResponseFields f : declared) {
+            ResponseView view = view(f, response, names, null, collect);
+            if (view != null) {
+                views.add(view);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new IllegalArgumentException("@ResponseFields of " + bean.type().getName() + ": "
+                    + String.join("; ", wrong));
+        }
+        Set<String> heldBack = new TreeSet<>();
+        sensitive(response, "", names, heldBack, new TreeSet<>(), new ArrayList<>());
+        return new ExposurePolicy(views, names, heldBack, List.of(), List.of());
+    }
+
+    /**
      * What the views may have got wrong without being impossible: a path naming no property of the declared type (a
      * typo, a Java name where JSON-B writes another, or a subclass's property: only the last is legitimate, so it is a
      * finding, not a deployment problem), a path going on past a value that has no fields, a wildcard over an object's

@@ -1,6 +1,7 @@
 package dev.bulwark.internal.exposure.jaxrs;
 
 import dev.bulwark.internal.exposure.ExposurePolicy;
+import dev.bulwark.internal.exposure.ExposureResolver;
 import dev.bulwark.internal.exposure.ExposureSerializers;
 import dev.bulwark.internal.exposure.ExposureSettings;
 import dev.bulwark.internal.pipeline.Binding;
@@ -15,11 +16,13 @@ public final class ExposureBinding implements Binding {
 
     private final ExposureSerializers serializers;
     private final String scopeClaim;
+    private final ExposureResolver entityViews;
 
     /** @param scopeClaim the token claim holding the OAuth2 scopes ({@code bulwark.authz.scope-claim}) */
     public ExposureBinding(ExposureSettings settings, String scopeClaim) {
         this.serializers = new ExposureSerializers(settings.sensitiveNames());
         this.scopeClaim = scopeClaim;
+        this.entityViews = new ExposureResolver(settings);
     }
 
     @Override
@@ -27,7 +30,7 @@ public final class ExposureBinding implements Binding {
         ExposurePolicy exposure = policy.get(ExposurePolicy.class);
         if (exposure != null) {
             registrar.register(new ExposureInterceptor(exposure, serializers, scopeClaim, policy.site().name(),
-                    policy.site().produces()), Phase.EXPOSURE);
+                    policy.site().produces(), entityViews), Phase.EXPOSURE);
         }
     }
 }

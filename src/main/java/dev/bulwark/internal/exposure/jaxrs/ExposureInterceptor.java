@@ -5,6 +5,7 @@ import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.authz.Scopes;
 import dev.bulwark.internal.correlation.RequestCorrelation;
 import dev.bulwark.internal.exposure.ExposurePolicy;
+import dev.bulwark.internal.exposure.ExposureResolver;
 import dev.bulwark.internal.exposure.ExposureSerializers;
 import dev.bulwark.internal.exposure.FieldPaths;
 import dev.bulwark.internal.exposure.ResponseTypes;
@@ -83,6 +84,15 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     private final String endpoint;
     /** The media types the method declares with {@code @Produces} (method, else class), wildcards left out. */
     private final List<MediaType> produced;
+    private final List<String> produces;
+    /**
+     * Reads the views of an entity's own class when the endpoint has none ({@code Response.ok(dto)}); null for an
+     * interceptor made for such a class.
+     */
+    private final ExposureResolver entityViews;
+    /** Per type an entity was written as: the interceptor of its class's views, or {@link #NO_VIEWS}. */
+    private final ConcurrentHashMap<Type, Object> byEntity = new ConcurrentHashMap<>();
+    private static final Object NO_VIEWS = new Object();
 
     @Context
     private SecurityContext security;
@@ -96,17 +106,20 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
     private volatile Chosen chosen;
 
     ExposureInterceptor(ExposurePolicy policy, ExposureSerializers serializers, String scopeClaim) {
-        this(policy, serializers, scopeClaim, "the endpoint", List.of());
+        this(policy, serializers, scopeClaim, "the endpoint", List.of(), null);
     }
 
     /**
      * @param endpoint the resource method's name, for log lines
      * @param produces the media types of its {@code @Produces} (method, else class)
+     * @param entityViews reads the views an entity's class declares, used when the policy has none; or null
      */
     ExposureInterceptor(ExposurePolicy policy, ExposureSerializers serializers, String scopeClaim, String endpoint,
-                        List<String> produces) {
+                        List<String> produces, ExposureResolver entityViews) {
         this.endpoint = endpoint;
+        this.produces = List.copyOf(produces);
         this.produced = explicit(produces);
+        this.entityViews = entityViews;
         this.policy = policy;
         this.serializers = serializers;
         this.scopeClaim = scopeClaim;
@@ -128,6 +141,13 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
         if (entity == null) {
             context.proceed();
             return;
+        }
+        if (entityViews != null && !policy.allowList() && !errorStatus(context)) {
+            ExposureInterceptor own = ofEntity(context, entity);
+            if (own != null) {
+                own.aroundWriteTo(context);
+                return;
+            }
         }
         if (raw(context.getType())) {
             if (policy.allowList() && !errorStatus(context)) {
@@ -181,6 +201,38 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             names.serializers().set(slot, jsonb);
         }
         ExposureSerializers.write(jsonb, entity, written(context, entity), context.getOutputStream());
+    }
+
+    /**
+     * The interceptor of the views the entity's own class declares (an endpoint returning {@code Response} or
+     * {@code Object} has none of its own), or null when it declares none. Views that are wrong for the class refuse
+     * the response (500), logged, rather than writing the entity whole.
+     */
+    private ExposureInterceptor ofEntity(WriterInterceptorContext context, Object entity) {
+        Type type = written(context, entity);
+        Object known = byEntity.get(type);
+        if (known == null) {
+            ExposurePolicy own;
+            try {
+                own = entityViews.ofEntity(type);
+            } catch (IllegalArgumentException e) {
+                throw refuse(context, ProblemKind.INTERNAL, "exposure: " + endpoint + " returned an entity whose "
+                        + e.getMessage() + ": refused");
+            }
+            if (own == null) {
+                known = NO_VIEWS;
+            } else {
+                ExposureInterceptor made = new ExposureInterceptor(own, serializers, scopeClaim, endpoint, produces,
+                        null);
+                made.security = security;
+                made.providers = providers;
+                known = made;
+            }
+            if (byEntity.size() < MAX_CLASSES) {
+                byEntity.putIfAbsent(type, known);
+            }
+        }
+        return known == NO_VIEWS ? null : (ExposureInterceptor) known;
     }
 
     /**

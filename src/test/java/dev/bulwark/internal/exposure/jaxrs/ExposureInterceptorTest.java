@@ -42,6 +42,7 @@ import java.util.concurrent.CompletionStage;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -127,6 +128,22 @@ class ExposureInterceptorTest {
         }
     }
 
+    /** A DTO declaring its own views, returned by endpoints whose declared type does not reveal it. */
+    @ResponseFields(value = {"name"}, anonymous = true)
+    @ResponseFields(value = {"name", "email"}, roles = "admin")
+    public static class ViewedDto {
+        public String name = "Ada";
+        public String email = "ada@example.com";
+        public String internalNote = "owes us money";
+    }
+
+    /** Views that are wrong for their class: one names a sensitive property (a deployment problem elsewhere). */
+    @ResponseFields(value = {"name", "password"}, anonymous = true)
+    public static class WronglyViewedDto {
+        public String name = "Ada";
+        public String password = "hunter2";
+    }
+
     private static ExposurePolicy policy(String method, Class<?>... parameters) throws Exception {
         return EndpointModel.build(List.of(new ExposureResolver(ExposureSettings.defaults())),
                 List.of(ResourceScanner.site(Accounts.class, Accounts.class.getMethod(method, parameters))))
@@ -156,7 +173,8 @@ class ExposureInterceptorTest {
                                  Map<String, Object> properties, Providers providers, String writer,
                                  List<String> produces) throws Exception {
         ExposureInterceptor interceptor = new ExposureInterceptor(policy,
-                new ExposureSerializers(SensitiveNames.defaults()), "scope", "dev.bulwark.Accounts#get", produces);
+                new ExposureSerializers(SensitiveNames.defaults()), "scope", "dev.bulwark.Accounts#get", produces,
+                new ExposureResolver(ExposureSettings.defaults()));
         if (providers != null) {
             java.lang.reflect.Field f = ExposureInterceptor.class.getDeclaredField("providers");
             f.setAccessible(true);
@@ -222,6 +240,65 @@ class ExposureInterceptorTest {
                 Json.createObjectBuilder().add("alg", "RS256").build(),
                 Json.createObjectBuilder().add("sub", "u").add("groups", groupArray).build(), "a.b.c"));
         return properties;
+    }
+
+    @Test
+    void aResponseOrObjectEntityIsHeldToTheViewsItsOwnClassDeclares() throws Exception {
+        // Response.ok(dto) and Object: the declared type says nothing, the entity's class does
+        for (String method : List.of("response", "any")) {
+            ExposurePolicy p = policy(method);
+            assertThat(write(p, new ViewedDto(), ViewedDto.class, MediaType.APPLICATION_JSON_TYPE, new HashMap<>())
+                    .body()).as(method).isEqualTo("{\"name\":\"Ada\"}");
+            assertThat(write(p, new ViewedDto(), ViewedDto.class, MediaType.APPLICATION_JSON_TYPE,
+                    withToken("admin")).body()).as(method)
+                    .isEqualTo("{\"email\":\"ada@example.com\",\"name\":\"Ada\"}");
+            // a caller no view is for gets the object empty (fail closed), as with the endpoint's own views
+            assertThat(write(p, new ViewedDto(), ViewedDto.class, MediaType.APPLICATION_JSON_TYPE,
+                    withToken("user")).body()).as(method).isEqualTo("{\"name\":\"Ada\"}");
+        }
+        // the same again (the class's interceptor is kept): still filtered
+        assertThat(write(policy("response"), new ViewedDto(), ViewedDto.class, MediaType.APPLICATION_JSON_TYPE,
+                new HashMap<>()).body()).doesNotContain("internalNote").doesNotContain("email");
+        // a class without views still leaves whole but for its sensitive names
+        assertThat(write(policy("response"), new Account(), Account.class, MediaType.APPLICATION_JSON_TYPE,
+                new HashMap<>()).body()).isEqualTo("{\"email\":\"ada@example.com\",\"name\":\"Ada\"}");
+    }
+
+    @Test
+    void aListOfViewedDtosWithItsGenericTypeIsHeldToTheirViews() throws Exception {
+        ExposurePolicy p = policy("response");
+        Type listOfDtos = new jakarta.ws.rs.core.GenericType<List<ViewedDto>>() { }.getType();
+        ExposureInterceptor interceptor = new ExposureInterceptor(p,
+                new ExposureSerializers(SensitiveNames.defaults()), "scope", "dev.bulwark.Accounts#response",
+                List.of(), new ExposureResolver(ExposureSettings.defaults()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<ViewedDto> entity = List.of(new ViewedDto(), new ViewedDto());
+        Map<String, Object> properties = new HashMap<>();
+        interceptor.aroundWriteTo((WriterInterceptorContext) Proxy.newProxyInstance(
+                ExposureInterceptorTest.class.getClassLoader(), new Class<?>[] {WriterInterceptorContext.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getEntity" -> entity;
+                    case "getType" -> entity.getClass();
+                    case "getGenericType" -> listOfDtos;
+                    case "getMediaType" -> MediaType.APPLICATION_JSON_TYPE;
+                    case "getAnnotations" -> new Annotation[0];
+                    case "getOutputStream" -> out;
+                    case "getProperty" -> properties.get((String) args[0]);
+                    case "setProperty" -> properties.put((String) args[0], args[1]);
+                    default -> throw new UnsupportedOperationException(m.getName());
+                }));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("[{\"name\":\"Ada\"},{\"name\":\"Ada\"}]");
+    }
+
+    @Test
+    void viewsWrongForTheirClassRefuseTheResponseRatherThanWriteItWhole() {
+        assertThatThrownBy(() -> write(policy("response"), new WronglyViewedDto(), WronglyViewedDto.class,
+                MediaType.APPLICATION_JSON_TYPE, new HashMap<>())).isInstanceOfSatisfying(ProblemException.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.getMessage()).contains("Accounts#get").contains("WronglyViewedDto")
+                            .contains("'password'").doesNotContain("hunter2");
+                });
     }
 
     @Test
