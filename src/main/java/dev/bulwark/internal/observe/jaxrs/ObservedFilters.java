@@ -82,6 +82,10 @@ public final class ObservedFilters {
             }
             try {
                 filter.filter(context);
+                if (body != null && context.getEntityStream() == body) {
+                    // passed without taking the body over: the application reads the rest unrecorded
+                    context.setEntityStream(body.replay());
+                }
             } catch (IOException | RuntimeException e) {
                 ProblemException refusal = ProblemException.in(e);
                 if (refusal == null || refusal.kind() == ProblemKind.UNAUTHORIZED

@@ -104,6 +104,19 @@ class ObservedFiltersTest {
     }
 
     @Test
+    void aPassingFilterThatReadPartOfTheBodyHandsItOnWholeAndUnrecorded() throws IOException {
+        String body = "{\"name\":\"" + "x".repeat(10_000) + "\"}";
+        Request request = new Request(body);
+        ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap(
+                (ContainerRequestFilter) c -> c.getEntityStream().readNBytes(5), Phase.ROLES);
+        wrapped.filter(request.context());
+        assertThat(request.entity).as("no recording stream left between the body and the application")
+                .isNotInstanceOf(ObservedFilters.Recording.class);
+        assertThat(request.body()).isEqualTo(body);
+        assertThat(request.observed()).isEmpty();
+    }
+
+    @Test
     void aMissingCallerIsAuthenticationAndStillRefused() {
         Request request = new Request(null);
         ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
