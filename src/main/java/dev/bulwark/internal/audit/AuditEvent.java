@@ -1,6 +1,8 @@
 package dev.bulwark.internal.audit;
 
+import dev.bulwark.internal.observe.Observation;
 import jakarta.json.JsonObject;
+import java.util.List;
 
 /**
  * What one request left behind, as the request thread hands it over: references only, nothing formatted, escaped
@@ -23,12 +25,27 @@ import jakarta.json.JsonObject;
  * @param correlationId  the request's correlation id
  * @param traceparent    the W3C traceparent header as sent (its trace id is logged when well-formed), or null
  * @param refusal        who refused the request and why, or null
+ * @param observed       the refusals observed controls would have made ({@code bulwark.observe}); the request went
+ *                       on
  */
 public record AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
                          String path, int status,
                          long requestBytes, long responseBytes, String clientAddress, JsonObject claims,
                          String principal, String userAgent, String correlationId, String traceparent,
-                         Refusal refusal) {
+                         Refusal refusal, List<Observation> observed) {
+
+    public AuditEvent {
+        observed = observed == null ? List.of() : List.copyOf(observed);
+    }
+
+    /** An event without observed refusals. */
+    public AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
+                      String path, int status, long requestBytes, long responseBytes, String clientAddress,
+                      JsonObject claims, String principal, String userAgent, String correlationId,
+                      String traceparent, Refusal refusal) {
+        this(epochMillis, durationNanos, method, route, ownedObject, path, status, requestBytes, responseBytes,
+                clientAddress, claims, principal, userAgent, correlationId, traceparent, refusal, List.of());
+    }
 
     /** The verified token's subject, else the container's principal, else null. */
     public String subject() {

@@ -68,6 +68,18 @@ public final class EcsLine {
             line.field("bulwark.control", refusal.control(), MAX_SHORT);
             line.field("bulwark.refusal", refusal.kind(), MAX_SHORT);
         }
+        if (!e.observed().isEmpty()) {
+            // what observed controls would have refused: the outcome above is what really happened
+            String[] controls = new String[e.observed().size()];
+            String[] observed = new String[controls.length];
+            for (int i = 0; i < controls.length; i++) {
+                var o = e.observed().get(i);
+                controls[i] = o.control();
+                observed[i] = o.control() + " (" + o.step() + ") " + o.kind() + ": " + o.reason();
+            }
+            line.array("bulwark.observed_controls", MAX_SHORT, controls);
+            line.array("bulwark.observed", MAX_REASON, observed);
+        }
         line.field("http.request.method", e.method(), MAX_SHORT);
         line.field("http.request.id", e.correlationId(), MAX_SHORT);
         if (e.requestBytes() >= 0) {
@@ -177,13 +189,18 @@ public final class EcsLine {
     }
 
     EcsLine array(String name, String... values) {
+        return array(name, MAX_SHORT, values);
+    }
+
+    /** Writes {@code "name":["value",...]}, each value escaped and cut to {@code max}. */
+    EcsLine array(String name, int max, String... values) {
         name(name);
         out.append('[');
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append(',');
             }
-            string(values[i], MAX_SHORT);
+            string(values[i], max);
         }
         out.append(']');
         return this;

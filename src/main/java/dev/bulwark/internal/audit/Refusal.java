@@ -51,7 +51,7 @@ public record Refusal(String control, String kind, String reason) {
 
     /** The kind's type slug, else its name in the same form. */
     public static String kind(ProblemKind kind) {
-        return kind.slug() != null ? kind.slug() : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return kind.label();
     }
 
     /** True when one of Bulwark's controls refused (not the application or the container). */

@@ -3,6 +3,7 @@ package dev.bulwark.internal.cdi;
 import dev.bulwark.internal.authz.AccessRule;
 import dev.bulwark.internal.authz.BeanAccess;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.Phase;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 
@@ -17,8 +18,8 @@ public abstract class AccessInterceptor extends BulwarkInterceptor {
         EndpointPolicy policy = policy(invocation);
         AccessRule rule = policy == null ? null : policy.get(AccessRule.class);
         if (rule != null) {
-            BeanAccess.enforceRoles(rule, policy.site().name(), caller(),
-                    extension.config().jwt().inUse());
+            enforce(Phase.BEAN_ACCESS, () -> BeanAccess.enforceRoles(rule, policy.site().name(), caller(),
+                    extension.config().jwt().inUse()));
         }
         return invocation.proceed();
     }

@@ -711,7 +711,7 @@ public class BulwarkExtension implements Extension {
     public synchronized BulwarkState state() {
         dev.bulwark.internal.auth.TokenGate gate = tokenGate;
         return BulwarkState.of(config().rateLimiting(), limiter == null ? null : limiter.store(), config().jwt(),
-                gate == null ? null : gate.keysFetched(), audit == null ? 0 : audit.dropped());
+                gate == null ? null : gate.keysFetched(), audit == null ? 0 : audit.dropped(), config().observe());
     }
 
     /**
@@ -727,6 +727,12 @@ public class BulwarkExtension implements Extension {
                 var counters = dev.bulwark.internal.audit.RefusalMetrics.of(MetricsBridge.lookup());
                 if (counters != null) {
                     listeners.add(counters);
+                }
+            }
+            if (config().observe().any() && metricsApiPresent()) {
+                var observed = dev.bulwark.internal.audit.ObservedMetrics.of(MetricsBridge.lookup());
+                if (observed != null) {
+                    listeners.add(observed);
                 }
             }
             dev.bulwark.internal.alerts.AlertSettings alerts = config().settings(

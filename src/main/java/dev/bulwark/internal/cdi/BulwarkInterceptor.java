@@ -4,7 +4,11 @@ import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.auth.TokenRejected;
 import dev.bulwark.internal.authz.BeanAccess;
+import dev.bulwark.internal.errors.ProblemException;
+import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
@@ -74,6 +78,40 @@ abstract class BulwarkInterceptor {
             return request == null ? null : RequestState.from(request::getAttribute);
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /** A bean step's check, which refuses by throwing Bulwark's problem. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws ProblemException;
+    }
+
+    /**
+     * Runs a step's check. When its phase only observes ({@code bulwark.observe}), a refusal is recorded in the
+     * request's state instead (outside a request, nowhere) and the call goes on; a refusal for want of a caller
+     * (401) is authentication and is thrown all the same.
+     */
+    void enforce(Phase phase, Check check) {
+        if (!extension.config().observe().observes(phase)) {
+            check.run();
+            return;
+        }
+        try {
+            check.run();
+        } catch (ProblemException refusal) {
+            if (refusal.kind() == ProblemKind.UNAUTHORIZED) {
+                throw refusal;
+            }
+            HttpServletRequest request = request();
+            RequestState state = request == null ? null : RequestState.from(request::getAttribute);
+            if (state == null) {
+                // no request (a timer, a message): no access event to carry it, so the log does
+                java.util.logging.Logger.getLogger("dev.bulwark").warning("Bulwark observe: " + phase
+                        + " would refuse a call outside an HTTP request (" + refusal.kind().label() + "): "
+                        + dev.bulwark.internal.logging.SafeLog.printable(refusal.getMessage(), 300));
+            }
+            Observations.record(state, phase, refusal.kind().label(), refusal.getMessage());
         }
     }
 

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Bulwark's state in MicroProfile Health's readiness ({@code /health/ready}, check {@code bulwark-<context root>}):
  * where the rate-limit counts live (memory, Redis, or the local fallback while Redis is unreachable), whether the
- * identity provider's keys were fetched, and how many audit events were dropped. DOWN only while Redis is
+ * identity provider's keys were fetched, how many audit events were dropped, and which controls only observe
+ * ({@code bulwark.observe}: their enforcement is off). DOWN only while Redis is
  * unreachable with {@code bulwark.ratelimit.redis.fallback=REJECT} (the application then answers 503 to limited
  * endpoints). Added to the deployment by the extension only when the server has the Health API.
  */
@@ -37,6 +38,7 @@ public class BulwarkReadiness implements HealthCheck {
         data.put("rate-limit-store", state.rateLimitStore());
         data.put("jwks", state.jwks());
         data.put("audit-events-dropped", Long.toString(state.auditDropped()));
+        data.put("observe", state.observe());
         return data;
     }
 }

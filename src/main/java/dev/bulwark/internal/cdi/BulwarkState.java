@@ -13,14 +13,16 @@ import dev.bulwark.internal.ratelimit.RateLimitStoreKind;
  *                       {@code local fallback (redis unreachable)}
  * @param jwks           {@code not used}, {@code local key}, {@code fetched} or {@code not fetched yet}
  * @param auditDropped   audit events dropped because the queue was full
+ * @param observe        {@code off}, or {@code enforcement OFF for <controls>} ({@code bulwark.observe})
  */
-public record BulwarkState(boolean up, String rateLimitStore, String jwks, long auditDropped) {
+public record BulwarkState(boolean up, String rateLimitStore, String jwks, long auditDropped, String observe) {
 
     /**
      * @param store       the deployment's rate-limit store once the limiter was made, else null
      * @param jwksFetched whether the remote keys were fetched (null: no token gate yet)
      */
-    static BulwarkState of(RateLimitSettings rl, Object store, JwtSettings jwt, Boolean jwksFetched, long dropped) {
+    static BulwarkState of(RateLimitSettings rl, Object store, JwtSettings jwt, Boolean jwksFetched, long dropped,
+                           dev.bulwark.internal.observe.ObserveSettings observe) {
         boolean up = true;
         String where;
         if (!rl.enabled()) {
@@ -37,6 +39,7 @@ public record BulwarkState(boolean up, String rateLimitStore, String jwks, long 
         }
         String jwks = !jwt.inUse() ? "not used" : jwt.remoteKeys() == null ? "local key"
                 : Boolean.TRUE.equals(jwksFetched) ? "fetched" : "not fetched yet";
-        return new BulwarkState(up, where, jwks, dropped);
+        return new BulwarkState(up, where, jwks, dropped, !observe.any() ? "off"
+                : "enforcement OFF for " + String.join(", ", observe.names()));
     }
 }

@@ -30,7 +30,7 @@ public class RateLimitInterceptor extends BulwarkInterceptor {
             EndpointPolicy policy = policy(invocation);
             RateLimitPolicy limits = policy == null ? null : policy.get(RateLimitPolicy.class);
             if (limits != null) {
-                extension.limiter().check(limits.limitsFor(false), facts());
+                enforce(Phase.BEAN_RATE_LIMIT, () -> extension.limiter().check(limits.limitsFor(false), facts()));
             }
         }
         return invocation.proceed();

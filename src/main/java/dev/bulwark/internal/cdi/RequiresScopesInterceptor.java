@@ -40,8 +40,9 @@ public class RequiresScopesInterceptor extends BulwarkInterceptor {
                         + e.getMessage(), Map.of(dev.bulwark.internal.auth.BearerChallenges.HEADER,
                                 dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN));
             }
-            BeanAccess.enforceScopes(rule, policy.site().name(), token == null ? null
-                    : Scopes.of(token.claims(), extension.config().authz().scopeClaim()));
+            RawToken caller = token;
+            enforce(Phase.BEAN_SCOPES, () -> BeanAccess.enforceScopes(rule, policy.site().name(), caller == null
+                    ? null : Scopes.of(caller.claims(), extension.config().authz().scopeClaim())));
         }
         return invocation.proceed();
     }

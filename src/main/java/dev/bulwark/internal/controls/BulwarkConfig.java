@@ -126,6 +126,11 @@ public final class BulwarkConfig {
         return settings(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN);
     }
 
+    /** Which controls only observe ({@code bulwark.observe}). */
+    public dev.bulwark.internal.observe.ObserveSettings observe() {
+        return settings(dev.bulwark.internal.observe.ObserveKeys.CONCERN);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BulwarkConfig other && enabled == other.enabled && settings.equals(other.settings);

@@ -64,7 +64,7 @@ public final class Controls {
             VersioningKeys.CONCERN, ExposureKeys.CONCERN,
             EgressKeys.CONCERN, dev.bulwark.internal.audit.AuditKeys.CONCERN,
             dev.bulwark.internal.alerts.AlertKeys.CONCERN, dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
-            dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN);
+            dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN, dev.bulwark.internal.observe.ObserveKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of

@@ -60,6 +60,11 @@ public enum ProblemKind {
         return slug;
     }
 
+    /** The kind as logs and metric tags name it: its slug, else its name ({@code too-many-requests}). */
+    public String label() {
+        return slug != null ? slug : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public String title() {
         return title;
     }

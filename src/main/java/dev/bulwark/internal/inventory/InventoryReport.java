@@ -16,6 +16,14 @@ public final class InventoryReport {
 
     /** The table of the endpoints, then one line per guarded CDI bean method with its policy. */
     public static String table(List<Endpoint> endpoints, List<EndpointPolicy> beans) {
+        return table(endpoints, beans, List.of());
+    }
+
+    /**
+     * Like {@link #table(List, List)}, headed by the controls that only observe ({@code bulwark.observe}) on every
+     * endpoint and bean method listed, when there are any.
+     */
+    public static String table(List<Endpoint> endpoints, List<EndpointPolicy> beans, List<String> observed) {
         String[] headers = {"METHOD", "PATH", "CONSUMES", "PRODUCES", "ACCESS", "POLICY", "HANDLER"};
         int[] width = new int[headers.length];
         String[][] rows = new String[endpoints.size()][];
@@ -32,6 +40,10 @@ public final class InventoryReport {
         }
         StringBuilder out = new StringBuilder();
         out.append("Bulwark endpoint inventory (").append(endpoints.size()).append(" endpoints)\n");
+        if (!observed.isEmpty()) {
+            out.append("OBSERVE MODE on every endpoint below: enforcement is OFF for ")
+                    .append(String.join(", ", observed)).append(" (bulwark.observe)\n");
+        }
         appendRow(out, headers, width);
         for (String[] row : rows) {
             appendRow(out, row, width);
@@ -84,7 +96,21 @@ public final class InventoryReport {
 
     /** The endpoints, then the guarded CDI bean methods ({@code beans}: handler, access when decided, policies). */
     public static String json(List<Endpoint> endpoints, List<EndpointPolicy> beans) {
-        JsonText json = new JsonText().beginObject().field("count", endpoints.size()).name("endpoints").beginArray();
+        return json(endpoints, beans, List.of());
+    }
+
+    /**
+     * Like {@link #json(List, List)}, with {@code "observed"}: the controls that only observe on every endpoint and
+     * bean method ({@code bulwark.observe}), when there are any.
+     */
+    public static String json(List<Endpoint> endpoints, List<EndpointPolicy> beans, List<String> observed) {
+        JsonText json = new JsonText().beginObject().field("count", endpoints.size());
+        if (!observed.isEmpty()) {
+            json.name("observed").beginArray();
+            observed.forEach(json::value);
+            json.endArray();
+        }
+        json.name("endpoints").beginArray();
         for (Endpoint e : endpoints) {
             json.beginObject().field("method", e.httpMethod()).field("path", e.path());
             json.name("consumes").beginArray();

@@ -1,6 +1,8 @@
 package dev.bulwark.internal.jaxrs;
 
 import dev.bulwark.internal.authz.AccessRule;
+import dev.bulwark.internal.observe.ObserveSettings;
+import dev.bulwark.internal.observe.jaxrs.ObservedFilters;
 import dev.bulwark.internal.pipeline.Binding;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
@@ -21,11 +23,18 @@ final class EndpointBindings implements DynamicFeature {
 
     private final BiFunction<Class<?>, Method, EndpointPolicy> policies;
     private final List<Binding> bindings;
+    private final ObserveSettings observe;
 
-    /** @param policies the policy of a resource method (the deployment's endpoint model) */
-    EndpointBindings(BiFunction<Class<?>, Method, EndpointPolicy> policies, List<Binding> bindings) {
+    /**
+     * @param policies the policy of a resource method (the deployment's endpoint model)
+     * @param observe  the controls that only observe: their phases' filters are registered inside
+     *                 {@link ObservedFilters}
+     */
+    EndpointBindings(BiFunction<Class<?>, Method, EndpointPolicy> policies, List<Binding> bindings,
+                     ObserveSettings observe) {
         this.policies = policies;
         this.bindings = List.copyOf(bindings);
+        this.observe = observe;
     }
 
     @Override
@@ -37,7 +46,8 @@ final class EndpointBindings implements DynamicFeature {
                                 && policy.get(AccessRule.class).owner() != null)),
                 Phase.DISPATCH.priority());
         for (Binding binding : bindings) {
-            binding.bind(policy, (provider, phase) -> context.register(provider, phase.priority()));
+            binding.bind(policy, (provider, phase) -> context.register(observe.observes(phase)
+                    ? ObservedFilters.wrap(provider, phase) : provider, phase.priority()));
         }
     }
 }

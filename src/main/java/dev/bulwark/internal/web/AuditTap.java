@@ -7,6 +7,7 @@ import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -69,7 +70,8 @@ final class AuditTap {
         RequestState state = exchange.state;
         RawToken token = state.get(TokenGate.VERIFIED);
         String principal = null;
-        if (status < 400 && !log.everyRequest()) {
+        java.util.List<dev.bulwark.internal.observe.Observation> observed = Observations.of(state);
+        if (status < 400 && !log.everyRequest() && observed.isEmpty()) {
             if (!log.callerSuccesses()) {
                 return; // only the refusal counters listen: nothing to hand over for a success
             }
@@ -89,7 +91,7 @@ final class AuditTap {
                 route == null ? null : route.template(), route != null && route.ownedObject(), path, status, request.getContentLengthLong(),
                 bytesOut, exchange.clientAddress, token == null ? null : token.claims(),
                 token != null ? null : principal != null ? principal : principal(request), request.getHeader("User-Agent"), exchange.correlationId,
-                request.getHeader("traceparent"), state.get(Refusal.KEY)));
+                request.getHeader("traceparent"), state.get(Refusal.KEY), observed));
     }
 
     private static String principal(HttpServletRequest request) {

@@ -27,6 +27,8 @@ import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
 import dev.bulwark.internal.headers.SecurityHeaderOverrides;
 import dev.bulwark.internal.logging.SafeLog;
+import dev.bulwark.internal.observe.Observations;
+import dev.bulwark.internal.observe.ObserveSettings;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.ratelimit.Caller;
@@ -116,6 +118,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient AuditTap audit;
     /** API keys, or null when they are off. */
     private final transient ApiKeyAuthentication apiKeys;
+    /** The controls that only observe ({@code bulwark.observe}). */
+    private final transient ObserveSettings observe;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -164,7 +168,8 @@ final class BulwarkFilter extends HttpFilter {
         this.checkedHeaders = config.validation().checkedHeaders();
         this.codings = new ContentCodings(config.validation().contentEncodings());
         this.bodyLimits = bodyLimits;
-        this.egress = new EgressCheck(config.settings(EgressKeys.CONCERN));
+        this.observe = config.observe();
+        this.egress = new EgressCheck(config.settings(EgressKeys.CONCERN), observe.observes(Phase.EGRESS));
         JwtSettings jwt = config.jwt();
         Set<String> otherSchemes = new java.util.HashSet<>(jwt.otherSchemes());
         if (apiKeys != null && apiKeys.scheme() != null) {
@@ -223,6 +228,11 @@ final class BulwarkFilter extends HttpFilter {
         }
         ApiKeyAuthentication.Result key = apiKeys == null ? ApiKeyAuthentication.Result.NONE
                 : apiKeys.authenticate(request, headers, state, state.get(TokenGate.VERIFIED));
+        if (key.refusal() != null && key.verified() != null && observe.observes(Phase.RATE_LIMIT)) {
+            // the key's own rate limit is a rate limit: observed, its verified caller goes on
+            Observations.record(state, Phase.RATE_LIMIT, key.refusal().label(), key.reason());
+            key = new ApiKeyAuthentication.Result(key.verified(), null, null, List.of());
+        }
         if (key.refusal() != null) {
             exchange.reject(Phase.API_KEY, key.refusal(), key.reason(), key.headers(), List.of());
             return;
@@ -423,6 +433,11 @@ final class BulwarkFilter extends HttpFilter {
         static Verdict answer(int status, HeaderValue... headers) {
             return new Verdict(null, null, List.of(headers), List.of(), status);
         }
+
+        /** A refusal, or a redirect (the request as sent is not served): what observe mode lets through. */
+        boolean wouldRefuse() {
+            return refusal != null || answer >= 300 && answer < 400;
+        }
     }
 
     /** One request-level control: reads the request so far, decides. */
@@ -480,6 +495,12 @@ final class BulwarkFilter extends HttpFilter {
         Admission admission = new Admission(request, response, secure, headers);
         for (Step step : guards) {
             Verdict verdict = step.guard().check(admission);
+            if (verdict.wouldRefuse() && observe.observes(step.phase())) {
+                // observed: decided as when enforcing, recorded, and the request goes on as it came
+                Observations.record(exchange.state, step.phase(), verdict.refusal() != null
+                        ? verdict.refusal().label() : "redirect", verdict.reason());
+                continue;
+            }
             if (verdict.refusal() != null) {
                 exchange.reject(step.phase(), verdict.refusal(), verdict.reason(), verdict.headers(),
                         verdict.errors());
@@ -494,8 +515,12 @@ final class BulwarkFilter extends HttpFilter {
         }
         HttpServletRequest effective = needsWrapper(request, admission.method, headers)
                 ? new EffectiveMethodRequest(request, admission.method.effectiveMethod()) : request;
-        return request.getContentLengthLong() != 0 ? new LimitedBodyRequest(effective, admission.bodyLimit)
-                : effective;
+        if (request.getContentLengthLong() == 0) {
+            return effective;
+        }
+        return !observe.observes(Phase.BODY_SIZE) ? new LimitedBodyRequest(effective, admission.bodyLimit, null)
+                : new LimitedBodyRequest(effective, admission.bodyLimit, (kind, reason) -> Observations.record(
+                        exchange.state, Phase.BODY_SIZE, kind.label(), reason));
     }
 
     /** Liberty believes WebSphere plug-in private headers from any client unless bulwark-base.xml is included. */
@@ -522,7 +547,8 @@ final class BulwarkFilter extends HttpFilter {
         TransportPolicy.Decision tls = transport.decide(a.secure, a.method.effectiveMethod(), pathOf(a.request),
                 a.host, a.request.getRequestURI(), a.request.getQueryString());
         return switch (tls.action()) {
-            case REDIRECT -> Verdict.answer(308, new HeaderValue("Location", tls.location()));
+            case REDIRECT -> new Verdict(null, "plain HTTP redirected to HTTPS", List.of(new HeaderValue("Location",
+                    tls.location())), List.of(), 308);
             case REFUSE -> Verdict.refuse(ProblemKind.HTTPS_REQUIRED, "plain HTTP refused");
             default -> Verdict.PASS;
         };
@@ -649,8 +675,12 @@ final class BulwarkFilter extends HttpFilter {
                 refusals.admit(caller);
                 return true;
             } catch (ProblemException spent) {
-                Refusal.record(state, Refusal.of(caller.verified() ? Phase.CALLER_BUDGET : Phase.ADDRESS_BUDGET,
-                        spent.kind(), "refusal budget spent"));
+                Phase phase = caller.verified() ? Phase.CALLER_BUDGET : Phase.ADDRESS_BUDGET;
+                if (observe.observes(phase)) {
+                    Observations.record(state, phase, spent.kind().label(), "refusal budget spent");
+                    return true;
+                }
+                Refusal.record(state, Refusal.of(phase, spent.kind(), "refusal budget spent"));
                 ProblemAnswer answer = answers.refuse(spent.kind(), List.of(), spent.headers(), incident(
                         caller.toString(), "refusal budget spent (" + RateLimitKeys.REFUSED.name() + ")"));
                 // the container may have tried (and failed) a bearer token before this filter: not this answer's

@@ -173,8 +173,11 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                         + ": " + String.join(", ", exposed));
             }
         }
+        if (config.observe().any()) {
+            LOG.warning(config.observe().warning() + " in " + context.getContextPath());
+        }
         if (config.inventory().log()) {
-            LOG.info(InventoryReport.table(inventory, extension.beanPolicies()));
+            LOG.info(InventoryReport.table(inventory, extension.beanPolicies(), config.observe().names()));
         }
 
         if (!config.transport().redirectPaths().isEmpty() && config.transport().allowedHosts().isEmpty()) {
@@ -229,7 +232,8 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             String role = config.inventory().endpointRole();
             context.declareRoles(role);
             ServletRegistration.Dynamic servlet = context.addServlet("bulwark-inventory",
-                    new InventoryServlet(InventoryReport.json(inventory, extension.beanPolicies()), role));
+                    new InventoryServlet(InventoryReport.json(inventory, extension.beanPolicies(),
+                            config.observe().names()), role));
             requireMapping(servlet, config.inventory().endpointPath(), context);
             bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + ResourceScanner.join(context.getContextPath(),

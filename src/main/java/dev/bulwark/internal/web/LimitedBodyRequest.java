@@ -38,12 +38,26 @@ import java.util.Map;
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
     private final long limit;
+    /** With observe mode for the body size: told of what would be refused instead (once each); else null. */
+    private final Observer observer;
+    private boolean observedOver;
     private ServletInputStream stream;
     private BufferedReader reader;
 
+    /** What the body check would refuse, in observe mode. */
+    interface Observer {
+        void wouldRefuse(ProblemKind kind, String reason);
+    }
+
     LimitedBodyRequest(HttpServletRequest request, long limit) {
+        this(request, limit, null);
+    }
+
+    /** @param observer null to refuse, else told of each would-refusal while the body goes on unlimited */
+    LimitedBodyRequest(HttpServletRequest request, long limit, Observer observer) {
         super(request);
         this.limit = limit;
+        this.observer = observer;
     }
 
     @Override
@@ -120,13 +134,19 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
             return;
         }
         if (getContentLengthLong() < 0 && getHeader("Transfer-Encoding") != null) {
-            throw new ProblemException(ProblemKind.LENGTH_REQUIRED, List.of(),
-                    "a chunked form body cannot be counted while the container reads it");
+            refuse(new ProblemException(ProblemKind.LENGTH_REQUIRED, List.of(),
+                    "a chunked form body cannot be counted while the container reads it"));
+        } else if (encoded(getHeader("Content-Encoding"))) {
+            refuse(new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, List.of(),
+                    "a content-encoded form body cannot be counted once inflated", Map.of("Accept-Encoding", "identity")));
         }
-        if (encoded(getHeader("Content-Encoding"))) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, List.of(),
-                    "a content-encoded form body cannot be counted once inflated", Map.of("Accept-Encoding", "identity"));
+    }
+
+    private void refuse(ProblemException refusal) {
+        if (observer == null) {
+            throw refusal;
         }
+        observer.wouldRefuse(refusal.kind(), refusal.getMessage());
     }
 
     /** {@code application/x-www-form-urlencoded}, whatever its parameters. */
@@ -157,8 +177,13 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
         private int counted(int n) throws IOException {
             if (n > 0) {
                 count += n;
-                if (count > limit) {
+                if (count > limit && observer == null) {
                     throw LimitedInputStream.tooLarge(limit);
+                }
+                if (count > limit && !observedOver) {
+                    observedOver = true;
+                    observer.wouldRefuse(ProblemKind.PAYLOAD_TOO_LARGE, "request body larger than " + limit
+                            + " bytes");
                 }
             }
             return n;

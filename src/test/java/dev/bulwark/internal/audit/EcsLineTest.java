@@ -161,4 +161,33 @@ class EcsLineTest {
         assertThat(EcsLine.isIp("1.2.3")).isFalse();
         assertThat(EcsLine.isIp("")).isFalse();
     }
+
+    @Test
+    void observedRefusalsAreListedEscapedAndTheOutcomeIsWhatHappened() {
+        AuditEvent e = new AuditEvent(Events.T0, 1L, "GET", "GET /app/api/admin", false, "/app/api/admin", 200, -1,
+                2, "203.0.113.7", Events.claims("bob", null, null), null, null, "c-1", null, null, java.util.List.of(
+                new dev.bulwark.internal.observe.Observation("authorization", "roles", "forbidden",
+                        "none of [admin]\n\"forged\":1"),
+                new dev.bulwark.internal.observe.Observation("rate-limit", "rate-limit", "too-many-requests",
+                        "x".repeat(400))));
+        String line = EcsLine.of(e);
+        assertThat(line).doesNotContain("\n\"forged").isEqualTo(line.strip());
+        JsonObject json = Events.parse(line);
+        assertThat(json.getString("event.outcome")).isEqualTo("success");
+        assertThat(json.getString("event.action")).isEqualTo("request-served");
+        assertThat(json.containsKey("bulwark.control")).isFalse();
+        assertThat(json.getJsonArray("bulwark.observed_controls").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("authorization", "rate-limit");
+        var observed = json.getJsonArray("bulwark.observed").getValuesAs(jakarta.json.JsonString::getString);
+        assertThat(observed.get(0)).isEqualTo("authorization (roles) forbidden: none of [admin]\n\"forged\":1");
+        assertThat(observed.get(1)).startsWith("rate-limit (rate-limit) too-many-requests: xxx").endsWith(EcsLine.CUT)
+                .hasSize(EcsLine.MAX_REASON + EcsLine.CUT.length());
+    }
+
+    @Test
+    void anEventWithoutObservationsHasNoObservedFields() {
+        JsonObject json = Events.parse(EcsLine.of(Events.served(Events.T0, "203.0.113.7", null, 200, 5)));
+        assertThat(json.containsKey("bulwark.observed")).isFalse();
+        assertThat(json.containsKey("bulwark.observed_controls")).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.internal.cdi;
 
+import dev.bulwark.internal.observe.ObserveSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.MutableClock;
@@ -43,25 +44,35 @@ class BulwarkStateTest {
     @Test
     void memoryStoreAndNoTokensByDefault() {
         BulwarkConfig c = config();
-        BulwarkState s = BulwarkState.of(c.rateLimiting(), null, c.jwt(), null, 0);
-        assertThat(s).isEqualTo(new BulwarkState(true, "memory", "not used", 0));
+        BulwarkState s = BulwarkState.of(c.rateLimiting(), null, c.jwt(), null, 0, ObserveSettings.NONE);
+        assertThat(s).isEqualTo(new BulwarkState(true, "memory", "not used", 0, "off"));
         assertThat(BulwarkReadiness.data(s)).containsExactly(Map.entry("rate-limit-store", "memory"),
-                Map.entry("jwks", "not used"), Map.entry("audit-events-dropped", "0"));
+                Map.entry("jwks", "not used"), Map.entry("audit-events-dropped", "0"), Map.entry("observe", "off"));
+    }
+
+    @Test
+    void observedControlsAreInTheReadinessData() {
+        BulwarkConfig c = config("bulwark.observe", "rate-limit, cors");
+        BulwarkState s = BulwarkState.of(c.rateLimiting(), null, c.jwt(), null, 0, c.observe());
+        assertThat(BulwarkReadiness.data(s)).containsEntry("observe", "enforcement OFF for cors, rate-limit");
+        assertThat(s.up()).isTrue();
     }
 
     @Test
     void redisUnreachableIsReadyWithTheLocalFallbackAndNotWithReject() {
         BulwarkConfig local = config("bulwark.ratelimit.store", "REDIS");
-        assertThat(BulwarkState.of(local.rateLimiting(), null, local.jwt(), null, 0).rateLimitStore())
+        assertThat(BulwarkState.of(local.rateLimiting(), null, local.jwt(), null, 0, ObserveSettings.NONE)
+                .rateLimitStore())
                 .isEqualTo("redis (not used yet)");
         BulwarkState fallback = BulwarkState.of(local.rateLimiting(), unreachable(FallbackStore.Mode.LOCAL),
-                local.jwt(), null, 3);
-        assertThat(fallback).isEqualTo(new BulwarkState(true, "local fallback (redis unreachable)", "not used", 3));
+                local.jwt(), null, 3, ObserveSettings.NONE);
+        assertThat(fallback).isEqualTo(new BulwarkState(true, "local fallback (redis unreachable)", "not used", 3,
+                "off"));
 
         BulwarkConfig reject = config("bulwark.ratelimit.store", "REDIS", "bulwark.ratelimit.redis.fallback",
                 "REJECT");
         BulwarkState down = BulwarkState.of(reject.rateLimiting(), unreachable(FallbackStore.Mode.REJECT),
-                reject.jwt(), null, 0);
+                reject.jwt(), null, 0, ObserveSettings.NONE);
         assertThat(down.up()).isFalse();
     }
 
@@ -71,6 +82,7 @@ class BulwarkStateTest {
         RateLimitStore healthy = new FallbackStore(() -> new InMemoryStore(10, MutableClock.atEpochSecond(1)),
                 new InMemoryStore(10, MutableClock.atEpochSecond(1)), FallbackStore.Mode.LOCAL, Duration.ofSeconds(1),
                 MutableClock.atEpochSecond(1), () -> { });
-        assertThat(BulwarkState.of(c.rateLimiting(), healthy, c.jwt(), null, 0).rateLimitStore()).isEqualTo("redis");
+        assertThat(BulwarkState.of(c.rateLimiting(), healthy, c.jwt(), null, 0, ObserveSettings.NONE).rateLimitStore())
+                .isEqualTo("redis");
     }
 }

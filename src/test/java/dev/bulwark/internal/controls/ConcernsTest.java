@@ -79,7 +79,9 @@ class ConcernsTest {
                         Map.of("bulwark.secrets.refresh", "never"), "bulwark.secrets.refresh"),
 
                 Arguments.of(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN,
-                        Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"));
+                        Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"),
+                Arguments.of(dev.bulwark.internal.observe.ObserveKeys.CONCERN,
+                        Map.of("bulwark.observe", "authentication"), "bulwark.observe"));
     }
 
     @ParameterizedTest

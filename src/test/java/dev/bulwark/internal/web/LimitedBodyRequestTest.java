@@ -121,4 +121,23 @@ class LimitedBodyRequestTest {
         streamed.getInputStream().readAllBytes();
         assertThat(streamed.getParameter("a")).isEqualTo("from the container");
     }
+
+    @Test
+    void observedTheBodyGoesOnWholeAndTheOverrunIsToldOnce() throws IOException {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        LimitedBodyRequest r = new LimitedBodyRequest(request(Map.of(), new java.io.ByteArrayInputStream(new byte[100])),
+                10, (kind, reason) -> told.add(kind.label() + ": " + reason));
+        assertThat(r.getInputStream().readAllBytes()).hasSize(100);
+        assertThat(told).containsExactly("payload-too-large: request body larger than 10 bytes");
+    }
+
+    @Test
+    void observedAChunkedFormIsToldAndTheContainerReadsIt() {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        LimitedBodyRequest r = new LimitedBodyRequest(request(Map.of("Content-Type",
+                "application/x-www-form-urlencoded", "Transfer-Encoding", "chunked"), InputStream.nullInputStream()),
+                10, (kind, reason) -> told.add(kind.label()));
+        assertThat(r.getParameter("a")).isEqualTo("from the container");
+        assertThat(told).containsExactly("length-required");
+    }
 }

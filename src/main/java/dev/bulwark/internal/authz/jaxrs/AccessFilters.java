@@ -76,7 +76,8 @@ final class AccessFilters {
      * verified, else the container's role check for a caller it authenticated otherwise. No caller is a 401, a
      * caller without any of the roles a 403 with no challenge (insufficient_scope is for scopes only).
      */
-    static final class RoleCheck implements ContainerRequestFilter {
+    static final class RoleCheck implements ContainerRequestFilter,
+            dev.bulwark.internal.observe.jaxrs.ObservedFilters.ServletUser {
         private final AccessRule rule;
         private final String endpoint;
         private final boolean tokenPolicyInUse;
@@ -87,10 +88,21 @@ final class AccessFilters {
         @Context
         private HttpServletResponse response;
 
+        /** Where the request and response come from: these fields, or the observing wrapper's. */
+        private java.util.function.Supplier<HttpServletRequest> requests = () -> request;
+        private java.util.function.Supplier<HttpServletResponse> responses = () -> response;
+
         RoleCheck(AccessRule rule, String endpoint, boolean tokenPolicyInUse) {
             this.rule = rule;
             this.endpoint = endpoint;
             this.tokenPolicyInUse = tokenPolicyInUse;
+        }
+
+        @Override
+        public void servlet(java.util.function.Supplier<HttpServletRequest> request,
+                            java.util.function.Supplier<HttpServletResponse> response) {
+            this.requests = request;
+            this.responses = response;
         }
 
         @Override
@@ -103,7 +115,7 @@ final class AccessFilters {
             }
             Roles.Outcome outcome = Roles.decide(rule.roles(), token != null ? token.claims() : null,
                     principal, role -> security != null && security.isUserInRole(role)
-                            || request != null && request.isUserInRole(role), tokenPolicyInUse);
+                            || requests.get() != null && requests.get().isUserInRole(role), tokenPolicyInUse);
             if (outcome == Roles.Outcome.UNAUTHENTICATED) {
                 throw unauthenticated(context, "no authenticated caller for " + endpoint);
             }
@@ -121,6 +133,8 @@ final class AccessFilters {
 
         /** Runs the application's authentication mechanism, as the container would for a protected resource. */
         private Principal authenticate() {
+            HttpServletRequest request = requests.get();
+            HttpServletResponse response = responses.get();
             try {
                 return request != null && response != null && request.authenticate(response)
                         ? request.getUserPrincipal() : null;

@@ -1,5 +1,7 @@
 package dev.bulwark.internal.exposure.egress;
 
+import dev.bulwark.internal.observe.Observations;
+import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -14,9 +16,23 @@ public final class EgressCheck {
 
     private final EgressSettings settings;
     private final Detectors detectors;
+    /** In observe mode, what a hit would do when enforcing ({@code REDACT} or {@code PROBLEM}); else null. */
+    private final EgressAction observed;
 
     public EgressCheck(EgressSettings settings) {
-        this.settings = settings;
+        this(settings, false);
+    }
+
+    /**
+     * @param observe observe mode ({@code bulwark.observe=egress}): the check acts like {@code action=log}, and each
+     *                hit that the configured action would have removed or refused is recorded in the request's
+     *                {@link Observations}
+     */
+    public EgressCheck(EgressSettings settings, boolean observe) {
+        boolean rewrites = settings.action() == EgressAction.REDACT || settings.action() == EgressAction.PROBLEM;
+        this.observed = observe && rewrites ? settings.action() : null;
+        this.settings = observed == null ? settings
+                : new EgressSettings(EgressAction.LOG, settings.kinds(), settings.maxBuffer());
         this.detectors = new Detectors(settings.kinds());
     }
 
@@ -138,7 +154,8 @@ public final class EgressCheck {
         private ResponseScan scan() {
             EgressAllowances.Allowed allowed = state == null ? null : state.get(EgressAllowances.STATE);
             return new ResponseScan(detectors, settings.action(), allowed == null ? 0 : allowed.mask(),
-                    correlationId, endpoint);
+                    correlationId, endpoint, observed == null ? null : reason -> Observations.record(state,
+                    Phase.EGRESS, observed == EgressAction.PROBLEM ? "response-replaced" : "value-removed", reason));
         }
 
         /** The application returned: what is still held back goes out (unless the response is refused). */

@@ -24,6 +24,8 @@ final class ResponseScan {
     private final int allowed;
     private final String correlationId;
     private final Supplier<String> endpoint;
+    /** Observe mode: told what each hit would have been refused for; else null. */
+    private final java.util.function.Consumer<String> observer;
     private boolean refused;
     private int hits;
     /**
@@ -32,8 +34,10 @@ final class ResponseScan {
      */
     private String blockEnd;
 
+    /** @param observer in observe mode, told of each hit (a reason naming the shape and the path); else null */
     ResponseScan(Detectors detectors, EgressAction action, int allowed, String correlationId,
-                 Supplier<String> endpoint) {
+                 Supplier<String> endpoint, java.util.function.Consumer<String> observer) {
+        this.observer = observer;
         this.detectors = detectors;
         this.action = action;
         this.allowed = allowed;
@@ -88,6 +92,10 @@ final class ResponseScan {
         };
         if (event == EgressEvent.RESPONSE_REPLACED) {
             refused = true;
+        }
+        if (observer != null) {
+            observer.accept("egress check: " + shape + " (" + shape.kind() + ") in the response at "
+                    + SafeLog.printable(tokens.path(), 200));
         }
         if (LOG.isLoggable(Level.WARNING)) {
             LOG.warning(RequestCorrelation.logPrefix(correlationId) + "egress check " + event + ": " + shape

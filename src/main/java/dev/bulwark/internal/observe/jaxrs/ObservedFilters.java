@@ -1,0 +1,162 @@
+package dev.bulwark.internal.observe.jaxrs;
+
+import dev.bulwark.internal.errors.ProblemException;
+import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.observe.Observations;
+import dev.bulwark.internal.pipeline.Phase;
+import dev.bulwark.internal.pipeline.RequestState;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+
+/**
+ * Observe mode for the JAX-RS layer: a request filter of an observed {@link Phase} is registered inside a wrapper
+ * that runs it as usual and, when it refuses, records the would-refusal ({@link Observations}) and lets the request
+ * go on, its body as it came (what the filter read of it is replayed, then the rest). A refusal for want of any
+ * caller (401) is authentication, never observed; nor is a body that could not be read.
+ */
+public final class ObservedFilters {
+
+    private ObservedFilters() {
+    }
+
+    /** The provider to register at {@code phase} in observe mode: a request filter wrapped, anything else as is. */
+    public static Object wrap(Object provider, Phase phase) {
+        if (!(provider instanceof ContainerRequestFilter filter)) {
+            return provider;
+        }
+        Request wrapper = provider instanceof ContainerResponseFilter response ? new Both(filter, response, phase)
+                : new Request(filter, phase);
+        if (filter instanceof ServletUser user) {
+            user.servlet(wrapper::request, wrapper::response);
+        }
+        return wrapper;
+    }
+
+    /** A filter that needs the servlet request and response, which JAX-RS injects into the provider it registers. */
+    public interface ServletUser {
+        /** Hands the filter the wrapper's injected request and response (read on each call). */
+        void servlet(java.util.function.Supplier<HttpServletRequest> request,
+                     java.util.function.Supplier<HttpServletResponse> response);
+    }
+
+    /** An observed request filter. */
+    static class Request implements ContainerRequestFilter {
+        private final ContainerRequestFilter filter;
+        private final Phase phase;
+
+        @Context
+        private HttpServletRequest request;
+
+        @Context
+        private HttpServletResponse response;
+
+        Request(ContainerRequestFilter filter, Phase phase) {
+            this.filter = filter;
+            this.phase = phase;
+        }
+
+        private HttpServletRequest request() {
+            return request;
+        }
+
+        private HttpServletResponse response() {
+            return response;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext context) throws IOException {
+            Recording body = context.hasEntity() ? new Recording(context.getEntityStream()) : null;
+            if (body != null) {
+                context.setEntityStream(body);
+            }
+            try {
+                filter.filter(context);
+                if (body != null && context.getEntityStream() == body) {
+                    // passed without taking the body over: the application reads the rest unrecorded
+                    context.setEntityStream(body.replay());
+                }
+            } catch (IOException | RuntimeException e) {
+                ProblemException refusal = ProblemException.in(e);
+                if (refusal == null || refusal.kind() == ProblemKind.UNAUTHORIZED
+                        || refusal.kind() == ProblemKind.UNREADABLE_BODY) {
+                    throw e;
+                }
+                Observations.record(RequestState.ensure(context::getProperty, context::setProperty), phase,
+                        refusal.kind().label(), refusal.getMessage());
+                if (body != null) {
+                    context.setEntityStream(body.replay());
+                }
+            }
+        }
+    }
+
+    /** An observed filter that also filters the response (as enforcing: a rate limit's fields of a passed request). */
+    static final class Both extends Request implements ContainerResponseFilter {
+        private final ContainerResponseFilter response;
+
+        Both(ContainerRequestFilter request, ContainerResponseFilter response, Phase phase) {
+            super(request, phase);
+            this.response = response;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext context) throws IOException {
+            response.filter(request, context);
+        }
+    }
+
+    /** The request body as the wrapped filter reads it, keeping a copy of what it read for the replay. */
+    static final class Recording extends FilterInputStream {
+        private final ByteArrayOutputStream read = new ByteArrayOutputStream();
+
+        Recording(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                read.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                read.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] skipped = new byte[(int) Math.min(n, 8192)];
+            int r = read(skipped, 0, skipped.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        /** The body as it came: what was read, then the rest. */
+        InputStream replay() {
+            return new SequenceInputStream(new ByteArrayInputStream(read.toByteArray()), in);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.bulwark.internal.observe.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.internal.errors.ProblemException;
+import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.observe.Observation;
+import dev.bulwark.internal.observe.Observations;
+import dev.bulwark.internal.pipeline.Phase;
+import dev.bulwark.internal.pipeline.RequestState;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ObservedFiltersTest {
+
+    /** A JAX-RS request: its properties and its entity stream. */
+    private static final class Request {
+        final Map<String, Object> properties = new HashMap<>();
+        InputStream entity;
+
+        Request(String body) {
+            entity = body == null ? null : new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        ContainerRequestContext context() {
+            return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getProperty" -> properties.get((String) args[0]);
+                        case "setProperty" -> properties.put((String) args[0], args[1]);
+                        case "hasEntity" -> entity != null;
+                        case "getEntityStream" -> entity;
+                        case "setEntityStream" -> {
+                            entity = (InputStream) args[0];
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        String body() throws IOException {
+            return new String(entity.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        List<Observation> observed() {
+            return Observations.of(RequestState.from(properties::get));
+        }
+    }
+
+    /** Reads {@code bytes} of the body, then refuses like the JSON body filter. */
+    private static ContainerRequestFilter readsThenRefuses(int bytes, ProblemKind kind) {
+        return context -> {
+            context.getEntityStream().readNBytes(bytes);
+            throw new ProblemException(kind, List.of(), "JSON body refused at 'isAdmin': unknown property");
+        };
+    }
+
+    @Test
+    void aRefusalIsRecordedAndTheBodyTheFilterReadIsReplayedIntact() throws IOException {
+        String body = "{\"displayName\":\"mallory\",\"isAdmin\":true}";
+        Request request = new Request(body);
+        ContainerRequestFilter observed = (ContainerRequestFilter) ObservedFilters.wrap(
+                readsThenRefuses(20, ProblemKind.VALIDATION), Phase.JSON_BODY);
+        observed.filter(request.context());
+        assertThat(request.body()).isEqualTo(body);
+        assertThat(request.observed()).containsExactly(new Observation("validation", "json-body", "validation",
+                "JSON body refused at 'isAdmin': unknown property"));
+    }
+
+    @Test
+    void aRefusalWrappedInAnIoErrorIsObservedToo() throws IOException {
+        Request request = new Request("x".repeat(100));
+        ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
+            c.getEntityStream().readNBytes(64);
+            throw new UncheckedIOException(new IOException("too large", new ProblemException(
+                    ProblemKind.PAYLOAD_TOO_LARGE, List.of(), "request body larger than 63 bytes")));
+        }, Phase.JSON_BODY);
+        wrapped.filter(request.context());
+        assertThat(request.body()).hasSize(100);
+        assertThat(request.observed()).extracting(Observation::kind).containsExactly("payload-too-large");
+    }
+
+    @Test
+    void aPassingFilterKeepsWhatItSetAndRecordsNothing() throws IOException {
+        Request request = new Request("{}");
+        ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
+            c.getEntityStream().readAllBytes();
+            c.setEntityStream(new ByteArrayInputStream("checked".getBytes(StandardCharsets.UTF_8)));
+        }, Phase.JSON_BODY);
+        wrapped.filter(request.context());
+        assertThat(request.body()).isEqualTo("checked");
+        assertThat(request.observed()).isEmpty();
+    }
+
+    @Test
+    void aPassingFilterThatReadPartOfTheBodyHandsItOnWholeAndUnrecorded() throws IOException {
+        String body = "{\"name\":\"" + "x".repeat(10_000) + "\"}";
+        Request request = new Request(body);
+        ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap(
+                (ContainerRequestFilter) c -> c.getEntityStream().readNBytes(5), Phase.ROLES);
+        wrapped.filter(request.context());
+        assertThat(request.entity).as("no recording stream left between the body and the application")
+                .isNotInstanceOf(ObservedFilters.Recording.class);
+        assertThat(request.body()).isEqualTo(body);
+        assertThat(request.observed()).isEmpty();
+    }
+
+    @Test
+    void aMissingCallerIsAuthenticationAndStillRefused() {
+        Request request = new Request(null);
+        ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
+            throw new ProblemException(ProblemKind.UNAUTHORIZED, List.of(), "no verified token");
+        }, Phase.SCOPES);
+        assertThatThrownBy(() -> wrapped.filter(request.context())).isInstanceOf(ProblemException.class);
+        assertThat(request.observed()).isEmpty();
+    }
+
+    @Test
+    void otherErrorsAreNotRefusalsAndGoOn() {
+        Request request = new Request(null);
+        ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
+            throw new IllegalStateException("a bug");
+        }, Phase.ROLES);
+        assertThatThrownBy(() -> wrapped.filter(request.context())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRequestAndResponseFilterStaysBothAndOtherProvidersAreLeftAlone() {
+        class Both implements ContainerRequestFilter, ContainerResponseFilter {
+            @Override
+            public void filter(ContainerRequestContext request) {
+                throw new ProblemException(ProblemKind.TOO_MANY_REQUESTS, List.of(), "over 5/1m");
+            }
+
+            @Override
+            public void filter(ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext r) {
+                // the fields of a passed request
+            }
+        }
+        assertThat(ObservedFilters.wrap(new Both(), Phase.RATE_LIMIT)).isInstanceOf(ContainerRequestFilter.class)
+                .isInstanceOf(ContainerResponseFilter.class).isNotInstanceOf(Both.class);
+        assertThat(ObservedFilters.wrap((ContainerRequestFilter) c -> { }, Phase.ROLES))
+                .isNotInstanceOf(ContainerResponseFilter.class);
+        Object writer = new Object();
+        assertThat(ObservedFilters.wrap(writer, Phase.ROLES)).isSameAs(writer);
+    }
+}
