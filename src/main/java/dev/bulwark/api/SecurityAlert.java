@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * An anomaly one of Bulwark's detectors found in the deployment's traffic, fired as a CDI event (observe it with
  * {@code void on(@Observes SecurityAlert alert)}; the observer runs on Bulwark's audit thread, so it should be quick
- * or hand the alert on). It is also written as a WARNING line in Elastic Common Schema and counted in
- * {@code bulwark_alerts_total{detector}}. Each detector raises at most one alert per key and window: no alert storms.
+ * or hand the alert on). It is also written as a WARNING line in Elastic Common Schema, counted in
+ * {@code bulwark_alerts_total{detector}}, and POSTed to the alert webhook when one is configured. Each detector raises at most one alert per key and window: no alert storms.
  *
  * @param detector      what was detected
- * @param key           what the detector counted by: a client address, a subject, a token id ({@code jti}), or
- *                      {@code *} for the whole deployment
+ * @param key           what the detector counted by: a client address (an IPv6 client's /64, such as
+ *                      {@code 2001:db8:1:2::/64}), a subject, a token id ({@code jti}), or {@code *} for the whole
+ *                      deployment
  * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met
  * @param threshold     the configured threshold it met
  * @param window        the sliding window the count covers

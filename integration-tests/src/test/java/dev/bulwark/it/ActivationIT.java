@@ -37,6 +37,7 @@ class ActivationIT {
             "DELETE /it/api/customers", "GET /it/api/archive", "GET /it/api/archive/count", "GET /it/api/archive/mine",
             "DELETE /it/api/archive", "GET /it/api/members", "GET /it/api/members/count", "GET /it/api/members/mine",
             "DELETE /it/api/members", "GET /it/api/audit", "GET /it/api/audit/summary", "DELETE /it/api/audit",
+            "GET /it/api/exports",
 
             "POST /it/api/bodies/big-form", "POST /it/api/bodies/big-text", "POST /it/api/bodies/document",
             "POST /it/api/bodies/form", "POST /it/api/bodies/line", "POST /it/api/bodies/note", "POST /it/api/bodies/lines",

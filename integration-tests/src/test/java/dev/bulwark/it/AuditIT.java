@@ -4,6 +4,7 @@ import static dev.bulwark.it.ItSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.devtools.DevTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -12,6 +13,8 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +25,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The audit log over HTTP: {@code /it-audit} writes one ECS JSON line per request to a file of the server's logs
- * directory, read here as a SIEM would (each line parsed on its own as a JSON object, each field checked).
+ * directory, read here as a SIEM would (each line parsed on its own as a JSON object, each field checked). Its
+ * alerts are also POSTed to a webhook: the receiver here, a JDK HTTP server on {@code it.webhook.port}.
  */
 class AuditIT {
 
@@ -37,10 +44,68 @@ class AuditIT {
     static final Path AUDIT_FILE = ItSupport.LOG.getParent().resolve("bulwark-audit-it.json");
     private static final String APP = "/it-audit";
 
+    /** The webhook's bearer token: a secret file of the server (rotated by a test). */
+    private static final Path WEBHOOK_TOKEN = Path.of(System.getProperty("it.secrets.dir", "secrets"))
+            .resolve("bulwark.audit.alerts.webhook.token");
+
+    /** One POST the webhook receiver got. */
+    record Posted(String authorization, String idempotencyKey, String contentType, JsonObject body) {
+    }
+
+    private static final List<Posted> POSTED = new CopyOnWriteArrayList<>();
+    private static HttpServer receiver;
+
     @BeforeAll
-    static void liberty() {
+    static void liberty() throws IOException {
         assumeTrue(ItSupport.onLiberty(), "the /it-audit deployment is Liberty's (server.xml)");
+        // the SIEM's HTTP input: records each POST (an alert of an earlier run may still arrive: keys are unique)
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.getInteger("it.webhook.port", 9546)), 0);
+        receiver.createContext("/hooks/bulwark", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                var headers = exchange.getRequestHeaders();
+                POSTED.add(new Posted(headers.getFirst("Authorization"), headers.getFirst("Idempotency-Key"),
+                        headers.getFirst("Content-Type"), reader.readObject()));
+                exchange.sendResponseHeaders(204, -1);
+            } catch (JsonException e) {
+                exchange.sendResponseHeaders(400, -1);
+            }
+            exchange.close();
+        });
+        receiver.start();
         ItSupport.awaitApplication(APP);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    /** The webhook POSTs of an alert, once at least one is there (bounded wait) and a moment later (a repeat). */
+    static List<Posted> posted(String rule, String key) {
+        Predicate<Posted> match = p -> rule.equals(p.body().getString("rule.name", null))
+                && key.equals(p.body().getString("bulwark.alert.key", null));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long settled = Long.MAX_VALUE;
+        while (System.nanoTime() < Math.min(deadline, settled)) {
+            if (settled == Long.MAX_VALUE && POSTED.stream().anyMatch(match)) {
+                settled = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return POSTED.stream().filter(match).toList();
+    }
+
+    private static String webhookToken() throws IOException {
+        return Files.readString(WEBHOOK_TOKEN).strip();
     }
 
     /** Every line of the audit file, each parsed on its own: a line that is no JSON object fails the test. */
@@ -83,9 +148,13 @@ class AuditIT {
         }
     }
 
-    /** The one event of a request id; fails when there are none or several. */
+    /**
+     * The one access event of a request id (an alert the request raised carries its id too); fails when there are none
+     * or several.
+     */
     static JsonObject eventOf(String requestId) {
-        List<JsonObject> found = await(e -> requestId.equals(e.getString("http.request.id", null)), 1);
+        List<JsonObject> found = await(e -> requestId.equals(e.getString("http.request.id", null))
+                && "event".equals(e.getString("event.kind", null)), 1);
         // a second event for the same request would be a bug: look again a little later
         assertThat(found).as("events of " + requestId).hasSize(1);
         return found.get(0);
@@ -287,8 +356,18 @@ class AuditIT {
         }
     }
 
-    /** The one alert of a detector and key: its line checked field by field, the CDI event observed once. */
-    static JsonObject assertOneAlert(String rule, String detector, String key, int threshold) {
+    /**
+     * The one alert of a detector and key: its line checked field by field, the CDI event observed once, the webhook
+     * POSTed once with the line's JSON and the bearer token of the secret file.
+     */
+    static JsonObject assertOneAlert(String rule, String detector, String key, int threshold) throws IOException {
+        JsonObject a = assertOneAlert(rule, detector, key);
+        assertThat(a.getInt("bulwark.alert.threshold")).isEqualTo(threshold);
+        return a;
+    }
+
+    /** The same, for a threshold the detector computes (the exfiltration baseline's). */
+    static JsonObject assertOneAlert(String rule, String detector, String key) throws IOException {
         // the file outlives a server run (target/liberty is reused): only this run's alerts count
         List<JsonObject> lines = await(e -> "alert".equals(e.getString("event.kind", null))
                 && rule.equals(e.getString("rule.name", null)) && key.equals(e.getString("bulwark.alert.key", null))
@@ -301,29 +380,46 @@ class AuditIT {
         assertThat(a.getJsonArray("event.type").getString(0)).isEqualTo("indicator");
         assertThat(a.getString("event.action")).isEqualTo(rule);
         assertThat(a.getString("event.dataset")).isEqualTo("bulwark.alert");
-        assertThat(a.getInt("bulwark.alert.threshold")).isEqualTo(threshold);
-        assertThat(a.getInt("bulwark.alert.observed")).isGreaterThanOrEqualTo(threshold);
+        assertThat(a.getJsonNumber("bulwark.alert.observed").longValue())
+                .isGreaterThanOrEqualTo(a.getJsonNumber("bulwark.alert.threshold").longValue());
         assertThat(a.getJsonNumber("bulwark.alert.window_seconds").longValue()).isPositive();
         assertThat(Instant.parse(a.getString("@timestamp"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(a.getString("http.request.id")).isNotBlank();
         assertThat(a.getString("message")).startsWith("Bulwark alert " + rule + " for ");
         assertThat(observed(detector, key)).as("the SecurityAlert CDI event, observed once").hasSize(1);
+        List<Posted> posts = posted(rule, key);
+        assertThat(posts).as("the webhook POSTs of " + rule + " for " + key).hasSize(1);
+        Posted post = posts.get(0);
+        assertThat(post.body()).as("the POST is the alert line's JSON").isEqualTo(a);
+        assertThat(post.authorization()).isEqualTo("Bearer " + webhookToken());
+        assertThat(post.contentType()).isEqualTo("application/json");
+        assertThat(post.idempotencyKey()).hasSize(36);
         return a;
+    }
+
+    /** {@code count} forged tokens from one address, each refused 401; the last request's id. */
+    private static String stuff(String address, int count) throws Exception {
+        String good = aliceToken();
+        String last = null;
+        for (int i = 0; i < count; i++) { // stolen credentials tried one after another: forged or tampered tokens
+            last = id("stuffing-" + i);
+            HttpResponse<String> r = send("GET", APP + "/api/orders/1", null, "Authorization", "Bearer "
+                    + good.substring(0, good.lastIndexOf('.') + 1) + "c3R1ZmZlZC" + i, "X-Forwarded-For", address,
+                    "X-Request-Id", last);
+            assertThat(r.statusCode()).isEqualTo(401);
+        }
+        return last;
+    }
+
+    private static String randomAddress() {
+        return "100.64." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
     }
 
     @Test
     void aCredentialStuffingBurstRaisesExactlyOneAlert() throws Exception {
-        String address = "100.64." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        String address = randomAddress();
         String good = aliceToken();
-        String[] last = new String[1];
-        for (int i = 0; i < 9; i++) { // stolen credentials tried one after another: forged or tampered tokens
-            last[0] = id("stuffing-" + i);
-            HttpResponse<String> r = send("GET", APP + "/api/orders/1", null, "Authorization", "Bearer "
-                    + good.substring(0, good.lastIndexOf('.') + 1) + "c3R1ZmZlZC" + i, "X-Forwarded-For", address,
-                    "X-Request-Id", last[0]);
-            assertThat(r.statusCode()).isEqualTo(401);
-        }
-        eventOf(last[0]);
+        eventOf(stuff(address, 9));
         JsonObject alert = assertOneAlert("auth-failures-by-address", "AUTH_FAILURES_BY_ADDRESS", address, 5);
         assertThat(alert.getString("client.ip")).isEqualTo(address);
         assertThat(alert.getInt("bulwark.alert.window_seconds")).isEqualTo(60);
@@ -343,7 +439,7 @@ class AuditIT {
     }
 
     @Test
-    void idEnumerationWithOneTokenRaisesExactlyOneAlert() {
+    void idEnumerationWithOneTokenRaisesExactlyOneAlert() throws IOException {
         String subject = "enumerator-" + UUID.randomUUID().toString().substring(0, 6);
         String token = ItSupport.token(subject, "user");
         String last = null;
@@ -383,6 +479,93 @@ class AuditIT {
     }
 
     @Test
+    void theWebhookUsesARotatedTokenWithoutARestart() throws Exception {
+        String original = webhookToken();
+        String rotated = "it-rotated-webhook-token-" + UUID.randomUUID().toString().replace("-", "");
+        try {
+            writeWebhookToken(rotated);
+            assertThat(untilPostedWith(rotated)).as("a POST with the rotated token").isTrue();
+        } finally {
+            writeWebhookToken(original);
+            assertThat(untilPostedWith(original)).as("a POST with the build's token again").isTrue();
+        }
+        assertThat(ItSupport.readLog()).doesNotContain(rotated).doesNotContain(original);
+    }
+
+    /** Replaces the secret file at once, as a secret volume's update does. */
+    private static void writeWebhookToken(String token) throws IOException {
+        Path next = WEBHOOK_TOKEN.resolveSibling(".webhook-token.tmp");
+        Files.writeString(next, token + "\n");
+        Files.move(next, WEBHOOK_TOKEN, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Raises alerts (a stuffing burst from a new address each time) until one is POSTed with the token, within the
+     * secret files' refresh (2 s) and some; each alert POSTed exactly once.
+     */
+    private static boolean untilPostedWith(String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String address = randomAddress();
+            stuff(address, 5);
+            List<Posted> posts = posted("auth-failures-by-address", address);
+            assertThat(posts).as("the webhook POSTs for " + address).hasSize(1);
+            if (("Bearer " + token).equals(posts.get(0).authorization())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void anExfiltrationSpikeAgainstTheSubjectsOwnBaselineRaisesExactlyOneAlert() throws Exception {
+        String subject = "exporter-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = ItSupport.token(subject, "user");
+        // its ordinary use: a small page four times a second, long enough for a history of 3 s windows (four of
+        // them and the window itself); a new subject's first requests are never a spike
+        long start = System.nanoTime();
+        String last = null;
+        while (System.nanoTime() - start < Duration.ofMillis(13_500).toNanos()) {
+            last = id("export-page");
+            HttpResponse<String> r = send("GET", APP + "/api/exports?rows=5", null, "Authorization", "Bearer " + token,
+                    "X-Forwarded-For", "203.0.113.81", "X-Request-Id", last);
+            assertThat(r.statusCode()).isEqualTo(200);
+            Thread.sleep(250);
+        }
+        eventOf(last);
+        assertThat(alertLines("exfiltration", subject)).as("its ordinary use").isEmpty();
+
+        // then the table at once: two exports of 1200 rows (about 46 KB each, under the 64 KiB floor alone) at the
+        // same moment, 35 times its recent baseline
+        Instant burst = Instant.now();
+        List<CompletableFuture<HttpResponse<String>>> exports = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String requestId = id("export-all-" + i);
+            exports.add(CompletableFuture.supplyAsync(() -> send("GET", APP + "/api/exports?rows=1200", null,
+                    "Authorization", "Bearer " + token, "X-Forwarded-For", "203.0.113.81", "X-Request-Id",
+                    requestId)));
+        }
+        long bytes = 0;
+        for (CompletableFuture<HttpResponse<String>> export : exports) {
+            HttpResponse<String> r = export.get();
+            assertThat(r.statusCode()).isEqualTo(200);
+            bytes += r.body().length();
+            eventOf(r.headers().firstValue("X-Request-Id").orElseThrow());
+        }
+        assertThat(bytes).isGreaterThan(64 * 1024);
+
+        JsonObject alert = assertOneAlert("exfiltration", "EXFILTRATION", subject);
+        assertThat(alert.getString("user.id")).isEqualTo(subject);
+        assertThat(alert.getString("bulwark.route")).isEqualTo("GET /it-audit/api/exports");
+        assertThat(alert.getInt("bulwark.alert.window_seconds")).isEqualTo(3);
+        assertThat(alert.getJsonNumber("bulwark.alert.threshold").longValue()).isEqualTo(64 * 1024);
+        assertThat(alert.getJsonNumber("bulwark.alert.observed").longValue()).isBetween(64L * 1024, bytes + 4096);
+        assertThat(Instant.parse(alert.getString("@timestamp"))).as("within its window")
+                .isBetween(burst.minusSeconds(1), burst.plusSeconds(3 + 30));
+    }
+
+    @Test
     void ordinaryMixedTrafficRaisesNoAlert() throws Exception {
         List<String> keys = new ArrayList<>();
         String last = null;
@@ -397,6 +580,10 @@ class AuditIT {
                 send("GET", APP + "/api/items/" + (i + 1), null, "Authorization", "Bearer " + token,
                         "X-Forwarded-For", address, "X-Request-Id", last);
             }
+            for (int i = 0; i < 2; i++) { // an export of the usual size
+                assertThat(send("GET", APP + "/api/exports?rows=50", null, "Authorization", "Bearer " + token,
+                        "X-Forwarded-For", address).statusCode()).isEqualTo(200);
+            }
             // a mistyped order id, a page without the token, a token that expired meanwhile: a few refusals each
             send("GET", APP + "/api/orders/" + (90 + user), null, "Authorization", "Bearer " + token,
                     "X-Forwarded-For", address);
@@ -410,6 +597,8 @@ class AuditIT {
                 && keys.contains(e.getString("bulwark.alert.key", ""))
                 && !Instant.parse(e.getString("@timestamp")).isBefore(STARTED)).toList();
         assertThat(raised).isEmpty();
+        assertThat(POSTED.stream().filter(p -> keys.contains(p.body().getString("bulwark.alert.key", ""))))
+                .as("nothing POSTed to the webhook").isEmpty();
     }
 
     @Test

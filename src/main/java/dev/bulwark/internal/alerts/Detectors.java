@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * The anomaly detectors over the deployment's access events, run on the audit writer's thread with each event's own
  * time (so tests move a clock, never sleep). Each detector counts by its key within its sliding window and raises at
- * most one {@link SecurityAlert} per key and window; each remembers at most {@code bulwark.alerts.max-keys} keys.
+ * most one {@link SecurityAlert} per key and window; each remembers at most {@code bulwark.alerts.max-keys} keys. A
+ * client address is counted by its {@link AddressKey} (an IPv6 client by its /64).
  */
 public final class Detectors implements Consumer<AuditEvent> {
 
@@ -57,7 +58,7 @@ public final class Detectors implements Consumer<AuditEvent> {
     public void accept(AuditEvent e) {
         long now = e.epochMillis();
         int status = e.status();
-        String address = e.clientAddress();
+        String address = AddressKey.of(e.clientAddress()); // an IPv6 client by its /64
         String subject = e.subject();
         String control = e.refusal() == null ? null : e.refusal().control();
         if ((status == 401 || status == 403) && !HTTPS.equals(control) && !CORS.equals(control)) {

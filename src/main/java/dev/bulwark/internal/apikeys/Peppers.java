@@ -1,5 +1,6 @@
 package dev.bulwark.internal.apikeys;
 
+import dev.bulwark.internal.secrets.FollowedValue;
 import dev.bulwark.internal.secrets.SecretFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -15,16 +16,13 @@ import java.util.function.Supplier;
  */
 public final class Peppers implements Supplier<KeyHasher> {
 
-    private record Current(long generation, KeyHasher hasher) {
-    }
-
     private final String deployedPepper;
     private final String deployedPrevious;
     private final SecretFiles secrets;
     private final boolean pepperFromFiles;
     private final boolean previousFromFiles;
     private final Consumer<String> problems;
-    private volatile Current current;
+    private final FollowedValue<KeyHasher> current;
 
     /**
      * @param pepper   the pepper the deployment read
@@ -44,26 +42,12 @@ public final class Peppers implements Supplier<KeyHasher> {
         // no previous pepper from anywhere: one may come with a rotation, through the files
         this.previousFromFiles = secrets != null && (previous == null
                 || previous.equals(fileValue(ApiKeyKeys.PREVIOUS_PEPPER.name()).orElse(null)));
-        this.current = new Current(secrets == null ? 0 : secrets.generation(), new KeyHasher(pepper, previous));
+        this.current = new FollowedValue<>(secrets, new KeyHasher(pepper, previous), this::rebuilt);
     }
 
     @Override
     public KeyHasher get() {
-        Current c = current;
-        if (secrets == null) {
-            return c.hasher();
-        }
-        long generation = secrets.generation();
-        if (generation == c.generation()) {
-            return c.hasher();
-        }
-        synchronized (this) {
-            c = current;
-            if (generation != c.generation()) {
-                current = new Current(generation, rebuilt(c.hasher()));
-            }
-            return current.hasher();
-        }
+        return current.get();
     }
 
     /** A secret file's value as the configuration reads it (surrounding white space removed), or empty. */

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * What one request left behind, as the request thread hands it over: references only, nothing formatted, escaped
  * or parsed (the writer thread does that, {@link EcsLine}). It never holds a token, a secret, a body or a header
- * beyond the user agent and the trace context.
+ * beyond the user agent and the trace context. Its strings are cut when it is made, one character beyond the bound
+ * of their field (so the line still shows they were cut): a queue full of events holds no client-sized string, however
+ * large the headers or the path a flood of requests sends.
  *
  * @param epochMillis    when the response was done
  * @param durationNanos  from the filter's first step to the response done
@@ -45,6 +47,25 @@ public record AuditEvent(long epochMillis, long durationNanos, String method, St
                       String traceparent, Refusal refusal) {
         this(epochMillis, durationNanos, method, route, ownedObject, path, status, requestBytes, responseBytes,
                 clientAddress, claims, principal, userAgent, correlationId, traceparent, refusal, List.of());
+    }
+
+    public AuditEvent {
+        method = held(method, EcsLine.MAX_SHORT);
+        route = held(route, EcsLine.MAX_ROUTE);
+        path = held(path, EcsLine.MAX_PATH);
+        clientAddress = held(clientAddress, EcsLine.MAX_SHORT);
+        principal = held(principal, EcsLine.MAX_IDENTITY);
+        userAgent = held(userAgent, EcsLine.MAX_USER_AGENT);
+        correlationId = held(correlationId, EcsLine.MAX_SHORT);
+        traceparent = held(traceparent, EcsLine.MAX_SHORT);
+    }
+
+    /**
+     * The value, or its first {@code max + 1} characters (a copy: the request's own string is not kept) when longer;
+     * the line cuts it to {@code max} and marks the cut.
+     */
+    static String held(String value, int max) {
+        return value == null || value.length() <= max + 1 ? value : value.substring(0, max + 1);
     }
 
     /** The verified token's subject, else the container's principal, else null. */

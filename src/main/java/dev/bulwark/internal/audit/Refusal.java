@@ -19,6 +19,13 @@ import java.util.Locale;
  */
 public record Refusal(String control, String kind, String reason) {
 
+    /** Cut when made (it waits in the audit queue): the reason may quote what the client sent. */
+    public Refusal {
+        control = AuditEvent.held(control, EcsLine.MAX_SHORT);
+        kind = AuditEvent.held(kind, EcsLine.MAX_SHORT);
+        reason = AuditEvent.held(reason, EcsLine.MAX_REASON);
+    }
+
     /** The slot of the request's refusal. */
     public static final RequestState.Key<Refusal> KEY = RequestState.Key.of("refusal", Refusal.class);
 

@@ -741,7 +741,7 @@ public class BulwarkExtension implements Extension {
             if (alerts.enabled()) {
                 listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, new AlertPublisher(made::get,
                         metricsApiPresent() ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup())
-                                : null, CDI.current().getBeanManager())));
+                                : null, CDI.current().getBeanManager(), webhook())));
             }
             if (settings.enabled() || !listeners.isEmpty()) {
                 audit = new dev.bulwark.internal.audit.AuditLog(settings.queueSize(), settings.enabled()
@@ -754,10 +754,28 @@ public class BulwarkExtension implements Extension {
         return audit;
     }
 
+    private dev.bulwark.internal.alerts.AlertWebhook webhook;
+
+    /** The alert webhook, its sender started; null when no URL is configured. */
+    private dev.bulwark.internal.alerts.AlertWebhook webhook() {
+        dev.bulwark.internal.alerts.WebhookSettings settings = config().settings(
+                dev.bulwark.internal.alerts.WebhookKeys.CONCERN);
+        if (webhook == null && settings.enabled()) {
+            java.util.function.Consumer<String> counters = metricsApiPresent()
+                    ? dev.bulwark.internal.alerts.WebhookMetrics.of(MetricsBridge.lookup()) : null;
+            webhook = dev.bulwark.internal.alerts.AlertWebhook.of(settings, secretFiles(), Clock.systemUTC(),
+                    counters != null ? counters : outcome -> { }, problem -> LOG.severe("Bulwark secrets: " + problem));
+            webhook.start(Thread::new);
+            LOG.info("Bulwark alerts: each alert is POSTed to " + settings.origin());
+        }
+        return webhook;
+    }
+
     /**
      * The application stops (undeployed, redeployed or the server shutting down): the rate-limit store lets go of
-     * its connection (a Redis client would otherwise stay connected, with its threads, for every redeployment) and
-     * the 4xx summary of the unfinished interval is written.
+     * its connection (a Redis client would otherwise stay connected, with its threads, for every redeployment), the
+     * 4xx summary of the unfinished interval is written, the audit log writes what is queued, and the alert
+     * webhook's sender stops.
      */
     synchronized void shutdown(@Observes BeforeShutdown event) {
         shutDown = true;
@@ -771,6 +789,10 @@ public class BulwarkExtension implements Extension {
         if (audit != null) {
             audit.close(); // what is queued is written
             audit = null;
+        }
+        if (webhook != null) {
+            webhook.close(); // after the audit log: the alerts of its last events are counted as left at the stop
+            webhook = null;
         }
     }
 

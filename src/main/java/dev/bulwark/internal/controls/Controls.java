@@ -63,7 +63,8 @@ public final class Controls {
             ValidationKeys.CONCERN, JwtKeys.CONCERN, AuthzKeys.CONCERN, RateLimitKeys.CONCERN,
             VersioningKeys.CONCERN, ExposureKeys.CONCERN,
             EgressKeys.CONCERN, dev.bulwark.internal.audit.AuditKeys.CONCERN,
-            dev.bulwark.internal.alerts.AlertKeys.CONCERN, dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
+            dev.bulwark.internal.alerts.AlertKeys.CONCERN, dev.bulwark.internal.alerts.WebhookKeys.CONCERN,
+            dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
             dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN, dev.bulwark.internal.observe.ObserveKeys.CONCERN);
 
     /**

@@ -250,6 +250,118 @@ class DetectorsTest {
         assertThat(alerts).isEmpty();
     }
 
+    /** {@code count} responses of {@code bytes} each, one a second. */
+    private void download(Detectors d, String subject, long bytes, int count) {
+        for (int i = 0; i < count; i++) {
+            d.accept(ok("203.0.113.8", subject, bytes));
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Windows of {@code perWindow} bytes in 10 requests spread over each 5-minute window. */
+    private void steady(Detectors d, String subject, long perWindow, int windows) {
+        for (int w = 0; w < windows * 10; w++) {
+            d.accept(ok("203.0.113.8", subject, perWindow / 10));
+            clock.advance(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aBurstAcrossAWindowBoundaryIsStillOneWindowsBurst() {
+        Detectors d = detectors("bulwark.alerts.exfiltration.min-kib", "1024");
+        steady(d, "carol", 200_000, 6); // the baseline: about 200 KB a window
+        // 1.5 MB just before a 5-minute boundary of the epoch and 1.5 MB just after it: neither half reaches
+        // 10 times the baseline (2 MB), the 3 MB within one minute does
+        long boundary = (Math.floorDiv(clock.millis(), 300_000L) + 1) * 300_000L;
+        clock.set(java.time.Instant.ofEpochMilli(boundary - 30_000));
+        download(d, "carol", 150_000, 10);
+        clock.set(java.time.Instant.ofEpochMilli(boundary + 1_000));
+        assertThat(alerts).isEmpty();
+        download(d, "carol", 150_000, 10);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.EXFILTRATION);
+            assertThat(a.observed()).isGreaterThanOrEqualTo(a.threshold()).isGreaterThanOrEqualTo(2_000_000);
+        });
+    }
+
+    @Test
+    void anOldHeavyBaselineDecaysNoSubjectIsImmuneForEver() {
+        Detectors d = detectors();
+        steady(d, "batch-job", 30_000_000, 10); // 30 MB every window: its normal
+        assertThat(alerts).isEmpty();
+        clock.advance(Duration.ofHours(3)); // then idle for hours: the baseline decays to nothing
+        download(d, "batch-job", 2_000_000, 10); // 20 MB at once: no longer its normal
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("batch-job");
+            assertThat(a.threshold()).isEqualTo(10L * 1024 * 1024); // the floor, the baseline near zero
+        });
+        clock.advance(Duration.ofDays(30)); // and after a month idle, the same (no arithmetic runs away)
+        download(d, "batch-job", 2_000_000, 10);
+        assertThat(alerts).hasSize(2);
+    }
+
+    @Test
+    void aFirstEverRequestIsNoSpikeNorIsOneAfterTooShortAHistory() {
+        Detectors d = detectors("bulwark.alerts.exfiltration.min-kib", "1024");
+        download(d, "dan", 5_000_000, 1); // dan's first request ever: 5 MB
+        steady(d, "erin", 10_000, 2); // erin: two windows of small pages, not history enough
+        download(d, "erin", 5_000_000, 1);
+        steady(d, "frank", 10_000, 4); // frank: four windows of small pages
+        assertThat(alerts).isEmpty();
+        download(d, "frank", 5_000_000, 1); // 5 MB is far above frank's baseline
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.key()).isEqualTo("frank"));
+    }
+
+    @Test
+    void aSustainedExfiltrationRaisesOneAlertPerWindowNotPerRequest() {
+        Detectors d = detectors("bulwark.alerts.exfiltration.min-kib", "1024");
+        steady(d, "carol", 200_000, 6);
+        for (int i = 0; i < 600; i++) { // 1 MB every second for ten minutes: two windows
+            d.accept(ok("203.0.113.8", "carol", 1_000_000));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(alerts).hasSize(2);
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        Detectors d = detectors("bulwark.alerts.auth-failures.per-address", "5/1m");
+        for (int i = 0; i < 5; i++) { // a new address of one /64 for every try
+            d.accept(badToken("2001:db8:aa:bb:" + Integer.toHexString(i + 1) + "::" + Integer.toHexString(i * 7)));
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.key()).isEqualTo("2001:db8:aa:bb::/64");
+            assertThat(a.clientAddress()).isEqualTo("2001:db8:aa:bb:5::1c"); // the address of the request itself
+        });
+        for (int i = 0; i < 4; i++) { // four other /64s: each its own key, none at the threshold
+            d.accept(badToken("2001:db8:aa:" + Integer.toHexString(0xc0 + i) + "::1"));
+        }
+        assertThat(alerts).hasSize(1);
+    }
+
+    @Test
+    void anIpv4MappedAddressIsItsIpv4Address() {
+        Detectors d = detectors("bulwark.alerts.auth-failures.per-address", "4/1m");
+        d.accept(badToken("203.0.113.9"));
+        d.accept(badToken("::ffff:203.0.113.9"));
+        d.accept(badToken("::FFFF:cb00:7109"));
+        d.accept(badToken("203.0.113.9"));
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.key()).isEqualTo("203.0.113.9"));
+    }
+
+    @Test
+    void aStolenTokenIsCountedByDistinctSlash64s() {
+        Detectors d = detectors("bulwark.alerts.token.addresses", "3/10m");
+        JsonObject phone = token("alice", "jti-v6");
+        for (int i = 0; i < 20; i++) { // privacy addresses: a new one in the same /64 again and again
+            d.accept(event("2001:db8:5:6:" + Integer.toHexString(100 + i) + "::9", phone, 200, null, false, 10));
+        }
+        assertThat(alerts).isEmpty();
+        d.accept(event("2001:db8:77::1", phone, 200, null, false, 10));
+        d.accept(event("198.51.100.7", phone, 200, null, false, 10));
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.observed()).isEqualTo(3));
+    }
+
     @Test
     void ordinaryMixedTrafficRaisesNothing() {
         Detectors d = detectors();

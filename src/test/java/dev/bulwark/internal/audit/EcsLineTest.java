@@ -122,6 +122,36 @@ class EcsLineTest {
     }
 
     @Test
+    void theEventHoldsNoHugeStringWhileItWaitsInTheQueue() {
+        String big = "b".repeat(1_000_000); // a flood of requests with megabyte headers and paths
+        Refusal refusal = new Refusal(big, big, big);
+        AuditEvent e = new AuditEvent(Events.T0, 1, big, big, false, big, 400, -1, 0, big, null, big, big, big, big,
+                refusal);
+        assertThat(refusal.reason()).hasSize(EcsLine.MAX_REASON + 1);
+        assertThat(refusal.control()).hasSize(EcsLine.MAX_SHORT + 1);
+        assertThat(refusal.kind()).hasSize(EcsLine.MAX_SHORT + 1);
+        assertThat(e.method()).hasSize(EcsLine.MAX_SHORT + 1);
+        assertThat(e.route()).hasSize(EcsLine.MAX_ROUTE + 1);
+        assertThat(e.path()).hasSize(EcsLine.MAX_PATH + 1);
+        assertThat(e.clientAddress()).hasSize(EcsLine.MAX_SHORT + 1);
+        assertThat(e.principal()).hasSize(EcsLine.MAX_IDENTITY + 1);
+        assertThat(e.userAgent()).hasSize(EcsLine.MAX_USER_AGENT + 1);
+        assertThat(e.correlationId()).hasSize(EcsLine.MAX_SHORT + 1);
+        assertThat(e.traceparent()).hasSize(EcsLine.MAX_SHORT + 1);
+        // the line is what it was with the whole values: each cut to its bound and marked
+        JsonObject json = Events.parse(EcsLine.of(e));
+        assertThat(json.getString("user_agent.original")).hasSize(EcsLine.MAX_USER_AGENT + 3).endsWith("b...");
+        assertThat(json.getString("url.path")).hasSize(EcsLine.MAX_PATH + 3);
+        assertThat(json.getString("event.reason")).hasSize(EcsLine.MAX_REASON + 3);
+
+        String exact = "c".repeat(EcsLine.MAX_USER_AGENT);
+        AuditEvent fits = new AuditEvent(Events.T0, 1, "GET", null, false, "/x", 200, -1, 0, "::1", null, null, exact,
+                "id", null, null);
+        assertThat(fits.userAgent()).isSameAs(exact);
+        assertThat(Events.parse(EcsLine.of(fits)).getString("user_agent.original")).isEqualTo(exact);
+    }
+
+    @Test
     void aCutNeverSplitsASurrogatePair() {
         String emoji = "\uD83D\uDE00";
         String path = "/" + "a".repeat(EcsLine.MAX_PATH - 2) + emoji + "tail";

@@ -75,6 +75,10 @@ class ConcernsTest {
                         "bulwark.alerts.auth-failures.per-address", "20 per minute"),
                         "bulwark.alerts.auth-failures.per-address"),
 
+                Arguments.of(dev.bulwark.internal.alerts.WebhookKeys.CONCERN, Map.of(
+                        "bulwark.audit.alerts.webhook.url", "http://siem.example/hooks"),
+                        "bulwark.audit.alerts.webhook.url"),
+
                 Arguments.of(dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
                         Map.of("bulwark.secrets.refresh", "never"), "bulwark.secrets.refresh"),
 
