@@ -177,8 +177,10 @@ public final class FileApiKeyStore implements ApiKeyStore {
         for (String name : p.stringPropertyNames()) {
             String[] parts = name.split("\\.", 3);
             if (parts.length != 3 || !parts[0].equals("key") || !ApiKeyFormat.validId(parts[1])) {
-                throw new IllegalStateException("unexpected entry '" + dev.bulwark.internal.logging.SafeLog
-                        .printable(name, 60) + "'");
+                // named when short: a long one may be a key pasted into the file, and the line must hold none
+                throw new IllegalStateException(name.length() <= 32 ? "unexpected entry '"
+                        + dev.bulwark.internal.logging.SafeLog.printable(name, 32) + "'"
+                        : "an unexpected entry of " + name.length() + " characters");
             }
             ids.add(parts[1]);
         }

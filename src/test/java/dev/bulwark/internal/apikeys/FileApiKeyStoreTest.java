@@ -178,10 +178,17 @@ class FileApiKeyStoreTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
         assertThat(store.list()).hasSize(1);
         assertThat(log.at(Level.WARNING).get(1)).contains("unexpected entry 'password'").doesNotContain("hunter2");
+        // a key pasted into the file as a line of its own is not quoted back
+        String pasted = "bwk_" + "k".repeat(50);
+        Files.writeString(file, pasted + "\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(15)));
+        assertThat(store.list()).hasSize(1);
+        assertThat(log.at(Level.WARNING).get(2)).contains("an unexpected entry of 54 characters")
+                .doesNotContain(pasted);
         Files.delete(file);
         assertThat(store.find("abcDEF012345")).as("a file gone: still the last good copy").isPresent();
-        assertThat(log.at(Level.WARNING).get(2)).contains("does not exist").contains("last good copy");
-        assertThat(log.at(Level.WARNING)).hasSize(3);
+        assertThat(log.at(Level.WARNING).get(3)).contains("does not exist").contains("last good copy");
+        assertThat(log.at(Level.WARNING)).hasSize(4);
         // readable again: used, and said once
         new FileApiKeyStore(file).save(key("zzzDEF012345", "cd".repeat(32)));
         assertThat(store.find("zzzDEF012345")).isPresent();
