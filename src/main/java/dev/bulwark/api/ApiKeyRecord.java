@@ -21,10 +21,18 @@ import java.util.Set;
  * @param expiresAt when it stops working
  * @param revokedAt when it was revoked, or null
  * @param rateLimit the key's own limit ({@code 100/1m}), or null for none beyond the endpoints' limits
+ * @param audiences the services the key is for (matched against {@code bulwark.apikeys.audience}); empty for a key
+ *                  made without one, which works only on servers that set no audience
  */
 public record ApiKeyRecord(String id, String hash, String owner, String client, Set<String> roles,
                            Set<String> scopes, Instant createdAt, Instant expiresAt, Instant revokedAt,
-                           String rateLimit) {
+                           String rateLimit, Set<String> audiences) {
+
+    /** A key without an audience (valid only on servers that set no {@code bulwark.apikeys.audience}). */
+    public ApiKeyRecord(String id, String hash, String owner, String client, Set<String> roles, Set<String> scopes,
+                        Instant createdAt, Instant expiresAt, Instant revokedAt, String rateLimit) {
+        this(id, hash, owner, client, roles, scopes, createdAt, expiresAt, revokedAt, rateLimit, Set.of());
+    }
 
     public ApiKeyRecord {
         Objects.requireNonNull(id, "id");
@@ -35,22 +43,25 @@ public record ApiKeyRecord(String id, String hash, String owner, String client, 
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        audiences = audiences == null ? Set.of() : Set.copyOf(audiences);
     }
 
     /** The same key, revoked at {@code when}. */
     public ApiKeyRecord revoked(Instant when) {
-        return new ApiKeyRecord(id, hash, owner, client, roles, scopes, createdAt, expiresAt, when, rateLimit);
+        return new ApiKeyRecord(id, hash, owner, client, roles, scopes, createdAt, expiresAt, when, rateLimit,
+                audiences);
     }
 
     /** The same key with another expiry (a rotation ends the old key's life at the end of its window). */
     public ApiKeyRecord expiring(Instant when) {
-        return new ApiKeyRecord(id, hash, owner, client, roles, scopes, createdAt, when, revokedAt, rateLimit);
+        return new ApiKeyRecord(id, hash, owner, client, roles, scopes, createdAt, when, revokedAt, rateLimit,
+                audiences);
     }
 
     @Override
     public String toString() {
         return "ApiKeyRecord[id=" + id + ", owner=" + owner + ", client=" + client + ", roles=" + roles + ", scopes="
                 + scopes + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt + ", revokedAt=" + revokedAt
-                + ", rateLimit=" + rateLimit + "]";
+                + ", rateLimit=" + rateLimit + ", audiences=" + audiences + "]";
     }
 }

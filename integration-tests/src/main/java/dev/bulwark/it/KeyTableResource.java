@@ -39,7 +39,7 @@ public class KeyTableResource {
                         + " key_hash VARCHAR(64) NOT NULL, key_owner VARCHAR(255) NOT NULL,"
                         + " key_client VARCHAR(255) NOT NULL, key_roles VARCHAR(1024) NOT NULL,"
                         + " key_scopes VARCHAR(1024) NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL,"
-                        + " revoked_ms BIGINT, rate_limit VARCHAR(32))");
+                        + " revoked_ms BIGINT, rate_limit VARCHAR(32), key_audiences VARCHAR(1024))");
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO bulwark_api_keys (id, key_hash, key_owner,"
                     + " key_client, key_roles, key_scopes, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

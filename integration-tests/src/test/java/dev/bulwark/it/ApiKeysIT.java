@@ -51,6 +51,8 @@ class ApiKeysIT {
     static void deployed() {
         ItSupport.awaitApplication("/it-keys");
         ItSupport.awaitApplication("/it-keys-jdbc");
+        ItSupport.awaitApplication("/it-keys-audience");
+        ItSupport.awaitApplication("/it-keys-no-file");
         report = create("billing-" + UUID.randomUUID(), "svc-billing", "user,reports",
                 "items:read reports:read");
     }
@@ -245,6 +247,84 @@ class ApiKeysIT {
                 "Bearer " + token), 401);
         // no key at all: the endpoint's usual 401
         assertProblem(get("/it-keys/api/machine/report"), 401);
+    }
+
+    @Test
+    void aKeyWorksOnlyOnTheServersOfItsAudience() {
+        String billing = create("audience-" + UUID.randomUUID(), "svc-billing", "user,reports", "reports:read",
+                "--audience", "billing-api");
+        within(Duration.ofSeconds(10), "the key on the billing-api server", () -> withKey("GET",
+                "/it-keys-audience/api/machine/report", billing).statusCode() == 200);
+        assertThat(json(withKey("GET", "/it-keys-audience/api/machine/report", billing).body()).getString("caller"))
+                .isEqualTo("svc-billing");
+        // the same key file, a server that is no billing-api: the same 401 as any bad key
+        String badBody = generic(refused(withKey("GET", "/it-keys/api/machine/report", "bwk_not-a-key")));
+        assertThat(generic(refused(withKey("GET", "/it-keys/api/machine/report", billing)))).isEqualTo(badBody);
+        // a key made without an audience is no key for the billing-api server
+        assertThat(withKey("GET", "/it-keys/api/machine/report", report).statusCode()).isEqualTo(200);
+        assertThat(generic(refused(withKey("GET", "/it-keys-audience/api/machine/report", report))))
+                .isEqualTo(badBody);
+        ItSupport.awaitLog("API key " + billing.substring(4, 16) + " is not for this server's audience",
+                "the key's: billing-api; this server's: none");
+        assertThat(ItSupport.readLog()).doesNotContain(billing.substring(16, 48));
+    }
+
+    @Test
+    void onlyAKeyInTheQueryIsRefusedNotTextThatMentionsThePrefix() {
+        // a search for the prefix, and `key` as a sort key: legitimate traffic
+        HttpResponse<String> search = get("/it-keys/api/errors/ok?q=bwk_&key=created_at");
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+        // a mistyped key under the names keys are sent with: still a key in a URL
+        refused(get("/it-keys/api/errors/ok?api_key=bwk_typo"));
+        refused(get("/it-keys/api/errors/ok?X-API-Key=whatever"));
+        // a real key inside another parameter's value
+        refused(get("/it-keys/api/errors/ok?next=%2Freports%3Fk%3D" + report));
+        ItSupport.awaitLog("an API key in the query string (parameter next)");
+    }
+
+    @Test
+    void aKeyFileNeverReadIsAnOutageNotAnEmptyStore() {
+        HttpResponse<String> r = withKey("GET", "/it-keys-no-file/api/machine/report", report);
+        assertProblem(r, 503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(r.body()).doesNotContain("never-created").doesNotContain(report.substring(16, 48));
+        // a typo is still refused before any look-up, and requests without a key are served as usual
+        refused(withKey("GET", "/it-keys-no-file/api/machine/report", "bwk_not-a-key"));
+        assertThat(get("/it-keys-no-file/api/errors/ok").statusCode()).isEqualTo(200);
+        String line = ItSupport.awaitLog("Bulwark API keys: the key file", "never-created does not exist");
+        assertThat(line).contains("answered 503");
+    }
+
+    @Test
+    void aKeyFileThatTurnsBadKeepsTheLastGoodCopy() throws IOException {
+        String key = create("corrupt-" + UUID.randomUUID(), "svc-billing", "user,reports", "reports:read");
+        within(Duration.ofSeconds(10), "the key on node 1", () -> withKey("GET", "/it-keys/api/machine/report",
+                key).statusCode() == 200);
+        String good = Files.readString(FILE);
+        Path tmp = FILE.resolveSibling(".it-corrupt");
+        try {
+            Files.writeString(tmp, good + "key.broken=1\n", StandardCharsets.UTF_8);
+            Files.move(tmp, FILE, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // the key keeps working while the server reads the file again (cache TTL 1 s) and finds it bad
+            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            within(Duration.ofSeconds(10), "the bad file noticed", () -> {
+                statuses.add(withKey("GET", "/it-keys/api/machine/report", key).statusCode());
+                return ItSupport.countLogLines("is not valid (unexpected entry 'key.broken')") > 0;
+            });
+            assertThat(statuses).containsOnly(200);
+            assertThat(ItSupport.awaitLog("is not valid (unexpected entry 'key.broken')"))
+                    .contains("the last good copy");
+            assertThat(withKey("GET", "/it-keys/api/machine/report", key).statusCode()).isEqualTo(200);
+        } finally {
+            Files.writeString(tmp, good, StandardCharsets.UTF_8);
+            Files.move(tmp, FILE, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        within(Duration.ofSeconds(10), "the good file read again", () -> withKey("GET",
+                "/it-keys/api/machine/report", key).statusCode() == 200
+                && ItSupport.countLogLines("Bulwark API keys: the key file") > 0
+                && ItSupport.readLog().contains("is read again"));
     }
 
     @Test

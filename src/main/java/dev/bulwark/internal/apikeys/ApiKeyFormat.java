@@ -83,9 +83,31 @@ public final class ApiKeyFormat {
         return key.substring(prefix.length(), prefix.length() + ID_LENGTH);
     }
 
-    /** True when the text looks like a key of this prefix (cheap: for query strings and logs). */
-    public boolean mentions(String text) {
-        return text != null && text.contains(prefix);
+    /**
+     * True when the text holds a well-formed key of this prefix anywhere (the prefix, 50 base62 characters and a
+     * checksum that matches), alone or inside other text ({@code Authorization: ApiKey bwk_...}). Text that merely
+     * mentions the prefix ({@code bwk_}, a search for it) holds none.
+     */
+    public boolean containsKey(String text) {
+        if (text == null) {
+            return false;
+        }
+        int length = prefix.length() + BODY_LENGTH;
+        for (int at = text.indexOf(prefix); at >= 0 && at + length <= text.length();
+             at = text.indexOf(prefix, at + 1)) {
+            if (idOf(text.substring(at, at + length)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for an audience name (a service the key is for): 1 to 128 ASCII letters, digits and {@code . _ : / -},
+     * starting with a letter or digit (no commas or spaces: the stores list audiences separated by commas).
+     */
+    public static boolean validAudience(String audience) {
+        return audience != null && audience.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     }
 
     /** True when {@code id} is shaped like a key id. */

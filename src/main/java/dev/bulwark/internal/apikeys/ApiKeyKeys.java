@@ -79,9 +79,21 @@ public final class ApiKeyKeys implements ConfigConcern<ApiKeySettings> {
 
     public static final Key<Duration> MAX_AGE = new Key<>("bulwark.apikeys.max-age",
             Parsers.duration(Duration.ofDays(1), Duration.ofDays(3650)), "90d",
-            "Keys older than this are flagged (a WARNING at start and when the store changes, and in the "
+            "Keys older than this that still work are flagged (a WARNING per key at each start, and in the "
                     + "command-line tool's list): rotate them.",
             "30d");
+
+    public static final Key<String> AUDIENCE = new Key<>("bulwark.apikeys.audience",
+            Parsers.of("audience", "a service name: letters, digits and . _ : / -, at most 128", raw -> {
+                if (!ApiKeyFormat.validAudience(raw)) {
+                    throw new InvalidValueException("not an audience name");
+                }
+                return raw;
+            }), null,
+            "The service this server is (its audience): a key is accepted only when it was made for it "
+                    + "(`ApiKeysCli create --audience`); other keys get the same 401 as any bad key. Unset: only keys "
+                    + "made without an audience are accepted. See [api-keys.md](api-keys.md#audiences).",
+            "orders-api");
 
     public static final ApiKeyKeys CONCERN = new ApiKeyKeys();
 
@@ -118,7 +130,7 @@ public final class ApiKeyKeys implements ConfigConcern<ApiKeySettings> {
     @Override
     public List<Key<?>> keys() {
         return List.of(ENABLED, STORE, FILE, DATASOURCE, TABLE, PEPPER, PREVIOUS_PEPPER, PREFIX, HEADER, SCHEME,
-                CACHE_TTL, MAX_AGE);
+                CACHE_TTL, MAX_AGE, AUDIENCE);
     }
 
     @Override
@@ -126,7 +138,7 @@ public final class ApiKeyKeys implements ConfigConcern<ApiKeySettings> {
         ApiKeySettings s = new ApiKeySettings(reader.get(ENABLED), reader.get(STORE), reader.get(FILE),
                 reader.get(DATASOURCE), reader.get(TABLE), reader.get(PEPPER), reader.get(PREVIOUS_PEPPER),
                 reader.get(PREFIX), reader.get(HEADER), reader.get(SCHEME), reader.get(CACHE_TTL),
-                reader.get(MAX_AGE));
+                reader.get(MAX_AGE), reader.get(AUDIENCE));
         if (s.enabled()) {
             if (s.pepper() == null && !reader.isSet(PEPPER)) {
                 reader.problem(PEPPER, "missing: API keys are enabled", PEPPER.parser().acceptedForm());

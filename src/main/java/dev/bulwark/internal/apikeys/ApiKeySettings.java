@@ -17,17 +17,20 @@ import java.time.Duration;
  * @param authorizationScheme the {@code Authorization} scheme a key may come in, or null for none
  * @param cacheTtl            how long a key read from the store is used before it is read again
  * @param maxAge              the age past which a key is flagged
+ * @param audience            the service this server is: only keys made for it are accepted; null accepts only keys
+ *                            made without an audience
  */
 public record ApiKeySettings(boolean enabled, ApiKeyStoreKind store, String file, String dataSource, String table,
                              String pepper, String previousPepper, String prefix, String header,
-                             String authorizationScheme, Duration cacheTtl, Duration maxAge) {
+                             String authorizationScheme, Duration cacheTtl, Duration maxAge,
+                             String audience) {
 
     @Override
     public String toString() {
         return "ApiKeySettings[enabled=" + enabled + ", store=" + store + ", file=" + file + ", dataSource="
                 + dataSource + ", table=" + table + ", prefix=" + prefix + ", header=" + header
                 + ", authorizationScheme=" + authorizationScheme + ", cacheTtl=" + cacheTtl + ", maxAge=" + maxAge
-                + ", pepper hidden]";
+                + ", audience=" + audience + ", pepper hidden]";
     }
 
     @Override

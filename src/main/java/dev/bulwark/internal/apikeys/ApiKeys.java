@@ -72,15 +72,18 @@ public final class ApiKeys {
     private final Duration cacheTtl;
     private final Duration maxAge;
     private final String scopeClaim;
+    private final String audience;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     /**
      * @param hasher     the keyed hash under the current pepper (asked on every check, so a changed pepper is used
      *                   at once)
      * @param scopeClaim the claim the scope check reads ({@code bulwark.authz.scope-claim})
+     * @param audience   the service this server is ({@code bulwark.apikeys.audience}): only keys made for it are
+     *                   accepted; null accepts only keys made without an audience
      */
     public ApiKeys(ApiKeyFormat format, ApiKeyStore store, Supplier<KeyHasher> hasher, Clock clock,
-                   Duration cacheTtl, Duration maxAge, String scopeClaim) {
+                   Duration cacheTtl, Duration maxAge, String scopeClaim, String audience) {
         this.format = format;
         this.store = store;
         this.hasher = hasher;
@@ -88,6 +91,7 @@ public final class ApiKeys {
         this.cacheTtl = cacheTtl;
         this.maxAge = maxAge;
         this.scopeClaim = scopeClaim;
+        this.audience = audience;
     }
 
     public ApiKeyFormat format() {
@@ -124,7 +128,20 @@ public final class ApiKeys {
         if (!now.isBefore(key.expiresAt())) {
             return new Refused("API key " + id + " expired at " + key.expiresAt());
         }
+        if (!forThisAudience(key)) {
+            return new Refused("API key " + id + " is not for this server's audience (the key's: "
+                    + (key.audiences().isEmpty() ? "none" : String.join(",", new TreeSet<>(key.audiences())))
+                    + "; this server's: " + (audience == null ? "none" : audience) + ")");
+        }
         return new Verified(key, entry.caller(), entry.limit(), entry.limits());
+    }
+
+    /**
+     * A key made for audiences works only on a server that is one of them; a key made without one (before keys had
+     * audiences, or for a deployment that needs none) only on a server that sets none.
+     */
+    private boolean forThisAudience(ApiKeyRecord key) {
+        return audience == null ? key.audiences().isEmpty() : key.audiences().contains(audience);
     }
 
     /** A hash no key has (64 hex digits), compared for unknown ids. */

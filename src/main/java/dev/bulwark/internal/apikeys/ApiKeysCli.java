@@ -38,10 +38,12 @@ public final class ApiKeysCli {
     static final String USAGE = """
             Bulwark API keys (file store): docs/api-keys.md
               create --file F --client C --owner O [--roles r1,r2] [--scopes "s1 s2"] [--expires-in 365d]
-                     [--rate-limit 100/1m] [--prefix bwk] [--pepper-file P]
-                  makes a key and prints it ONCE on standard output
+                     [--rate-limit 100/1m] [--audience svc1,svc2] [--prefix bwk] [--pepper-file P]
+                  makes a key and prints it ONCE on standard output; with --audience it works only on the
+                  servers whose bulwark.apikeys.audience is one of them (without: only where none is set)
               rotate --file F --client C [--overlap 7d] [--expires-in 365d] [--prefix bwk] [--pepper-file P]
-                  makes a new key like the client's newest working one and ends the old ones after the overlap
+                  makes a new key like the client's newest working one (same rights and audiences) and ends
+                  the old ones after the overlap
               list   --file F [--max-age 90d]
                   every key (id, client, owner, rights, dates, state); never a key or a hash
               revoke --file F (--id ID | --client C)
@@ -49,7 +51,8 @@ public final class ApiKeysCli {
             The pepper: BULWARK_APIKEYS_PEPPER, or --pepper-file (never an argument).""";
 
     private static final Set<String> FLAGS = Set.of("--file", "--client", "--owner", "--roles", "--scopes",
-            "--expires-in", "--rate-limit", "--prefix", "--pepper-file", "--overlap", "--max-age", "--id");
+            "--expires-in", "--rate-limit", "--prefix", "--pepper-file", "--overlap", "--max-age", "--id",
+            "--audience");
 
     private final Clock clock;
     private final Function<String, String> env;
@@ -86,7 +89,11 @@ public final class ApiKeysCli {
             return 2;
         }
         try {
-            FileApiKeyStore store = new FileApiKeyStore(Path.of(required(options, "--file")));
+            Path file = Path.of(required(options, "--file"));
+            if (Set.of("rotate", "list", "revoke").contains(args[0]) && !Files.exists(file)) {
+                throw new IllegalStateException("there is no key file " + file + " (create a key first)");
+            }
+            FileApiKeyStore store = new FileApiKeyStore(file);
             return switch (args[0]) {
                 case "create" -> create(store, options);
                 case "rotate" -> rotate(store, options);
@@ -101,7 +108,7 @@ public final class ApiKeysCli {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException | KeyStoreUnavailableException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
@@ -112,10 +119,17 @@ public final class ApiKeysCli {
         if (rate != null && RatePolicy.parse("api-key", rate) == null) {
             throw new IllegalArgumentException("--rate-limit is not a rate such as 100/1m");
         }
+        Set<String> audiences = FileApiKeyStore.split(o.getOrDefault("--audience", ""), ",");
+        for (String audience : audiences) {
+            if (!ApiKeyFormat.validAudience(audience)) {
+                throw new IllegalArgumentException("--audience: '" + audience + "' is not a service name (letters,"
+                        + " digits and . _ : / -, at most 128; several separated by commas)");
+            }
+        }
         Instant now = clock.instant();
-        return issue(store, o, required(o, "--owner"), required(o, "--client"),
+        return issue(store, o, new Rights(required(o, "--owner"), required(o, "--client"),
                 FileApiKeyStore.split(o.getOrDefault("--roles", ""), ","),
-                FileApiKeyStore.split(o.getOrDefault("--scopes", ""), " "), rate, now);
+                FileApiKeyStore.split(o.getOrDefault("--scopes", ""), " "), rate, audiences), now);
     }
 
     private int rotate(FileApiKeyStore store, Map<String, String> o) {
@@ -128,7 +142,8 @@ public final class ApiKeysCli {
         }
         ApiKeyRecord newest = working.get(working.size() - 1);
         Duration overlap = duration(o, "--overlap", "7d");
-        int code = issue(store, o, newest.owner(), client, newest.roles(), newest.scopes(), newest.rateLimit(), now);
+        int code = issue(store, o, new Rights(newest.owner(), client, newest.roles(), newest.scopes(),
+                newest.rateLimit(), newest.audiences()), now);
         Instant end = now.plus(overlap);
         for (ApiKeyRecord old : working) {
             if (old.expiresAt().isAfter(end)) {
@@ -140,16 +155,23 @@ public final class ApiKeysCli {
         return code;
     }
 
-    private int issue(FileApiKeyStore store, Map<String, String> o, String owner, String client, Set<String> roles,
-                      Set<String> scopes, String rate, Instant now) {
+    /** What a new key is given: a created key's options, or a rotated key's. */
+    private record Rights(String owner, String client, Set<String> roles, Set<String> scopes, String rateLimit,
+                          Set<String> audiences) {
+    }
+
+    /** Makes a new key with these rights. */
+    private int issue(FileApiKeyStore store, Map<String, String> o, Rights like, Instant now) {
         ApiKeyFormat format = new ApiKeyFormat(o.getOrDefault("--prefix", "bwk"));
         KeyHasher hasher = new KeyHasher(pepper(o), null);
         Duration life = duration(o, "--expires-in", "365d");
         ApiKeyFormat.NewKey key = format.generate(random);
-        store.save(new ApiKeyRecord(key.id(), hasher.hash(key.key()), owner, client, roles, scopes, now,
-                now.plus(life), null, rate));
-        err.println("created key " + key.id() + " for client " + client + " (owner " + owner + "), expires "
-                + now.plus(life) + ". It is printed once, below: store it now.");
+        store.save(new ApiKeyRecord(key.id(), hasher.hash(key.key()), like.owner(), like.client(), like.roles(),
+                like.scopes(), now, now.plus(life), null, like.rateLimit(), like.audiences()));
+        err.println("created key " + key.id() + " for client " + like.client() + " (owner " + like.owner()
+                + (like.audiences().isEmpty() ? ", no audience" : ", audience "
+                + String.join(",", new TreeSet<>(like.audiences()))) + "), expires " + now.plus(life)
+                + ". It is printed once, below: store it now.");
         out.println(key.key());
         return 0;
     }
@@ -157,7 +179,7 @@ public final class ApiKeysCli {
     private int list(FileApiKeyStore store, Map<String, String> o) {
         Duration maxAge = duration(o, "--max-age", "90d");
         Instant now = clock.instant();
-        out.println("id\tclient\towner\troles\tscopes\trate-limit\tcreated\texpires\tstate");
+        out.println("id\tclient\towner\troles\tscopes\trate-limit\taudience\tcreated\texpires\tstate");
         for (ApiKeyRecord k : FileApiKeyStore.sorted(store.list())) {
             String state = k.revokedAt() != null && !now.isBefore(k.revokedAt()) ? "revoked " + k.revokedAt()
                     : !now.isBefore(k.expiresAt()) ? "expired"
@@ -165,6 +187,7 @@ public final class ApiKeysCli {
                     + Duration.between(k.createdAt(), now).toDays() + " days): rotate" : "active";
             out.println(String.join("\t", k.id(), k.client(), k.owner(), String.join(",", new TreeSet<>(k.roles())),
                     String.join(" ", new TreeSet<>(k.scopes())), k.rateLimit() == null ? "-" : k.rateLimit(),
+                    k.audiences().isEmpty() ? "-" : String.join(",", new TreeSet<>(k.audiences())),
                     k.createdAt().toString(), k.expiresAt().toString(), state));
         }
         return 0;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -24,27 +25,26 @@ import javax.sql.DataSource;
  * CREATE TABLE bulwark_api_keys (id VARCHAR(16) PRIMARY KEY, key_hash VARCHAR(64) NOT NULL,
  *   key_owner VARCHAR(255) NOT NULL, key_client VARCHAR(255) NOT NULL, key_roles VARCHAR(1024) NOT NULL,
  *   key_scopes VARCHAR(1024) NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL,
- *   revoked_ms BIGINT, rate_limit VARCHAR(32))
+ *   revoked_ms BIGINT, rate_limit VARCHAR(32), key_audiences VARCHAR(1024))
  * </pre>
- * A database error is thrown as {@link StoreUnavailableException} (the request gets a 503, never a pass).
+ * A table made before keys had audiences (no {@code key_audiences} column) still works: its keys have no audience
+ * (they work on servers that set no {@code bulwark.apikeys.audience}), one WARNING at first use gives the
+ * {@code ALTER TABLE} that adds the column, and saving a key with an audience to it fails naming that statement
+ * (an audience is never dropped silently).
+ * A database error is thrown as {@link KeyStoreUnavailableException} (the request gets a 503, never a pass).
  */
 public final class JdbcApiKeyStore implements ApiKeyStore {
 
-    /** The store cannot be read or written now. */
-    public static final class StoreUnavailableException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StoreUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private static final String COLUMNS = "id, key_hash, key_owner, key_client, key_roles, key_scopes, created_ms,"
             + " expires_ms, revoked_ms, rate_limit";
+    private static final String AUDIENCES = "key_audiences";
+    private static final Logger LOG = Logger.getLogger("dev.bulwark");
 
     private final Supplier<DataSource> dataSource;
     private final String table;
     private volatile boolean tableReady;
+    /** The table has the {@code key_audiences} column (known once the table is ready). */
+    private volatile boolean hasAudiences;
 
     /** @param dataSource looked up on first use (an application's JNDI name resolves on its own threads) */
     public JdbcApiKeyStore(Supplier<DataSource> dataSource, String table) {
@@ -58,10 +58,10 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public Optional<ApiKeyRecord> find(String id) {
         try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + columns() + " FROM " + table + " WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(record(r)) : Optional.empty();
+                return r.next() ? Optional.of(record(r, hasAudiences)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw unavailable("read", e);
@@ -71,11 +71,12 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public List<ApiKeyRecord> list() {
         try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY id");
+             PreparedStatement s = c.prepareStatement("SELECT " + columns() + " FROM " + table
+                     + " ORDER BY id");
              ResultSet r = s.executeQuery()) {
             List<ApiKeyRecord> out = new ArrayList<>();
             while (r.next()) {
-                out.add(record(r));
+                out.add(record(r, hasAudiences));
             }
             return out;
         } catch (SQLException e) {
@@ -86,26 +87,36 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public void save(ApiKeyRecord key) {
         try (Connection c = connection()) {
+            if (!hasAudiences && !key.audiences().isEmpty()) {
+                throw new KeyStoreUnavailableException("the API key table " + table + " has no " + AUDIENCES
+                        + " column, so key " + key.id() + " cannot keep its audience: " + alter(), null);
+            }
+            String audiences = hasAudiences ? ", " + AUDIENCES + " = ?" : "";
             int updated;
             try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET key_hash = ?, key_owner = ?,"
                     + " key_client = ?, key_roles = ?, key_scopes = ?, created_ms = ?, expires_ms = ?,"
-                    + " revoked_ms = ?, rate_limit = ? WHERE id = ?")) {
-                bind(s, key, 1);
-                s.setString(10, key.id());
-                updated = s.executeUpdate();
+                    + " revoked_ms = ?, rate_limit = ?" + audiences + " WHERE id = ?")) {
+                updated = bind(s, key).executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (key_hash, key_owner,"
-                        + " key_client, key_roles, key_scopes, created_ms, expires_ms, revoked_ms, rate_limit, id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    bind(s, key, 1);
-                    s.setString(10, key.id());
-                    s.executeUpdate();
+                        + " key_client, key_roles, key_scopes, created_ms, expires_ms, revoked_ms, rate_limit"
+                        + (hasAudiences ? ", " + AUDIENCES : "") + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?"
+                        + (hasAudiences ? ", ?" : "") + ", ?)")) {
+                    bind(s, key).executeUpdate();
                 }
             }
         } catch (SQLException e) {
             throw unavailable("write", e);
         }
+    }
+
+    private String columns() {
+        return hasAudiences ? COLUMNS + ", " + AUDIENCES : COLUMNS;
+    }
+
+    private String alter() {
+        return "ALTER TABLE " + table + " ADD " + AUDIENCES + " VARCHAR(1024) (docs/api-keys.md), then restart";
     }
 
     private Connection connection() throws SQLException {
@@ -139,13 +150,24 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
                         + " key_owner VARCHAR(255) NOT NULL, key_client VARCHAR(255) NOT NULL,"
                         + " key_roles VARCHAR(1024) NOT NULL, key_scopes VARCHAR(1024) NOT NULL,"
                         + " created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL, revoked_ms BIGINT,"
-                        + " rate_limit VARCHAR(32))");
+                        + " rate_limit VARCHAR(32), " + AUDIENCES + " VARCHAR(1024))");
             }
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT " + AUDIENCES + " FROM " + table + " WHERE 1 = 0").close();
+            hasAudiences = true;
+        } catch (SQLException missing) {
+            hasAudiences = false;
+            LOG.warning("Bulwark API keys: the table " + table + " has no " + AUDIENCES + " column (made before keys"
+                    + " had audiences): its keys have no audience, so they work only where bulwark.apikeys.audience"
+                    + " is not set. To add it: " + alter());
         }
         tableReady = true;
     }
 
-    private static void bind(PreparedStatement s, ApiKeyRecord k, int first) throws SQLException {
+    /** Binds the key's values in the order of {@link #save}'s statements: the fields, the audiences, the id. */
+    private PreparedStatement bind(PreparedStatement s, ApiKeyRecord k) throws SQLException {
+        int first = 1;
         s.setString(first, k.hash());
         s.setString(first + 1, k.owner());
         s.setString(first + 2, k.client());
@@ -163,20 +185,32 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         } else {
             s.setString(first + 8, k.rateLimit());
         }
+        int next = first + 9;
+        if (hasAudiences) {
+            if (k.audiences().isEmpty()) {
+                s.setNull(next++, Types.VARCHAR);
+            } else {
+                s.setString(next++, String.join(",", new TreeSet<>(k.audiences())));
+            }
+        }
+        s.setString(next, k.id());
+        return s;
     }
 
-    private static ApiKeyRecord record(ResultSet r) throws SQLException {
+    private static ApiKeyRecord record(ResultSet r, boolean withAudiences) throws SQLException {
         long revoked = r.getLong("revoked_ms");
         Instant revokedAt = r.wasNull() ? null : Instant.ofEpochMilli(revoked);
         return new ApiKeyRecord(r.getString("id"), r.getString("key_hash"), r.getString("key_owner"),
                 r.getString("key_client"), FileApiKeyStore.split(r.getString("key_roles"), ","),
                 FileApiKeyStore.split(r.getString("key_scopes"), " "), Instant.ofEpochMilli(r.getLong("created_ms")),
-                Instant.ofEpochMilli(r.getLong("expires_ms")), revokedAt, r.getString("rate_limit"));
+                Instant.ofEpochMilli(r.getLong("expires_ms")), revokedAt, r.getString("rate_limit"),
+                withAudiences ? FileApiKeyStore.split(java.util.Objects.requireNonNullElse(r.getString(AUDIENCES),
+                        ""), ",") : java.util.Set.of());
     }
 
-    private StoreUnavailableException unavailable(String what, SQLException e) {
+    private KeyStoreUnavailableException unavailable(String what, SQLException e) {
         // the SQL state and class only: a driver message may carry connection details
-        return new StoreUnavailableException("the API key table " + table + " cannot be " + (what.equals("read")
+        return new KeyStoreUnavailableException("the API key table " + table + " cannot be " + (what.equals("read")
                 ? "read" : "written") + " (SQLState " + e.getSQLState() + ", " + e.getClass().getSimpleName() + ")", e);
     }
 

@@ -308,6 +308,9 @@ public class BulwarkExtension implements Extension {
             return;
         }
         config = result.config();
+        org.eclipse.microprofile.config.ConfigValue redis = mpConfig.getConfigValue(
+                dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL.name());
+        redisUrlOrdinal = redis == null || redis.getValue() == null ? 0 : redis.getSourceOrdinal();
         LOG.fine("Bulwark configuration validated");
     }
 
@@ -627,35 +630,28 @@ public class BulwarkExtension implements Extension {
         }
     }
 
-    /** The Redis URL now: a valid one from the secret files, else the configured one. */
+    /**
+     * The Redis URL now, following the secret files as MicroProfile Config ranks them: a URL from a system property
+     * or an environment variable (above the files) is never replaced by them; below them, a valid one from the files.
+     */
     private java.util.function.Supplier<String> redisUrl(RateLimitSettings rl) {
         dev.bulwark.internal.secrets.SecretFiles files = secretFiles();
         if (files == null) {
             return null;
         }
-        dev.bulwark.internal.config.Key<String> key = dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL;
-        boolean fromFiles = files.get(key.name()).isPresent();
-        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>(
-                rl.redisUrl());
-        java.util.concurrent.atomic.AtomicReference<String> refused = new java.util.concurrent.atomic.AtomicReference<>();
-        return () -> {
-            String current = last.get();
-            String value = files.get(key.name()).orElse(fromFiles ? current : rl.redisUrl());
-            if (value.equals(current) || value.equals(refused.get())) {
-                return current;
-            }
-            try {
-                String valid = key.parser().parse(value);
-                last.set(valid);
-                return valid;
-            } catch (dev.bulwark.internal.config.InvalidValueException e) {
-                refused.set(value); // reported once
-                LOG.severe("Bulwark secrets: the new " + key.name() + " is not valid (" + e.getMessage()
-                        + "): the last one stays");
-                return current;
-            }
-        };
+        dev.bulwark.internal.secrets.FollowedSecret url = new dev.bulwark.internal.secrets.FollowedSecret(
+                dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL, rl.redisUrl(), redisUrlOrdinal, files,
+                problem -> LOG.severe("Bulwark secrets: " + problem));
+        if (url.outranked() && files.get(dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL.name()).isPresent()) {
+            LOG.info("Bulwark secrets: " + dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL.name() + " is set by"
+                    + " a source above the secret files (a system property or an environment variable): its secret"
+                    + " file is not used");
+        }
+        return url;
     }
+
+    /** The ordinal of the source the deployment's Redis URL came from (0: the default). */
+    private volatile int redisUrlOrdinal;
 
     private volatile dev.bulwark.internal.apikeys.ApiKeys apiKeys;
 
@@ -683,7 +679,8 @@ public class BulwarkExtension implements Extension {
                     problem -> LOG.severe("Bulwark secrets: " + problem));
             apiKeys = new dev.bulwark.internal.apikeys.ApiKeys(
                     new dev.bulwark.internal.apikeys.ApiKeyFormat(settings.prefix()), store, hasher,
-                    Clock.systemUTC(), settings.cacheTtl(), settings.maxAge(), config().authz().scopeClaim());
+                    Clock.systemUTC(), settings.cacheTtl(), settings.maxAge(), config().authz().scopeClaim(),
+                    settings.audience());
         }
         return apiKeys;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +18,12 @@ import java.util.regex.Pattern;
  * secret-looking by its key's name (the last word is {@code password}, {@code secret}, {@code token},
  * {@code pepper}, {@code credentials}, {@code passphrase}, or the last two {@code api key}, {@code private key},
  * {@code access key}, {@code client secret}; Bulwark's own secret keys by their metadata) or by its shape (a PEM
- * private key, a JWS or JWE, a cloud or SaaS access key, a password in a URL, a long high-entropy string). Empty
- * values and property expressions ({@code ${DB_PASSWORD}}) are references, and a boolean or a small number under
- * a secret-sounding name ({@code allow-credentials=true}) is a setting, not a secret. Findings name the key and
- * why, never the value.
+ * private key, a JWS or JWE, a cloud or SaaS access key, a JSON Web Key with its private part, a password in a URL
+ * or a JDBC connection string, a long high-entropy string). Empty values and property expressions
+ * ({@code ${DB_PASSWORD}}, also as a URL's password) are references, a boolean or a small number under a
+ * secret-sounding name ({@code allow-credentials=true}) is a setting, and a key naming something public (a public
+ * or publishable key, a JWKS, a certificate, a checksum) may hold a long random-looking value: none of these is a
+ * secret. Findings name the key and why, never the value.
  */
 public final class SecretsLint {
 
@@ -34,8 +37,28 @@ public final class SecretsLint {
             "client secret", "signing key");
     private static final Set<String> LOCATION_WORDS = Set.of("location", "path", "file", "dir", "url", "uri",
             "header", "cookie", "name", "names", "parameters", "claim", "enabled", "type", "algorithm");
+    /** Words that say the value is public (a public key, a certificate, a publishable key): not a secret. */
+    private static final Set<String> PUBLIC_WORDS = Set.of("public", "publickey", "publishable", "jwks", "certificate",
+            "cert", "certs", "x5c", "fingerprint", "thumbprint", "checksum", "digest", "integrity");
     private static final Pattern WORDS = Pattern.compile("[._\\-\\s]+|(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern URL_PASSWORD = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:]*:[^/@\\s]+@.*");
+    /**
+     * A URL with a password in its user part: {@code redis://:pw@host}, {@code amqps://user:pw@host},
+     * {@code jdbc:mysql://user:pw@host} (schemes nested as JDBC's are). The password is group 1.
+     */
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "^[A-Za-z][A-Za-z0-9+.-]*(?::[A-Za-z][A-Za-z0-9+.-]*)*://[^/@\\s:]*:([^/@\\s]+)@.*");
+    /**
+     * A password as a URL or connection-string parameter ({@code jdbc:postgresql://h/db?password=pw},
+     * {@code jdbc:sqlserver://h;password=pw}, {@code ...&pwd=pw}). The password is group 1.
+     */
+    private static final Pattern PARAMETER_PASSWORD = Pattern.compile(
+            "(?i)^[a-z][a-z0-9+.-]*:.*[?&;:](?:password|passwd|pwd)=([^&;\\s]+).*");
+    /** Oracle's thin URL with credentials: {@code jdbc:oracle:thin:scott/tiger@host:1521:orcl}. Group 1. */
+    private static final Pattern ORACLE_PASSWORD = Pattern.compile(
+            "(?i)^jdbc:oracle:[a-z0-9]+:[^/@\\s:]+/([^/@\\s]+)@.*");
+    /** A JSON Web Key with a private part ({@code "d"}: RSA, EC, OKP; {@code "k"}: a symmetric key). */
+    private static final Pattern PRIVATE_JWK = Pattern.compile("(?s).*\"kty\"\\s*:.*\"[dk]\"\\s*:\\s*\"[^\"]+\".*");
+
     /** A boolean or a number is a setting ({@code allow-credentials=true}), not a secret. */
     private static final Pattern SETTING = Pattern.compile("(?i)true|false|on|off|yes|no|[0-9]{1,9}");
     private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9+/=_-]+");
@@ -66,16 +89,43 @@ public final class SecretsLint {
         if (shape != null) {
             return "shaped like " + shape.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
-        if (URL_PASSWORD.matcher(value).matches()) {
+        if (PRIVATE_JWK.matcher(value).matches()) {
+            return "a JSON Web Key with its private part";
+        }
+        if (urlPassword(value)) {
             return "a URL with a password";
         }
         if (secretByName.test(key) || secretName(key) && !SETTING.matcher(value).matches()) {
             return "its name says it holds a secret";
         }
-        if (highEntropy(value)) {
+        if (!publicName(key) && highEntropy(value)) {
             return "a long random-looking value";
         }
         return null;
+    }
+
+    /** A password in a URL's user part or as a parameter of a URL or a JDBC connection string; not a reference. */
+    static boolean urlPassword(String value) {
+        for (Pattern p : new Pattern[] {URL_PASSWORD, PARAMETER_PASSWORD, ORACLE_PASSWORD}) {
+            Matcher m = p.matcher(value);
+            if (m.matches() && !m.group(1).startsWith("${")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The key names something public ({@code mp.jwt.verify.publickey}, {@code app.public-key}, {@code jwks},
+     * a certificate, a checksum): a long random-looking value there is expected, not a secret.
+     */
+    static boolean publicName(String key) {
+        for (String word : WORDS.split(key)) {
+            if (PUBLIC_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key's last word (or last two) name a secret, and it is not where one is found ({@code .location}). */
@@ -88,10 +138,15 @@ public final class SecretsLint {
         if (LOCATION_WORDS.contains(last)) {
             return false;
         }
-        if (SECRET_WORDS.contains(last)) {
-            return true;
+        int secretWords = SECRET_WORDS.contains(last) ? 1
+                : words.length > 1 && SECRET_PAIRS.contains(words[words.length - 2].toLowerCase(Locale.ROOT) + " "
+                + last) ? 2 : 0;
+        if (secretWords == 0) {
+            return false;
         }
-        return words.length > 1 && SECRET_PAIRS.contains(words[words.length - 2].toLowerCase(Locale.ROOT) + " " + last);
+        // a public or publishable one is not a secret: stripe.publishable-key, maps.public-api-key, public.token
+        int before = words.length - secretWords - 1;
+        return before < 0 || !PUBLIC_WORDS.contains(words[before].toLowerCase(Locale.ROOT));
     }
 
     /**

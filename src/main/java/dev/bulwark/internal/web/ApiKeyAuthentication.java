@@ -2,6 +2,7 @@ package dev.bulwark.internal.web;
 
 import dev.bulwark.internal.apikeys.ApiKeySettings;
 import dev.bulwark.internal.apikeys.ApiKeys;
+import dev.bulwark.internal.apikeys.QueryKeys;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.errors.ProblemException;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * API keys at the servlet layer ({@link dev.bulwark.internal.pipeline.Phase#API_KEY}), right after the bearer
- * token: a key in the query string is refused like a token there; a presented key (in the configured header or
+ * token: a key in the query string is refused like a token there ({@link QueryKeys}); a presented key (in the configured header or
  * {@code Authorization} scheme, exactly once) is checked by {@link ApiKeys}; a verified key makes its owner the
  * request's verified caller ({@link TokenGate#VERIFIED}, read by every later control) and the caller the container
  * and the application see ({@link #asCaller}), and is held to its own rate limit. Every refused key gets the same
@@ -40,6 +41,7 @@ final class ApiKeyAuthentication {
     private final String schemePrefix;
     private final HeaderValue challenge;
     private volatile ApiKeys keys;
+    private volatile QueryKeys queryKeys;
 
     /**
      * @param keysSupplier the deployment's API keys, made on first use
@@ -74,8 +76,16 @@ final class ApiKeyAuthentication {
                         RawToken verifiedToken) {
         ApiKeys k = keys();
         String query = request.getQueryString();
-        if (query != null && k.format().mentions(query) && keyInQuery(k, query)) {
-            return refused("an API key in the query string");
+        if (query != null) {
+            QueryKeys q = queryKeys;
+            if (q == null) {
+                q = new QueryKeys(k.format(), settings.header());
+                queryKeys = q;
+            }
+            String leaked = q.leaked(BearerAuthentication.query(query));
+            if (leaked != null) {
+                return refused(leaked);
+            }
         }
         List<String> inHeader = settings.header() == null || !headers.has(settings.header()) ? List.of()
                 : headers.all(request, settings.header());
@@ -129,17 +139,6 @@ final class ApiKeyAuthentication {
             return null;
         }
         return value.substring(schemePrefix.length()).strip();
-    }
-
-    private static boolean keyInQuery(ApiKeys k, String query) {
-        for (List<String> values : BearerAuthentication.query(query).values()) {
-            for (String v : values) {
-                if (k.format().mentions(v)) {
-                    return true; // a key, or something a client meant as one: never in a URL
-                }
-            }
-        }
-        return false;
     }
 
     private ApiKeys keys() {

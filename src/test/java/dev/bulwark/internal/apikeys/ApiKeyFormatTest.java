@@ -103,4 +103,17 @@ class ApiKeyFormatTest {
         assertThat(ApiKeyFormat.validId("abcDEF01234_")).isFalse();
         assertThat(ApiKeyFormat.validId(null)).isFalse();
     }
+
+    @Test
+    void aKeyIsFoundInTextOnlyWhenWellFormed() {
+        ApiKeyFormat format = new ApiKeyFormat("bwk");
+        String key = format.generate(new java.security.SecureRandom()).key();
+        assertThat(format.containsKey(key)).isTrue();
+        assertThat(format.containsKey("ApiKey " + key + " trailing")).isTrue();
+        assertThat(format.containsKey("bwk_bwk_" + key.substring(4))).as("the prefix twice, then a key").isTrue();
+        assertThat(format.containsKey("bwk_")).isFalse();
+        assertThat(format.containsKey(key.substring(0, key.length() - 1))).isFalse();
+        assertThat(format.containsKey(key.substring(0, 53) + (key.charAt(53) == '0' ? '1' : '0'))).isFalse();
+        assertThat(format.containsKey(null)).isFalse();
+    }
 }

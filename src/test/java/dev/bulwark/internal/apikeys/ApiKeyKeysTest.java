@@ -20,6 +20,18 @@ class ApiKeyKeysTest {
         assertThat(s.authorizationScheme()).isEqualTo("ApiKey");
         assertThat(s.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.maxAge()).isEqualTo(Duration.ofDays(90));
+        assertThat(s.audience()).as("no audience: only keys made without one").isNull();
+    }
+
+    @Test
+    void anAudienceIsAServiceName() {
+        assertThat(TestConfig.load(Map.of("bulwark.apikeys.audience", "billing-api")).config().apiKeys().audience())
+                .isEqualTo("billing-api");
+        for (String bad : new String[] {"billing api", "a,b", "-lead", "x".repeat(129)}) {
+            assertThat(TestConfig.load(Map.of("bulwark.apikeys.audience", bad)).problems())
+                    .extracting(ConfigProblem::message).as(bad).singleElement().asString()
+                    .contains("bulwark.apikeys.audience");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,7 +42,7 @@ class ApiKeysCliTest {
 
     private ApiKeys keys(Path file) {
         return new ApiKeys(new ApiKeyFormat("bwk"), new FileApiKeyStore(file),
-                () -> new KeyHasher(KeyHasherTest.PEPPER, null), clock, Duration.ZERO, Duration.ofDays(90), "scope");
+                () -> new KeyHasher(KeyHasherTest.PEPPER, null), clock, Duration.ZERO, Duration.ofDays(90), "scope", null);
     }
 
     @Test
@@ -126,5 +127,62 @@ class ApiKeysCliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run("create", "--file", file.toString(),
                 "--client", "c", "--owner", "o", "--pepper-file", pepper.toString())).isZero();
         assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void aKeyMadeForAnAudienceWorksOnlyThereAndKeepsItThroughARotation() {
+        Path file = dir.resolve("keys.properties");
+        assertThat(run("create", "--file", file.toString(), "--client", "billing", "--owner", "svc",
+                "--audience", "billing-api,reports-api")).isZero();
+        String key = out().strip();
+        assertThat(err()).contains("audience billing-api,reports-api");
+        ApiKeys billing = new ApiKeys(new ApiKeyFormat("bwk"), new FileApiKeyStore(file),
+                () -> new KeyHasher(KeyHasherTest.PEPPER, null), clock, Duration.ZERO, Duration.ofDays(90), "scope",
+                "billing-api");
+        assertThat(billing.authenticate(key)).isInstanceOf(ApiKeys.Verified.class);
+        assertThat(keys(file).authenticate(key)).as("a server without an audience").isInstanceOf(ApiKeys.Refused.class);
+        run("list", "--file", file.toString());
+        assertThat(out()).contains("\taudience\t").contains("\tbilling-api,reports-api\t");
+        assertThat(run("rotate", "--file", file.toString(), "--client", "billing")).isZero();
+        String fresh = out().strip();
+        assertThat(((ApiKeys.Verified) billing.authenticate(fresh)).key().audiences())
+                .containsExactlyInAnyOrder("billing-api", "reports-api");
+        assertThat(run("create", "--file", file.toString(), "--client", "c", "--owner", "o", "--audience",
+                "billing api")).isEqualTo(2);
+        assertThat(err()).contains("--audience").contains("not a service name");
+    }
+
+    @Test
+    void theFilesTheToolCreatesAreTheOwnersOnly() throws Exception {
+        Path file = dir.resolve("new-dir").resolve("keys.properties");
+        assertThat(run("create", "--file", file.toString(), "--client", "c", "--owner", "o")).isZero();
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    file.resolveSibling(".keys.properties.lock")))).isEqualTo("rw-------");
+            // an existing file opened to others is made the owner's again on the next change
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            assertThat(run("revoke", "--file", file.toString(), "--client", "c")).isZero();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void listingRotatingOrRevokingWithoutAFileIsAnErrorNotAnEmptyList() {
+        Path file = dir.resolve("missing.properties");
+        assertThat(run("list", "--file", file.toString())).isEqualTo(1);
+        assertThat(err()).contains("there is no key file");
+        assertThat(run("revoke", "--file", file.toString(), "--client", "c")).isEqualTo(1);
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
+    void aCorruptFileIsNeverOverwritten() throws Exception {
+        Path file = dir.resolve("keys.properties");
+        Files.writeString(file, "password=hunter2\n");
+        assertThat(run("create", "--file", file.toString(), "--client", "c", "--owner", "o")).isEqualTo(1);
+        assertThat(err()).contains("unexpected entry").doesNotContain("hunter2");
+        assertThat(out()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo("password=hunter2\n");
     }
 }

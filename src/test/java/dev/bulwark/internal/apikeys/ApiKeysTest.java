@@ -22,7 +22,7 @@ class ApiKeysTest {
     private final ApiKeyFormat format = new ApiKeyFormat("bwk");
     private final KeyHasher hasher = new KeyHasher(KeyHasherTest.PEPPER, null);
     private final ApiKeys keys = new ApiKeys(format, store, () -> hasher, clock, Duration.ofSeconds(5),
-            Duration.ofDays(90), "scope");
+            Duration.ofDays(90), "scope", null);
     private final SecureRandom random = new SecureRandom();
 
     /** Issues a key the way the tool does and returns it (the store keeps its hash only). */
@@ -165,5 +165,55 @@ class ApiKeysTest {
         clock.advance(Duration.ofDays(90));
         assertThat(keys.overAge()).singleElement().asString().contains("90 days old").contains("rotate")
                 .doesNotContain(format.idOf(revoked));
+    }
+
+    /** A key made for these audiences (none: as keys were made before audiences existed). */
+    private String issueFor(String... audiences) {
+        ApiKeyFormat.NewKey k = format.generate(random);
+        store.save(new ApiKeyRecord(k.id(), hasher.hash(k.key()), "svc", "c", Set.of("user"), Set.of(), T0,
+                T0.plus(Duration.ofDays(1)), null, null, Set.of(audiences)));
+        return k.key();
+    }
+
+    private ApiKeys server(String audience) {
+        return new ApiKeys(format, store, () -> hasher, clock, Duration.ZERO, Duration.ofDays(90), "scope", audience);
+    }
+
+    @Test
+    void aServerWithAnAudienceAcceptsOnlyKeysMadeForIt() {
+        String billing = issueFor("billing-api");
+        String both = issueFor("billing-api", "orders-api");
+        String orders = issueFor("orders-api");
+        String none = issueFor();
+        ApiKeys billingServer = server("billing-api");
+        assertThat(billingServer.authenticate(billing)).isInstanceOf(ApiKeys.Verified.class);
+        assertThat(billingServer.authenticate(both)).isInstanceOf(ApiKeys.Verified.class);
+        // a valid key of another audience: refused like any bad key, the reason names audiences, never the key
+        ApiKeys.Outcome other = billingServer.authenticate(orders);
+        assertThat(other).isInstanceOf(ApiKeys.Refused.class);
+        assertThat(((ApiKeys.Refused) other).reason()).contains(format.idOf(orders))
+                .contains("the key's: orders-api").contains("this server's: billing-api")
+                .doesNotContain(orders.substring(16));
+        // a key made without an audience (as before audiences existed) is no key for a server that has one
+        assertThat(((ApiKeys.Refused) billingServer.authenticate(none)).reason()).contains("the key's: none");
+    }
+
+    @Test
+    void aServerWithoutAnAudienceAcceptsOnlyKeysWithoutOne() {
+        ApiKeys anyServer = server(null);
+        assertThat(anyServer.authenticate(issueFor())).isInstanceOf(ApiKeys.Verified.class);
+        ApiKeys.Outcome restricted = anyServer.authenticate(issueFor("billing-api"));
+        assertThat(restricted).isInstanceOf(ApiKeys.Refused.class);
+        assertThat(((ApiKeys.Refused) restricted).reason()).contains("this server's: none");
+    }
+
+    @Test
+    void aKeyOfAnotherAudienceWithAWrongSecretIsRefusedForTheSecret() {
+        String orders = issueFor("orders-api");
+        String other = format.generate(random).key();
+        String forged = orders.substring(0, 16) + other.substring(16, 48);
+        forged = forged + ApiKeyFormat.checksum(forged);
+        assertThat(((ApiKeys.Refused) server("billing-api").authenticate(forged)).reason())
+                .contains("does not match");
     }
 }

@@ -66,6 +66,73 @@ class SecretsLintTest {
     }
 
     @Test
+    void publicKeysCertificatesAndPublishableKeysAreNotSecrets() {
+        String der = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0";
+        Map<String, String> packaged = new HashMap<>();
+        packaged.put("mp.jwt.verify.publickey", der);
+        packaged.put("mp.jwt.verify.publickey.location", "/META-INF/public.pem");
+        packaged.put("app.signing.public-key", der);
+        packaged.put("app.signing.publicKey", der);
+        packaged.put("app.jwks", der);
+        packaged.put("mp.jwt.verify.publickey.pem", "-----BEGIN PUBLIC KEY-----\n" + der + "\n-----END PUBLIC KEY-----");
+        packaged.put("tls.client.certificate", "-----BEGIN CERTIFICATE-----\n" + der + "\n-----END CERTIFICATE-----");
+        packaged.put("app.jwks.inline", "{\"keys\":[{\"kty\":\"RSA\",\"e\":\"AQAB\",\"n\":\"" + der + "\"}]}");
+        packaged.put("stripe.publishable-key", "pk_live_51HqLyjWDarjtT1zdp7dcXa8Ue3bIcM4lFeWEvCkdtQ");
+        packaged.put("maps.public-api-key", "AIzaSyExampleOnly");
+        packaged.put("assets.integrity", "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC");
+        assertThat(check(packaged)).isEmpty();
+    }
+
+    @Test
+    void aSecretUnderAPublicSoundingNameIsStillFoundByItsShape() {
+        Map<String, String> packaged = new HashMap<>();
+        packaged.put("app.public-key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----");
+        packaged.put("public.jwks", "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83O\",\"d\":\"jpsQ\"}]}");
+        packaged.put("public.endpoint", "amqps://user:p4ss@mq.internal:5671");
+        assertThat(check(packaged)).extracting(SecretsLint.Finding::key)
+                .containsExactlyInAnyOrderElementsOf(packaged.keySet());
+    }
+
+    @Test
+    void knownShapesAndPasswordsInConnectionStringsAreFound() {
+        Map<String, String> packaged = new HashMap<>();
+        packaged.put("a.pem", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----");
+        packaged.put("b.pem", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\n-----END EC PRIVATE KEY-----");
+        packaged.put("c.jwk", "{\"kty\":\"oct\",\"k\":\"GawgguFyGrWKav7AX4VKUg\"}");
+        packaged.put("d.aws", "AKIAIOSFODNN7EXAMPL3");
+        packaged.put("e.github", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuv");
+        packaged.put("f.slack", "xoxb-" + "1234567890-abcdefghij");
+        packaged.put("g.stripe", "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc");
+        packaged.put("h.jdbc", "jdbc:postgresql://db.internal:5432/orders?user=app&password=hunter2");
+        packaged.put("i.jdbc", "jdbc:sqlserver://db.internal;databaseName=orders;user=app;password=hunter2");
+        packaged.put("j.jdbc", "jdbc:mysql://app:hunter2@db.internal:3306/orders");
+        packaged.put("k.jdbc", "jdbc:oracle:thin:scott/tiger@db.internal:1521:orcl");
+        packaged.put("l.redis", "rediss://:hunter2@cache.internal:6380");
+        packaged.put("m.amqp", "amqp://guest:guest@mq.internal:5672/vhost");
+        packaged.put("n.mongo", "mongodb+srv://app:hunter2@cluster0.example.net/orders");
+        List<SecretsLint.Finding> found = check(packaged);
+        assertThat(found).extracting(SecretsLint.Finding::key).containsExactlyInAnyOrderElementsOf(packaged.keySet());
+        assertThat(found).filteredOn(f -> f.key().endsWith(".jdbc") || f.key().equals("l.redis"))
+                .extracting(SecretsLint.Finding::why).containsOnly("a URL with a password");
+        for (SecretsLint.Finding f : found) {
+            assertThat(f.toString()).doesNotContain("hunter2").doesNotContain("tiger");
+        }
+    }
+
+    @Test
+    void connectionStringsWithoutAPasswordOrWithAReferenceAreNotSecrets() {
+        Map<String, String> packaged = new HashMap<>();
+        packaged.put("a.jdbc", "jdbc:postgresql://db.internal:5432/orders?user=app&ssl=true");
+        packaged.put("b.jdbc", "jdbc:postgresql://db.internal:5432/orders?user=app&password=${DB_PASSWORD}");
+        packaged.put("c.redis", "redis://:${REDIS_PASSWORD}@cache.internal:6379");
+        packaged.put("d.url", "https://user@example.com/path");
+        packaged.put("e.jdbc", "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1");
+        packaged.put("f.jdbc", "jdbc:oracle:thin:@//db.internal:1521/orders");
+        packaged.put("g.reset", "https://example.com/reset?password-reset=true");
+        assertThat(check(packaged)).isEmpty();
+    }
+
+    @Test
     void theRepositorysPackagedConfigurationsPassOrAllowTheirPlantedValue() throws Exception {
         assertThat(check(load("demo/src/main/resources/META-INF/microprofile-config.properties"))).isEmpty();
         assertThat(check(load("benchmarks/e2e-app/src/main/resources/META-INF/microprofile-config.properties")))
