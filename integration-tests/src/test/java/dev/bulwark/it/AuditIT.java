@@ -46,7 +46,7 @@ class AuditIT {
 
     /** The webhook's bearer token: a secret file of the server (rotated by a test). */
     private static final Path WEBHOOK_TOKEN = Path.of(System.getProperty("it.secrets.dir", "secrets"))
-            .resolve("bulwark.audit.alerts.webhook.token");
+            .resolve("bulwark.alerts.webhook.token");
 
     /** One POST the webhook receiver got. */
     record Posted(String authorization, String idempotencyKey, String contentType, JsonObject body) {

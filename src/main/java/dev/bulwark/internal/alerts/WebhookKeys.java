@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** The keys of the alert webhook ({@code bulwark.audit.alerts.webhook.*}); docs/audit.md explains it. */
+/** The keys of the alert webhook ({@code bulwark.alerts.webhook.*}); docs/audit.md explains it. */
 public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
 
-    private static final String PREFIX = "bulwark.audit.alerts.webhook.";
+    private static final String PREFIX = "bulwark.alerts.webhook.";
 
     public static final Key<URI> URL = new Key<>(PREFIX + "url", url(), null,
             "POST each alert (the JSON of its WARNING line) to this URL, from one background thread through a bounded"
@@ -56,7 +56,7 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
     public static final Key<Duration> BACKOFF = new Key<>(PREFIX + "backoff",
             Parsers.duration(Duration.ofMillis(10), Duration.ofMinutes(10)), "1s",
             "The wait before the first retry; each next one waits twice as long (up to"
-                    + " `bulwark.audit.alerts.webhook.backoff-max`), each wait between its half and its whole (jitter,"
+                    + " `bulwark.alerts.webhook.backoff-max`), each wait between its half and its whole (jitter,"
                     + " so that many servers do not retry in step). A receiver's `Retry-After` is waited for when"
                     + " longer.",
             "500ms");
@@ -64,7 +64,7 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
     public static final Key<Duration> BACKOFF_MAX = new Key<>(PREFIX + "backoff-max",
             Parsers.duration(Duration.ofMillis(10), Duration.ofHours(1)), "2m",
             "The longest wait between two attempts, a receiver's `Retry-After` included; at least"
-                    + " `bulwark.audit.alerts.webhook.backoff`.",
+                    + " `bulwark.alerts.webhook.backoff`.",
             "10m");
 
     public static final WebhookKeys CONCERN = new WebhookKeys();

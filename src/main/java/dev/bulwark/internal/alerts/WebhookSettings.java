@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The alert webhook's settings ({@code bulwark.audit.alerts.webhook.*}).
+ * The alert webhook's settings ({@code bulwark.alerts.webhook.*}).
  *
  * @param url            where each alert is POSTed, or null when the webhook is off
  * @param token          the bearer token sent with each POST as the deployment read it, or null (a rotated one is

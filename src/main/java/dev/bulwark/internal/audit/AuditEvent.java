@@ -36,10 +36,6 @@ public record AuditEvent(long epochMillis, long durationNanos, String method, St
                          String principal, String userAgent, String correlationId, String traceparent,
                          Refusal refusal, List<Observation> observed) {
 
-    public AuditEvent {
-        observed = observed == null ? List.of() : List.copyOf(observed);
-    }
-
     /** An event without observed refusals. */
     public AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
                       String path, int status, long requestBytes, long responseBytes, String clientAddress,
@@ -50,6 +46,7 @@ public record AuditEvent(long epochMillis, long durationNanos, String method, St
     }
 
     public AuditEvent {
+        observed = observed == null ? List.of() : List.copyOf(observed);
         method = held(method, EcsLine.MAX_SHORT);
         route = held(route, EcsLine.MAX_ROUTE);
         path = held(path, EcsLine.MAX_PATH);

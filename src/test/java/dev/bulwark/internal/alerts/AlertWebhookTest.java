@@ -228,7 +228,7 @@ class AlertWebhookTest {
         assertThat(runDue(webhook)).isEqualTo(-1);
         assertThat(receiver.posts).hasSize(3);
         assertThat(log.at(Level.WARNING)).singleElement().asString().contains("7 alerts not delivered")
-                .contains("7 dropped with the queue full").contains("bulwark.audit.alerts.webhook.queue-size");
+                .contains("7 dropped with the queue full").contains("bulwark.alerts.webhook.queue-size");
 
         for (int i = 0; i < 10; i++) { // more drops within the minute: no second line yet
             webhook.accept(alert("198.51.100.1" + i));
@@ -283,7 +283,7 @@ class AlertWebhookTest {
                 "https:///path-only", "http://[::2]/h", "http://localhost.evil.example/h")) {
             Map<String, String> values = Map.of(WebhookKeys.URL.name(), bad);
             assertThat(ConfigLoader.load(k -> Optional.ofNullable(values.get(k))).problems()).as(bad)
-                    .singleElement().asString().contains("bulwark.audit.alerts.webhook.url");
+                    .singleElement().asString().contains("bulwark.alerts.webhook.url");
         }
     }
 
@@ -294,8 +294,8 @@ class AlertWebhookTest {
                 WebhookKeys.BACKOFF_MAX.name(), "5s");
         var problems = ConfigLoader.load(k -> Optional.ofNullable(values.get(k))).problems();
         assertThat(problems).hasSize(2);
-        assertThat(problems.toString()).contains("bulwark.audit.alerts.webhook.token")
-                .contains("bulwark.audit.alerts.webhook.backoff-max").doesNotContain("X-Injected");
+        assertThat(problems.toString()).contains("bulwark.alerts.webhook.token")
+                .contains("bulwark.alerts.webhook.backoff-max").doesNotContain("X-Injected");
         assertThat(settings().enabled()).isTrue();
         assertThat(settings().origin()).isEqualTo("https://siem.example");
         WebhookSettings defaults = ConfigLoader.load(k -> Optional.empty()).config().settings(WebhookKeys.CONCERN);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WebhookTokenTest {
 
-    private static final String NAME = "bulwark.audit.alerts.webhook.token";
+    private static final String NAME = "bulwark.alerts.webhook.token";
 
     @TempDir
     Path dir;

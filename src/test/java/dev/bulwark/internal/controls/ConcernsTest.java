@@ -76,8 +76,8 @@ class ConcernsTest {
                         "bulwark.alerts.auth-failures.per-address"),
 
                 Arguments.of(dev.bulwark.internal.alerts.WebhookKeys.CONCERN, Map.of(
-                        "bulwark.audit.alerts.webhook.url", "http://siem.example/hooks"),
-                        "bulwark.audit.alerts.webhook.url"),
+                        "bulwark.alerts.webhook.url", "http://siem.example/hooks"),
+                        "bulwark.alerts.webhook.url"),
 
                 Arguments.of(dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
                         Map.of("bulwark.secrets.refresh", "never"), "bulwark.secrets.refresh"),
