@@ -53,7 +53,7 @@ class ObserveIT {
         RawHttp.Response r = RawHttp.send(true, RawHttp.port(ItSupport.BASE), "GET " + APP
                 + "/api/errors/ok HTTP/1.1", "Host: evil.example", "X-Request-Id: " + id);
         assertThat(r.status()).isEqualTo(200);
-        assertObserved(id, "host", "host", 200);
+        assertObserved(id, "host", "bad-request", 200);
     }
 
     @Test
@@ -62,7 +62,7 @@ class ObserveIT {
         HttpResponse<String> api = sendTo(ItSupport.HTTP, "GET", APP + "/api/errors/ok", null, "X-Request-Id", id);
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("\"ok\":true");
-        assertObserved(id, "https", "https", 200);
+        assertObserved(id, "https", "https-required", 200);
         String browser = id("https-redirect");
         HttpResponse<String> legacy = sendTo(ItSupport.HTTP, "GET", APP + "/legacy/hello", null,
                 "X-Request-Id", browser);
@@ -124,12 +124,22 @@ class ObserveIT {
 
     @Test
     void authorizationAndAuthenticationStillEnforced() throws Exception {
-        String id = id("roles");
-        HttpResponse<String> r = send("GET", APP + "/api/admin", null, "Authorization", "Bearer "
+        // a missing scope (Bulwark's own check): served, recorded
+        String id = id("scopes");
+        HttpResponse<String> r = send("GET", APP + "/api/scoped", null, "Authorization", "Bearer "
                 + ItSupport.token("bob", "user"), "X-Request-Id", id);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonObject event = assertObserved(id, "authorization", "forbidden", 200);
         assertThat(event.getString("user.id")).isEqualTo("bob");
+        // an endpoint with no access decision (deny by default): served, recorded
+        String undecided = id("deny");
+        assertThat(send("GET", APP + "/api/undecided", null, "X-Request-Id", undecided).statusCode()).isEqualTo(200);
+        assertObserved(undecided, "authorization", "forbidden", 200);
+        // @RolesAllowed is also the container's own check on Liberty (appSecurity): observe mode never lifts it
+        String roles = id("roles");
+        HttpResponse<String> container = send("GET", APP + "/api/admin", null, "Authorization", "Bearer "
+                + ItSupport.token("bob", "user"), "X-Request-Id", roles);
+        ItSupport.assertProblem(container, 403);
 
         String forged = ItSupport.token("bob", "admin");
         String bad = id("bad-token");
@@ -165,13 +175,13 @@ class ObserveIT {
     @Test
     void theMetricCountsEveryObservedControl() {
         String id = id("metric");
-        assertThat(send("GET", APP + "/api/admin", null, "Authorization", "Bearer " + ItSupport.token("carol",
+        assertThat(send("GET", APP + "/api/scoped", null, "Authorization", "Bearer " + ItSupport.token("carol",
                 "user"), "X-Request-Id", id).statusCode()).isEqualTo(200);
         event(id); // counted on the writer thread before its line is written
         HttpResponse<String> metrics = sendTo(ItSupport.MANAGEMENT, "GET", "/metrics?scope=application", null,
                 "Authorization", ItSupport.METRICS_READER);
         assertThat(metrics.body()).containsPattern("bulwark_observed_refusals_total\\{[^}]*control=\"authorization\""
-                + "[^}]*endpoint=\"GET /it-observe/api/admin\"[^}]*kind=\"forbidden\"[^}]*\\} [1-9]");
+                + "[^}]*endpoint=\"GET /it-observe/api/scoped\"[^}]*kind=\"forbidden\"[^}]*\\} [1-9]");
     }
 
     /** The event of the request: served as it really was, with the observed control's would-refusal. */
