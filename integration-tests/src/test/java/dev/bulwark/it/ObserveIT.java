@@ -153,6 +153,27 @@ class ObserveIT {
     }
 
     @Test
+    void everyObservedCheckOfOneEndpointRunsOwnershipAfterRoles() {
+        // the orders endpoint has a role check and an ownership check, both observed: each is recorded
+        // (one wrapper class per step: a runtime keeps one provider per class and method)
+        String id = id("ownership");
+        HttpResponse<String> r = send("GET", APP + "/api/orders/2", null, "Authorization", "Bearer "
+                + ItSupport.token("alice", "user"), "X-Request-Id", id);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"owner\":\"bob\"");
+        assertObserved(id, "authorization", "not-found", 200);
+        assertThat(observed(event(id))).anyMatch(o -> o.startsWith("authorization (ownership) "));
+        // a JSON body that breaks its rules and asks for another's order: validation and ownership both observed
+        String both = id("ownership-body");
+        HttpResponse<String> lookup = send("POST", APP + "/api/orders/lookup", "{\"orderId\":\"2\",\"extra\":1}",
+                "Content-Type", "application/json", "Authorization", "Bearer " + ItSupport.token("alice", "user"),
+                "X-Request-Id", both);
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertThat(event(both).getJsonArray("bulwark.observed_controls").getValuesAs(JsonString::getString))
+                .contains("authorization", "validation");
+    }
+
+    @Test
     void aMassAssignmentBodyReachesTheApplicationIntact() {
         String id = id("validation");
         HttpResponse<String> r = send("PUT", APP + "/api/bodies/me",

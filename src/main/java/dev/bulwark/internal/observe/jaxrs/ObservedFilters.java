@@ -35,12 +35,80 @@ public final class ObservedFilters {
         if (!(provider instanceof ContainerRequestFilter filter)) {
             return provider;
         }
-        Request wrapper = provider instanceof ContainerResponseFilter response ? new Both(filter, response, phase)
-                : new Request(filter, phase);
+        Request wrapper = wrapper(filter, phase);
         if (filter instanceof ServletUser user) {
             user.servlet(wrapper::request, wrapper::response);
         }
         return wrapper;
+    }
+
+    /**
+     * The wrapper of one phase: a class of its own per phase, because a JAX-RS runtime registers one provider per
+     * class for a method and ignores the next of the same class (RESTEasy: "already registered"), so that one shared
+     * wrapper class would keep only the first observed check of an endpoint (its roles, and never its ownership).
+     */
+    static Request wrapper(ContainerRequestFilter filter, Phase phase) {
+        Request wrapper = switch (phase) {
+            case DENY -> new Deny(filter);
+            case ROLES -> new Roles(filter);
+            case SCOPES -> new Scopes(filter);
+            case JSON_BODY -> new JsonBody(filter);
+            case OWNERSHIP -> new Ownership(filter);
+            case RATE_LIMIT -> new RateLimit(filter);
+            default -> throw new IllegalArgumentException("no observed JAX-RS step for phase " + phase);
+        };
+        if ((filter instanceof ContainerResponseFilter) != (wrapper instanceof ContainerResponseFilter)) {
+            throw new IllegalStateException("the observed " + phase + " wrapper does not match "
+                    + filter.getClass().getName() + " (request and response filter, or request filter only)");
+        }
+        return wrapper;
+    }
+
+    /** Deny by default and {@code @DenyAll}. */
+    static final class Deny extends Request {
+        Deny(ContainerRequestFilter filter) {
+            super(filter, Phase.DENY);
+        }
+    }
+
+    /** Roles. */
+    static final class Roles extends Request {
+        Roles(ContainerRequestFilter filter) {
+            super(filter, Phase.ROLES);
+        }
+    }
+
+    /** Scopes. */
+    static final class Scopes extends Request {
+        Scopes(ContainerRequestFilter filter) {
+            super(filter, Phase.SCOPES);
+        }
+    }
+
+    /** The JSON body. */
+    static final class JsonBody extends Request {
+        JsonBody(ContainerRequestFilter filter) {
+            super(filter, Phase.JSON_BODY);
+        }
+    }
+
+    /** Object ownership. */
+    static final class Ownership extends Request {
+        Ownership(ContainerRequestFilter filter) {
+            super(filter, Phase.OWNERSHIP);
+        }
+    }
+
+    /** The rate limit: a request filter that also writes the fields of a passed request. */
+    static final class RateLimit extends Request implements ContainerResponseFilter {
+        RateLimit(ContainerRequestFilter filter) {
+            super(filter, Phase.RATE_LIMIT);
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext context) throws IOException {
+            ((ContainerResponseFilter) filter).filter(request, context);
+        }
     }
 
     /** A filter that needs the servlet request and response, which JAX-RS injects into the provider it registers. */
@@ -51,8 +119,8 @@ public final class ObservedFilters {
     }
 
     /** An observed request filter. */
-    static class Request implements ContainerRequestFilter {
-        private final ContainerRequestFilter filter;
+    abstract static class Request implements ContainerRequestFilter {
+        final ContainerRequestFilter filter;
         private final Phase phase;
 
         @Context
@@ -98,21 +166,6 @@ public final class ObservedFilters {
                     context.setEntityStream(body.replay());
                 }
             }
-        }
-    }
-
-    /** An observed filter that also filters the response (as enforcing: a rate limit's fields of a passed request). */
-    static final class Both extends Request implements ContainerResponseFilter {
-        private final ContainerResponseFilter response;
-
-        Both(ContainerRequestFilter request, ContainerResponseFilter response, Phase phase) {
-            super(request, phase);
-            this.response = response;
-        }
-
-        @Override
-        public void filter(ContainerRequestContext request, ContainerResponseContext context) throws IOException {
-            response.filter(request, context);
         }
     }
 

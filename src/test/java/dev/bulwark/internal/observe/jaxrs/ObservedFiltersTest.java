@@ -154,5 +154,32 @@ class ObservedFiltersTest {
                 .isNotInstanceOf(ContainerResponseFilter.class);
         Object writer = new Object();
         assertThat(ObservedFilters.wrap(writer, Phase.ROLES)).isSameAs(writer);
+        // a rate-limit wrapper only for a filter that is both, and the other way round: found at deployment
+        assertThatThrownBy(() -> ObservedFilters.wrap((ContainerRequestFilter) c -> { }, Phase.RATE_LIMIT))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ObservedFilters.wrap(new Both(), Phase.ROLES))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ObservedFilters.wrap((ContainerRequestFilter) c -> { }, Phase.TOKEN_POLICY))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyObservedStepOfOneEndpointIsAProviderClassOfItsOwn() {
+        // a JAX-RS runtime keeps one provider per class for a method: the second of a class is ignored (RESTEasy)
+        java.util.Set<Class<?>> classes = new java.util.HashSet<>();
+        for (Phase phase : List.of(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.JSON_BODY, Phase.OWNERSHIP)) {
+            assertThat(classes.add(ObservedFilters.wrap((ContainerRequestFilter) c -> { }, phase).getClass()))
+                    .as(phase.name()).isTrue();
+        }
+        class Limit implements ContainerRequestFilter, ContainerResponseFilter {
+            @Override
+            public void filter(ContainerRequestContext request) {
+            }
+
+            @Override
+            public void filter(ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext r) {
+            }
+        }
+        assertThat(classes.add(ObservedFilters.wrap(new Limit(), Phase.RATE_LIMIT).getClass())).isTrue();
     }
 }
