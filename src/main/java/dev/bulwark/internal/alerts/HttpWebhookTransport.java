@@ -18,6 +18,8 @@ public final class HttpWebhookTransport implements AlertWebhook.Transport {
     private final HttpClient client;
     private final URI url;
     private final Duration timeout;
+    /** The connection and the answer, body included. */
+    private final Duration whole;
 
     public HttpWebhookTransport(WebhookSettings settings) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -29,6 +31,7 @@ public final class HttpWebhookTransport implements AlertWebhook.Transport {
         this.client = builder.build();
         this.url = settings.url();
         this.timeout = settings.timeout();
+        this.whole = settings.connectTimeout().plus(settings.timeout());
     }
 
     @Override
@@ -41,7 +44,25 @@ public final class HttpWebhookTransport implements AlertWebhook.Transport {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        // the request's timeout ends once the headers are in: the whole exchange, the answer's body included, is
+        // bounded here, or a receiver that stalls in its body would hold the one sender thread for ever
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response;
+        try {
+            response = exchange.get(whole.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no whole answer within " + whole.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("webhook exchange failed", e.getCause());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        }
         return new AlertWebhook.Answer(response.statusCode(), response.headers().firstValue("Retry-After")
                 .orElse(null));
     }

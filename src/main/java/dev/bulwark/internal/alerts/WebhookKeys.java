@@ -21,7 +21,7 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
     public static final Key<URI> URL = new Key<>(PREFIX + "url", url(), null,
             "POST each alert (the JSON of its WARNING line) to this URL, from one background thread through a bounded"
                     + " queue, with retries (docs/audit.md#the-alert-webhook). `https` is required, except to a"
-                    + " loopback host (`localhost`, `127.0.0.1`, `[::1]`: a local agent). Unset: no webhook. Needs"
+                    + " loopback host (`localhost`, `127.0.0.0/8`, `[::1]`: a local agent). Unset: no webhook. Needs"
                     + " `bulwark.alerts.enabled`.",
             "https://alerts.example.com/hooks/bulwark");
 
@@ -96,7 +96,7 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
      */
     static ValueParser<URI> url() {
         return Parsers.of("https URL", "an https URL such as https://alerts.example.com/hooks/bulwark (http only to"
-                + " localhost, 127.0.0.1 or [::1])", raw -> {
+                + " localhost, 127.0.0.0/8 or [::1])", raw -> {
             URI uri;
             try {
                 uri = new URI(raw);

@@ -28,10 +28,14 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultValue, St
         return parser.type();
     }
 
-    /** True when the key names something that must never be echoed (a password, secret, pepper, token or key). */
+    /**
+     * True when the key names something that must never be echoed (a password, secret, pepper, token or key, a URL
+     * that may hold credentials or a secret path).
+     */
     public boolean secret() {
         String n = name.toLowerCase(Locale.ROOT);
         return n.contains("secret") || n.contains("password") || n.contains("pepper") || n.contains("token") || n.endsWith(".key")
-                || n.contains("credential") || n.contains("private") || n.endsWith(".redis.url");
+                || n.contains("credential") || n.contains("private") || n.endsWith(".redis.url")
+                || n.endsWith(".webhook.url"); // a webhook's path is often its secret, and a URL may carry credentials
     }
 }

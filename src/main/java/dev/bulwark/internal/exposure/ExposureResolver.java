@@ -142,8 +142,8 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
     /**
      * The views a response entity's own class declares, for an entity the endpoint's declared type did not reveal
      * ({@code Response.ok(dto)}, {@code Object}, an asynchronous result): the class-level {@code @ResponseFields} of
-     * the type it is written as (a collection's element type when its generic type is known). Null when that type is
-     * not a class with views (the endpoint's policy applies as it is).
+     * the type it is written as (a collection's element type when its generic type is known), or of its nearest
+     * superclass that declares some. Null when none does (the endpoint's policy applies as it is).
      *
      * @param written the type the entity is written as
      * @throws IllegalArgumentException when the class's views are wrong for it (the message lists what is wrong, as
@@ -154,7 +154,12 @@ public final class ExposureResolver implements PolicyResolver<ExposurePolicy> {
         if (!(response instanceof ResponseTypes.Bean bean)) {
             return null;
         }
-        ResponseFields[] declared = bean.type().getAnnotationsByType(ResponseFields.class);
+        ResponseFields[] declared = new ResponseFields[0];
+        // the nearest class up the hierarchy that declares views: a subclass (an ORM's proxy, a variant with more
+        // fields) is held to its parent's list, its own fields left out
+        for (Class<?> c = bean.type(); c != null && c != Object.class && declared.length == 0; c = c.getSuperclass()) {
+            declared = c.getAnnotationsByType(ResponseFields.class);
+        }
         if (declared.length == 0) {
             return null;
         }

@@ -40,6 +40,8 @@ public final class SecretsLint {
     /** Words that say the value is public (a public key, a certificate, a publishable key): not a secret. */
     private static final Set<String> PUBLIC_WORDS = Set.of("public", "publickey", "publishable", "jwks", "certificate",
             "cert", "certs", "x5c", "fingerprint", "thumbprint", "checksum", "digest", "integrity");
+    /** The words before a secret's name that make that very thing public: a public key, a publishable key. */
+    private static final Set<String> PUBLIC_QUALIFIERS = Set.of("public", "publishable");
     private static final Pattern WORDS = Pattern.compile("[._\\-\\s]+|(?<=[a-z0-9])(?=[A-Z])");
     /**
      * A URL with a password in its user part: {@code redis://:pw@host}, {@code amqps://user:pw@host},
@@ -144,9 +146,10 @@ public final class SecretsLint {
         if (secretWords == 0) {
             return false;
         }
-        // a public or publishable one is not a secret: stripe.publishable-key, maps.public-api-key, public.token
+        // a public or publishable one is not a secret: stripe.publishable-key, maps.public-api-key, public.token;
+        // a certificate's password or an integrity signing key is (only these qualifiers make the secret public)
         int before = words.length - secretWords - 1;
-        return before < 0 || !PUBLIC_WORDS.contains(words[before].toLowerCase(Locale.ROOT));
+        return before < 0 || !PUBLIC_QUALIFIERS.contains(words[before].toLowerCase(Locale.ROOT));
     }
 
     /**

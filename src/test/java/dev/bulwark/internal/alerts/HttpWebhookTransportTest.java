@@ -58,6 +58,19 @@ class HttpWebhookTransportTest {
             }
             exchange.close();
         });
+        server.createContext("/hooks/stalls", exchange -> {
+            // answers 200 with a 100-byte body, sends 10 bytes of it, then stalls
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write(new byte[10]);
+            exchange.getResponseBody().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
@@ -103,6 +116,13 @@ class HttpWebhookTransportTest {
         assertThat(busy).isEqualTo(new AlertWebhook.Answer(429, "30"));
         assertThat(transport("/hooks/moved").post("{}", null, "id").status()).isEqualTo(307);
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aReceiverThatStallsInItsBodyIsATimeoutToo() {
+        // the client's own timeout ends with the headers: the whole exchange is bounded, or the sender hangs
+        assertThatThrownBy(() -> transport("/hooks/stalls", Duration.ofMillis(500)).post("{}", null, "id"))
+                .isInstanceOf(HttpTimeoutException.class);
     }
 
     @Test

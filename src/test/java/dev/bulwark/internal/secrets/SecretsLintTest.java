@@ -84,6 +84,18 @@ class SecretsLintTest {
     }
 
     @Test
+    void aCertificatesPasswordOrASigningKeyIsASecretWhateverWordPrecedesIt() {
+        Map<String, String> packaged = new HashMap<>();
+        packaged.put("server.certificate.password", "changeit-not-really");
+        packaged.put("ssl.cert.password", "hunter2hunter2");
+        packaged.put("tls.cert.private-key", "abcdefgh");
+        packaged.put("integrity.signing-key", "k3y-material");
+        packaged.put("jwks.client-secret", "s3cr3t-value");
+        assertThat(check(packaged)).extracting(SecretsLint.Finding::key)
+                .containsExactlyInAnyOrderElementsOf(packaged.keySet());
+    }
+
+    @Test
     void aSecretUnderAPublicSoundingNameIsStillFoundByItsShape() {
         Map<String, String> packaged = new HashMap<>();
         packaged.put("app.public-key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----");
