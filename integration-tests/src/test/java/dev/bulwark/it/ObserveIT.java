@@ -133,8 +133,11 @@ class ObserveIT {
         assertThat(event.getString("user.id")).isEqualTo("bob");
         // an endpoint with no access decision (deny by default): served, recorded
         String undecided = id("deny");
-        assertThat(send("GET", APP + "/api/undecided", null, "X-Request-Id", undecided).statusCode()).isEqualTo(200);
+        assertThat(send("GET", APP + "/api/undecided", null, "Authorization", "Bearer "
+                + ItSupport.token("bob", "user"), "X-Request-Id", undecided).statusCode()).isEqualTo(200);
         assertObserved(undecided, "authorization", "forbidden", 200);
+        // ...but never to a request with no caller at all: observe mode opens nothing to anonymous callers
+        ItSupport.assertProblem(send("GET", APP + "/api/undecided", null), 403);
         // @RolesAllowed is also the container's own check on Liberty (appSecurity): observe mode never lifts it
         String roles = id("roles");
         HttpResponse<String> container = send("GET", APP + "/api/admin", null, "Authorization", "Bearer "

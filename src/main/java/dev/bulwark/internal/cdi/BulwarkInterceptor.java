@@ -104,6 +104,9 @@ abstract class BulwarkInterceptor {
                 throw refusal;
             }
             HttpServletRequest request = request();
+            if (request != null && request.getUserPrincipal() == null) {
+                throw refusal; // no caller at all: only an authenticated caller's access is observed
+            }
             RequestState state = request == null ? null : RequestState.from(request::getAttribute);
             if (state == null) {
                 // no request (a timer, a message): no access event to carry it, so the log does

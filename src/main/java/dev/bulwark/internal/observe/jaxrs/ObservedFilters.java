@@ -2,6 +2,7 @@ package dev.bulwark.internal.observe.jaxrs;
 
 import dev.bulwark.internal.errors.ProblemException;
 import dev.bulwark.internal.errors.ProblemKind;
+import dev.bulwark.internal.observe.ObservedControl;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
@@ -157,7 +158,7 @@ public final class ObservedFilters {
             } catch (IOException | RuntimeException e) {
                 ProblemException refusal = ProblemException.in(e);
                 if (refusal == null || refusal.kind() == ProblemKind.UNAUTHORIZED
-                        || refusal.kind() == ProblemKind.UNREADABLE_BODY) {
+                        || refusal.kind() == ProblemKind.UNREADABLE_BODY || anonymousAccess(phase, context)) {
                     throw e;
                 }
                 Observations.record(RequestState.ensure(context::getProperty, context::setProperty), phase,
@@ -167,6 +168,16 @@ public final class ObservedFilters {
                 }
             }
         }
+    }
+
+    /**
+     * An access decision (deny, roles, scopes, ownership) about a request with no caller at all: enforced, as
+     * authentication is. Observe mode shows what enforcement would refuse to the callers it knows; it never opens
+     * {@code @DenyAll} or an undecided endpoint to anonymous requests.
+     */
+    private static boolean anonymousAccess(Phase phase, ContainerRequestContext context) {
+        return ObservedControl.of(phase) == ObservedControl.AUTHORIZATION
+                && (context.getSecurityContext() == null || context.getSecurityContext().getUserPrincipal() == null);
     }
 
     /** The request body as the wrapped filter reads it, keeping a copy of what it read for the replay. */

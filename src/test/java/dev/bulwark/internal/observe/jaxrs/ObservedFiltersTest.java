@@ -29,6 +29,8 @@ class ObservedFiltersTest {
     private static final class Request {
         final Map<String, Object> properties = new HashMap<>();
         InputStream entity;
+        /** A caller by default: authorization is only observed for one. */
+        jakarta.ws.rs.core.SecurityContext security = securityOf("alice");
 
         Request(String body) {
             entity = body == null ? null : new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
@@ -39,6 +41,7 @@ class ObservedFiltersTest {
                     new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "getProperty" -> properties.get((String) args[0]);
                         case "setProperty" -> properties.put((String) args[0], args[1]);
+                        case "getSecurityContext" -> security;
                         case "hasEntity" -> entity != null;
                         case "getEntityStream" -> entity;
                         case "setEntityStream" -> {
@@ -56,6 +59,15 @@ class ObservedFiltersTest {
         List<Observation> observed() {
             return Observations.of(RequestState.from(properties::get));
         }
+    }
+
+    private static jakarta.ws.rs.core.SecurityContext securityOf(String name) {
+        return (jakarta.ws.rs.core.SecurityContext) Proxy.newProxyInstance(ObservedFiltersTest.class.getClassLoader(),
+                new Class<?>[] {jakarta.ws.rs.core.SecurityContext.class}, (proxy, method, args) ->
+                        switch (method.getName()) {
+                            case "getUserPrincipal" -> name == null ? null : (java.security.Principal) () -> name;
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        });
     }
 
     /** Reads {@code bytes} of the body, then refuses like the JSON body filter. */
@@ -124,6 +136,25 @@ class ObservedFiltersTest {
         }, Phase.SCOPES);
         assertThatThrownBy(() -> wrapped.filter(request.context())).isInstanceOf(ProblemException.class);
         assertThat(request.observed()).isEmpty();
+    }
+
+    @Test
+    void anAccessDecisionAboutARequestWithNoCallerIsEnforced() throws IOException {
+        // @DenyAll and an undecided endpoint stay closed to anonymous requests in observe mode
+        for (Phase phase : List.of(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.OWNERSHIP)) {
+            Request anonymous = new Request(null);
+            anonymous.security = securityOf(null);
+            ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
+                throw new ProblemException(ProblemKind.FORBIDDEN, List.of(), "@DenyAll");
+            }, phase);
+            assertThatThrownBy(() -> wrapped.filter(anonymous.context())).as(phase.name())
+                    .isInstanceOf(ProblemException.class);
+            assertThat(anonymous.observed()).isEmpty();
+            // the same decision about a known caller is observed
+            Request known = new Request(null);
+            wrapped.filter(known.context());
+            assertThat(known.observed()).extracting(Observation::control).containsExactly("authorization");
+        }
     }
 
     @Test
