@@ -48,6 +48,16 @@ public record SecurityAlert(Detector detector, String key, long observed, long t
         /** One token ({@code jti}) used from many client addresses: a stolen, replayed token. */
         TOKEN_MANY_ADDRESSES,
         /** Response bytes to one subject far above its own recent baseline: data exfiltration. */
-        EXFILTRATION
+        EXFILTRATION,
+        /**
+         * A subject with an established history reaching a (privileged) route or role it never used: a stolen or
+         * escalated identity exploring. The key is the subject; the route is the alert's route.
+         */
+        NEW_ACCESS,
+        /**
+         * A privileged call from a client address (an IPv6 client's /64) the subject has not used for one recently:
+         * an admin's token or session used from somewhere else. The key is the subject; the address is the alert's.
+         */
+        ADMIN_NEW_ADDRESS
     }
 }
