@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param key           what the detector counted by: a client address (an IPv6 client's /64, such as
  *                      {@code 2001:db8:1:2::/64}), a subject, a token id ({@code jti}), or {@code *} for the whole
  *                      deployment
- * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met
- * @param threshold     the configured threshold it met
- * @param window        the sliding window the count covers
+ * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met;
+ *                      1 for a novelty ({@link Detector#NEW_ACCESS}, {@link Detector#ADMIN_NEW_ADDRESS})
+ * @param threshold     the configured threshold it met (1 for a novelty)
+ * @param window        the sliding window the count covers; for a novelty, the learning period
+ *                      ({@code NEW_ACCESS}) or how long an address stays known ({@code ADMIN_NEW_ADDRESS})
  * @param at            when the alert was raised (the time of the request that met the threshold)
  * @param clientAddress the client address of that request (trusted-proxy aware), or null
  * @param subject       the verified subject of that request, or null

@@ -598,6 +598,15 @@ class AuditIT {
         assertThat(alert.getString("client.ip")).isEqualTo(address);
         assertThat(alert.getInt("bulwark.alert.window_seconds")).isEqualTo(2);
         assertThat(alertLines("admin-new-address", subject)).as("one address all along").isEmpty();
+        assertAlertCounted("new-access");
+    }
+
+    /** {@code bulwark_alerts_total{detector}} has counted the detector's alerts. */
+    private static void assertAlertCounted(String rule) {
+        HttpResponse<String> metrics = ItSupport.sendTo(ItSupport.MANAGEMENT, "GET", "/metrics?scope=application",
+                null, "Authorization", ItSupport.METRICS_READER);
+        assertThat(metrics.body()).containsPattern("bulwark_alerts_total\\{[^}]*detector=\"" + rule
+                + "\"[^}]*\\} [1-9]");
     }
 
     @Test
@@ -618,6 +627,7 @@ class AuditIT {
         assertThat(alert.getString("bulwark.route")).isEqualTo("GET /it-audit/api/admin");
         assertThat(alert.getString("message")).endsWith(", 198.51.100.93");
         assertThat(alertLines("new-access", subject)).as("one admin route all along").isEmpty();
+        assertAlertCounted("admin-new-address");
     }
 
     @Test
