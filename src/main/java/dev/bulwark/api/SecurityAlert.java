@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param key           what the detector counted by: a client address (an IPv6 client's /64, such as
  *                      {@code 2001:db8:1:2::/64}), a subject, a token id ({@code jti}), or {@code *} for the whole
  *                      deployment
- * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met
- * @param threshold     the configured threshold it met
- * @param window        the sliding window the count covers
+ * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met;
+ *                      1 for a novelty ({@link Detector#NEW_ACCESS}, {@link Detector#ADMIN_NEW_ADDRESS})
+ * @param threshold     the configured threshold it met (1 for a novelty)
+ * @param window        the sliding window the count covers; for a novelty, the learning period
+ *                      ({@code NEW_ACCESS}) or how long an address stays known ({@code ADMIN_NEW_ADDRESS})
  * @param at            when the alert was raised (the time of the request that met the threshold)
  * @param clientAddress the client address of that request (trusted-proxy aware), or null
  * @param subject       the verified subject of that request, or null
@@ -48,6 +50,16 @@ public record SecurityAlert(Detector detector, String key, long observed, long t
         /** One token ({@code jti}) used from many client addresses: a stolen, replayed token. */
         TOKEN_MANY_ADDRESSES,
         /** Response bytes to one subject far above its own recent baseline: data exfiltration. */
-        EXFILTRATION
+        EXFILTRATION,
+        /**
+         * A subject with an established history reaching a (privileged) route or role it never used: a stolen or
+         * escalated identity exploring. The key is the subject; the route is the alert's route.
+         */
+        NEW_ACCESS,
+        /**
+         * A privileged call from a client address (an IPv6 client's /64) the subject has not used for one recently:
+         * an admin's token or session used from somewhere else. The key is the subject; the address is the alert's.
+         */
+        ADMIN_NEW_ADDRESS
     }
 }

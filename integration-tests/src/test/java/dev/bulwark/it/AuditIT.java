@@ -565,6 +565,71 @@ class AuditIT {
                 .isBetween(burst.minusSeconds(1), burst.plusSeconds(3 + 30));
     }
 
+    /** A successful GET of an admin route with an admin's token from an address; its request id. */
+    private static String adminCall(String path, String token, String address) {
+        String requestId = id("admin");
+        HttpResponse<String> r = send("GET", APP + path, null, "Authorization", "Bearer " + token,
+                "X-Forwarded-For", address, "X-Request-Id", requestId);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return requestId;
+    }
+
+    /** Past the learning periods of /it-audit (2 s): the subject's history is established. */
+    private static void outlastLearning() throws InterruptedException {
+        Thread.sleep(2_500);
+    }
+
+    @Test
+    void anEstablishedAdminReachingAnAdminRouteItNeverUsedRaisesExactlyOneAlert() throws Exception {
+        String subject = "ops-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = ItSupport.token(subject, "admin");
+        String address = "203.0.113.91";
+        adminCall("/api/admin", token, address); // learnt: a new subject never alerts
+        outlastLearning();
+        eventOf(adminCall("/api/admin", token, address)); // known: nothing
+        assertThat(alertLines("new-access", subject)).isEmpty();
+
+        String first = adminCall("/api/alerts", token, address); // an admin route it never used
+        eventOf(adminCall("/api/alerts", token, address)); // learnt: a repeat raises nothing
+        JsonObject alert = assertOneAlert("new-access", "NEW_ACCESS", subject, 1);
+        assertThat(alert.getString("http.request.id")).isEqualTo(first);
+        assertThat(alert.getString("user.id")).isEqualTo(subject);
+        assertThat(alert.getString("bulwark.route")).isEqualTo("GET /it-audit/api/alerts");
+        assertThat(alert.getString("client.ip")).isEqualTo(address);
+        assertThat(alert.getInt("bulwark.alert.window_seconds")).isEqualTo(2);
+        assertThat(alertLines("admin-new-address", subject)).as("one address all along").isEmpty();
+        assertAlertCounted("new-access");
+    }
+
+    /** {@code bulwark_alerts_total{detector}} has counted the detector's alerts. */
+    private static void assertAlertCounted(String rule) {
+        HttpResponse<String> metrics = ItSupport.sendTo(ItSupport.MANAGEMENT, "GET", "/metrics?scope=application",
+                null, "Authorization", ItSupport.METRICS_READER);
+        assertThat(metrics.body()).containsPattern("bulwark_alerts_total\\{[^}]*detector=\"" + rule
+                + "\"[^}]*\\} [1-9]");
+    }
+
+    @Test
+    void anAdminRouteFromANewAddressRaisesExactlyOneAlert() throws Exception {
+        String subject = "root-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = ItSupport.token(subject, "admin");
+        adminCall("/api/admin", token, "203.0.113.92"); // its first privileged call: never an alert
+        outlastLearning();
+        eventOf(adminCall("/api/admin", token, "203.0.113.92"));
+        assertThat(alertLines("admin-new-address", subject)).isEmpty();
+
+        String moved = adminCall("/api/admin", token, "198.51.100.93"); // the same admin token, elsewhere
+        eventOf(adminCall("/api/admin", token, "198.51.100.94")); // and further on, within the alert's window
+        JsonObject alert = assertOneAlert("admin-new-address", "ADMIN_NEW_ADDRESS", subject, 1);
+        assertThat(alert.getString("http.request.id")).isEqualTo(moved);
+        assertThat(alert.getString("client.ip")).isEqualTo("198.51.100.93");
+        assertThat(alert.getString("user.id")).isEqualTo(subject);
+        assertThat(alert.getString("bulwark.route")).isEqualTo("GET /it-audit/api/admin");
+        assertThat(alert.getString("message")).endsWith(", 198.51.100.93");
+        assertThat(alertLines("new-access", subject)).as("one admin route all along").isEmpty();
+        assertAlertCounted("admin-new-address");
+    }
+
     @Test
     void ordinaryMixedTrafficRaisesNoAlert() throws Exception {
         List<String> keys = new ArrayList<>();

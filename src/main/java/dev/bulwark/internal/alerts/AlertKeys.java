@@ -6,6 +6,7 @@ import dev.bulwark.internal.config.Key;
 import dev.bulwark.internal.config.Parsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** The keys of the anomaly detectors ({@code bulwark.alerts.*}); docs/audit.md explains each detector. */
 public final class AlertKeys implements ConfigConcern<AlertSettings> {
@@ -74,6 +75,69 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
                     + " least recently seen are forgotten, so memory stays bounded.",
             "50000");
 
+    public static final Key<List<String>> PRIVILEGED_ROLES = new Key<>("bulwark.alerts.privileged-roles",
+            Parsers.listOf(Parsers.roleName(), "role names"), "admin",
+            "The roles that make a call privileged for the new-access and admin-new-address detectors: a successful"
+                    + " call of an endpoint whose `@RolesAllowed` names one of them, made with that role (the"
+                    + " verified token's `groups` hold it; a caller the container authenticated, when every role of"
+                    + " the endpoint is one of them). Empty: no call is privileged.",
+            "admin, ops, billing-admin");
+
+    public static final Key<NoveltySettings.NewAccessScope> NEW_ACCESS = new Key<>("bulwark.alerts.new-access",
+            Parsers.enumOf(NoveltySettings.NewAccessScope.class), "PRIVILEGED",
+            "A subject with an established history reaching a route or role it never used: `PRIVILEGED` watches the"
+                    + " privileged calls only (`bulwark.alerts.privileged-roles`; an ordinary user trying a new"
+                    + " feature is no alert), `ALL` every route and role, `OFF` switches the detector off.",
+            "ALL");
+
+    public static final Key<Duration> NEW_ACCESS_LEARNING = new Key<>("bulwark.alerts.new-access.learning",
+            Parsers.duration(Duration.ofSeconds(1), Duration.ofDays(365)), "7d",
+            "How long after its first successful call (on this server) a subject's routes and roles are only learnt:"
+                    + " a new subject never alerts. A week covers the weekly jobs and reports; the history is in"
+                    + " memory, so a server restarted more often than this never alerts: shorten it there.",
+            "1d");
+
+    public static final Key<Integer> NEW_ACCESS_MAX_ROUTES = new Key<>("bulwark.alerts.new-access.max-routes",
+            Parsers.intRange(10, 10_000), "50",
+            "The most routes (and, apart, roles) remembered per subject, the least recently used forgotten first: a"
+                    + " forgotten one is new again. Keep it above the number of watched routes one subject uses.",
+            "200");
+
+    public static final Key<Duration> NEW_ACCESS_WINDOW = new Key<>("bulwark.alerts.new-access.window",
+            Parsers.duration(Duration.ofSeconds(1), Duration.ofDays(1)), "1h",
+            "At most one new-access alert per subject within this window: the routes and roles it reaches meanwhile"
+                    + " are learnt without another alert.",
+            "15m");
+
+    public static final Key<Boolean> ADMIN_ADDRESS = new Key<>("bulwark.alerts.admin-address.enabled",
+            Parsers.bool(), "true",
+            "Alert on a privileged call (`bulwark.alerts.privileged-roles`) from a client address (an IPv6 client's"
+                    + " /64) the subject has not made one from within `bulwark.alerts.admin-address.memory`.",
+            "false");
+
+    public static final Key<Duration> ADMIN_ADDRESS_MEMORY = new Key<>("bulwark.alerts.admin-address.memory",
+            Parsers.duration(Duration.ofMinutes(1), Duration.ofDays(365)), "30d",
+            "How long an address a subject made a privileged call from stays known: one unused for longer is new"
+                    + " again.",
+            "90d");
+
+    public static final Key<Duration> ADMIN_ADDRESS_LEARNING = new Key<>("bulwark.alerts.admin-address.learning",
+            Parsers.duration(Duration.ZERO, Duration.ofDays(365)), "1d",
+            "How long after a subject's first privileged call (on this server) its addresses are only learnt: the"
+                    + " office, home and VPN addresses of a working day. `0s`: only the very first call is exempt.",
+            "0s");
+
+    public static final Key<Integer> ADMIN_ADDRESS_MAX = new Key<>("bulwark.alerts.admin-address.max-addresses",
+            Parsers.intRange(2, 1000), "20",
+            "The most addresses remembered per subject, the least recently used forgotten first.",
+            "50");
+
+    public static final Key<Duration> ADMIN_ADDRESS_WINDOW = new Key<>("bulwark.alerts.admin-address.window",
+            Parsers.duration(Duration.ofSeconds(1), Duration.ofDays(1)), "1h",
+            "At most one admin-new-address alert per subject within this window: the addresses it uses meanwhile"
+                    + " are learnt without another alert.",
+            "15m");
+
     public static final AlertKeys CONCERN = new AlertKeys();
 
     private AlertKeys() {
@@ -83,7 +147,8 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
     public List<Key<?>> keys() {
         return List.of(ENABLED, FAILURES_PER_ADDRESS, FAILURES_PER_SUBJECT, FAILURES_TOTAL, RATE_LIMITED,
                 ENUMERATION, TOKEN_ADDRESSES, EXFILTRATION_FACTOR, EXFILTRATION_MIN_KIB, EXFILTRATION_WINDOW,
-                MAX_KEYS);
+                MAX_KEYS, PRIVILEGED_ROLES, NEW_ACCESS, NEW_ACCESS_LEARNING, NEW_ACCESS_MAX_ROUTES, NEW_ACCESS_WINDOW,
+                ADMIN_ADDRESS, ADMIN_ADDRESS_MEMORY, ADMIN_ADDRESS_LEARNING, ADMIN_ADDRESS_MAX, ADMIN_ADDRESS_WINDOW);
     }
 
     @Override
@@ -91,6 +156,11 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
         return new AlertSettings(reader.get(ENABLED), reader.get(FAILURES_PER_ADDRESS),
                 reader.get(FAILURES_PER_SUBJECT), reader.get(FAILURES_TOTAL), reader.get(RATE_LIMITED),
                 reader.get(ENUMERATION), reader.get(TOKEN_ADDRESSES), reader.get(EXFILTRATION_FACTOR),
-                reader.get(EXFILTRATION_MIN_KIB) * 1024L, reader.get(EXFILTRATION_WINDOW), reader.get(MAX_KEYS));
+                reader.get(EXFILTRATION_MIN_KIB) * 1024L, reader.get(EXFILTRATION_WINDOW), reader.get(MAX_KEYS),
+                new NoveltySettings(Set.copyOf(reader.get(PRIVILEGED_ROLES)), reader.get(NEW_ACCESS),
+                        reader.get(NEW_ACCESS_LEARNING), reader.get(NEW_ACCESS_MAX_ROUTES),
+                        reader.get(NEW_ACCESS_WINDOW), reader.get(ADMIN_ADDRESS), reader.get(ADMIN_ADDRESS_MEMORY),
+                        reader.get(ADMIN_ADDRESS_LEARNING), reader.get(ADMIN_ADDRESS_MAX),
+                        reader.get(ADMIN_ADDRESS_WINDOW)));
     }
 }

@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param exfiltrationMinBytes the least response bytes in one window that can raise the alert
  * @param exfiltrationWindow  the window whose byte totals make the baseline
  * @param maxKeys             the most keys (addresses, subjects, tokens) each detector remembers
+ * @param novelty             the new-access and admin-new-address detectors
  */
 public record AlertSettings(boolean enabled, Threshold failuresPerAddress, Threshold failuresPerSubject,
                             Threshold failuresTotal, Threshold rateLimited, Threshold enumeration,
                             Threshold tokenAddresses, int exfiltrationFactor, long exfiltrationMinBytes,
-                            Duration exfiltrationWindow, int maxKeys) {
+                            Duration exfiltrationWindow, int maxKeys, NoveltySettings novelty) {
 }

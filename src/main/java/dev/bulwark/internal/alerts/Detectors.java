@@ -4,9 +4,13 @@ import dev.bulwark.api.SecurityAlert;
 import dev.bulwark.api.SecurityAlert.Detector;
 import dev.bulwark.internal.audit.AuditEvent;
 import dev.bulwark.internal.audit.Refusal;
+import dev.bulwark.internal.authz.Roles;
+import dev.bulwark.internal.authz.Scopes;
 import dev.bulwark.internal.pipeline.Phase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +36,8 @@ public final class Detectors implements Consumer<AuditEvent> {
     private final SlidingCount enumeration;
     private final DistinctCount tokenAddresses;
     private final ExfiltrationBaseline exfiltration;
+    private final NewAccess newAccess;
+    private final AdminAddresses adminAddresses;
 
     /** @param publish where an alert goes (the CDI event, the WARNING line, the counter) */
     public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish) {
@@ -48,6 +54,12 @@ public final class Detectors implements Consumer<AuditEvent> {
         this.exfiltration = settings.exfiltrationFactor() == 0 ? null : new ExfiltrationBaseline(
                 settings.exfiltrationFactor(), settings.exfiltrationMinBytes(),
                 settings.exfiltrationWindow().toMillis(), max);
+        NoveltySettings n = settings.novelty();
+        this.newAccess = n.newAccess() == NoveltySettings.NewAccessScope.OFF ? null : new NewAccess(
+                n.newAccessLearning().toMillis(), n.newAccessMaxRoutes(), n.newAccessWindow().toMillis(), max);
+        this.adminAddresses = !n.adminAddress() || n.privilegedRoles().isEmpty() ? null : new AdminAddresses(
+                n.adminAddressMemory().toMillis(), n.adminAddressLearning().toMillis(),
+                n.adminAddressMaxAddresses(), n.adminAddressWindow().toMillis(), max);
     }
 
     private static SlidingCount count(Threshold threshold, int maxKeys) {
@@ -88,6 +100,61 @@ public final class Detectors implements Consumer<AuditEvent> {
                         settings.exfiltrationWindow(), e));
             }
         }
+        if (subject != null && status < 400 && (newAccess != null || adminAddresses != null)) {
+            novelty(e, subject, address, now);
+        }
+    }
+
+    /** The new-access and admin-new-address detectors over a successful call of an identified subject. */
+    private void novelty(AuditEvent e, String subject, String address, long now) {
+        NoveltySettings n = settings.novelty();
+        Set<String> used = rolesUsed(e);
+        Set<String> privileged = privileged(e, used, n.privilegedRoles());
+        if (newAccess != null) {
+            boolean all = n.newAccess() == NoveltySettings.NewAccessScope.ALL;
+            String route = all || !privileged.isEmpty() ? e.route() : null;
+            if (newAccess.use(subject, route, all ? used : privileged, now)) {
+                publish.accept(alert(Detector.NEW_ACCESS, subject, 1, 1, n.newAccessLearning(), e));
+            }
+        }
+        if (adminAddresses != null && !privileged.isEmpty() && address != null
+                && adminAddresses.call(subject, address, now)) {
+            publish.accept(alert(Detector.ADMIN_NEW_ADDRESS, subject, 1, 1, n.adminAddressMemory(), e));
+        }
+    }
+
+    /**
+     * The endpoint's roles the caller evidently used: those its verified token's {@code groups} hold; for a caller
+     * the container authenticated (whose roles only the container knows), the endpoint's one role, else none.
+     */
+    private static Set<String> rolesUsed(AuditEvent e) {
+        Set<String> roles = e.endpointRoles();
+        if (roles.isEmpty()) {
+            return Set.of();
+        }
+        if (e.claims() != null) {
+            Set<String> groups = Scopes.groups(e.claims());
+            Set<String> used = new HashSet<>(roles);
+            used.retainAll(groups);
+            return used;
+        }
+        return roles.size() == 1 && !roles.contains(Roles.ANY_AUTHENTICATED) ? roles : Set.of();
+    }
+
+    /**
+     * The privileged roles of a call: those of the roles it used; for a caller the container authenticated, every
+     * role of the endpoint when all of them are privileged (whichever let it in was one).
+     */
+    private static Set<String> privileged(AuditEvent e, Set<String> used, Set<String> privilegedRoles) {
+        if (e.claims() == null && privilegedRoles.containsAll(e.endpointRoles())) {
+            return e.endpointRoles();
+        }
+        if (used.isEmpty()) {
+            return Set.of(); // most calls: nothing to allocate
+        }
+        Set<String> out = new HashSet<>(used);
+        out.retainAll(privilegedRoles);
+        return out;
     }
 
     private void count(SlidingCount counter, Detector detector, Threshold threshold, String key, AuditEvent e) {

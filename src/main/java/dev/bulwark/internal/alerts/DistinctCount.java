@@ -24,12 +24,7 @@ final class DistinctCount {
     DistinctCount(Threshold threshold, int maxKeys) {
         this.count = threshold.count();
         this.windowMillis = threshold.window().toMillis();
-        this.keys = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
-                return size() > maxKeys;
-            }
-        };
+        this.keys = LruMap.of(maxKeys);
     }
 
     /** Notes {@code value} for {@code key}; true when the key reaches the threshold and no alert was due yet. */

@@ -1,6 +1,5 @@
 package dev.bulwark.internal.alerts;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,12 +51,7 @@ final class ExfiltrationBaseline {
         this.minBytes = minBytes;
         this.windowMillis = windowMillis;
         this.slotMillis = Math.max(1, windowMillis / SLOTS);
-        this.subjects = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Subject> eldest) {
-                return size() > maxKeys;
-            }
-        };
+        this.subjects = LruMap.of(maxKeys);
     }
 
     /** Adds a response's bytes; the threshold it met when this raises the alert, else -1. */

@@ -1,6 +1,5 @@
 package dev.bulwark.internal.alerts;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,12 +28,7 @@ final class SlidingCount {
     SlidingCount(Threshold threshold, int maxKeys) {
         this.count = threshold.count();
         this.windowMillis = threshold.window().toMillis();
-        this.keys = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Ring> eldest) {
-                return size() > maxKeys;
-            }
-        };
+        this.keys = LruMap.of(maxKeys);
     }
 
     /** Counts one hit of {@code key} at {@code now}; true when it meets the threshold and no alert was due yet. */

@@ -3,6 +3,7 @@ package dev.bulwark.internal.audit;
 import dev.bulwark.internal.observe.Observation;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one request left behind, as the request thread hands it over: references only, nothing formatted, escaped
@@ -29,12 +30,23 @@ import java.util.List;
  * @param refusal        who refused the request and why, or null
  * @param observed       the refusals observed controls would have made ({@code bulwark.observe}); the request went
  *                       on
+ * @param endpointRoles  the {@code @RolesAllowed} roles of the matched endpoint (the deployment's own set, shared by
+ *                       every event of the endpoint); empty when none or no endpoint matched
  */
 public record AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
                          String path, int status,
                          long requestBytes, long responseBytes, String clientAddress, JsonObject claims,
                          String principal, String userAgent, String correlationId, String traceparent,
-                         Refusal refusal, List<Observation> observed) {
+                         Refusal refusal, List<Observation> observed, Set<String> endpointRoles) {
+
+    /** An event without endpoint roles. */
+    public AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
+                      String path, int status, long requestBytes, long responseBytes, String clientAddress,
+                      JsonObject claims, String principal, String userAgent, String correlationId,
+                      String traceparent, Refusal refusal, List<Observation> observed) {
+        this(epochMillis, durationNanos, method, route, ownedObject, path, status, requestBytes, responseBytes,
+                clientAddress, claims, principal, userAgent, correlationId, traceparent, refusal, observed, Set.of());
+    }
 
     /** An event without observed refusals. */
     public AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
@@ -47,6 +59,7 @@ public record AuditEvent(long epochMillis, long durationNanos, String method, St
 
     public AuditEvent {
         observed = observed == null ? List.of() : List.copyOf(observed);
+        endpointRoles = endpointRoles == null ? Set.of() : Set.copyOf(endpointRoles); // no copy of an immutable set
         method = held(method, EcsLine.MAX_SHORT);
         route = held(route, EcsLine.MAX_ROUTE);
         path = held(path, EcsLine.MAX_PATH);

@@ -104,8 +104,12 @@ public final class EcsLine {
     public static String of(dev.bulwark.api.SecurityAlert a) {
         String detector = a.detector().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         EcsLine line = start(a.at().toEpochMilli(), "warn", AuditLog.LOGGER_NAME);
-        line.field("message", "Bulwark alert " + detector + " for " + a.key() + ": " + a.observed() + " within "
-                + a.window() + " (threshold " + a.threshold() + ")", MAX_PATH);
+        line.field("message", "Bulwark alert " + detector + " for " + a.key() + ": " + switch (a.detector()) {
+            case NEW_ACCESS -> "a route or role it never used before, " + a.route();
+            case ADMIN_NEW_ADDRESS -> "a privileged call from an address it has not used for one within " + a.window()
+                    + ", " + a.clientAddress();
+            default -> a.observed() + " within " + a.window() + " (threshold " + a.threshold() + ")";
+        }, MAX_PATH);
         line.field("event.kind", "alert", MAX_SHORT);
         line.array("event.category", "intrusion_detection", "web");
         line.array("event.type", "indicator");

@@ -40,10 +40,11 @@ final class EndpointBindings implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         EndpointPolicy policy = policies.apply(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+        AccessRule access = policy == null ? null : policy.get(AccessRule.class);
         context.register(new Dispatch.Dispatched(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(),
                         policy == null ? null : new RequestState.Route(policy.site().httpMethod() + " "
-                                + policy.site().path(), policy.get(AccessRule.class) != null
-                                && policy.get(AccessRule.class).owner() != null)),
+                                + policy.site().path(), access != null && access.owner() != null,
+                                access == null ? null : access.roles())),
                 Phase.DISPATCH.priority());
         for (Binding binding : bindings) {
             binding.bind(policy, (provider, phase) -> context.register(observe.observes(phase)

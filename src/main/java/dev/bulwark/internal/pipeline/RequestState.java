@@ -55,8 +55,14 @@ public final class RequestState {
      *
      * @param template    {@code GET /it/api/orders/{id}}
      * @param ownedObject whether the endpoint guards object ids ({@code @OwnedBy}): its 404s count as enumeration
+     * @param roles       the endpoint's {@code @RolesAllowed} roles (worked out once, at deployment): the novelty
+     *                    detectors tell privileged calls by them
      */
-    public record Route(String template, boolean ownedObject) {
+    public record Route(String template, boolean ownedObject, java.util.Set<String> roles) {
+
+        public Route {
+            roles = roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles);
+        }
     }
 
     /** The call JAX-RS is about to make: this class's (or a container subclass's) method of this signature. */

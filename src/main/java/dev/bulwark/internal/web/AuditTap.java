@@ -91,7 +91,8 @@ final class AuditTap {
                 route == null ? null : route.template(), route != null && route.ownedObject(), path, status, request.getContentLengthLong(),
                 bytesOut, exchange.clientAddress, token == null ? null : token.claims(),
                 token != null ? null : principal != null ? principal : principal(request), request.getHeader("User-Agent"), exchange.correlationId,
-                request.getHeader("traceparent"), state.get(Refusal.KEY), observed));
+                request.getHeader("traceparent"), state.get(Refusal.KEY), observed,
+                route == null ? null : route.roles()));
     }
 
     private static String principal(HttpServletRequest request) {

@@ -7,17 +7,14 @@ import dev.bulwark.api.SecurityAlert;
 import dev.bulwark.api.SecurityAlert.Detector;
 import dev.bulwark.internal.audit.AuditEvent;
 import dev.bulwark.internal.audit.Refusal;
-import dev.bulwark.internal.controls.ConfigLoader;
 import dev.bulwark.internal.errors.ProblemKind;
 import dev.bulwark.internal.pipeline.Phase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DetectorsTest {
@@ -26,13 +23,7 @@ class DetectorsTest {
     private final List<SecurityAlert> alerts = new ArrayList<>();
 
     private Detectors detectors(String... overrides) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < overrides.length; i += 2) {
-            values.put(overrides[i], overrides[i + 1]);
-        }
-        ConfigLoader.Result r = ConfigLoader.load(k -> Optional.ofNullable(values.get(k)));
-        assertThat(r.problems()).isEmpty();
-        return new Detectors(r.config().settings(AlertKeys.CONCERN), alerts::add);
+        return new Detectors(AlertConfig.with(overrides), alerts::add);
     }
 
     private static JsonObject token(String sub, String jti) {

@@ -220,4 +220,26 @@ class EcsLineTest {
         assertThat(json.containsKey("bulwark.observed")).isFalse();
         assertThat(json.containsKey("bulwark.observed_controls")).isFalse();
     }
+
+    @Test
+    void theNoveltyAlertsSayWhatWasNewInTheirMessage() {
+        java.time.Instant at = java.time.Instant.ofEpochMilli(Events.T0);
+        JsonObject access = Events.parse(EcsLine.of(new dev.bulwark.api.SecurityAlert(
+                dev.bulwark.api.SecurityAlert.Detector.NEW_ACCESS, "alice", 1, 1, java.time.Duration.ofDays(7), at,
+                "203.0.113.7", "alice", "DELETE /app/api/admin/users/{id}", "c-1")));
+        assertThat(access.getString("message")).isEqualTo("Bulwark alert new-access for alice: a route or role it"
+                + " never used before, DELETE /app/api/admin/users/{id}");
+        assertThat(access.getString("rule.name")).isEqualTo("new-access");
+        assertThat(access.getString("bulwark.route")).isEqualTo("DELETE /app/api/admin/users/{id}");
+        assertThat(access.getInt("bulwark.alert.window_seconds")).isEqualTo(7 * 86_400);
+
+        JsonObject address = Events.parse(EcsLine.of(new dev.bulwark.api.SecurityAlert(
+                dev.bulwark.api.SecurityAlert.Detector.ADMIN_NEW_ADDRESS, "alice", 1, 1, java.time.Duration.ofDays(30),
+                at, "2001:db8:5:7::1", "alice", "GET /app/api/admin/stats", "c-2")));
+        assertThat(address.getString("message")).isEqualTo("Bulwark alert admin-new-address for alice: a privileged"
+                + " call from an address it has not used for one within PT720H, 2001:db8:5:7::1");
+        assertThat(address.getString("rule.name")).isEqualTo("admin-new-address");
+        assertThat(address.getString("client.ip")).isEqualTo("2001:db8:5:7::1");
+        assertThat(address.getString("user.id")).isEqualTo("alice");
+    }
 }
