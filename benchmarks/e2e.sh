@@ -12,7 +12,8 @@
 # threads, 1), E2E_CONNECTIONS (16), MAVEN_ARGS (extra Maven options, e.g. -o), E2E_SKIP_BUILD=1 (use the WARs and
 # the devtools jar already built). E2E_PROFILE=public|me|order: instead of the rounds, record a JFR CPU profile of
 # /with under that request for the run's seconds and print where Bulwark's own samples are (needs a JDK 21+ `jfr`,
-# E2E_JFR_TOOL). See docs/benchmarks.md.
+# E2E_JFR_TOOL). E2E_CPU=1: instead of throughput, the server's CPU time per request of each side (meaningful on a
+# shared machine). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -197,6 +198,33 @@ if [ -n "${E2E_PROFILE:-}" ]; then
       print "hottest leaf frames:"
       for (k in leaf_count) printf "%6d %5.1f%%  %s\n", leaf_count[k], 100 * leaf_count[k] / total, k | "sort -rn | head -25"
     }'
+  exit 0
+fi
+
+if [ -n "${E2E_CPU:-}" ]; then
+  # The server's CPU time per request (user + system of the whole JVM, its background threads included), each side
+  # measured alternately: unlike throughput, this stays meaningful on a machine that other work shares, so it is how
+  # a change is checked between idle-machine runs. Printed as CPU µs per request and without/with (1.000 = no cost).
+  pid=$(jcmd -l | awk -v s="$server_name" '/ws-server/ && $0 ~ s {print $1; exit}')
+  hz=$(getconf CLK_TCK)
+  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+  cpu_results=$app/e2e-cpu.txt
+  : > "$cpu_results"
+  echo "CPU per request: $rounds rounds x ${secs} s per request and application"
+  for r in $(seq 1 "$rounds"); do
+    token=$(mint)
+    for q in "${requests[@]}"; do
+      if [ $((r % 2)) -eq 1 ]; then order_sides=(with without); else order_sides=(without with); fi
+      for side in "${order_sides[@]}"; do
+        t0=$(ticks); line=$(run "$side" "$q" "$secs"); t1=$(ticks)
+        read -r n _ <<< "$line"
+        echo "$r $q $side $n $(( (t1 - t0) * 1000000 / hz ))" >> "$cpu_results"
+      done
+    done
+  done
+  awk '{ n[$2, $3] += $4; us[$2, $3] += $5; q[$2] = 1 }
+    END { for (k in q) { w = us[k, "with"] / n[k, "with"]; wo = us[k, "without"] / n[k, "without"]
+            printf "  %-7s CPU us/request with %7.1f  without %7.1f  without/with %.3f\n", k, w, wo, wo / w } }' "$cpu_results"
   exit 0
 fi
 
