@@ -446,6 +446,11 @@ public class BulwarkExtension implements Extension {
         resourceModel = model;
     }
 
+    /** The resource model the servlet initializer published, or null before it did. */
+    public EndpointModel resourceModel() {
+        return resourceModel;
+    }
+
     /**
      * The policy of a resource method as the JAX-RS runtime matched it: from the resource model, else (a resource
      * the scan could not see, such as one an application only returns from {@code getSingletons()}) resolved now

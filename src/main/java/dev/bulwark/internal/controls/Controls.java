@@ -65,7 +65,8 @@ public final class Controls {
             EgressKeys.CONCERN, dev.bulwark.internal.audit.AuditKeys.CONCERN,
             dev.bulwark.internal.alerts.AlertKeys.CONCERN, dev.bulwark.internal.alerts.WebhookKeys.CONCERN,
             dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
-            dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN, dev.bulwark.internal.observe.ObserveKeys.CONCERN);
+            dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN, dev.bulwark.internal.observe.ObserveKeys.CONCERN,
+            dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of

@@ -85,7 +85,10 @@ class ConcernsTest {
                 Arguments.of(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN,
                         Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"),
                 Arguments.of(dev.bulwark.internal.observe.ObserveKeys.CONCERN,
-                        Map.of("bulwark.observe", "authentication"), "bulwark.observe"));
+                        Map.of("bulwark.observe", "authentication"), "bulwark.observe"),
+                Arguments.of(dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN,
+                        Map.of("bulwark.openapi.openid-connect-url", "http://idp.example/.well-known/x"),
+                        "bulwark.openapi.openid-connect-url"));
     }
 
     @ParameterizedTest

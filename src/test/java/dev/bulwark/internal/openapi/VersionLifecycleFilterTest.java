@@ -71,9 +71,9 @@ class VersionLifecycleFilterTest {
     @Test
     void theFilterIsTheDefaultThatAnyApplicationValueOverrides() {
         ConfigSource defaults = new OpenApiFilterDefault();
-        assertThat(defaults.getValue("mp.openapi.filter")).isEqualTo(VersionLifecycleFilter.class.getName());
+        assertThat(defaults.getValue("mp.openapi.filter")).isEqualTo(BulwarkOpenApiFilter.class.getName());
         assertThat(defaults.getOrdinal()).isLessThan(100); // microprofile-config.properties has 100
         assertThat(defaults.getPropertyNames()).containsExactly("mp.openapi.filter");
-        assertThat(OpenApiFilterDefault.FILTER).isEqualTo(VersionLifecycleFilter.class.getName());
+        assertThat(OpenApiFilterDefault.FILTER).isEqualTo(BulwarkOpenApiFilter.class.getName());
     }
 }

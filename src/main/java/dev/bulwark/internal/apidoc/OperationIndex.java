@@ -1,0 +1,90 @@
+package dev.bulwark.internal.apidoc;
+
+import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.EndpointSite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the resource method behind an OpenAPI operation: by HTTP method and path template, parameter names and
+ * regular expressions ignored ({@code /orders/{id: [0-9]+}} is {@code /orders/{}}). The model's templates include
+ * the context root and a document's paths may not (the server URL holds it): a document path matches a template
+ * that ends with it at a segment boundary, the longest prefix-free match first.
+ */
+public final class OperationIndex {
+
+    private final Map<String, OperationContract> byTemplate = new HashMap<>();
+
+    /** @param policies the resource methods' policies (bean methods are skipped) */
+    public OperationIndex(List<EndpointPolicy> policies) {
+        for (EndpointPolicy policy : policies) {
+            EndpointSite site = policy.site();
+            if (site.kind() != EndpointSite.Kind.RESOURCE || site.httpMethod() == null || site.path() == null) {
+                continue;
+            }
+            byTemplate.putIfAbsent(key(site.httpMethod(), normalize(site.path())), OperationContract.of(policy));
+        }
+    }
+
+    /** The contract of the operation at {@code path} (as the document writes it) for {@code method}, or null. */
+    public OperationContract find(String method, String path) {
+        String m = method.toUpperCase(Locale.ROOT);
+        String p = normalize(path);
+        OperationContract exact = byTemplate.get(key(m, p));
+        if (exact != null) {
+            return exact;
+        }
+        OperationContract found = null;
+        String prefix = m + " ";
+        for (Map.Entry<String, OperationContract> e : byTemplate.entrySet()) {
+            String k = e.getKey();
+            if (!k.startsWith(prefix) || !k.endsWith(p) || k.length() == prefix.length() + p.length()) {
+                continue;
+            }
+            // p starts with '/': the template ends with it at a segment boundary
+            if (found != null && !found.equals(e.getValue())) {
+                return null; // two endpoints with different policies under different roots: do not guess
+            }
+            found = e.getValue();
+        }
+        return found;
+    }
+
+    private static String key(String method, String path) {
+        return method + " " + path;
+    }
+
+    /** {@code /a//b/{id: [0-9]+}/} becomes {@code /a/b/{}}. */
+    static String normalize(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        int depth = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (depth > 0) {
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    out.append('}');
+                }
+                continue;
+            }
+            if (c == '{') {
+                depth = 1;
+                out.append('{');
+            } else if (c == '/' && out.length() > 0 && out.charAt(out.length() - 1) == '/') {
+                continue;
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() == 0 || out.charAt(0) != '/') {
+            out.insert(0, '/');
+        }
+        if (out.length() > 1 && out.charAt(out.length() - 1) == '/') {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
+    }
+}
