@@ -52,6 +52,11 @@ public record SecurityAlert(Detector detector, String key, long observed, long t
         /** Response bytes to one subject far above its own recent baseline: data exfiltration. */
         EXFILTRATION,
         /**
+         * Response items (the elements of the JSON arrays Bulwark writes) to one subject far above its own recent
+         * baseline: a dump of many small records. Observed and threshold are items.
+         */
+        EXFILTRATION_ITEMS,
+        /**
          * A subject with an established history reaching a (privileged) route or role it never used: a stolen or
          * escalated identity exploring. The key is the subject; the route is the alert's route.
          */
