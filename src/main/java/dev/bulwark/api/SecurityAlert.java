@@ -8,13 +8,15 @@ import java.util.Objects;
  * An anomaly one of Bulwark's detectors found in the deployment's traffic, fired as a CDI event (observe it with
  * {@code void on(@Observes SecurityAlert alert)}; the observer runs on Bulwark's audit thread, so it should be quick
  * or hand the alert on). It is also written as a WARNING line in Elastic Common Schema, counted in
- * {@code bulwark_alerts_total{detector}}, and POSTed to the alert webhook when one is configured. Each detector raises at most one alert per key and window: no alert storms.
+ * {@code bulwark_alerts_total{detector}}, and POSTed to the alert webhook when one is configured. Each detector raises at most one alert per key and window: no alert storms (with windows shared through Redis,
+ * {@code bulwark.alerts.store}, one across the servers).
  *
  * @param detector      what was detected
  * @param key           what the detector counted by: a client address (an IPv6 client's /64, such as
  *                      {@code 2001:db8:1:2::/64}), a subject, a token id ({@code jti}), or {@code *} for the whole
  *                      deployment
- * @param observed      what was counted (requests, distinct addresses, or response bytes) when the threshold was met;
+ * @param observed      what was counted (requests, distinct addresses, response bytes or response items) when the
+ *                      threshold was met; with windows shared by several servers, the count across them;
  *                      1 for a novelty ({@link Detector#NEW_ACCESS}, {@link Detector#ADMIN_NEW_ADDRESS})
  * @param threshold     the configured threshold it met (1 for a novelty)
  * @param window        the sliding window the count covers; for a novelty, the learning period
@@ -51,6 +53,11 @@ public record SecurityAlert(Detector detector, String key, long observed, long t
         TOKEN_MANY_ADDRESSES,
         /** Response bytes to one subject far above its own recent baseline: data exfiltration. */
         EXFILTRATION,
+        /**
+         * Response items (the elements of the JSON arrays Bulwark writes) to one subject far above its own recent
+         * baseline: a dump of many small records. Observed and threshold are items.
+         */
+        EXFILTRATION_ITEMS,
         /**
          * A subject with an established history reaching a (privileged) route or role it never used: a stolen or
          * escalated identity exploring. The key is the subject; the route is the alert's route.

@@ -231,6 +231,18 @@ final class ItSupport {
         }
     }
 
+    /** Stops or starts the build's redis-server ({@code it.redis.script}); {@code command} is stop or start. */
+    static void redis(String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = command.equals("start")
+                ? new ProcessBuilder("bash", System.getProperty("it.redis.script"), "start",
+                        System.getProperty("it.redis.bin"), System.getProperty("it.redis.port"),
+                        System.getProperty("it.redis.run"))
+                : new ProcessBuilder("bash", System.getProperty("it.redis.script"), "stop",
+                        System.getProperty("it.redis.run"));
+        Process p = pb.inheritIO().start();
+        assertThat(p.waitFor()).as("redis.sh " + command).isZero();
+    }
+
     static long countLogLines(String fragment) {
         return readLog().lines().filter(l -> l.contains(fragment)).count();
     }

@@ -5,7 +5,6 @@ import static dev.bulwark.it.ItSupport.awaitLog;
 import static dev.bulwark.it.ItSupport.sendTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,17 +22,6 @@ class RedisRateLimitIT {
 
     private static final String NODE1 = ItSupport.BASE;
     private static final String NODE2 = System.getProperty("it.node2.url", "https://localhost:9544");
-
-    private static void redis(String command) throws IOException, InterruptedException {
-        ProcessBuilder pb = command.equals("start")
-                ? new ProcessBuilder("bash", System.getProperty("it.redis.script"), "start",
-                        System.getProperty("it.redis.bin"), System.getProperty("it.redis.port"),
-                        System.getProperty("it.redis.run"))
-                : new ProcessBuilder("bash", System.getProperty("it.redis.script"), "stop",
-                        System.getProperty("it.redis.run"));
-        Process p = pb.inheritIO().start();
-        assertThat(p.waitFor()).as("redis.sh " + command).isZero();
-    }
 
     /** Node 1's application metrics, from the management port with the metrics reader's credentials. */
     private static String metrics() {
@@ -64,7 +52,7 @@ class RedisRateLimitIT {
     void redisGoingDownNeitherHangsRequestsNorLetsTrafficThroughUnmetered() throws Exception {
         String path = "/it-redis/api/limited/head";
         assertThat(sendTo(NODE1, "GET", path, null).statusCode()).isEqualTo(200);
-        redis("stop");
+        ItSupport.redis("stop");
         try {
             int allowed = 0;
             long started = System.nanoTime();
@@ -78,7 +66,7 @@ class RedisRateLimitIT {
             assertThat(allowed).as("the local fallback still limits").isLessThanOrEqualTo(5);
             awaitLog("the shared store is unavailable; counting locally");
         } finally {
-            redis("start");
+            ItSupport.redis("start");
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {

@@ -69,6 +69,29 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
             "The window of the exfiltration detector's byte totals.",
             "15m");
 
+    public static final Key<Integer> EXFILTRATION_ITEMS_FACTOR = new Key<>(
+            "bulwark.alerts.exfiltration.items-factor", Parsers.intRange(0, 1000), "10",
+            "Data exfiltration by items: a subject's response items in one window (the elements of a JSON array"
+                    + " Bulwark writes, or of the array members of a top-level object such as a page) reaching this"
+                    + " many times its own baseline (as for bytes) and at least"
+                    + " `bulwark.alerts.exfiltration.min-items`: a dump of small records that bytes alone miss."
+                    + " 0 switches it off.",
+            "20");
+
+    public static final Key<Integer> EXFILTRATION_MIN_ITEMS = new Key<>("bulwark.alerts.exfiltration.min-items",
+            Parsers.intRange(1, 1_000_000_000), "1000",
+            "The least response items within one window that can raise the exfiltration alert by items.",
+            "5000");
+
+    public static final Key<Store> STORE = new Key<>("bulwark.alerts.store", Parsers.enumOf(Store.class), "AUTO",
+            "Where the count detectors' windows live (auth failures by address, subject and in total, 429 storms,"
+                    + " id enumeration, one token from many addresses): `MEMORY` (each server counts its own"
+                    + " requests), `SHARED` (in the Redis of `bulwark.ratelimit.store=REDIS`, through its"
+                    + " connection: the servers' requests count together, one alert across them), `AUTO` (`SHARED`"
+                    + " when the rate limiter's store is `REDIS`, else `MEMORY`). The novelty and exfiltration"
+                    + " detectors stay per server.",
+            "MEMORY");
+
     public static final Key<Integer> MAX_KEYS = new Key<>("bulwark.alerts.max-keys", Parsers.intRange(100, 1_000_000),
             "10000",
             "The most keys (client addresses, subjects, token ids) each detector remembers; under a flood of keys the"
@@ -140,6 +163,16 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
 
     public static final AlertKeys CONCERN = new AlertKeys();
 
+    /** The values of {@link #STORE}. */
+    public enum Store {
+        /** Shared when the rate limiter's store is Redis, else in memory. */
+        AUTO,
+        /** In this server's memory. */
+        MEMORY,
+        /** In the rate limiter's Redis. */
+        SHARED
+    }
+
     private AlertKeys() {
     }
 
@@ -147,7 +180,7 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
     public List<Key<?>> keys() {
         return List.of(ENABLED, FAILURES_PER_ADDRESS, FAILURES_PER_SUBJECT, FAILURES_TOTAL, RATE_LIMITED,
                 ENUMERATION, TOKEN_ADDRESSES, EXFILTRATION_FACTOR, EXFILTRATION_MIN_KIB, EXFILTRATION_WINDOW,
-                MAX_KEYS, PRIVILEGED_ROLES, NEW_ACCESS, NEW_ACCESS_LEARNING, NEW_ACCESS_MAX_ROUTES, NEW_ACCESS_WINDOW,
+                EXFILTRATION_ITEMS_FACTOR, EXFILTRATION_MIN_ITEMS, STORE, MAX_KEYS, PRIVILEGED_ROLES, NEW_ACCESS, NEW_ACCESS_LEARNING, NEW_ACCESS_MAX_ROUTES, NEW_ACCESS_WINDOW,
                 ADMIN_ADDRESS, ADMIN_ADDRESS_MEMORY, ADMIN_ADDRESS_LEARNING, ADMIN_ADDRESS_MAX, ADMIN_ADDRESS_WINDOW);
     }
 
@@ -156,7 +189,9 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
         return new AlertSettings(reader.get(ENABLED), reader.get(FAILURES_PER_ADDRESS),
                 reader.get(FAILURES_PER_SUBJECT), reader.get(FAILURES_TOTAL), reader.get(RATE_LIMITED),
                 reader.get(ENUMERATION), reader.get(TOKEN_ADDRESSES), reader.get(EXFILTRATION_FACTOR),
-                reader.get(EXFILTRATION_MIN_KIB) * 1024L, reader.get(EXFILTRATION_WINDOW), reader.get(MAX_KEYS),
+                reader.get(EXFILTRATION_MIN_KIB) * 1024L, reader.get(EXFILTRATION_WINDOW),
+                reader.get(EXFILTRATION_ITEMS_FACTOR), reader.get(EXFILTRATION_MIN_ITEMS), reader.get(STORE),
+                reader.get(MAX_KEYS),
                 new NoveltySettings(Set.copyOf(reader.get(PRIVILEGED_ROLES)), reader.get(NEW_ACCESS),
                         reader.get(NEW_ACCESS_LEARNING), reader.get(NEW_ACCESS_MAX_ROUTES),
                         reader.get(NEW_ACCESS_WINDOW), reader.get(ADMIN_ADDRESS), reader.get(ADMIN_ADDRESS_MEMORY),

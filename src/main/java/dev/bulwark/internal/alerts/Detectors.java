@@ -7,6 +7,7 @@ import dev.bulwark.internal.audit.Refusal;
 import dev.bulwark.internal.authz.Roles;
 import dev.bulwark.internal.authz.Scopes;
 import dev.bulwark.internal.pipeline.Phase;
+import dev.bulwark.internal.ratelimit.RedisScripts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,7 +18,10 @@ import java.util.function.Consumer;
  * The anomaly detectors over the deployment's access events, run on the audit writer's thread with each event's own
  * time (so tests move a clock, never sleep). Each detector counts by its key within its sliding window and raises at
  * most one {@link SecurityAlert} per key and window; each remembers at most {@code bulwark.alerts.max-keys} keys. A
- * client address is counted by its {@link AddressKey} (an IPv6 client by its /64).
+ * client address is counted by its {@link AddressKey} (an IPv6 client by its /64). With shared windows
+ * ({@code bulwark.alerts.store}), the count detectors count in Redis ({@link SharedWindows}: one alert across the
+ * servers), their in-memory windows standing in while it does not answer; the exfiltration and novelty detectors
+ * stay per server.
  */
 public final class Detectors implements Consumer<AuditEvent> {
 
@@ -29,30 +33,52 @@ public final class Detectors implements Consumer<AuditEvent> {
 
     private final AlertSettings settings;
     private final Consumer<SecurityAlert> publish;
-    private final SlidingCount failuresByAddress;
-    private final SlidingCount failuresBySubject;
-    private final SlidingCount failuresTotal;
-    private final SlidingCount rateLimited;
-    private final SlidingCount enumeration;
-    private final DistinctCount tokenAddresses;
+    private final CountWindow failuresByAddress;
+    private final CountWindow failuresBySubject;
+    private final CountWindow failuresTotal;
+    private final CountWindow rateLimited;
+    private final CountWindow enumeration;
+    private final DistinctWindow tokenAddresses;
     private final ExfiltrationBaseline exfiltration;
+    private final ExfiltrationBaseline exfiltrationItems;
     private final NewAccess newAccess;
     private final AdminAddresses adminAddresses;
 
     /** @param publish where an alert goes (the CDI event, the WARNING line, the counter) */
     public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish) {
+        this(settings, publish, null);
+    }
+
+    /**
+     * @param publish where an alert goes (the CDI event, the WARNING line, the counter)
+     * @param shared  the rate limiter's Redis for the count windows, or null: every window in memory
+     * @param prefix  the rate limiter's Redis key prefix
+     * @param storeFailures told of each failed call to Redis (a counter)
+     */
+    public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, RedisScripts shared, String prefix,
+                     Runnable storeFailures) {
+        this(settings, publish, shared == null ? null
+                : new SharedWindows(shared, prefix, settings.maxKeys(), storeFailures));
+    }
+
+    Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, SharedWindows shared) {
         this.settings = settings;
         this.publish = publish;
         int max = settings.maxKeys();
-        this.failuresByAddress = count(settings.failuresPerAddress(), max);
-        this.failuresBySubject = count(settings.failuresPerSubject(), max);
-        this.failuresTotal = count(settings.failuresTotal(), 1);
-        this.rateLimited = count(settings.rateLimited(), max);
-        this.enumeration = count(settings.enumeration(), max);
-        this.tokenAddresses = settings.tokenAddresses().off() ? null
+        this.failuresByAddress = count(settings.failuresPerAddress(), max, shared, Detector.AUTH_FAILURES_BY_ADDRESS);
+        this.failuresBySubject = count(settings.failuresPerSubject(), max, shared, Detector.AUTH_FAILURES_BY_SUBJECT);
+        this.failuresTotal = count(settings.failuresTotal(), 1, shared, Detector.AUTH_FAILURES_TOTAL);
+        this.rateLimited = count(settings.rateLimited(), max, shared, Detector.RATE_LIMITED);
+        this.enumeration = count(settings.enumeration(), max, shared, Detector.OBJECT_ENUMERATION);
+        DistinctCount addresses = settings.tokenAddresses().off() ? null
                 : new DistinctCount(settings.tokenAddresses(), max);
+        this.tokenAddresses = addresses == null || shared == null ? addresses
+                : shared.distinct(rule(Detector.TOKEN_MANY_ADDRESSES), settings.tokenAddresses(), addresses);
         this.exfiltration = settings.exfiltrationFactor() == 0 ? null : new ExfiltrationBaseline(
                 settings.exfiltrationFactor(), settings.exfiltrationMinBytes(),
+                settings.exfiltrationWindow().toMillis(), max);
+        this.exfiltrationItems = settings.exfiltrationItemsFactor() == 0 ? null : new ExfiltrationBaseline(
+                settings.exfiltrationItemsFactor(), settings.exfiltrationMinItems(),
                 settings.exfiltrationWindow().toMillis(), max);
         NoveltySettings n = settings.novelty();
         this.newAccess = n.newAccess() == NoveltySettings.NewAccessScope.OFF ? null : new NewAccess(
@@ -62,8 +88,18 @@ public final class Detectors implements Consumer<AuditEvent> {
                 n.adminAddressMaxAddresses(), n.adminAddressWindow().toMillis(), max);
     }
 
-    private static SlidingCount count(Threshold threshold, int maxKeys) {
-        return threshold.off() ? null : new SlidingCount(threshold, maxKeys);
+    private static CountWindow count(Threshold threshold, int maxKeys, SharedWindows shared,
+                                           Detector detector) {
+        if (threshold.off()) {
+            return null;
+        }
+        SlidingCount local = new SlidingCount(threshold, maxKeys);
+        return shared == null ? local : shared.count(rule(detector), threshold, local);
+    }
+
+    /** The detector's name in Redis keys and in the alert line: {@code auth-failures-by-address}. */
+    private static String rule(Detector detector) {
+        return detector.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @Override
@@ -98,6 +134,13 @@ public final class Detectors implements Consumer<AuditEvent> {
             if (threshold >= 0) {
                 publish.accept(alert(Detector.EXFILTRATION, subject, exfiltration.bytes(subject), threshold,
                         settings.exfiltrationWindow(), e));
+            }
+        }
+        if (exfiltrationItems != null && subject != null && status < 400) {
+            long threshold = exfiltrationItems.add(subject, Math.max(0, e.responseItems()), now);
+            if (threshold >= 0) {
+                publish.accept(alert(Detector.EXFILTRATION_ITEMS, subject, exfiltrationItems.bytes(subject),
+                        threshold, settings.exfiltrationWindow(), e));
             }
         }
         if (subject != null && status < 400 && (newAccess != null || adminAddresses != null)) {
@@ -157,7 +200,7 @@ public final class Detectors implements Consumer<AuditEvent> {
         return out;
     }
 
-    private void count(SlidingCount counter, Detector detector, Threshold threshold, String key, AuditEvent e) {
+    private void count(CountWindow counter, Detector detector, Threshold threshold, String key, AuditEvent e) {
         if (counter != null && key != null && counter.hit(key, e.epochMillis())) {
             publish.accept(alert(detector, key, threshold.count(), threshold.count(), threshold.window(), e));
         }

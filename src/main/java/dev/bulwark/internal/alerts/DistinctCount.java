@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code count} values with the time each was last seen; at most {@code maxKeys} keys. One alert per key per window.
  * Not thread-safe: the audit writer's thread only.
  */
-final class DistinctCount {
+final class DistinctCount implements DistinctWindow {
 
     private final int count;
     private final long windowMillis;
@@ -28,7 +28,8 @@ final class DistinctCount {
     }
 
     /** Notes {@code value} for {@code key}; true when the key reaches the threshold and no alert was due yet. */
-    boolean see(String key, String value, long now) {
+    @Override
+    public boolean see(String key, String value, long now) {
         Seen s = keys.computeIfAbsent(key, k -> new Seen());
         s.values.remove(value);
         s.values.put(value, now);

@@ -3,7 +3,8 @@ package dev.bulwark.internal.alerts;
 import java.util.Map;
 
 /**
- * Response bytes per subject in a sliding window against the subject's own baseline. The window is kept as
+ * Response bytes (or, in a second instance, response items) per subject in a sliding window against the subject's
+ * own baseline. The window is kept as
  * {@link #SLOTS} slots (so it slides by a tenth of its length: a burst across any boundary stays in one window); the
  * bytes of the slots that leave it make, a window's worth at a time, the baseline: an exponential moving average of
  * those earlier windows' totals, empty windows counting as zero (so an old heavy baseline decays: no subject is
@@ -105,7 +106,7 @@ final class ExfiltrationBaseline {
         }
     }
 
-    /** The bytes of the subject's current window. */
+    /** The bytes (or items) of the subject's current window. */
     long bytes(String subject) {
         Subject s = subjects.get(subject);
         return s == null ? 0 : s.sum;

@@ -8,7 +8,7 @@ import java.util.Map;
  * forgotten), so memory stays bounded under a flood of keys. One alert per key per window. Not thread-safe: the audit
  * writer's thread only.
  */
-final class SlidingCount {
+final class SlidingCount implements CountWindow {
 
     private final int count;
     private final long windowMillis;
@@ -32,7 +32,8 @@ final class SlidingCount {
     }
 
     /** Counts one hit of {@code key} at {@code now}; true when it meets the threshold and no alert was due yet. */
-    boolean hit(String key, long now) {
+    @Override
+    public boolean hit(String key, long now) {
         Ring r = keys.computeIfAbsent(key, k -> new Ring(count));
         r.times[r.next] = now;
         r.next = (r.next + 1) % count;

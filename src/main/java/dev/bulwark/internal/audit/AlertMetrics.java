@@ -27,6 +27,18 @@ public final class AlertMetrics implements Consumer<SecurityAlert> {
         return registry == null ? null : new AlertMetrics(registry);
     }
 
+    /**
+     * {@code bulwark_alerts_store_errors_total}: the calls to the shared windows' Redis that failed (the in-memory
+     * windows decided); counts nothing when the registry is null.
+     */
+    public static Runnable storeErrors(MetricRegistry registry) {
+        if (registry == null) {
+            return () -> { };
+        }
+        Counter errors = registry.counter("bulwark.alerts.store.errors");
+        return errors::inc;
+    }
+
     @Override
     public void accept(SecurityAlert alert) {
         counters.computeIfAbsent(alert.detector(), d -> registry.counter("bulwark.alerts",

@@ -32,12 +32,25 @@ import java.util.Set;
  *                       on
  * @param endpointRoles  the {@code @RolesAllowed} roles of the matched endpoint (the deployment's own set, shared by
  *                       every event of the endpoint); empty when none or no endpoint matched
+ * @param responseItems  the items of the response's JSON entity Bulwark wrote (a top-level array's elements, or a
+ *                       top-level object's array members' elements), or -1 when it wrote none
  */
 public record AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
                          String path, int status,
                          long requestBytes, long responseBytes, String clientAddress, JsonObject claims,
                          String principal, String userAgent, String correlationId, String traceparent,
-                         Refusal refusal, List<Observation> observed, Set<String> endpointRoles) {
+                         Refusal refusal, List<Observation> observed, Set<String> endpointRoles,
+                         long responseItems) {
+
+    /** An event without a count of response items. */
+    public AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,
+                      String path, int status, long requestBytes, long responseBytes, String clientAddress,
+                      JsonObject claims, String principal, String userAgent, String correlationId,
+                      String traceparent, Refusal refusal, List<Observation> observed, Set<String> endpointRoles) {
+        this(epochMillis, durationNanos, method, route, ownedObject, path, status, requestBytes, responseBytes,
+                clientAddress, claims, principal, userAgent, correlationId, traceparent, refusal, observed,
+                endpointRoles, -1);
+    }
 
     /** An event without endpoint roles. */
     public AuditEvent(long epochMillis, long durationNanos, String method, String route, boolean ownedObject,

@@ -269,6 +269,13 @@ public class BulwarkExtension implements Extension {
             problems.add(new ConfigProblem("bulwark.ratelimit.store",
                     "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
         }
+        if (result.ok()) {
+            ConfigProblem alertStore = result.config().settings(dev.bulwark.internal.alerts.AlertKeys.CONCERN)
+                    .storeProblem(result.config().rateLimiting().store());
+            if (alertStore != null) {
+                problems.add(alertStore);
+            }
+        }
         if (result.ok() && result.config().apiKeys().enabled()
                 && result.config().apiKeys().store() == dev.bulwark.internal.apikeys.ApiKeyStoreKind.CUSTOM
                 && manager.getBeans(dev.bulwark.api.ApiKeyStore.class).isEmpty()) {
@@ -741,9 +748,21 @@ public class BulwarkExtension implements Extension {
                     dev.bulwark.internal.alerts.AlertKeys.CONCERN);
             var made = new java.util.concurrent.atomic.AtomicReference<dev.bulwark.internal.audit.AuditLog>();
             if (alerts.enabled()) {
-                listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, new AlertPublisher(made::get,
-                        metricsApiPresent() ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup())
-                                : null, CDI.current().getBeanManager(), webhook())));
+                AlertPublisher publisher = new AlertPublisher(made::get, metricsApiPresent()
+                        ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup()) : null,
+                        CDI.current().getBeanManager(), webhook());
+                // shared windows: the rate limiter's Redis connection, its store made (not connected) here
+                dev.bulwark.internal.ratelimit.RedisScripts shared = alerts.shared(config().rateLimiting().store())
+                        && limiter().store() instanceof dev.bulwark.internal.ratelimit.FallbackStore store
+                        ? store.scripts() : null;
+                listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, publisher, shared,
+                        config().rateLimiting().redisPrefix(), metricsApiPresent()
+                                ? dev.bulwark.internal.audit.AlertMetrics.storeErrors(MetricsBridge.lookup())
+                                : () -> { }));
+                if (shared != null) {
+                    LOG.info("Bulwark alerts: the count detectors' windows are shared through the rate limiter's"
+                            + " Redis");
+                }
             }
             if (settings.enabled() || !listeners.isEmpty()) {
                 audit = new dev.bulwark.internal.audit.AuditLog(settings.queueSize(), settings.enabled()

@@ -91,17 +91,19 @@ public final class ExposureSerializers {
         return p;
     }
 
-    /** Writes the entity as JSON with only the allowed names; the stream stays open. */
-    public void write(Object entity, Type type, FieldPaths paths, OutputStream out) {
-        write(jsonb(paths), entity, type, out);
+    /** Writes the entity as JSON with only the allowed names; the stream stays open. The items written. */
+    public int write(Object entity, Type type, FieldPaths paths, OutputStream out) {
+        return write(jsonb(paths), entity, type, out);
     }
 
     /**
      * Writes the entity with a serializer of {@link #jsonb(FieldPaths, SensitiveNames)} as UTF-8; the stream stays
      * open. The generator writes characters ({@link Utf8}), not bytes: a generator over a stream makes an
      * {@code OutputStreamWriter} per response, whose encoder allocates 8 KiB before the first byte.
+     *
+     * @return the items written ({@link FilteringGenerator#items()}), or -1 when the serializer filters nothing
      */
-    public static void write(Jsonb serializer, Object entity, Type type, OutputStream out) {
+    public static int write(Jsonb serializer, Object entity, Type type, OutputStream out) {
         Utf8 text = new Utf8(out);
         serializer.toJson(entity, type, text);
         try {
@@ -109,18 +111,19 @@ public final class ExposureSerializers {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return text.generator == null ? -1 : text.generator.items();
     }
 
     /**
      * Writes what an application's own JSON-B made of the entity, with only the allowed names and without the
      * {@code heldBack} names at any depth (its JSON-B does not know {@code @Sensitive}).
      */
-    public void write(Object entity, Type type, Jsonb application, FieldPaths paths,
-                      java.util.Set<String> heldBack, OutputStream out) {
+    public int write(Object entity, Type type, Jsonb application, FieldPaths paths,
+                     java.util.Set<String> heldBack, OutputStream out) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
         application.toJson(entity, type, buffer);
         try {
-            replay(buffer.toByteArray(), paths, heldBack.isEmpty() ? sensitive : sensitive.andExactly(heldBack), out);
+            return replay(buffer.toByteArray(), paths, heldBack.isEmpty() ? sensitive : sensitive.andExactly(heldBack), out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -130,17 +133,21 @@ public final class ExposureSerializers {
      * Replays JSON another writer made (an application's JSON-B or {@code MessageBodyWriter}) with only the allowed
      * names and never the held-back ones; the application's format (names, dates, number shapes) is kept.
      *
+     * @return the items written ({@link FilteringGenerator#items()})
      * @throws jakarta.json.stream.JsonParsingException when the bytes are not JSON (nothing is written then)
      */
-    public void replay(byte[] json, FieldPaths paths, SensitiveNames names, OutputStream out) throws IOException {
+    public int replay(byte[] json, FieldPaths paths, SensitiveNames names, OutputStream out) throws IOException {
         JsonProvider p = provider();
         // filtered whole before a byte goes out: output that turns out not to be JSON leaves nothing half-written
         ByteArrayOutputStream filtered = new ByteArrayOutputStream(json.length);
+        int items;
         try (JsonParser parser = p.createParser(new ByteArrayInputStream(json));
-             JsonGenerator generator = new FilteringGenerator(p.createGenerator(filtered), paths, names)) {
+             FilteringGenerator generator = new FilteringGenerator(p.createGenerator(filtered), paths, names)) {
             replay(parser, generator);
+            items = generator.items();
         }
         filtered.writeTo(out);
+        return items;
     }
 
     private static void replay(JsonParser parser, JsonGenerator out) {
@@ -215,6 +222,8 @@ public final class ExposureSerializers {
         static final int PIECE = 16 * 1024;
         private final OutputStream out;
         private final StringBuilder text = new StringBuilder(256);
+        /** The filtering generator JSON-B made over this writer ({@link FilteringJsonProvider}), or null. */
+        FilteringGenerator generator;
 
         Utf8(OutputStream out) {
             this.out = out;

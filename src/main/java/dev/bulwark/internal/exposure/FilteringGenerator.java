@@ -29,6 +29,13 @@ public final class FilteringGenerator implements JsonGenerator {
     private boolean skipNext;
     /** The node of the key just written (its value is a container). */
     private FieldPaths pending;
+    /** A key was just written: the next unnamed value is its value, not an array's item. */
+    private boolean afterKey;
+    /** The document is an array ({@code [..]}), and the container at depth 2 is an array. */
+    private boolean arrayAt1;
+    private boolean arrayAt2;
+    /** The items written: see {@link #items()}. */
+    private int items;
 
     /**
      * @param out       where allowed events go
@@ -52,11 +59,36 @@ public final class FilteringGenerator implements JsonGenerator {
         return child == null || sensitive.sensitive(name) ? null : child;
     }
 
-    private void push(FieldPaths node) {
+    private void push(FieldPaths node, boolean array) {
+        if (depth == 0) {
+            arrayAt1 = array;
+        } else if (depth == 1) {
+            arrayAt2 = array;
+        }
         if (++depth == nodes.length) {
             nodes = Arrays.copyOf(nodes, depth * 2);
         }
         nodes[depth] = node;
+    }
+
+    /**
+     * The items of the document written so far: the elements of a top-level array, or, for a top-level object, the
+     * elements of its array members (a page such as {@code {"items": [..], "total": 5000}}). One count per unnamed
+     * value, no second walk; the exfiltration detector compares them with the caller's usual.
+     */
+    public int items() {
+        return items;
+    }
+
+    /** An unnamed value is about to be written: an item when it is an element of a counted array. */
+    private void element() {
+        if (afterKey) {
+            afterKey = false; // a key's value
+            return;
+        }
+        if (skipping == 0 && !skipNext && (depth == 1 ? arrayAt1 : depth == 2 && !arrayAt1 && arrayAt2)) {
+            items++;
+        }
     }
 
     /** True when the next value (no name) is left out; consumes the decision. */
@@ -80,11 +112,12 @@ public final class FilteringGenerator implements JsonGenerator {
 
     @Override
     public JsonGenerator writeStartObject() {
+        element();
         if (dropValue()) {
             skipping++;
             return this;
         }
-        push(valueNode());
+        push(valueNode(), false);
         out.writeStartObject();
         return this;
     }
@@ -100,7 +133,7 @@ public final class FilteringGenerator implements JsonGenerator {
             skipping++;
             return this;
         }
-        push(child);
+        push(child, false);
         out.writeStartObject(name);
         return this;
     }
@@ -110,6 +143,7 @@ public final class FilteringGenerator implements JsonGenerator {
         if (skipping > 0) {
             return this;
         }
+        afterKey = true;
         FieldPaths child = member(name);
         if (child == null) {
             skipNext = true;
@@ -122,11 +156,12 @@ public final class FilteringGenerator implements JsonGenerator {
 
     @Override
     public JsonGenerator writeStartArray() {
+        element();
         if (dropValue()) {
             skipping++;
             return this;
         }
-        push(valueNode());
+        push(valueNode(), true);
         out.writeStartArray();
         return this;
     }
@@ -142,7 +177,7 @@ public final class FilteringGenerator implements JsonGenerator {
             skipping++;
             return this;
         }
-        push(child);
+        push(child, true);
         out.writeStartArray(name);
         return this;
     }
@@ -165,6 +200,7 @@ public final class FilteringGenerator implements JsonGenerator {
 
     /** True when a scalar without a name is written. */
     private boolean keep() {
+        element();
         pending = null;
         return !dropValue();
     }

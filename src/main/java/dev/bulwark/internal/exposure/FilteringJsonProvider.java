@@ -53,9 +53,18 @@ public final class FilteringJsonProvider extends JsonProvider {
         return new FilteringGenerator(generator, root, sensitive);
     }
 
+    /** The filter over a writer; Bulwark's own writer of one response learns its generator (its item count). */
+    private JsonGenerator filter(JsonGenerator generator, Writer writer) {
+        FilteringGenerator filtering = new FilteringGenerator(generator, root, sensitive);
+        if (writer instanceof ExposureSerializers.Utf8 text) {
+            text.generator = filtering;
+        }
+        return filtering;
+    }
+
     @Override
     public JsonGenerator createGenerator(Writer writer) {
-        return filter(delegate.createGenerator(writer));
+        return filter(delegate.createGenerator(writer), writer);
     }
 
     @Override
@@ -69,7 +78,7 @@ public final class FilteringJsonProvider extends JsonProvider {
         return new JsonGeneratorFactory() {
             @Override
             public JsonGenerator createGenerator(Writer writer) {
-                return filter(factory.createGenerator(writer));
+                return filter(factory.createGenerator(writer), writer);
             }
 
             @Override

@@ -47,6 +47,12 @@ public final class RequestState {
      */
     public static final Key<Dispatch> DISPATCH = Key.of("JAX-RS dispatch", Dispatch.class);
 
+    /**
+     * The items of the response's JSON entity as Bulwark's exposure writer wrote them (the elements of a top-level
+     * array, or of a top-level object's array members), for the audit event; absent when Bulwark did not write it.
+     */
+    public static final Key<Integer> RESPONSE_ITEMS = Key.of("response items", Integer.class);
+
     /** The matched resource method's route, for the audit event; kept to the end. */
     public static final Key<Route> ROUTE = Key.of("route", Route.class);
 

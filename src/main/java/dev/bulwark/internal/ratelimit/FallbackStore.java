@@ -136,6 +136,21 @@ public final class FallbackStore implements RateLimitStore {
         }
     }
 
+    /**
+     * The shared store's scripts, on its connection (made on first use, as for a decision): for the alert windows,
+     * which fall back on their own. A call throws while the shared store is unavailable; no decision is affected.
+     */
+    public RedisScripts scripts() {
+        return (script, keys, args) -> scripts(connect()).run(script, keys, args);
+    }
+
+    static RedisScripts scripts(RateLimitStore store) {
+        if (store instanceof RedisScripts scripts) {
+            return scripts;
+        }
+        throw new IllegalStateException("the shared rate-limit store runs no scripts");
+    }
+
     public boolean degraded() {
         return degraded;
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * vanish once their quota is whole), one key per call (Redis Cluster safe; the variable part is a hash tag).
  * Commands time out after the configured bound; callers fall back on failure ({@link FallbackStore}).
  */
-public final class RedisStore implements RateLimitStore, AutoCloseable {
+public final class RedisStore implements RateLimitStore, RedisScripts, AutoCloseable {
 
     /**
      * The GCRA decision both scripts share. KEYS[1]: the key; ARGV[1]: emission interval, ARGV[2]: tolerance, both
@@ -51,6 +51,9 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
     private final String prefix;
     private volatile String sha;
     private volatile String peekSha;
+    /** The SHA of each script {@link #run} was given (a handful, fixed in Bulwark's code). */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> shas =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -100,6 +103,21 @@ public final class RedisStore implements RateLimitStore, AutoCloseable {
         long t = policy.emissionIntervalNanos();
         int remaining = (int) Math.max(0, Math.min(policy.limit(), (policy.window().toNanos() - used) / t));
         return new Decision(true, remaining, used, 0);
+    }
+
+    @Override
+    public List<Long> run(String script, List<String> keys, List<String> args) {
+        RedisCommands<String, String> redis = connection.sync();
+        String[] k = keys.toArray(String[]::new);
+        String[] a = args.toArray(String[]::new);
+        String s = shas.computeIfAbsent(script, t -> redis.scriptLoad(t.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return redis.evalsha(s, ScriptOutputType.MULTI, k, a);
+        } catch (RedisNoScriptException e) { // Redis restarted or flushed its scripts
+            shas.remove(script);
+            s = shas.computeIfAbsent(script, t -> redis.scriptLoad(t.getBytes(StandardCharsets.UTF_8)));
+            return redis.evalsha(s, ScriptOutputType.MULTI, k, a);
+        }
     }
 
     private String sha(RedisCommands<String, String> redis, boolean peek) {

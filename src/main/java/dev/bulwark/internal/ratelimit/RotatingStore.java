@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * throws (the {@link FallbackStore} around counts locally meanwhile) and is tried again on the next decision. The
  * URL itself is never logged (it holds the password).
  */
-public final class RotatingStore implements RateLimitStore {
+public final class RotatingStore implements RateLimitStore, RedisScripts {
 
     private static final Logger LOG = Logger.getLogger("dev.bulwark.ratelimit");
 
@@ -32,6 +32,11 @@ public final class RotatingStore implements RateLimitStore {
     @Override
     public Decision decide(String key, RatePolicy policy, boolean count) {
         return current().decide(key, policy, count);
+    }
+
+    @Override
+    public java.util.List<Long> run(String script, java.util.List<String> keys, java.util.List<String> args) {
+        return FallbackStore.scripts(current()).run(script, keys, args);
     }
 
     private RateLimitStore current() {

@@ -92,7 +92,13 @@ final class AuditTap {
                 bytesOut, exchange.clientAddress, token == null ? null : token.claims(),
                 token != null ? null : principal != null ? principal : principal(request), request.getHeader("User-Agent"), exchange.correlationId,
                 request.getHeader("traceparent"), state.get(Refusal.KEY), observed,
-                route == null ? null : route.roles()));
+                route == null ? null : route.roles(), items(state)));
+    }
+
+    /** The items of the JSON entity Bulwark wrote, or -1. */
+    private static long items(RequestState state) {
+        Integer items = state.get(RequestState.RESPONSE_ITEMS);
+        return items == null ? -1 : items;
     }
 
     private static String principal(HttpServletRequest request) {

@@ -185,14 +185,15 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             } finally {
                 context.setOutputStream(out);
             }
-            serializers.replay(buffer.toByteArray(), allowed, names.names(), out);
+            items(context, serializers.replay(buffer.toByteArray(), allowed, names.names(), out));
             return;
         }
         Jsonb own = applicationJsonb(context.getType(), type);
         if (own != null) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
             own.toJson(entity, written(context, entity), buffer);
-            serializers.replay(buffer.toByteArray(), allowed, names.names(), context.getOutputStream());
+            items(context, serializers.replay(buffer.toByteArray(), allowed, names.names(),
+                    context.getOutputStream()));
             return;
         }
         Jsonb jsonb = names.serializers().get(slot);
@@ -200,7 +201,15 @@ final class ExposureInterceptor implements WriterInterceptor, ContainerResponseF
             jsonb = serializers.jsonb(allowed, names.names());
             names.serializers().set(slot, jsonb);
         }
-        ExposureSerializers.write(jsonb, entity, written(context, entity), context.getOutputStream());
+        items(context, ExposureSerializers.write(jsonb, entity, written(context, entity), context.getOutputStream()));
+    }
+
+    /** Notes the items written for the audit event (the exfiltration detector counts them). */
+    private static void items(WriterInterceptorContext context, int items) {
+        RequestState state = RequestState.from(context::getProperty);
+        if (state != null && items >= 0) {
+            state.put(RequestState.RESPONSE_ITEMS, items);
+        }
     }
 
     /**
