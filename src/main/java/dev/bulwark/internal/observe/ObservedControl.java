@@ -14,6 +14,8 @@ import java.util.Map;
 public enum ObservedControl {
     /** The Host header check. */
     HOST(Phase.HOST),
+    /** The address rules: global, per route policy, per role. */
+    ADDRESS_RULES(Phase.ADDRESS_RULES, Phase.ROLE_ADDRESSES),
     /** HTTPS only: neither the 403 nor the 308 redirect. */
     HTTPS(Phase.HTTPS),
     /** A refused CORS preflight goes on to the application (allowed ones are still answered). */

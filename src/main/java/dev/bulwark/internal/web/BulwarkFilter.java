@@ -27,6 +27,8 @@ import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
 import dev.bulwark.internal.headers.SecurityHeaderOverrides;
 import dev.bulwark.internal.logging.SafeLog;
+import dev.bulwark.internal.network.AddressRules;
+import dev.bulwark.internal.network.RoutePattern;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.observe.ObserveSettings;
 import dev.bulwark.internal.pipeline.Phase;
@@ -120,6 +122,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient ApiKeyAuthentication apiKeys;
     /** The controls that only observe ({@code bulwark.observe}). */
     private final transient ObserveSettings observe;
+    /** The address rules of every request (global, route policies). */
+    private final transient AddressRules addresses;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -129,7 +133,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null, null);
     }
 
     /**
@@ -138,16 +142,19 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null, null);
     }
 
     /**
      * @param apiKeys API keys, or null when they are off
      * @param audit   the deployment's audit log (access events, refusal counters, detectors), or null when off
+     * @param addresses the deployment's address rules (they reload), or null for the configuration's, fixed
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
-                  ApiKeyAuthentication apiKeys, AuditLog audit) {
+                  ApiKeyAuthentication apiKeys, AuditLog audit, AddressRules addresses) {
+        this.addresses = addresses != null ? addresses
+                : AddressRules.fixed(config.settings(dev.bulwark.internal.network.NetworkKeys.CONCERN));
         this.audit = audit == null ? null : new AuditTap(audit, java.time.Clock.systemUTC());
         this.apiKeys = apiKeys;
         this.versions = versions;
@@ -475,6 +482,7 @@ final class BulwarkFilter extends HttpFilter {
             new Step(Phase.PRIVATE_HEADERS, this::privateHeaders),
             new Step(Phase.HOST, this::host),
             new Step(Phase.METHOD, this::method),
+            new Step(Phase.ADDRESS_RULES, this::addressRules),
             new Step(Phase.HTTPS, this::https),
             new Step(Phase.CORS, this::cors),
             new Step(Phase.VERSION, this::version),
@@ -541,6 +549,19 @@ final class BulwarkFilter extends HttpFilter {
         a.method = methods.decide(a.request.getMethod(), overrideHeader(a.request, a.headers));
         return a.method.allowed() ? Verdict.PASS : Verdict.refuse(ProblemKind.METHOD_NOT_ALLOWED,
                 "method not allowed: " + a.method.effectiveMethod(), new HeaderValue("Allow", methods.allowHeader()));
+    }
+
+    /**
+     * The address rules, on the client address the transport step resolved and the path the container maps the
+     * request with (servlet path and path info), for the effective method. 403, the address never echoed.
+     */
+    private Verdict addressRules(Admission a) {
+        HttpServletRequest request = a.request;
+        String path = request.getPathInfo() == null ? request.getServletPath()
+                : request.getServletPath() + request.getPathInfo();
+        String refused = addresses.refusal(state(request).get(TransportAttributes.CLIENT_ADDRESS),
+                a.method.effectiveMethod(), RoutePattern.normalize(path));
+        return refused == null ? Verdict.PASS : Verdict.refuse(ProblemKind.FORBIDDEN, refused);
     }
 
     private Verdict https(Admission a) {

@@ -85,7 +85,9 @@ class ConcernsTest {
                 Arguments.of(dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN,
                         Map.of("bulwark.apikeys.cache-ttl", "forever"), "bulwark.apikeys.cache-ttl"),
                 Arguments.of(dev.bulwark.internal.observe.ObserveKeys.CONCERN,
-                        Map.of("bulwark.observe", "authentication"), "bulwark.observe"));
+                        Map.of("bulwark.observe", "authentication"), "bulwark.observe"),
+                Arguments.of(dev.bulwark.internal.network.NetworkKeys.CONCERN,
+                        Map.of("bulwark.ip.allow", "10.0.0.1/8"), "bulwark.ip.allow"));
     }
 
     @ParameterizedTest
