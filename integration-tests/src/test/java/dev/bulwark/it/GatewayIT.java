@@ -105,6 +105,31 @@ class GatewayIT {
     }
 
     @Test
+    void routePoliciesDenyNeedRolesOnTopOfTheAnnotationsAndLowerBodyLimits() {
+        HttpResponse<String> retired = from("198.51.100.7", "GET", "/legacy/throw",
+                "Authorization", "Bearer " + ItSupport.token("root", "admin"));
+        assertProblem(retired, 403);
+        assertThat(retired.body()).doesNotContain("legacy failure");
+        HttpResponse<String> anonymous = from("198.51.100.7", "GET", "/api/echo/page");
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertProblem(from("198.51.100.7", "GET", "/api/echo/page", "Authorization",
+                "Bearer " + ItSupport.token("bob", "user")), 403);
+        HttpResponse<String> admin = from("198.51.100.7", "GET", "/api/echo/page", "Authorization",
+                "Bearer " + ItSupport.token("root", "admin"));
+        assertThat(admin.statusCode()).as("the route's role, though the resource is public").isEqualTo(200);
+        assertThat(sendPost("/legacy/body", "x".repeat(100)).statusCode()).isEqualTo(413);
+        HttpResponse<String> small = sendPost("/legacy/body", "x".repeat(10));
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(small.body()).contains("\"length\":10");
+    }
+
+    private static HttpResponse<String> sendPost(String path, String body) {
+        return send("POST", APP + path, body, "X-Forwarded-For", "198.51.100.7", "Content-Type", "text/plain");
+    }
+
+    @Test
     void refusalsAreCounted() {
         from("203.0.113.78", "GET", "/api/errors/ok");
         HttpResponse<String> metrics = ItSupport.sendTo(ItSupport.MANAGEMENT, "GET", "/metrics?scope=application",

@@ -280,6 +280,10 @@ public class BulwarkExtension implements Extension {
             problems.addAll(packagedSecrets(result.config().secrets(), Thread.currentThread().getContextClassLoader()));
         }
         if (result.ok()) {
+            problems.addAll(dev.bulwark.internal.network.Baseline.check(dev.bulwark.internal.network.Baseline.locate(),
+                    result.config().settings(dev.bulwark.internal.network.NetworkKeys.CONCERN)));
+        }
+        if (result.ok()) {
             problems.addAll(secretDirectoryProblems(result.config().secrets(),
                     dev.bulwark.internal.secrets.SecretDirectory.locate()));
         }
@@ -554,7 +558,7 @@ public class BulwarkExtension implements Extension {
         if (addressRules == null) {
             addressRules = new dev.bulwark.internal.network.AddressRules(
                     config().settings(dev.bulwark.internal.network.NetworkKeys.CONCERN), configSource,
-                    Clock.systemUTC(), LOG::warning);
+                    Clock.systemUTC(), LOG::warning, dev.bulwark.internal.network.Baseline.locate());
         }
         return addressRules;
     }

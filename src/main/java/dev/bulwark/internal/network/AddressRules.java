@@ -24,6 +24,7 @@ public final class AddressRules {
     }
 
     private final Function<String, Optional<String>> source;
+    private final java.nio.file.Path baseline;
     private final Clock clock;
     private final Consumer<String> log;
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -38,6 +39,13 @@ public final class AddressRules {
      */
     public AddressRules(NetworkSettings initial, Function<String, Optional<String>> source, Clock clock,
                         Consumer<String> log) {
+        this(initial, source, clock, log, null);
+    }
+
+    /** @param baseline the central baseline ({@link Baseline#locate()}) a reload is held to too, or null */
+    public AddressRules(NetworkSettings initial, Function<String, Optional<String>> source, Clock clock,
+                        Consumer<String> log, java.nio.file.Path baseline) {
+        this.baseline = baseline;
         this.source = source;
         this.clock = clock;
         this.log = log;
@@ -60,6 +68,9 @@ public final class AddressRules {
             ConfigReader reader = new ConfigReader(source);
             NetworkSettings read = NetworkKeys.CONCERN.read(reader);
             List<ConfigProblem> problems = reader.problems();
+            if (problems.isEmpty()) {
+                problems = Baseline.check(baseline, read); // a reload may not loosen the baseline either
+            }
             if (!problems.isEmpty()) {
                 String all = String.join("; ", problems.stream().map(ConfigProblem::message).toList());
                 if (!all.equals(lastBad)) {

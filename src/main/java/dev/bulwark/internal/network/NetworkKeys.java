@@ -45,8 +45,10 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
     public static final Key<List<String>> ROUTES = new Key<>("bulwark.routes", Parsers.listOf(name("route name"),
             "route names"), "",
             "Named route policies: for each, `bulwark.routes.<name>.paths` (required: `/health`, `/admin/*`, "
-                    + "`/*`, below the context root), `.methods` (default: all) and `.ip.allow` / `.ip.deny` (CIDR "
-                    + "lists applied to every request the route covers, servlets and static files included). See "
+                    + "`/*`, below the context root), `.methods` (default: all), `.ip.allow` / `.ip.deny` (CIDR "
+                    + "lists), `.access` (`public`, `authenticated` or `deny`), `.roles` (the caller needs one) and "
+                    + "`.body-limit` (bytes), applied to every request the route covers, servlets and static files "
+                    + "included, on top of the endpoints' annotations. See "
                     + "[gateway.md](gateway.md#route-policies).",
             "admin, internal");
 
@@ -95,7 +97,14 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
             }
             AddressRule rule = new AddressRule("route " + route, reader.getDerived(blocks(family + ".ip.allow")),
                     reader.getDerived(blocks(family + ".ip.deny")));
-            routes.add(new RoutePolicy(route, covered, new HashSet<>(reader.getDerived(methods)), rule));
+            RouteAccess access = reader.getDerived(new Key<>(family + ".access", RouteAccess.parser(), null,
+                    "what the route requires of the caller", "authenticated"));
+            List<String> routeRoles = reader.getDerived(new Key<>(family + ".roles", Parsers.listOf(Parsers.roleName(),
+                    "role names"), "", "roles of which the caller must hold one", "admin"));
+            Integer bodyLimit = reader.getDerived(new Key<>(family + ".body-limit",
+                    Parsers.intRange(1, Integer.MAX_VALUE), null, "the largest request body in bytes", "65536"));
+            routes.add(new RoutePolicy(route, covered, new HashSet<>(reader.getDerived(methods)), rule, access,
+                    new HashSet<>(routeRoles), bodyLimit == null ? 0 : bodyLimit));
         }
         return new NetworkSettings(global, roles, routes, reader.get(RELOAD_INTERVAL));
     }

@@ -12,12 +12,27 @@ import java.util.Set;
  * @param paths     the paths it covers
  * @param methods   the methods it covers, in upper case; empty: every method ({@code GET} covers {@code HEAD})
  * @param addresses its address rule
+ * @param access    what it requires of the caller, or null when it says nothing
+ * @param roles     roles of which the caller must hold one (empty: none required)
+ * @param bodyLimit the largest request body in bytes, or 0 when it sets none
  */
-public record RoutePolicy(String name, List<RoutePattern> paths, Set<String> methods, AddressRule addresses) {
+public record RoutePolicy(String name, List<RoutePattern> paths, Set<String> methods, AddressRule addresses,
+                          RouteAccess access, Set<String> roles, long bodyLimit) {
 
     public RoutePolicy {
         paths = List.copyOf(paths);
         methods = Set.copyOf(methods);
+        roles = Set.copyOf(roles);
+    }
+
+    /** A policy with address rules only. */
+    public RoutePolicy(String name, List<RoutePattern> paths, Set<String> methods, AddressRule addresses) {
+        this(name, paths, methods, addresses, null, Set.of(), 0);
+    }
+
+    /** True when the policy asks something of the caller (once the caller is known). */
+    public boolean checksCaller() {
+        return access == RouteAccess.DENY || access == RouteAccess.AUTHENTICATED || !roles.isEmpty();
     }
 
     /** Whether a request with this effective method and normalized path is covered. */

@@ -32,7 +32,8 @@ public enum ObservedControl {
      */
     RATE_LIMIT(Phase.ADDRESS_BUDGET, Phase.CALLER_BUDGET, Phase.RATE_LIMIT, Phase.BEAN_RATE_LIMIT),
     /** Deny by default, {@code @DenyAll}, roles, scopes and ownership, on resources and beans. */
-    AUTHORIZATION(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.OWNERSHIP, Phase.BEAN_ACCESS, Phase.BEAN_SCOPES),
+    AUTHORIZATION(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.OWNERSHIP, Phase.BEAN_ACCESS, Phase.BEAN_SCOPES,
+            Phase.ROUTE_ACCESS),
     /** The JSON body: content type, limits, mass assignment, types, schema. */
     VALIDATION(Phase.JSON_BODY),
     /** The egress check acts like {@code bulwark.egress.action=LOG}. */

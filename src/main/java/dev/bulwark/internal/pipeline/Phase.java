@@ -51,6 +51,11 @@ public enum Phase {
     API_KEY(Layer.SERVLET, 0),
     /** A verified caller is held to its subject's refusal budget. */
     CALLER_BUDGET(Layer.SERVLET, 0),
+    /**
+     * What the route policies of the configuration require of the caller, once it is known: {@code access=deny},
+     * {@code authenticated}, {@code roles} (401 or 403 on every door, on top of the endpoints' annotations).
+     */
+    ROUTE_ACCESS(Layer.SERVLET, 0),
 
     // --- JAX-RS layer: the matched resource method's policy (priorities as jakarta.ws.rs.Priorities) ---
     /**

@@ -27,7 +27,9 @@ import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
 import dev.bulwark.internal.headers.SecurityHeaderOverrides;
 import dev.bulwark.internal.logging.SafeLog;
+import dev.bulwark.internal.authz.Roles;
 import dev.bulwark.internal.network.AddressRules;
+import dev.bulwark.internal.network.NetworkSettings;
 import dev.bulwark.internal.network.RoutePattern;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.observe.ObserveSettings;
@@ -247,6 +249,10 @@ final class BulwarkFilter extends HttpFilter {
         if (!exchange.callerWithinRefusalBudget()) {
             return;
         }
+        if (!routeAccess(exchange, key.verified() == null ? request : ApiKeyAuthentication.asCaller(request,
+                key.verified()), effective.getMethod())) {
+            return;
+        }
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             // The container's authentication may fail on credentials it cannot use (Liberty's MP-JWT does for a Basic
             // header) and go on to an unprotected resource with its 401 already set: the request was admitted here,
@@ -260,6 +266,44 @@ final class BulwarkFilter extends HttpFilter {
         HttpServletRequest app = bearer == null ? effective : bearer.checked(effective);
         respond(exchange, key.verified() == null ? app : ApiKeyAuthentication.asCaller(app, key.verified()),
                 response, chain);
+    }
+
+    /**
+     * What the route policies covering the request require of its caller, now that it is known (a verified token or
+     * API key, else the container's principal, decided as the role check decides). False when the request was
+     * refused here (observed: recorded, and it goes on).
+     */
+    private boolean routeAccess(Exchange exchange, HttpServletRequest caller, String method) throws IOException {
+        NetworkSettings network = addresses.current();
+        if (!network.checksCallers()) {
+            return true;
+        }
+        dev.bulwark.internal.auth.RawToken token = exchange.state.get(TokenGate.VERIFIED);
+        java.util.function.Function<Set<String>, Roles.Outcome> decide = roles -> Roles.decide(roles,
+                token == null ? null : token.claims(), caller.getUserPrincipal(), caller::isUserInRole,
+                bearer != null);
+        NetworkSettings.CallerRefusal refused = network.callerRefusal(method, RoutePattern.normalize(
+                containerPath(caller)), decide);
+        if (refused == null) {
+            return true;
+        }
+        ProblemKind kind = refused.unauthenticated() ? ProblemKind.UNAUTHORIZED : ProblemKind.FORBIDDEN;
+        // as for the annotations: observe mode never opens a route to a request with no caller
+        if (observe.observes(Phase.ROUTE_ACCESS)
+                && decide.apply(Set.of(Roles.ANY_AUTHENTICATED)) == Roles.Outcome.ALLOWED) {
+            Observations.record(exchange.state, Phase.ROUTE_ACCESS, kind.label(), refused.reason());
+            return true;
+        }
+        exchange.reject(Phase.ROUTE_ACCESS, kind, refused.reason(), refused.unauthenticated() && bearer != null
+                ? List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER,
+                        dev.bulwark.internal.auth.BearerChallenges.NO_CREDENTIALS)) : List.of(), List.of());
+        return false;
+    }
+
+    /** The path the container maps the request with: servlet path and path info (decoded, dot segments resolved). */
+    private static String containerPath(HttpServletRequest request) {
+        return request.getPathInfo() == null ? request.getServletPath()
+                : request.getServletPath() + request.getPathInfo();
     }
 
     /**
@@ -557,10 +601,8 @@ final class BulwarkFilter extends HttpFilter {
      */
     private Verdict addressRules(Admission a) {
         HttpServletRequest request = a.request;
-        String path = request.getPathInfo() == null ? request.getServletPath()
-                : request.getServletPath() + request.getPathInfo();
         String refused = addresses.refusal(state(request).get(TransportAttributes.CLIENT_ADDRESS),
-                a.method.effectiveMethod(), RoutePattern.normalize(path));
+                a.method.effectiveMethod(), RoutePattern.normalize(containerPath(request)));
         return refused == null ? Verdict.PASS : Verdict.refuse(ProblemKind.FORBIDDEN, refused);
     }
 
@@ -614,8 +656,10 @@ final class BulwarkFilter extends HttpFilter {
         HttpServletRequest request = a.request;
         long length = request.getContentLengthLong();
         boolean body = length > 0 || a.headers.has("Transfer-Encoding") && request.getHeader("Transfer-Encoding") != null;
-        a.bodyLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
-                : bodyLimits.configured();
+        a.bodyLimit = addresses.current().bodyLimit(a.method.effectiveMethod(),
+                RoutePattern.normalize(containerPath(request)), body
+                        ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
+                        : bodyLimits.configured());
         if (length > a.bodyLimit) {
             return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
         }
