@@ -112,8 +112,7 @@ class GatewayIT {
         assertThat(retired.body()).doesNotContain("legacy failure");
         HttpResponse<String> anonymous = from("198.51.100.7", "GET", "/api/echo/page");
         assertProblem(anonymous, 401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertProblem(from("198.51.100.7", "GET", "/api/echo/page", "Authorization",
                 "Bearer " + ItSupport.token("bob", "user")), 403);
         HttpResponse<String> admin = from("198.51.100.7", "GET", "/api/echo/page", "Authorization",
