@@ -110,9 +110,14 @@ class AuditIT {
 
     /** Every line of the audit file, each parsed on its own: a line that is no JSON object fails the test. */
     static List<JsonObject> events() {
+        return events(AUDIT_FILE);
+    }
+
+    /** The lines of an audit file (another deployment's), each one JSON object. */
+    static List<JsonObject> events(Path file) {
         List<String> lines;
         try {
-            lines = Files.exists(AUDIT_FILE) ? Files.readAllLines(AUDIT_FILE, StandardCharsets.US_ASCII) : List.of();
+            lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.US_ASCII) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,9 +138,14 @@ class AuditIT {
 
     /** The events that match, once at least {@code count} are there (bounded wait: the writer is asynchronous). */
     static List<JsonObject> await(Predicate<JsonObject> match, int count) {
+        return await(AUDIT_FILE, match, count);
+    }
+
+    /** Like {@link #await(Predicate, int)} in another deployment's audit file. */
+    static List<JsonObject> await(Path file, Predicate<JsonObject> match, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
-            List<JsonObject> found = events().stream().filter(match).toList();
+            List<JsonObject> found = events(file).stream().filter(match).toList();
             if (found.size() >= count || System.nanoTime() > deadline) {
                 return found;
             }

@@ -262,6 +262,7 @@ public class BulwarkExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
+        this.configSource = source;
         ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
         java.util.List<ConfigProblem> problems = new java.util.ArrayList<>(result.problems());
         if (result.ok() && result.config().rateLimiting().store() == dev.bulwark.internal.ratelimit.RateLimitStoreKind.REDIS
@@ -284,6 +285,10 @@ public class BulwarkExtension implements Extension {
         }
         if (result.ok() && result.config().secrets().lint()) {
             problems.addAll(packagedSecrets(result.config().secrets(), Thread.currentThread().getContextClassLoader()));
+        }
+        if (result.ok()) {
+            problems.addAll(dev.bulwark.internal.network.Baseline.check(dev.bulwark.internal.network.Baseline.locate(),
+                    result.config().settings(dev.bulwark.internal.network.NetworkKeys.CONCERN)));
         }
         if (result.ok()) {
             problems.addAll(secretDirectoryProblems(result.config().secrets(),
@@ -556,6 +561,19 @@ public class BulwarkExtension implements Extension {
 
     private Limiter limiter;
     private ErrorLog errorLog;
+    /** The deployment's configuration, read again by the rules that reload. */
+    private volatile Function<String, Optional<String>> configSource;
+    private dev.bulwark.internal.network.AddressRules addressRules;
+
+    /** The deployment's address rules (global, per route, per role), read again at their reload interval. */
+    public synchronized dev.bulwark.internal.network.AddressRules addressRules() {
+        if (addressRules == null) {
+            addressRules = new dev.bulwark.internal.network.AddressRules(
+                    config().settings(dev.bulwark.internal.network.NetworkKeys.CONCERN), configSource,
+                    Clock.systemUTC(), LOG::warning, dev.bulwark.internal.network.Baseline.locate());
+        }
+        return addressRules;
+    }
     private boolean shutDown;
 
     /** The deployment's one rate limiter (store, metrics), shared by JAX-RS and the CDI interceptor. */

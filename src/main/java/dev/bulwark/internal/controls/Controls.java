@@ -66,7 +66,7 @@ public final class Controls {
             dev.bulwark.internal.alerts.AlertKeys.CONCERN, dev.bulwark.internal.alerts.WebhookKeys.CONCERN,
             dev.bulwark.internal.secrets.SecretsKeys.CONCERN,
             dev.bulwark.internal.apikeys.ApiKeyKeys.CONCERN, dev.bulwark.internal.observe.ObserveKeys.CONCERN,
-            dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN);
+            dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN, dev.bulwark.internal.network.NetworkKeys.CONCERN);
 
     /**
      * The annotations that make a CDI bean's methods Bulwark's to guard: the CDI extension builds the policies of
@@ -91,7 +91,9 @@ public final class Controls {
                 new SecurityHeaderOverrides(),
                 new VersionResolver(config.versioning()),
                 new ExposureResolver(config.exposure()),
-                new EgressAllowances());
+                new EgressAllowances(),
+                new dev.bulwark.internal.network.RoleAddressResolver(
+                        config.settings(dev.bulwark.internal.network.NetworkKeys.CONCERN)));
     }
 
     /**
@@ -99,11 +101,14 @@ public final class Controls {
      *
      * @param limiter the deployment's rate limiter, created on first use
      * @param beans   the application's beans (object access policies)
+     * @param addresses the deployment's address rules (they reload), looked up on first use
      */
     public List<Binding> bindings(Supplier<Limiter> limiter,
-                                  Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans) {
+                                  Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans,
+                                  Supplier<dev.bulwark.internal.network.AddressRules> addresses) {
         return List.of(
                 new AccessBinding(config.authz(), config.jwt().inUse(), beans),
+                new dev.bulwark.internal.network.jaxrs.RoleAddressBinding(addresses),
                 new RateLimitBinding(config.rateLimiting(), limiter),
                 new JsonBodyBinding(config.validation()),
                 new HeaderOverridesBinding(),

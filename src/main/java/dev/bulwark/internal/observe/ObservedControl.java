@@ -14,6 +14,8 @@ import java.util.Map;
 public enum ObservedControl {
     /** The Host header check. */
     HOST(Phase.HOST),
+    /** The address rules: global, per route policy, per role. */
+    ADDRESS_RULES(Phase.ADDRESS_RULES, Phase.ROLE_ADDRESSES),
     /** HTTPS only: neither the 403 nor the 308 redirect. */
     HTTPS(Phase.HTTPS),
     /** A refused CORS preflight goes on to the application (allowed ones are still answered). */
@@ -30,7 +32,8 @@ public enum ObservedControl {
      */
     RATE_LIMIT(Phase.ADDRESS_BUDGET, Phase.CALLER_BUDGET, Phase.RATE_LIMIT, Phase.BEAN_RATE_LIMIT),
     /** Deny by default, {@code @DenyAll}, roles, scopes and ownership, on resources and beans. */
-    AUTHORIZATION(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.OWNERSHIP, Phase.BEAN_ACCESS, Phase.BEAN_SCOPES),
+    AUTHORIZATION(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.OWNERSHIP, Phase.BEAN_ACCESS, Phase.BEAN_SCOPES,
+            Phase.ROUTE_ACCESS),
     /** The JSON body: content type, limits, mass assignment, types, schema. */
     VALIDATION(Phase.JSON_BODY),
     /** The egress check acts like {@code bulwark.egress.action=LOG}. */

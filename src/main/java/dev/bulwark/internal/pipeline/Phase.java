@@ -24,6 +24,11 @@ public enum Phase {
     HOST(Layer.SERVLET, 0),
     /** Unknown and unsafe methods get 405; method-override headers are removed or applied. */
     METHOD(Layer.SERVLET, 0),
+    /**
+     * The address rules of every request: the global allow and deny lists and those of the route policies covering
+     * its path and effective method (403 on every door: resources, servlets, static files).
+     */
+    ADDRESS_RULES(Layer.SERVLET, 0),
     /** HTTPS only: plain HTTP is refused (or, for browser paths, redirected). */
     HTTPS(Layer.SERVLET, 0),
     /** CORS preflights are answered or refused; allowed cross-origin requests get their headers. */
@@ -46,6 +51,11 @@ public enum Phase {
     API_KEY(Layer.SERVLET, 0),
     /** A verified caller is held to its subject's refusal budget. */
     CALLER_BUDGET(Layer.SERVLET, 0),
+    /**
+     * What the route policies of the configuration require of the caller, once it is known: {@code access=deny},
+     * {@code authenticated}, {@code roles} (401 or 403 on every door, on top of the endpoints' annotations).
+     */
+    ROUTE_ACCESS(Layer.SERVLET, 0),
 
     // --- JAX-RS layer: the matched resource method's policy (priorities as jakarta.ws.rs.Priorities) ---
     /**
@@ -55,6 +65,11 @@ public enum Phase {
     DISPATCH(Layer.JAXRS, Priorities.AUTHENTICATION - 2),
     /** Deny by default and {@code @DenyAll}: refused before anything else about the caller matters. */
     DENY(Layer.JAXRS, Priorities.AUTHENTICATION - 1),
+    /**
+     * The address rules of the roles the resource method's {@code @RolesAllowed} names: before the caller is
+     * authenticated, so no credentials walk around them.
+     */
+    ROLE_ADDRESSES(Layer.JAXRS, Priorities.AUTHENTICATION - 1),
     /** A token the container authenticated later than the servlet filter gets the whole policy too. */
     TOKEN_POLICY(Layer.JAXRS, Priorities.AUTHENTICATION),
     /** The endpoint's rate limits, per principal once the principal is known. */

@@ -27,6 +27,10 @@ import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
 import dev.bulwark.internal.headers.SecurityHeaderOverrides;
 import dev.bulwark.internal.logging.SafeLog;
+import dev.bulwark.internal.authz.Roles;
+import dev.bulwark.internal.network.AddressRules;
+import dev.bulwark.internal.network.NetworkSettings;
+import dev.bulwark.internal.network.RoutePattern;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.observe.ObserveSettings;
 import dev.bulwark.internal.pipeline.Phase;
@@ -120,6 +124,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient ApiKeyAuthentication apiKeys;
     /** The controls that only observe ({@code bulwark.observe}). */
     private final transient ObserveSettings observe;
+    /** The address rules of every request (global, route policies). */
+    private final transient AddressRules addresses;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -129,7 +135,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null, null);
     }
 
     /**
@@ -138,16 +144,19 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null, null);
     }
 
     /**
      * @param apiKeys API keys, or null when they are off
      * @param audit   the deployment's audit log (access events, refusal counters, detectors), or null when off
+     * @param addresses the deployment's address rules (they reload), or null for the configuration's, fixed
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
-                  ApiKeyAuthentication apiKeys, AuditLog audit) {
+                  ApiKeyAuthentication apiKeys, AuditLog audit, AddressRules addresses) {
+        this.addresses = addresses != null ? addresses
+                : AddressRules.fixed(config.settings(dev.bulwark.internal.network.NetworkKeys.CONCERN));
         this.audit = audit == null ? null : new AuditTap(audit, java.time.Clock.systemUTC());
         this.apiKeys = apiKeys;
         this.versions = versions;
@@ -240,6 +249,10 @@ final class BulwarkFilter extends HttpFilter {
         if (!exchange.callerWithinRefusalBudget()) {
             return;
         }
+        if (!routeAccess(exchange, key.verified() == null ? request : ApiKeyAuthentication.asCaller(request,
+                key.verified()), effective.getMethod())) {
+            return;
+        }
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             // The container's authentication may fail on credentials it cannot use (Liberty's MP-JWT does for a Basic
             // header) and go on to an unprotected resource with its 401 already set: the request was admitted here,
@@ -253,6 +266,44 @@ final class BulwarkFilter extends HttpFilter {
         HttpServletRequest app = bearer == null ? effective : bearer.checked(effective);
         respond(exchange, key.verified() == null ? app : ApiKeyAuthentication.asCaller(app, key.verified()),
                 response, chain);
+    }
+
+    /**
+     * What the route policies covering the request require of its caller, now that it is known (a verified token or
+     * API key, else the container's principal, decided as the role check decides). False when the request was
+     * refused here (observed: recorded, and it goes on).
+     */
+    private boolean routeAccess(Exchange exchange, HttpServletRequest caller, String method) throws IOException {
+        NetworkSettings network = addresses.current();
+        if (!network.checksCallers()) {
+            return true;
+        }
+        dev.bulwark.internal.auth.RawToken token = exchange.state.get(TokenGate.VERIFIED);
+        java.util.function.Function<Set<String>, Roles.Outcome> decide = roles -> Roles.decide(roles,
+                token == null ? null : token.claims(), caller.getUserPrincipal(), caller::isUserInRole,
+                bearer != null);
+        NetworkSettings.CallerRefusal refused = network.callerRefusal(method, RoutePattern.normalize(
+                containerPath(caller)), decide);
+        if (refused == null) {
+            return true;
+        }
+        ProblemKind kind = refused.unauthenticated() ? ProblemKind.UNAUTHORIZED : ProblemKind.FORBIDDEN;
+        // as for the annotations: observe mode never opens a route to a request with no caller
+        if (observe.observes(Phase.ROUTE_ACCESS)
+                && decide.apply(Set.of(Roles.ANY_AUTHENTICATED)) == Roles.Outcome.ALLOWED) {
+            Observations.record(exchange.state, Phase.ROUTE_ACCESS, kind.label(), refused.reason());
+            return true;
+        }
+        exchange.reject(Phase.ROUTE_ACCESS, kind, refused.reason(), refused.unauthenticated() && bearer != null
+                ? List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER,
+                        dev.bulwark.internal.auth.BearerChallenges.NO_CREDENTIALS)) : List.of(), List.of());
+        return false;
+    }
+
+    /** The path the container maps the request with: servlet path and path info (decoded, dot segments resolved). */
+    private static String containerPath(HttpServletRequest request) {
+        return request.getPathInfo() == null ? request.getServletPath()
+                : request.getServletPath() + request.getPathInfo();
     }
 
     /**
@@ -475,6 +526,7 @@ final class BulwarkFilter extends HttpFilter {
             new Step(Phase.PRIVATE_HEADERS, this::privateHeaders),
             new Step(Phase.HOST, this::host),
             new Step(Phase.METHOD, this::method),
+            new Step(Phase.ADDRESS_RULES, this::addressRules),
             new Step(Phase.HTTPS, this::https),
             new Step(Phase.CORS, this::cors),
             new Step(Phase.VERSION, this::version),
@@ -543,6 +595,17 @@ final class BulwarkFilter extends HttpFilter {
                 "method not allowed: " + a.method.effectiveMethod(), new HeaderValue("Allow", methods.allowHeader()));
     }
 
+    /**
+     * The address rules, on the client address the transport step resolved and the path the container maps the
+     * request with (servlet path and path info), for the effective method. 403, the address never echoed.
+     */
+    private Verdict addressRules(Admission a) {
+        HttpServletRequest request = a.request;
+        String refused = addresses.refusal(state(request).get(TransportAttributes.CLIENT_ADDRESS),
+                a.method.effectiveMethod(), RoutePattern.normalize(containerPath(request)));
+        return refused == null ? Verdict.PASS : Verdict.refuse(ProblemKind.FORBIDDEN, refused);
+    }
+
     private Verdict https(Admission a) {
         TransportPolicy.Decision tls = transport.decide(a.secure, a.method.effectiveMethod(), pathOf(a.request),
                 a.host, a.request.getRequestURI(), a.request.getQueryString());
@@ -593,8 +656,10 @@ final class BulwarkFilter extends HttpFilter {
         HttpServletRequest request = a.request;
         long length = request.getContentLengthLong();
         boolean body = length > 0 || a.headers.has("Transfer-Encoding") && request.getHeader("Transfer-Encoding") != null;
-        a.bodyLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
-                : bodyLimits.configured();
+        a.bodyLimit = addresses.current().bodyLimit(a.method.effectiveMethod(),
+                RoutePattern.normalize(containerPath(request)), body
+                        ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
+                        : bodyLimits.configured());
         if (length > a.bodyLimit) {
             return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
         }

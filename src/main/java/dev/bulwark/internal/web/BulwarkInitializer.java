@@ -214,7 +214,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         }
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate, versions,
-                        versionUsage, apiKeys, extension.audit()));
+                        versionUsage, apiKeys, extension.audit(), extension.addressRules()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 

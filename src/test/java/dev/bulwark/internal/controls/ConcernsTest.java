@@ -88,7 +88,9 @@ class ConcernsTest {
                         Map.of("bulwark.observe", "authentication"), "bulwark.observe"),
                 Arguments.of(dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN,
                         Map.of("bulwark.openapi.openid-connect-url", "http://idp.example/.well-known/x"),
-                        "bulwark.openapi.openid-connect-url"));
+                        "bulwark.openapi.openid-connect-url"),
+                Arguments.of(dev.bulwark.internal.network.NetworkKeys.CONCERN,
+                        Map.of("bulwark.ip.allow", "10.0.0.1/8"), "bulwark.ip.allow"));
     }
 
     @ParameterizedTest

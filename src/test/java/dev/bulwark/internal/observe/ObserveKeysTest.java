@@ -45,7 +45,7 @@ class ObserveKeysTest {
     @Test
     void allObservesEveryObservableControlAndNeverAuthentication() {
         ObserveSettings all = load("all").config().observe();
-        assertThat(all.names()).containsExactly("host", "https", "cors", "version", "request-text", "body-size",
+        assertThat(all.names()).containsExactly("host", "address-rules", "https", "cors", "version", "request-text", "body-size",
                 "rate-limit", "authorization", "validation", "egress");
         for (Phase never : new Phase[] {Phase.CORRELATION, Phase.ORIGIN, Phase.PRIVATE_HEADERS, Phase.METHOD,
             Phase.BEARER_TOKEN, Phase.API_KEY, Phase.TOKEN_POLICY, Phase.EXPOSURE, Phase.HEADER_OVERRIDES,

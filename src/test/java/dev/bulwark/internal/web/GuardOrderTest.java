@@ -23,7 +23,7 @@ class GuardOrderTest {
         List<Phase> phases = filter.guardPhases();
         assertThat(phases).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates()
                 .allSatisfy(p -> assertThat(p.layer()).isEqualTo(Phase.Layer.SERVLET));
-        assertThat(phases).containsExactly(Phase.PRIVATE_HEADERS, Phase.HOST, Phase.METHOD, Phase.HTTPS, Phase.CORS,
+        assertThat(phases).containsExactly(Phase.PRIVATE_HEADERS, Phase.HOST, Phase.METHOD, Phase.ADDRESS_RULES, Phase.HTTPS, Phase.CORS,
                 Phase.VERSION, Phase.REQUEST_TEXT, Phase.BODY_SIZE);
     }
 

@@ -1,0 +1,185 @@
+package dev.bulwark.internal.network;
+
+import dev.bulwark.internal.config.Cidr;
+import dev.bulwark.internal.config.ConfigProblem;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The central baseline: one properties document that operations mount for every service, named by the system
+ * property {@value #PROPERTY} or the environment variable {@value #VARIABLE}. Its {@code bulwark.ip.*} and
+ * {@code bulwark.routes.*} values are read through {@link BaselineConfigSource} below the application's own
+ * configuration, so a service may set its own values; {@link #loosenings} then holds them to the baseline: a service
+ * may tighten it, never loosen it.
+ */
+public final class Baseline {
+
+    public static final String PROPERTY = "bulwark.baseline";
+    public static final String VARIABLE = "BULWARK_BASELINE";
+    /** A baseline is a short document: a larger file is refused rather than read. */
+    static final long MAX_BYTES = 256 * 1024;
+
+    private Baseline() {
+    }
+
+    /** The baseline's location, or null when none is configured. */
+    public static Path locate() {
+        String named = System.getProperty(PROPERTY);
+        if (named == null || named.isBlank()) {
+            named = System.getenv(VARIABLE);
+        }
+        return named == null || named.isBlank() ? null : Path.of(named.strip());
+    }
+
+    /** The baseline's properties. */
+    public static Map<String, String> read(Path file) throws IOException {
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IOException("larger than " + MAX_BYTES + " bytes");
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        Map<String, String> out = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> out.put(name, properties.getProperty(name)));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The deployment's check of a baseline: it can be read, holds only keys a service can be held to, is itself
+     * valid, and the service's settings do not loosen it. No problem without a baseline.
+     *
+     * @param file    the baseline ({@link #locate()}), or null
+     * @param service the settings the deployment read (the service's values over the baseline's)
+     */
+    public static List<ConfigProblem> check(Path file, NetworkSettings service) {
+        if (file == null) {
+            return List.of();
+        }
+        String where = "central baseline " + file;
+        Map<String, String> values;
+        try {
+            values = read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of(new ConfigProblem(VARIABLE, "the " + where + " cannot be read (" + e.getClass()
+                    .getSimpleName() + ")", "a readable properties file"));
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!held(key)) {
+                problems.add(new ConfigProblem(dev.bulwark.internal.logging.SafeLog.printable(key, 120),
+                        "is in the " + where + ", which can only hold bulwark.ip.* and bulwark.routes* keys"
+                                + " (a service cannot yet be held to any other)", "bulwark.ip.* or bulwark.routes*"));
+            }
+        }
+        dev.bulwark.internal.config.ConfigReader reader = new dev.bulwark.internal.config.ConfigReader(
+                key -> java.util.Optional.ofNullable(values.get(key)));
+        NetworkSettings baseline = NetworkKeys.CONCERN.read(reader);
+        for (ConfigProblem p : reader.problems()) {
+            problems.add(new ConfigProblem(p.key(), p.problem() + " (in the " + where + ")", p.acceptedForm()));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(loosenings(baseline, service, where));
+        }
+        return problems;
+    }
+
+    /**
+     * Every way the service's settings loosen the baseline's, each a problem naming the service's key and the
+     * baseline's setting.
+     *
+     * @param where the baseline's location, for the messages
+     */
+    public static List<ConfigProblem> loosenings(NetworkSettings baseline, NetworkSettings service, String where) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        rule(baseline.global(), service.global(), "bulwark.ip", where, problems);
+        for (var role : baseline.roles().entrySet()) {
+            AddressRule mine = service.roles().get(role.getKey());
+            String key = NetworkKeys.ROLE_FAMILY + role.getKey();
+            if (mine == null) {
+                problems.add(loosened(NetworkKeys.ROLES.name(), "drops the role " + role.getKey(),
+                        NetworkKeys.ROLES.name(), where));
+                continue;
+            }
+            rule(role.getValue(), mine, key, where, problems);
+        }
+        for (RoutePolicy route : baseline.routes()) {
+            RoutePolicy mine = service.routes().stream().filter(r -> r.name().equals(route.name())).findFirst()
+                    .orElse(null);
+            String key = NetworkKeys.ROUTE_FAMILY + route.name();
+            if (mine == null) {
+                problems.add(loosened(NetworkKeys.ROUTES.name(), "drops the route " + route.name(),
+                        NetworkKeys.ROUTES.name(), where));
+                continue;
+            }
+            if (!mine.paths().containsAll(route.paths())) {
+                problems.add(loosened(key + ".paths", "covers fewer paths", key + ".paths", where));
+            }
+            if (!route.methods().isEmpty() ? !mine.methods().isEmpty() && !mine.methods().containsAll(route.methods())
+                    : !mine.methods().isEmpty()) {
+                problems.add(loosened(key + ".methods", "covers fewer methods", key + ".methods", where));
+            }
+            rule(route.addresses(), mine.addresses(), key + ".ip", where, problems);
+            if (rank(mine.access()) < rank(route.access())) {
+                problems.add(loosened(key + ".access", "asks less of the caller", key + ".access", where));
+            }
+            if (!route.roles().isEmpty() && (mine.roles().isEmpty() || !route.roles().containsAll(mine.roles()))) {
+                problems.add(loosened(key + ".roles", "lets in callers the baseline's roles do not", key + ".roles",
+                        where));
+            }
+            if (route.bodyLimit() > 0 && (mine.bodyLimit() == 0 || mine.bodyLimit() > route.bodyLimit())) {
+                problems.add(loosened(key + ".body-limit", "raises the body limit", key + ".body-limit", where));
+            }
+        }
+        return problems;
+    }
+
+    private static void rule(AddressRule baseline, AddressRule mine, String prefix, String where,
+                             List<ConfigProblem> problems) {
+        if (!baseline.allow().isEmpty() && (mine.allow().isEmpty()
+                || !mine.allow().stream().allMatch(block -> within(block, baseline.allow())))) {
+            problems.add(loosened(prefix + ".allow", "allows addresses the baseline does not", prefix + ".allow",
+                    where));
+        }
+        if (!baseline.deny().stream().allMatch(block -> within(block, mine.deny()))) {
+            problems.add(loosened(prefix + ".deny", "denies fewer addresses", prefix + ".deny", where));
+        }
+    }
+
+    /** Whether the block lies inside one of the blocks. */
+    static boolean within(Cidr block, List<Cidr> blocks) {
+        String[] parts = block.toString().split("/");
+        byte[] network = Cidr.literal(parts[0]);
+        int prefix = Integer.parseInt(parts[1]);
+        for (Cidr outer : blocks) {
+            int outerPrefix = Integer.parseInt(outer.toString().split("/")[1]);
+            if (outerPrefix <= prefix && outer.contains(network)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int rank(RouteAccess access) {
+        return access == RouteAccess.DENY ? 2 : access == RouteAccess.AUTHENTICATED ? 1 : 0;
+    }
+
+    private static ConfigProblem loosened(String key, String how, String baselineKey, String where) {
+        return new ConfigProblem(key, "loosens the central baseline: the service's value " + how + " than the"
+                + " baseline's " + baselineKey + " (" + where + ")", "a value at least as strict as the baseline's");
+    }
+
+    /** Whether a baseline key is one the baseline can hold services to (the address rules and route policies). */
+    public static boolean held(String key) {
+        return key.startsWith(NetworkKeys.IP) || key.equals(NetworkKeys.ROUTES.name())
+                || key.startsWith(NetworkKeys.ROUTE_FAMILY);
+    }
+}

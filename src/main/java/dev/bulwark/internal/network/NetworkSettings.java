@@ -1,0 +1,110 @@
+package dev.bulwark.internal.network;
+
+import dev.bulwark.internal.authz.Roles;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The address rules and route policies, as read from the configuration. Immutable.
+ *
+ * @param global         {@code bulwark.ip.allow} / {@code bulwark.ip.deny}: every request
+ * @param roles          per role ({@code bulwark.ip.roles.<role>.*}): every resource method whose
+ *                       {@code @RolesAllowed} names the role
+ * @param routes         the route policies ({@code bulwark.routes.<name>.*}), in the order listed
+ * @param reloadInterval how often the rules are read again from the configuration
+ */
+public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles, List<RoutePolicy> routes,
+                              Duration reloadInterval) {
+
+    public NetworkSettings {
+        roles = Map.copyOf(roles);
+        routes = List.copyOf(routes);
+    }
+
+    /** True when no rule applies at the servlet layer (the global lists and the routes' lists are empty). */
+    public boolean noRequestRules() {
+        return global.isEmpty() && routes.stream().allMatch(r -> r.addresses().isEmpty());
+    }
+
+    /**
+     * Why a request is refused at the servlet layer (every door: resources, servlets, static files), or null: the
+     * global lists, then the lists of every route policy that covers it. Each rule must let it through, so a
+     * deny anywhere wins.
+     *
+     * @param address the client address's bytes, or null when unreadable
+     */
+    public String refusal(byte[] address, String method, String normalizedPath) {
+        String refused = global.refusal(address);
+        for (int i = 0; refused == null && i < routes.size(); i++) {
+            RoutePolicy route = routes.get(i);
+            if (route.covers(method, normalizedPath)) {
+                refused = route.addresses().refusal(address);
+            }
+        }
+        return refused;
+    }
+
+    /** Why the route policies covering a request refuse its caller: 401 when no caller is known, else 403. */
+    public record CallerRefusal(boolean unauthenticated, String reason) {
+    }
+
+    /** True when a route policy asks something of callers (access, roles). */
+    public boolean checksCallers() {
+        return routes.stream().anyMatch(RoutePolicy::checksCaller);
+    }
+
+    /**
+     * What the route policies covering a request require of its caller, once it is known (after authentication):
+     * {@code deny} refuses everyone, {@code authenticated} and {@code roles} need a caller (401 without one), and
+     * {@code roles} one of the roles (403). Every covering policy must be satisfied. Null when the caller may go on.
+     *
+     * @param decide the caller's outcome for a set of roles ({@link Roles#ANY_AUTHENTICATED}: any caller), as the
+     *               role check decides it (the verified token's groups, else the container's caller)
+     */
+    public CallerRefusal callerRefusal(String method, String normalizedPath,
+                                       java.util.function.Function<java.util.Set<String>, Roles.Outcome> decide) {
+        for (RoutePolicy route : routes) {
+            if (!route.checksCaller() || !route.covers(method, normalizedPath)) {
+                continue;
+            }
+            if (route.access() == RouteAccess.DENY) {
+                return new CallerRefusal(false, "route " + route.name() + " denies every request");
+            }
+            Roles.Outcome outcome = decide.apply(route.roles().isEmpty()
+                    ? java.util.Set.of(Roles.ANY_AUTHENTICATED) : route.roles());
+            if (outcome == Roles.Outcome.UNAUTHENTICATED) {
+                return new CallerRefusal(true, "route " + route.name() + " needs an authenticated caller");
+            }
+            if (outcome == Roles.Outcome.FORBIDDEN) {
+                return new CallerRefusal(false, "route " + route.name() + " needs one of the roles "
+                        + new java.util.TreeSet<>(route.roles()));
+            }
+        }
+        return null;
+    }
+
+    /** The body limit of a request: the smallest of {@code limit} and those of the route policies covering it. */
+    public long bodyLimit(String method, String normalizedPath, long limit) {
+        long smallest = limit;
+        for (RoutePolicy route : routes) {
+            if (route.bodyLimit() > 0 && route.bodyLimit() < smallest && route.covers(method, normalizedPath)) {
+                smallest = route.bodyLimit();
+            }
+        }
+        return smallest;
+    }
+
+    /** Why a call of an endpoint that names these roles is refused, or null: the rule of every named role. */
+    public String roleRefusal(byte[] address, Collection<String> endpointRoles) {
+        for (String role : endpointRoles) {
+            AddressRule rule = roles.get(role);
+            String refused = rule == null ? null : rule.refusal(address);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return null;
+    }
+}

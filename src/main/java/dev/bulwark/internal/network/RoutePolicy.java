@@ -1,0 +1,53 @@
+package dev.bulwark.internal.network;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One named route policy of the configuration ({@code bulwark.routes.<name>.*}): the paths and methods it covers
+ * and what it requires there.
+ *
+ * @param name      its name in the keys
+ * @param paths     the paths it covers
+ * @param methods   the methods it covers, in upper case; empty: every method ({@code GET} covers {@code HEAD})
+ * @param addresses its address rule
+ * @param access    what it requires of the caller, or null when it says nothing
+ * @param roles     roles of which the caller must hold one (empty: none required)
+ * @param bodyLimit the largest request body in bytes, or 0 when it sets none
+ */
+public record RoutePolicy(String name, List<RoutePattern> paths, Set<String> methods, AddressRule addresses,
+                          RouteAccess access, Set<String> roles, long bodyLimit) {
+
+    public RoutePolicy {
+        paths = List.copyOf(paths);
+        methods = Set.copyOf(methods);
+        roles = Set.copyOf(roles);
+    }
+
+    /** A policy with address rules only. */
+    public RoutePolicy(String name, List<RoutePattern> paths, Set<String> methods, AddressRule addresses) {
+        this(name, paths, methods, addresses, null, Set.of(), 0);
+    }
+
+    /** True when the policy asks something of the caller (once the caller is known). */
+    public boolean checksCaller() {
+        return access == RouteAccess.DENY || access == RouteAccess.AUTHENTICATED || !roles.isEmpty();
+    }
+
+    /** Whether a request with this effective method and normalized path is covered. */
+    public boolean covers(String method, String normalizedPath) {
+        if (!methods.isEmpty()) {
+            String m = method.toUpperCase(Locale.ROOT);
+            if (!methods.contains(m) && !(m.equals("HEAD") && methods.contains("GET"))) {
+                return false;
+            }
+        }
+        for (RoutePattern p : paths) {
+            if (p.matches(normalizedPath)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
