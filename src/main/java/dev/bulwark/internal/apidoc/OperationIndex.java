@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Finds the resource method behind an OpenAPI operation: by HTTP method and path template, parameter names and
  * regular expressions ignored ({@code /orders/{id: [0-9]+}} is {@code /orders/{}}). The model's templates include
- * the context root and a document's paths may not (the server URL holds it): a document path matches a template
- * that ends with it at a segment boundary, the longest prefix-free match first.
+ * the context root and a document's paths may not (the server URL holds it), or the other way round (a model built
+ * before the web module started has no context root; Liberty's merged document has it): a document path matches a
+ * template when one ends with the other at a segment boundary, and only when that names one policy.
  */
 public final class OperationIndex {
 
@@ -40,12 +41,16 @@ public final class OperationIndex {
         String prefix = m + " ";
         for (Map.Entry<String, OperationContract> e : byTemplate.entrySet()) {
             String k = e.getKey();
-            if (!k.startsWith(prefix) || !k.endsWith(p) || k.length() == prefix.length() + p.length()) {
+            if (!k.startsWith(prefix)) {
                 continue;
             }
-            // p starts with '/': the template ends with it at a segment boundary
+            String template = k.substring(prefix.length());
+            // both start with '/': one ends with the other at a segment boundary (the context root on one side only)
+            if (!template.endsWith(p) && !p.endsWith(template)) {
+                continue;
+            }
             if (found != null && !found.equals(e.getValue())) {
-                return null; // two endpoints with different policies under different roots: do not guess
+                return null; // two endpoints with different policies could be meant: do not guess
             }
             found = e.getValue();
         }

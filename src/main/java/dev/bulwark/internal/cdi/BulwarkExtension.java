@@ -67,6 +67,9 @@ public class BulwarkExtension implements Extension {
     private volatile Controls controls;
     private volatile EndpointModel beanModel;
     private volatile EndpointModel resourceModel;
+    /** The JAX-RS applications and resource classes CDI discovered (for {@link #resourceModel()} before it is published). */
+    private final Set<Class<?>> restTypes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private EndpointModel earlyResourceModel;
     /** Policies of methods the deployment-time models did not hold (a class the container made up later). */
     private final Map<Late, EndpointPolicy> latePolicies = new ConcurrentHashMap<>();
 
@@ -176,6 +179,10 @@ public class BulwarkExtension implements Extension {
      */
     void collectGuardedBeans(@Observes ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (ResourceScanner.resourcePath(type) != null || (jakarta.ws.rs.core.Application.class.isAssignableFrom(type)
+                && type.isAnnotationPresent(jakarta.ws.rs.ApplicationPath.class))) {
+            restTypes.add(type);
+        }
         if (loginConfigApplications.contains(type)) {
             discoveredApplications.add(type);
         }
@@ -458,9 +465,23 @@ public class BulwarkExtension implements Extension {
         resourceModel = model;
     }
 
-    /** The resource model the servlet initializer published, or null before it did. */
+    /**
+     * The resource model the servlet initializer published; before it did (MicroProfile OpenAPI builds its document
+     * before the web module starts on Open Liberty), one built now from the JAX-RS classes CDI discovered, without
+     * the context root in its paths. Only once the deployment passed validation.
+     */
     public EndpointModel resourceModel() {
-        return resourceModel;
+        EndpointModel published = resourceModel;
+        if (published != null) {
+            return published;
+        }
+        synchronized (restTypes) {
+            if (earlyResourceModel == null) {
+                earlyResourceModel = EndpointModel.build(controls().resolvers(),
+                        new ResourceScanner().sites("", ResourceScanner.applications(List.copyOf(restTypes))));
+            }
+            return earlyResourceModel;
+        }
     }
 
     /**

@@ -27,14 +27,15 @@ public final class BulwarkOpenApiFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         BulwarkExtension extension;
+        BulwarkConfig config;
         try {
             extension = BulwarkExtension.current();
+            config = extension.config();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Bulwark could not reach its deployment while the OpenAPI document was built: "
-                    + "the document carries no Bulwark security or lifecycle marks ({0})", e.getClass().getName());
+            // no CDI for this module, or a deployment Bulwark refused (it does not start): nothing to describe
+            LOG.log(Level.FINE, "Bulwark writes nothing into this OpenAPI document: {0}", e.toString());
             return;
         }
-        BulwarkConfig config = extension.config();
         if (config == null || !config.enabled()) {
             return;
         }

@@ -314,5 +314,13 @@ class SecurityDocumentTest {
         assertThat(index.find("DELETE", "/api/orders/{x}")).isNull();
         assertThat(index.find("GET", "/orders/{x}/more")).isNull();
         assertThat(index.find("GET", "rders")).isNull(); // only at a segment boundary
+
+        // a model built before the web module started has no context root; Liberty's merged document has it
+        OperationIndex early = new OperationIndex(TestModels.resources("", List.of(Shop.class, Orders.class))
+                .policies());
+        assertThat(early.find("GET", "/shop/api/orders/{orderId}").roles()).containsExactlyInAnyOrder("clerk",
+                "customer");
+        assertThat(early.find("GET", "/api/orders").access()).isEqualTo(OperationContract.Access.PUBLIC);
+        assertThat(early.find("GET", "/shop/api/orders/{orderId}/x")).isNull();
     }
 }
