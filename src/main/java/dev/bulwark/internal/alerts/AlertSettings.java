@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param exfiltrationMinBytes the least response bytes in one window that can raise the alert
  * @param exfiltrationWindow  the window whose byte totals make the baseline
  * @param maxKeys             the most keys (addresses, subjects, tokens) each detector remembers
+ * @param maxAlertsPerWindow  the most alerts one detector raises per window (then one summary)
  * @param novelty             the new-access and admin-new-address detectors
  */
 public record AlertSettings(boolean enabled, Threshold failuresPerAddress, Threshold failuresPerSubject,
                             Threshold failuresTotal, Threshold rateLimited, Threshold enumeration,
                             Threshold tokenAddresses, int exfiltrationFactor, long exfiltrationMinBytes,
-                            Duration exfiltrationWindow, int maxKeys, NoveltySettings novelty) {
+                            Duration exfiltrationWindow, int maxKeys, int maxAlertsPerWindow,
+                            NoveltySettings novelty) {
 }

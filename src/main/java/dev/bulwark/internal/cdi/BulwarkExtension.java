@@ -752,9 +752,11 @@ public class BulwarkExtension implements Extension {
                     dev.bulwark.internal.alerts.AlertKeys.CONCERN);
             var made = new java.util.concurrent.atomic.AtomicReference<dev.bulwark.internal.audit.AuditLog>();
             if (alerts.enabled()) {
+                dev.bulwark.internal.audit.AlertMetrics counters = metricsApiPresent()
+                        ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup()) : null;
                 listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, new AlertPublisher(made::get,
-                        metricsApiPresent() ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup())
-                                : null, CDI.current().getBeanManager(), webhook())));
+                        counters, CDI.current().getBeanManager(), webhook()), counters == null ? detector -> { }
+                        : counters::suppressed));
             }
             if (settings.enabled() || !listeners.isEmpty()) {
                 audit = new dev.bulwark.internal.audit.AuditLog(settings.queueSize(), settings.enabled()
