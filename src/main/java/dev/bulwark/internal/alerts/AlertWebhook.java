@@ -99,7 +99,7 @@ public final class AlertWebhook implements Consumer<SecurityAlert>, AutoCloseabl
     private volatile boolean running;
 
     /**
-     * @param token    the bearer token now (a rotated one through the secret files), or null for none
+     * @param token    the bearer token now (a rotated one through the secret files); it gives null for none
      * @param random   the jitter's source
      * @param outcomes told each alert's outcome ({@code delivered}, {@code queue-full}, {@code refused},
      *                 {@code failed}, {@code stopped}): the metric; may be called from the audit writer's thread
