@@ -8,8 +8,10 @@ import java.util.Objects;
  * An anomaly one of Bulwark's detectors found in the deployment's traffic, fired as a CDI event (observe it with
  * {@code void on(@Observes SecurityAlert alert)}; the observer runs on Bulwark's audit thread, so it should be quick
  * or hand the alert on). It is also written as a WARNING line in Elastic Common Schema, counted in
- * {@code bulwark_alerts_total{detector}}, and POSTed to the alert webhook when one is configured. Each detector raises at most one alert per key and window: no alert storms (with windows shared through Redis,
- * {@code bulwark.alerts.store}, one across the servers).
+ * {@code bulwark_alerts_total{detector}}, and POSTed to the alert webhook when one is configured. Each detector raises at most one alert per key and window (with windows shared through Redis,
+ * {@code bulwark.alerts.store}, one across the servers), and
+ * at most {@code bulwark.alerts.max-alerts-per-window} per window in all (then one {@link Detector#ALERTS_SUPPRESSED}
+ * summary): no alert storms, even from an attacker choosing its keys (its addresses).
  *
  * @param detector      what was detected
  * @param key           what the detector counted by: a client address (an IPv6 client's /64, such as
@@ -67,6 +69,14 @@ public record SecurityAlert(Detector detector, String key, long observed, long t
          * A privileged call from a client address (an IPv6 client's /64) the subject has not used for one recently:
          * an admin's token or session used from somewhere else. The key is the subject; the address is the alert's.
          */
-        ADMIN_NEW_ADDRESS
+        ADMIN_NEW_ADDRESS,
+        /**
+         * A detector raised the most alerts it may within its window ({@code bulwark.alerts.max-alerts-per-window}):
+         * one summary per detector and window, raised with the first request after the window. The key is that
+         * detector's name ({@code auth-failures-by-address}), {@code observed} how many of its alerts were suppressed,
+         * {@code threshold} the cap, {@code window} the detector's window; the address, subject, route and
+         * correlation id are those of the last suppressed alert.
+         */
+        ALERTS_SUPPRESSED
     }
 }

@@ -177,6 +177,23 @@ class ObserveIT {
     }
 
     @Test
+    void anObservedOwnershipRefusalIsNeverChargedToTheRefusalBudget() {
+        // a missing order asked for 62 times: each ownership refusal observed, each 404 the application's own; the
+        // caller's refusal budget (60 per minute) must stay unspent, so the last one shows no observed budget refusal
+        String token = ItSupport.token("observe-budget-" + UUID.randomUUID().toString().substring(0, 8), "user");
+        String last = null;
+        for (int i = 0; i < 62; i++) {
+            last = id("budget-" + i);
+            HttpResponse<String> r = send("GET", APP + "/api/orders/999", null, "Authorization", "Bearer " + token,
+                    "X-Request-Id", last);
+            assertThat(r.statusCode()).as("call " + i).isEqualTo(404);
+        }
+        JsonObject event = event(last);
+        assertThat(observed(event)).anyMatch(o -> o.startsWith("authorization (ownership) "))
+                .noneMatch(o -> o.contains("(caller-budget)") || o.contains("(address-budget)"));
+    }
+
+    @Test
     void aMassAssignmentBodyReachesTheApplicationIntact() {
         String id = id("validation");
         HttpResponse<String> r = send("PUT", APP + "/api/bodies/me",

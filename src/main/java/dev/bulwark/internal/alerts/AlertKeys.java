@@ -98,6 +98,15 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
                     + " least recently seen are forgotten, so memory stays bounded.",
             "50000");
 
+    public static final Key<Integer> MAX_ALERTS_PER_WINDOW = new Key<>("bulwark.alerts.max-alerts-per-window",
+            Parsers.intRange(1, 100_000), "20",
+            "The most alerts one detector raises within its window (the window of its threshold; for the novelty"
+                    + " detectors their `window`), whatever its keys: an attacker choosing the keys (an address per"
+                    + " /64 it controls) cannot flood the log and the webhook. Beyond it the keys are still counted;"
+                    + " the suppressed alerts are counted in `bulwark_alerts_suppressed_total{detector}`, and the"
+                    + " first request after the window raises one `alerts-suppressed` alert saying how many.",
+            "100");
+
     public static final Key<List<String>> PRIVILEGED_ROLES = new Key<>("bulwark.alerts.privileged-roles",
             Parsers.listOf(Parsers.roleName(), "role names"), "admin",
             "The roles that make a call privileged for the new-access and admin-new-address detectors: a successful"
@@ -180,7 +189,7 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
     public List<Key<?>> keys() {
         return List.of(ENABLED, FAILURES_PER_ADDRESS, FAILURES_PER_SUBJECT, FAILURES_TOTAL, RATE_LIMITED,
                 ENUMERATION, TOKEN_ADDRESSES, EXFILTRATION_FACTOR, EXFILTRATION_MIN_KIB, EXFILTRATION_WINDOW,
-                EXFILTRATION_ITEMS_FACTOR, EXFILTRATION_MIN_ITEMS, STORE, MAX_KEYS, PRIVILEGED_ROLES, NEW_ACCESS, NEW_ACCESS_LEARNING, NEW_ACCESS_MAX_ROUTES, NEW_ACCESS_WINDOW,
+                EXFILTRATION_ITEMS_FACTOR, EXFILTRATION_MIN_ITEMS, STORE, MAX_KEYS, MAX_ALERTS_PER_WINDOW, PRIVILEGED_ROLES, NEW_ACCESS, NEW_ACCESS_LEARNING, NEW_ACCESS_MAX_ROUTES, NEW_ACCESS_WINDOW,
                 ADMIN_ADDRESS, ADMIN_ADDRESS_MEMORY, ADMIN_ADDRESS_LEARNING, ADMIN_ADDRESS_MAX, ADMIN_ADDRESS_WINDOW);
     }
 
@@ -191,7 +200,7 @@ public final class AlertKeys implements ConfigConcern<AlertSettings> {
                 reader.get(ENUMERATION), reader.get(TOKEN_ADDRESSES), reader.get(EXFILTRATION_FACTOR),
                 reader.get(EXFILTRATION_MIN_KIB) * 1024L, reader.get(EXFILTRATION_WINDOW),
                 reader.get(EXFILTRATION_ITEMS_FACTOR), reader.get(EXFILTRATION_MIN_ITEMS), reader.get(STORE),
-                reader.get(MAX_KEYS),
+                reader.get(MAX_KEYS), reader.get(MAX_ALERTS_PER_WINDOW),
                 new NoveltySettings(Set.copyOf(reader.get(PRIVILEGED_ROLES)), reader.get(NEW_ACCESS),
                         reader.get(NEW_ACCESS_LEARNING), reader.get(NEW_ACCESS_MAX_ROUTES),
                         reader.get(NEW_ACCESS_WINDOW), reader.get(ADMIN_ADDRESS), reader.get(ADMIN_ADDRESS_MEMORY),

@@ -22,13 +22,15 @@ import java.time.Duration;
  * @param exfiltrationMinItems the least response items in one window that can raise the alert
  * @param store               where the count detectors' windows live ({@link #shared})
  * @param maxKeys             the most keys (addresses, subjects, tokens) each detector remembers
+ * @param maxAlertsPerWindow  the most alerts one detector raises per window (then one summary)
  * @param novelty             the new-access and admin-new-address detectors
  */
 public record AlertSettings(boolean enabled, Threshold failuresPerAddress, Threshold failuresPerSubject,
                             Threshold failuresTotal, Threshold rateLimited, Threshold enumeration,
                             Threshold tokenAddresses, int exfiltrationFactor, long exfiltrationMinBytes,
                             Duration exfiltrationWindow, int exfiltrationItemsFactor, int exfiltrationMinItems,
-                            AlertKeys.Store store, int maxKeys, NoveltySettings novelty) {
+                            AlertKeys.Store store, int maxKeys, int maxAlertsPerWindow,
+                            NoveltySettings novelty) {
 
     /**
      * Whether the count windows live in the rate limiter's Redis: {@code SHARED}, or {@code AUTO} when the rate

@@ -99,7 +99,7 @@ public final class AlertWebhook implements Consumer<SecurityAlert>, AutoCloseabl
     private volatile boolean running;
 
     /**
-     * @param token    the bearer token now (a rotated one through the secret files), or null for none
+     * @param token    the bearer token now (a rotated one through the secret files); it gives null for none
      * @param random   the jitter's source
      * @param outcomes told each alert's outcome ({@code delivered}, {@code queue-full}, {@code refused},
      *                 {@code failed}, {@code stopped}): the metric; may be called from the audit writer's thread
@@ -116,15 +116,14 @@ public final class AlertWebhook implements Consumer<SecurityAlert>, AutoCloseabl
     }
 
     /**
-     * The deployment's webhook: POSTs through the JDK's HTTP client, the token followed through the secret files.
+     * The deployment's webhook: POSTs through the JDK's HTTP client.
      *
-     * @param files    the secret files, or null
-     * @param problems told of a refused token rotation (names only)
+     * @param token the bearer token now (followed through the secret files), or a supplier of null for none
      */
-    public static AlertWebhook of(WebhookSettings settings, dev.bulwark.internal.secrets.SecretFiles files, Clock clock,
-                                  Consumer<String> outcomes, Consumer<String> problems) {
-        return new AlertWebhook(settings, new HttpWebhookTransport(settings),
-                new WebhookToken(settings.token(), files, problems), clock, RandomGenerator.getDefault(), outcomes);
+    public static AlertWebhook of(WebhookSettings settings, Supplier<String> token, Clock clock,
+                                  Consumer<String> outcomes) {
+        return new AlertWebhook(settings, new HttpWebhookTransport(settings), token, clock,
+                RandomGenerator.getDefault(), outcomes);
     }
 
     /** Hands the alert to the sender; never waits: when the queue is full, the alert is dropped and counted. */

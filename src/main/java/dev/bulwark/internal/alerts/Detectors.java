@@ -17,11 +17,11 @@ import java.util.function.Consumer;
 /**
  * The anomaly detectors over the deployment's access events, run on the audit writer's thread with each event's own
  * time (so tests move a clock, never sleep). Each detector counts by its key within its sliding window and raises at
- * most one {@link SecurityAlert} per key and window; each remembers at most {@code bulwark.alerts.max-keys} keys. A
- * client address is counted by its {@link AddressKey} (an IPv6 client by its /64). With shared windows
- * ({@code bulwark.alerts.store}), the count detectors count in Redis ({@link SharedWindows}: one alert across the
- * servers), their in-memory windows standing in while it does not answer; the exfiltration and novelty detectors
- * stay per server.
+ * most one {@link SecurityAlert} per key and window, and at most {@code bulwark.alerts.max-alerts-per-window} per
+ * window in all ({@link AlertCap}); each remembers at most {@code bulwark.alerts.max-keys} keys. A client address is
+ * counted by its {@link AddressKey} (an IPv6 client by its /64). With shared windows ({@code bulwark.alerts.store}),
+ * the count detectors count in Redis ({@link SharedWindows}: one alert across the servers), their in-memory windows
+ * standing in while it does not answer; the exfiltration and novelty detectors stay per server.
  */
 public final class Detectors implements Consumer<AuditEvent> {
 
@@ -32,7 +32,7 @@ public final class Detectors implements Consumer<AuditEvent> {
     private static final String CORS = Refusal.label(Phase.CORS);
 
     private final AlertSettings settings;
-    private final Consumer<SecurityAlert> publish;
+    private final AlertCap cap;
     private final CountWindow failuresByAddress;
     private final CountWindow failuresBySubject;
     private final CountWindow failuresTotal;
@@ -44,26 +44,43 @@ public final class Detectors implements Consumer<AuditEvent> {
     private final NewAccess newAccess;
     private final AdminAddresses adminAddresses;
 
-    /** @param publish where an alert goes (the CDI event, the WARNING line, the counter) */
+    /** @param publish where an alert goes (the CDI event, the WARNING line, the counter, the webhook) */
     public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish) {
-        this(settings, publish, null);
+        this(settings, publish, detector -> { }, (SharedWindows) null);
     }
 
     /**
-     * @param publish where an alert goes (the CDI event, the WARNING line, the counter)
-     * @param shared  the rate limiter's Redis for the count windows, or null: every window in memory
-     * @param prefix  the rate limiter's Redis key prefix
+     * @param publish    where an alert goes (the CDI event, the WARNING line, the counter, the webhook)
+     * @param suppressed told the detector of each alert suppressed beyond {@code bulwark.alerts.max-alerts-per-window}
+     *                   (the metric)
+     */
+    public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, Consumer<Detector> suppressed) {
+        this(settings, publish, suppressed, (SharedWindows) null);
+    }
+
+    /**
+     * @param publish       where an alert goes (the CDI event, the WARNING line, the counter, the webhook)
+     * @param suppressed    told the detector of each alert suppressed beyond the cap (the metric)
+     * @param shared        the rate limiter's Redis for the count windows, or null: every window in memory
+     * @param prefix        the rate limiter's Redis key prefix
      * @param storeFailures told of each failed call to Redis (a counter)
      */
-    public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, RedisScripts shared, String prefix,
-                     Runnable storeFailures) {
-        this(settings, publish, shared == null ? null
+    public Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, Consumer<Detector> suppressed,
+                     RedisScripts shared, String prefix, Runnable storeFailures) {
+        this(settings, publish, suppressed, shared == null ? null
                 : new SharedWindows(shared, prefix, settings.maxKeys(), storeFailures));
     }
 
-    Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, SharedWindows shared) {
+    /** For tests of the shared windows: no suppression metric. */
+    Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, RedisScripts shared, String prefix,
+              Runnable storeFailures) {
+        this(settings, publish, detector -> { }, shared, prefix, storeFailures);
+    }
+
+    private Detectors(AlertSettings settings, Consumer<SecurityAlert> publish, Consumer<Detector> suppressed,
+                      SharedWindows shared) {
         this.settings = settings;
-        this.publish = publish;
+        this.cap = new AlertCap(settings.maxAlertsPerWindow(), publish, suppressed);
         int max = settings.maxKeys();
         this.failuresByAddress = count(settings.failuresPerAddress(), max, shared, Detector.AUTH_FAILURES_BY_ADDRESS);
         this.failuresBySubject = count(settings.failuresPerSubject(), max, shared, Detector.AUTH_FAILURES_BY_SUBJECT);
@@ -105,6 +122,7 @@ public final class Detectors implements Consumer<AuditEvent> {
     @Override
     public void accept(AuditEvent e) {
         long now = e.epochMillis();
+        cap.close(now); // the summaries of the windows that ended
         int status = e.status();
         String address = AddressKey.of(e.clientAddress()); // an IPv6 client by its /64
         String subject = e.subject();
@@ -127,20 +145,20 @@ public final class Detectors implements Consumer<AuditEvent> {
         if (tokenAddresses != null && jti != null && address != null
                 && tokenAddresses.see(jti, address, now)) {
             Threshold t = settings.tokenAddresses();
-            publish.accept(alert(Detector.TOKEN_MANY_ADDRESSES, jti, t.count(), t.count(), t.window(), e));
+            cap.raise(alert(Detector.TOKEN_MANY_ADDRESSES, jti, t.count(), t.count(), t.window(), e), t.window());
         }
         if (exfiltration != null && subject != null && status < 400) {
             long threshold = exfiltration.add(subject, e.responseBytes(), now);
             if (threshold >= 0) {
-                publish.accept(alert(Detector.EXFILTRATION, subject, exfiltration.bytes(subject), threshold,
-                        settings.exfiltrationWindow(), e));
+                cap.raise(alert(Detector.EXFILTRATION, subject, exfiltration.bytes(subject), threshold,
+                        settings.exfiltrationWindow(), e), settings.exfiltrationWindow());
             }
         }
         if (exfiltrationItems != null && subject != null && status < 400) {
             long threshold = exfiltrationItems.add(subject, Math.max(0, e.responseItems()), now);
             if (threshold >= 0) {
-                publish.accept(alert(Detector.EXFILTRATION_ITEMS, subject, exfiltrationItems.bytes(subject),
-                        threshold, settings.exfiltrationWindow(), e));
+                cap.raise(alert(Detector.EXFILTRATION_ITEMS, subject, exfiltrationItems.bytes(subject),
+                        threshold, settings.exfiltrationWindow(), e), settings.exfiltrationWindow());
             }
         }
         if (subject != null && status < 400 && (newAccess != null || adminAddresses != null)) {
@@ -157,12 +175,13 @@ public final class Detectors implements Consumer<AuditEvent> {
             boolean all = n.newAccess() == NoveltySettings.NewAccessScope.ALL;
             String route = all || !privileged.isEmpty() ? e.route() : null;
             if (newAccess.use(subject, route, all ? used : privileged, now)) {
-                publish.accept(alert(Detector.NEW_ACCESS, subject, 1, 1, n.newAccessLearning(), e));
+                cap.raise(alert(Detector.NEW_ACCESS, subject, 1, 1, n.newAccessLearning(), e), n.newAccessWindow());
             }
         }
         if (adminAddresses != null && !privileged.isEmpty() && address != null
                 && adminAddresses.call(subject, address, now)) {
-            publish.accept(alert(Detector.ADMIN_NEW_ADDRESS, subject, 1, 1, n.adminAddressMemory(), e));
+            cap.raise(alert(Detector.ADMIN_NEW_ADDRESS, subject, 1, 1, n.adminAddressMemory(), e),
+                    n.adminAddressWindow());
         }
     }
 
@@ -202,7 +221,8 @@ public final class Detectors implements Consumer<AuditEvent> {
 
     private void count(CountWindow counter, Detector detector, Threshold threshold, String key, AuditEvent e) {
         if (counter != null && key != null && counter.hit(key, e.epochMillis())) {
-            publish.accept(alert(detector, key, threshold.count(), threshold.count(), threshold.window(), e));
+            cap.raise(alert(detector, key, threshold.count(), threshold.count(), threshold.window(), e),
+                    threshold.window());
         }
     }
 

@@ -21,7 +21,9 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
     public static final Key<URI> URL = new Key<>(PREFIX + "url", url(), null,
             "POST each alert (the JSON of its WARNING line) to this URL, from one background thread through a bounded"
                     + " queue, with retries (docs/audit.md#the-alert-webhook). `https` is required, except to a"
-                    + " loopback host (`localhost`, `127.0.0.0/8`, `[::1]`: a local agent). Unset: no webhook. Needs"
+                    + " loopback host as written (a local agent): the name `localhost` (any case, no trailing dot),"
+                    + " a `127.0.0.0/8` address in four decimal numbers, or `[::1]`; no other spelling (`127.1`,"
+                    + " `0x7f000001`, `[::ffff:127.0.0.1]`, `localhost.`). Unset: no webhook. Needs"
                     + " `bulwark.alerts.enabled`.",
             "https://alerts.example.com/hooks/bulwark");
 
@@ -96,7 +98,7 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
      */
     static ValueParser<URI> url() {
         return Parsers.of("https URL", "an https URL such as https://alerts.example.com/hooks/bulwark (http only to"
-                + " localhost, 127.0.0.0/8 or [::1])", raw -> {
+                + " localhost, a 127.0.0.0/8 address such as 127.0.0.1, or [::1])", raw -> {
             URI uri;
             try {
                 uri = new URI(raw);
@@ -121,29 +123,29 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
         });
     }
 
-    /** {@code localhost}, {@code 127.0.0.0/8} or {@code ::1} (as written: no lookup). */
+    /**
+     * A loopback host as written, with no lookup: the exact name {@code localhost} (any case; {@code localhost.}, a
+     * fully qualified name that a resolver may send elsewhere, is not), an IPv4 literal of {@code 127.0.0.0/8} in its
+     * plain form (four decimal numbers without leading zeros: {@code 127.1}, {@code 0x7f000001}, {@code 2130706433}
+     * and {@code 0177.0.0.1} are not, whatever some resolvers make of them) or the IPv6 literal {@code [::1]} (any
+     * spelling of that address, but not an IPv4-mapped or -compatible one such as {@code [::ffff:127.0.0.1]}).
+     */
     static boolean loopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.equals("localhost.")) {
+        if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        byte[] address = dev.bulwark.internal.config.Cidr.literal(h);
-        if (address == null) {
+        if (host.length() > 2 && host.startsWith("[") && host.endsWith("]")) {
+            byte[] address = dev.bulwark.internal.config.Cidr.literal(host.substring(1, host.length() - 1));
+            return address != null && address.length == 16 && java.util.Arrays.equals(address, IPV6_LOOPBACK);
+        }
+        if (host.indexOf(':') >= 0) {
             return false;
         }
-        if (address.length == 4) {
-            return address[0] == 127;
-        }
-        for (int i = 0; i < 15; i++) {
-            if (address[i] != 0) {
-                return false;
-            }
-        }
-        return address[15] == 1;
+        byte[] address = dev.bulwark.internal.config.Cidr.literal(host);
+        return address != null && address.length == 4 && address[0] == 127;
     }
+
+    private static final byte[] IPV6_LOOPBACK = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     /** Printable ASCII without spaces (the bearer token's own form, so no header can be forged). */
     private static ValueParser<String> token() {
@@ -156,14 +158,5 @@ public final class WebhookKeys implements ConfigConcern<WebhookSettings> {
             }
             return raw;
         });
-    }
-
-    /** Whether a rotated token's value is acceptable (the same rule as the key's). */
-    static boolean validToken(String value) {
-        try {
-            return token().parse(value) != null;
-        } catch (InvalidValueException e) {
-            return false;
-        }
     }
 }

@@ -108,6 +108,8 @@ public final class EcsLine {
             case NEW_ACCESS -> "a route or role it never used before, " + a.route();
             case ADMIN_NEW_ADDRESS -> "a privileged call from an address it has not used for one within " + a.window()
                     + ", " + a.clientAddress();
+            case ALERTS_SUPPRESSED -> a.observed() + " more alerts suppressed within " + a.window() + " (at most "
+                    + a.threshold() + " per window: bulwark.alerts.max-alerts-per-window)";
             default -> a.observed() + " within " + a.window() + " (threshold " + a.threshold() + ")";
         }, MAX_PATH);
         line.field("event.kind", "alert", MAX_SHORT);

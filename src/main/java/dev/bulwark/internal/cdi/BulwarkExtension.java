@@ -327,9 +327,8 @@ public class BulwarkExtension implements Extension {
             return;
         }
         config = result.config();
-        org.eclipse.microprofile.config.ConfigValue redis = mpConfig.getConfigValue(
-                dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL.name());
-        redisUrlOrdinal = redis == null || redis.getValue() == null ? 0 : redis.getSourceOrdinal();
+        redisUrlOrdinal = sourceOrdinal(mpConfig, dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL);
+        webhookTokenOrdinal = sourceOrdinal(mpConfig, dev.bulwark.internal.alerts.WebhookKeys.TOKEN);
         LOG.fine("Bulwark configuration validated");
     }
 
@@ -681,28 +680,45 @@ public class BulwarkExtension implements Extension {
         }
     }
 
+    /** The ordinal of the configuration source the deployment read a key's value from (0: the default). */
+    private static int sourceOrdinal(Config mpConfig, dev.bulwark.internal.config.Key<?> key) {
+        org.eclipse.microprofile.config.ConfigValue value = mpConfig.getConfigValue(key.name());
+        return value == null || value.getValue() == null ? 0 : value.getSourceOrdinal();
+    }
+
     /**
      * The Redis URL now, following the secret files as MicroProfile Config ranks them: a URL from a system property
      * or an environment variable (above the files) is never replaced by them; below them, a valid one from the files.
      */
     private java.util.function.Supplier<String> redisUrl(RateLimitSettings rl) {
+        return followed(dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL, rl.redisUrl(), redisUrlOrdinal);
+    }
+
+    /**
+     * A secret key's value now, following the secret files as MicroProfile Config ranks them
+     * ({@link dev.bulwark.internal.secrets.FollowedSecret}); null when there are no secret files.
+     *
+     * @param deployed the value the deployment read
+     * @param ordinal  the ordinal of the source it came from (0: the default)
+     */
+    private dev.bulwark.internal.secrets.FollowedSecret followed(dev.bulwark.internal.config.Key<String> key,
+                                                                 String deployed, int ordinal) {
         dev.bulwark.internal.secrets.SecretFiles files = secretFiles();
         if (files == null) {
             return null;
         }
-        dev.bulwark.internal.secrets.FollowedSecret url = new dev.bulwark.internal.secrets.FollowedSecret(
-                dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL, rl.redisUrl(), redisUrlOrdinal, files,
-                problem -> LOG.severe("Bulwark secrets: " + problem));
-        if (url.outranked() && files.get(dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL.name()).isPresent()) {
-            LOG.info("Bulwark secrets: " + dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL.name() + " is set by"
-                    + " a source above the secret files (a system property or an environment variable): its secret"
-                    + " file is not used");
+        dev.bulwark.internal.secrets.FollowedSecret value = new dev.bulwark.internal.secrets.FollowedSecret(key,
+                deployed, ordinal, files, problem -> LOG.severe("Bulwark secrets: " + problem));
+        if (value.outranked() && files.get(key.name()).isPresent()) {
+            LOG.info("Bulwark secrets: " + key.name() + " is set by a source above the secret files (a system"
+                    + " property or an environment variable): its secret file is not used");
         }
-        return url;
+        return value;
     }
 
-    /** The ordinal of the source the deployment's Redis URL came from (0: the default). */
+    /** The ordinals of the sources the deployment's Redis URL and webhook token came from (0: the default). */
     private volatile int redisUrlOrdinal;
+    private volatile int webhookTokenOrdinal;
 
     private volatile dev.bulwark.internal.apikeys.ApiKeys apiKeys;
 
@@ -787,14 +803,16 @@ public class BulwarkExtension implements Extension {
                     dev.bulwark.internal.alerts.AlertKeys.CONCERN);
             var made = new java.util.concurrent.atomic.AtomicReference<dev.bulwark.internal.audit.AuditLog>();
             if (alerts.enabled()) {
-                AlertPublisher publisher = new AlertPublisher(made::get, metricsApiPresent()
-                        ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup()) : null,
-                        CDI.current().getBeanManager(), webhook());
+                dev.bulwark.internal.audit.AlertMetrics counters = metricsApiPresent()
+                        ? dev.bulwark.internal.audit.AlertMetrics.of(MetricsBridge.lookup()) : null;
+                AlertPublisher publisher = new AlertPublisher(made::get, counters, CDI.current().getBeanManager(),
+                        webhook());
                 // shared windows: the rate limiter's Redis connection, its store made (not connected) here
                 dev.bulwark.internal.ratelimit.RedisScripts shared = alerts.shared(config().rateLimiting().store())
                         && limiter().store() instanceof dev.bulwark.internal.ratelimit.FallbackStore store
                         ? store.scripts() : null;
-                listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, publisher, shared,
+                listeners.add(new dev.bulwark.internal.alerts.Detectors(alerts, publisher,
+                        counters == null ? detector -> { } : counters::suppressed, shared,
                         config().rateLimiting().redisPrefix(), metricsApiPresent()
                                 ? dev.bulwark.internal.audit.AlertMetrics.storeErrors(MetricsBridge.lookup())
                                 : () -> { }));
@@ -823,8 +841,11 @@ public class BulwarkExtension implements Extension {
         if (webhook == null && settings.enabled()) {
             java.util.function.Consumer<String> counters = metricsApiPresent()
                     ? dev.bulwark.internal.alerts.WebhookMetrics.of(MetricsBridge.lookup()) : null;
-            webhook = dev.bulwark.internal.alerts.AlertWebhook.of(settings, secretFiles(), Clock.systemUTC(),
-                    counters != null ? counters : outcome -> { }, problem -> LOG.severe("Bulwark secrets: " + problem));
+            java.util.function.Supplier<String> token = followed(dev.bulwark.internal.alerts.WebhookKeys.TOKEN,
+                    settings.token(), webhookTokenOrdinal);
+            String deployed = settings.token();
+            webhook = dev.bulwark.internal.alerts.AlertWebhook.of(settings, token != null ? token : () -> deployed,
+                    Clock.systemUTC(), counters != null ? counters : outcome -> { });
             webhook.start(Thread::new);
             LOG.info("Bulwark alerts: each alert is POSTed to " + settings.origin());
         }

@@ -104,10 +104,12 @@ abstract class BulwarkInterceptor {
                 throw refusal;
             }
             HttpServletRequest request = request();
-            if (request != null && request.getUserPrincipal() == null) {
-                throw refusal; // no caller at all: only an authenticated caller's access is observed
-            }
             RequestState state = request == null ? null : RequestState.from(request::getAttribute);
+            if (request != null && !Observations.knownCaller(request.getUserPrincipal(), state)) {
+                // no caller at all: only a known caller's access is observed (an API key's caller is known to
+                // Bulwark's request state even where the server's CDI request shows no principal for it)
+                throw refusal;
+            }
             if (state == null) {
                 // no request (a timer, a message): no access event to carry it, so the log does
                 java.util.logging.Logger.getLogger("dev.bulwark").warning("Bulwark observe: " + phase

@@ -18,6 +18,19 @@ public final class Observations {
 
     private final List<Observation> list = new ArrayList<>(2);
 
+    /**
+     * Whether the request has a caller, so that an access decision about it may be observed: the container's
+     * principal, or a caller Bulwark verified ({@link dev.bulwark.internal.auth.TokenGate#VERIFIED}: a bearer token,
+     * an API key), which the request a server hands to CDI beans may not show as its principal. A request with
+     * neither is anonymous: observe mode never opens an endpoint or a bean to it.
+     *
+     * @param principal the container's principal, or null
+     * @param state     the request's state, or null
+     */
+    public static boolean knownCaller(java.security.Principal principal, RequestState state) {
+        return principal != null || state != null && state.has(dev.bulwark.internal.auth.TokenGate.VERIFIED);
+    }
+
     /** The request's observations so far, or an empty list. */
     public static List<Observation> of(RequestState state) {
         Observations observations = state == null ? null : state.get(KEY);

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * <li>otherwise a value in the files wins (a packaged value, 100, or the default, is below them): a new file, or a
  * changed one, is used from the next call; a removed file leaves the last value from the files in place (a
  * volume being updated), or the deployed value when the files never gave one;</li>
- * <li>a value the key's parser refuses is reported once (by name, never the value) and the last one stays.</li>
+ * <li>a value the key's parser refuses is reported once (by name, never the value) and the last one stays;</li>
+ * <li>a file's value is read as the key's parser reads any value: without surrounding white space; an empty file
+ * holds no value (like a removed one).</li>
  * </ul>
  */
 public final class FollowedSecret implements Supplier<String> {
@@ -57,7 +59,9 @@ public final class FollowedSecret implements Supplier<String> {
         if (outranked) {
             return current;
         }
-        String file = files.get(key.name()).orElse(null);
+        // as the configuration reads a value: surrounding white space removed (a file written with an editor), and
+        // an empty one is none
+        String file = files.get(key.name()).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
         String value = file != null ? file : fromFiles ? current : deployed;
         if (value == null || value.equals(current) || value.equals(refused.get())) {
             return current;

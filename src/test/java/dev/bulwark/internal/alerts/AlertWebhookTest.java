@@ -274,19 +274,46 @@ class AlertWebhookTest {
     @Test
     void theUrlMustBeHttpsExceptToALoopbackHost() {
         for (String good : List.of("https://siem.example/hooks/x?channel=sec", "https://10.0.0.5:8443/h",
-                "http://localhost:9000/h", "http://127.0.0.1:9000/h", "http://127.0.0.2:9000/h", "http://[::1]:9000/h", "HTTPS://Siem.Example/")) {
-            Map<String, String> values = Map.of(WebhookKeys.URL.name(), good);
-            assertThat(ConfigLoader.load(k -> Optional.ofNullable(values.get(k))).problems()).as(good).isEmpty();
+                "HTTPS://Siem.Example/", "https://localhost./h", "https://[::ffff:127.0.0.1]/h")) {
+            assertThat(urlProblems(good)).as(good).isEmpty();
         }
-        for (String bad : List.of("http://siem.example/hooks", "http://10.0.0.5/h", "http://127.0.0.1.example/h",
-                "ftp://siem.example/h", "https://user:pw@siem.example/h", "https://siem.example/h#x", "siem.example",
-                "https:///path-only", "http://[::2]/h", "http://localhost.evil.example/h")) {
-            Map<String, String> values = Map.of(WebhookKeys.URL.name(), bad);
-            assertThat(ConfigLoader.load(k -> Optional.ofNullable(values.get(k))).problems()).as(bad)
-                    .singleElement().asString().contains("bulwark.alerts.webhook.url")
+        for (String bad : List.of("http://siem.example/hooks", "http://10.0.0.5/h", "ftp://siem.example/h",
+                "https://user:pw@siem.example/h", "https://siem.example/h#x", "siem.example", "https:///path-only")) {
+            assertThat(urlProblems(bad)).as(bad).singleElement().asString().contains("bulwark.alerts.webhook.url")
                     // the path is often the receiver's secret, and a URL may carry a password: never echoed
                     .doesNotContain("siem.example").doesNotContain("pw@");
         }
+    }
+
+    /** Plain http only to a loopback host as written: the name localhost or a literal 127.0.0.0/8 or ::1. */
+    @Test
+    void httpIsAllowedOnlyToLocalhostOrALiteralLoopbackAddressSpelledPlainly() {
+        for (String host : List.of("localhost", "LOCALHOST", "LocalHost", "127.0.0.1", "127.0.0.2", "127.255.255.254",
+                "127.10.0.1", "[::1]", "[0:0:0:0:0:0:0:1]", "[0000::0001]", "[::0:1]")) {
+            for (String url : List.of("http://" + host + "/h", "http://" + host + ":9000/hooks?s=1")) {
+                assertThat(urlProblems(url)).as(url).isEmpty();
+            }
+        }
+        for (String host : List.of(
+                "localhost.", "LOCALHOST.", "localhost..", "localhost.localdomain", "localhost.evil.example",
+                "ip6-localhost", "loc%61lhost", "evil-localhost",
+                "127.1", "127.0.1", "127.000.000.001", "0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "2130706433",
+                "127.0.0.1.", "127.0.0.1.evil.example", "127.0.0.256", "128.0.0.1", "0.0.0.0", "0",
+                "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::127.0.0.1]", "[0:0:0:0:0:ffff:7f00:0001]", "[::2]",
+                "[::]", "[::1:0]", "[fe80::1]", "[::1%25lo]")) {
+            String url = "http://" + host + ":9000/hooks?token=s3cr3t-path";
+            assertThat(urlProblems(url)).as(url).singleElement().asString().contains("bulwark.alerts.webhook.url")
+                    .doesNotContain("s3cr3t").doesNotContain(host.length() > 2 ? host : "\0");
+            String withCredentials = "http://bob:hunter2@" + host + "/h";
+            assertThat(urlProblems(withCredentials)).as(withCredentials).singleElement().asString()
+                    .contains("bulwark.alerts.webhook.url").doesNotContain("hunter2");
+        }
+    }
+
+    private static List<String> urlProblems(String url) {
+        Map<String, String> values = Map.of(WebhookKeys.URL.name(), url);
+        return ConfigLoader.load(k -> Optional.ofNullable(values.get(k))).problems().stream()
+                .map(Object::toString).toList();
     }
 
     @Test

@@ -406,4 +406,76 @@ class DetectorsTest {
         }
         assertThat(alerts).isEmpty();
     }
+
+    /** 10 000 IPv6 clients, each from a /64 of its own, each failing twice: every one over the threshold. */
+    private void stormFrom(Detectors d, int first) {
+        for (int i = first; i < first + 10_000; i++) {
+            String address = "2001:db8:" + Integer.toHexString(i) + ":1::" + Integer.toHexString(i % 7 + 1);
+            d.accept(badToken(address));
+            d.accept(badToken(address));
+            clock.advance(Duration.ofMillis(1));
+        }
+    }
+
+    @Test
+    void anAttackerChoosingItsAddressesGetsTheCapAndOneSummaryPerWindowNotOneAlertEach() {
+        List<Detector> suppressed = new ArrayList<>();
+        Detectors d = new Detectors(AlertConfig.with("bulwark.alerts.auth-failures.per-address", "2/1m",
+                "bulwark.alerts.auth-failures.total", "off"), alerts::add, suppressed::add);
+        stormFrom(d, 0);
+        assertThat(alerts).as("the first 20 keys of the window").hasSize(20)
+                .allSatisfy(a -> assertThat(a.detector()).isEqualTo(Detector.AUTH_FAILURES_BY_ADDRESS));
+        assertThat(alerts).extracting(SecurityAlert::key).startsWith("2001:db8:0:1::/64", "2001:db8:1:1::/64");
+        assertThat(suppressed).as("the metric counts each suppressed alert as it happens").hasSize(9_980)
+                .containsOnly(Detector.AUTH_FAILURES_BY_ADDRESS);
+        // another detector is not held back by this one's storm
+        for (int i = 1; i <= 5; i++) { // one token from five addresses
+            d.accept(event("192.0.2." + i, token("alice", "jti-1"), 200, null, false, 10));
+        }
+        assertThat(raised()).endsWith(Detector.TOKEN_MANY_ADDRESSES);
+        alerts.clear();
+
+        clock.advance(Duration.ofMinutes(1)); // the window is over: the next request raises the summary
+        d.accept(ok("192.0.2.50", null, 10));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.ALERTS_SUPPRESSED);
+            assertThat(a.key()).isEqualTo("auth-failures-by-address");
+            assertThat(a.observed()).isEqualTo(9_980);
+            assertThat(a.threshold()).isEqualTo(20);
+            assertThat(a.window()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(a.at()).isEqualTo(clock.instant());
+            assertThat(a.clientAddress()).as("the last suppressed alert's").isEqualTo("2001:db8:270f:1::4");
+            assertThat(dev.bulwark.internal.audit.EcsLine.of(a)).contains("\"rule.name\":\"alerts-suppressed\"")
+                    .contains("Bulwark alert alerts-suppressed for auth-failures-by-address: 9980 more alerts"
+                            + " suppressed within PT1M (at most 20 per window");
+        });
+        d.accept(ok("192.0.2.50", null, 10));
+        assertThat(alerts).as("one summary per window").hasSize(1);
+        alerts.clear();
+
+        stormFrom(d, 10_000); // the next window: the cap again, the summary after it
+        assertThat(alerts).hasSize(20).extracting(SecurityAlert::detector)
+                .containsOnly(Detector.AUTH_FAILURES_BY_ADDRESS);
+        clock.advance(Duration.ofMinutes(1));
+        d.accept(ok("192.0.2.50", null, 10));
+        assertThat(alerts).hasSize(21).last().satisfies(a -> {
+            assertThat(a.detector()).isEqualTo(Detector.ALERTS_SUPPRESSED);
+            assertThat(a.observed()).isEqualTo(9_980);
+        });
+        assertThat(suppressed).hasSize(2 * 9_980);
+    }
+
+    @Test
+    void aWindowWithinTheCapRaisesNoSummary() {
+        Detectors d = new Detectors(AlertConfig.with("bulwark.alerts.auth-failures.per-address", "2/1m",
+                "bulwark.alerts.max-alerts-per-window", "3"), alerts::add);
+        for (int i = 1; i <= 3; i++) {
+            d.accept(badToken("203.0.113." + i));
+            d.accept(badToken("203.0.113." + i));
+        }
+        clock.advance(Duration.ofMinutes(2));
+        d.accept(ok("192.0.2.50", null, 10));
+        assertThat(raised()).containsExactly(Detector.AUTH_FAILURES_BY_ADDRESS, Detector.AUTH_FAILURES_BY_ADDRESS,
+                Detector.AUTH_FAILURES_BY_ADDRESS);
+    }
 }

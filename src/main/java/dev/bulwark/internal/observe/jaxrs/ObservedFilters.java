@@ -6,6 +6,7 @@ import dev.bulwark.internal.observe.ObservedControl;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
+import dev.bulwark.internal.ratelimit.RefusalBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,8 +24,9 @@ import java.io.SequenceInputStream;
 /**
  * Observe mode for the JAX-RS layer: a request filter of an observed {@link Phase} is registered inside a wrapper
  * that runs it as usual and, when it refuses, records the would-refusal ({@link Observations}) and lets the request
- * go on, its body as it came (what the filter read of it is replayed, then the rest). A refusal for want of any
- * caller (401) is authentication, never observed; nor is a body that could not be read.
+ * go on, its body as it came (what the filter read of it is replayed, then the rest), charged to no refusal budget
+ * (the mark a check leaves for one, such as the ownership check's, is taken back). A refusal for want of any caller
+ * (401) is authentication, never observed; nor is a body that could not be read.
  */
 public final class ObservedFilters {
 
@@ -149,6 +151,8 @@ public final class ObservedFilters {
             if (body != null) {
                 context.setEntityStream(body);
             }
+            RequestState state = RequestState.ensure(context::getProperty, context::setProperty);
+            boolean refusedBefore = state.has(RefusalBudget.REFUSED);
             try {
                 filter.filter(context);
                 if (body != null && context.getEntityStream() == body) {
@@ -161,8 +165,12 @@ public final class ObservedFilters {
                         || refusal.kind() == ProblemKind.UNREADABLE_BODY || anonymousAccess(phase, context)) {
                     throw e;
                 }
-                Observations.record(RequestState.ensure(context::getProperty, context::setProperty), phase,
-                        refusal.kind().label(), refusal.getMessage());
+                if (!refusedBefore) {
+                    // the refusal did not happen: the answer (the application's own 404 included) is charged to no
+                    // refusal budget on its account
+                    state.put(RefusalBudget.REFUSED, null);
+                }
+                Observations.record(state, phase, refusal.kind().label(), refusal.getMessage());
                 if (body != null) {
                     context.setEntityStream(body.replay());
                 }
@@ -176,8 +184,9 @@ public final class ObservedFilters {
      * {@code @DenyAll} or an undecided endpoint to anonymous requests.
      */
     private static boolean anonymousAccess(Phase phase, ContainerRequestContext context) {
-        return ObservedControl.of(phase) == ObservedControl.AUTHORIZATION
-                && (context.getSecurityContext() == null || context.getSecurityContext().getUserPrincipal() == null);
+        return ObservedControl.of(phase) == ObservedControl.AUTHORIZATION && !Observations.knownCaller(
+                context.getSecurityContext() == null ? null : context.getSecurityContext().getUserPrincipal(),
+                RequestState.from(context::getProperty));
     }
 
     /** The request body as the wrapped filter reads it, keeping a copy of what it read for the replay. */

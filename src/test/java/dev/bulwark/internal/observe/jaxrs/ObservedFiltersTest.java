@@ -9,6 +9,7 @@ import dev.bulwark.internal.observe.Observation;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
+import dev.bulwark.internal.ratelimit.RefusalBudget;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -128,6 +129,34 @@ class ObservedFiltersTest {
         assertThat(request.observed()).isEmpty();
     }
 
+    /** Refuses like the {@code @OwnedBy} check: a 404 marked as a refusal for the refusal budget. */
+    private static ContainerRequestFilter ownershipRefusal() {
+        return context -> {
+            RequestState.ensure(context::getProperty, context::setProperty).put(RefusalBudget.REFUSED, Boolean.TRUE);
+            throw new ProblemException(Phase.OWNERSHIP, ProblemKind.NOT_FOUND, List.of(), "object 2 refused",
+                    Map.of());
+        };
+    }
+
+    /** Whether the servlet filter charges the caller's refusal budget for a response with this status. */
+    private static boolean charged(Request request, int status) {
+        RequestState state = RequestState.from(request.properties::get);
+        return RefusalBudget.isRefusal(status, state != null && state.has(RefusalBudget.REFUSED));
+    }
+
+    @Test
+    void anObservedOwnershipRefusalIsChargedToNoRefusalBudgetWhateverTheApplicationAnswers() throws IOException {
+        Request observed = new Request(null);
+        ((ContainerRequestFilter) ObservedFilters.wrap(ownershipRefusal(), Phase.OWNERSHIP)).filter(observed.context());
+        assertThat(observed.observed()).extracting(Observation::kind).containsExactly("not-found");
+        assertThat(charged(observed, 404)).as("the application's own 404 after an observed refusal").isFalse();
+        assertThat(charged(observed, 200)).isFalse();
+        // enforced, the same refusal's 404 is charged
+        Request enforced = new Request(null);
+        assertThatThrownBy(() -> ownershipRefusal().filter(enforced.context())).isInstanceOf(ProblemException.class);
+        assertThat(charged(enforced, 404)).isTrue();
+    }
+
     @Test
     void aMissingCallerIsAuthenticationAndStillRefused() {
         Request request = new Request(null);
@@ -154,6 +183,15 @@ class ObservedFiltersTest {
             Request known = new Request(null);
             wrapped.filter(known.context());
             assertThat(known.observed()).extracting(Observation::control).containsExactly("authorization");
+            // ...an API key's caller included, known to Bulwark's request state whatever the security context says
+            Request keyHolder = new Request(null);
+            keyHolder.security = securityOf(null);
+            RequestState.ensure(keyHolder.properties::get, keyHolder.properties::put).put(
+                    dev.bulwark.internal.auth.TokenGate.VERIFIED, new dev.bulwark.internal.auth.RawToken(
+                            jakarta.json.Json.createObjectBuilder().add("typ", "bulwark-api-key").build(),
+                            jakarta.json.Json.createObjectBuilder().add("sub", "batch").build(), "api-key k1"));
+            wrapped.filter(keyHolder.context());
+            assertThat(keyHolder.observed()).extracting(Observation::control).containsExactly("authorization");
         }
     }
 
