@@ -41,7 +41,7 @@ class ObserveIT {
 
     @Test
     void theStartUpSaysLoudlyWhatIsOnlyObserved() {
-        String line = ItSupport.awaitLog("Bulwark OBSERVE MODE: enforcement is OFF for host, https, cors, version,"
+        String line = ItSupport.awaitLog("Bulwark OBSERVE MODE: enforcement is OFF for host, address-rules, https, cors, version,"
                 + " request-text, body-size, rate-limit, authorization, validation, egress", APP);
         assertThat(line).contains("bulwark.observe");
         ItSupport.awaitLog("OBSERVE MODE on every endpoint below: enforcement is OFF for host");

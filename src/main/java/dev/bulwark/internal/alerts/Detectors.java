@@ -30,6 +30,9 @@ public final class Detectors implements Consumer<AuditEvent> {
     private static final String OWNERSHIP = Refusal.label(Phase.OWNERSHIP);
     private static final String HTTPS = Refusal.label(Phase.HTTPS);
     private static final String CORS = Refusal.label(Phase.CORS);
+    /** Address rules refuse where a request comes from, not who it claims to be: not an authentication failure. */
+    private static final String ADDRESS_RULES = Refusal.label(Phase.ADDRESS_RULES);
+    private static final String ROLE_ADDRESSES = Refusal.label(Phase.ROLE_ADDRESSES);
 
     private final AlertSettings settings;
     private final AlertCap cap;
@@ -127,7 +130,8 @@ public final class Detectors implements Consumer<AuditEvent> {
         String address = AddressKey.of(e.clientAddress()); // an IPv6 client by its /64
         String subject = e.subject();
         String control = e.refusal() == null ? null : e.refusal().control();
-        if ((status == 401 || status == 403) && !HTTPS.equals(control) && !CORS.equals(control)) {
+        if ((status == 401 || status == 403) && !HTTPS.equals(control) && !CORS.equals(control)
+                && !ADDRESS_RULES.equals(control) && !ROLE_ADDRESSES.equals(control)) {
             count(failuresByAddress, Detector.AUTH_FAILURES_BY_ADDRESS, settings.failuresPerAddress(), address, e);
             if (subject != null) {
                 count(failuresBySubject, Detector.AUTH_FAILURES_BY_SUBJECT, settings.failuresPerSubject(), subject, e);

@@ -270,7 +270,15 @@ public class BulwarkExtension implements Extension {
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
         this.configSource = source;
-        ConfigLoader.Result result = ConfigLoader.load(source, mpConfig.getPropertyNames());
+        // the central baseline's own names are held to it by the loosening check, not reported as unknown keys
+        // when a service's lists no longer name them (a route it dropped is a loosening, said as such)
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (org.eclipse.microprofile.config.spi.ConfigSource s : mpConfig.getConfigSources()) {
+            if (!(s instanceof dev.bulwark.internal.network.BaselineConfigSource)) {
+                names.addAll(s.getPropertyNames());
+            }
+        }
+        ConfigLoader.Result result = ConfigLoader.load(source, names);
         java.util.List<ConfigProblem> problems = new java.util.ArrayList<>(result.problems());
         if (result.ok() && result.config().rateLimiting().store() == dev.bulwark.internal.ratelimit.RateLimitStoreKind.REDIS
                 && !dev.bulwark.internal.ratelimit.SharedStores.redisAvailable(Thread.currentThread().getContextClassLoader())) {

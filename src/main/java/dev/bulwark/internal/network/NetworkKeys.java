@@ -59,6 +59,13 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
                     + "good lists stay in force.",
             "10s");
 
+    public static final Key<String> BASELINE = new Key<>(Baseline.PROPERTY, Parsers.text(), null,
+            "The central baseline: a properties file operations provide for every service (`bulwark.ip.*` and "
+                    + "`bulwark.routes*` keys only), read below the application's own configuration; a service may "
+                    + "tighten it, never loosen it. **Only as a system property or the environment variable** "
+                    + "`BULWARK_BASELINE`. See [gateway.md](gateway.md#the-central-baseline).",
+            "/etc/bulwark/baseline.properties");
+
     public static final NetworkKeys CONCERN = new NetworkKeys();
 
     private NetworkKeys() {
@@ -66,11 +73,12 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
 
     @Override
     public List<Key<?>> keys() {
-        return List.of(ALLOW, DENY, ROLES, ROUTES, RELOAD_INTERVAL);
+        return List.of(ALLOW, DENY, ROLES, ROUTES, RELOAD_INTERVAL, BASELINE);
     }
 
     @Override
     public NetworkSettings read(ConfigReader reader) {
+        reader.get(BASELINE); // located by Baseline.locate() from the system property or the variable itself
         AddressRule global = new AddressRule("bulwark.ip", reader.get(ALLOW), reader.get(DENY));
         Map<String, AddressRule> roles = new LinkedHashMap<>();
         for (String role : new java.util.LinkedHashSet<>(reader.get(ROLES))) {

@@ -132,6 +132,20 @@ class DetectorsTest {
     }
 
     @Test
+    void addressRuleRefusalsOfAKnownCallerAreNoCredentialFailures() {
+        // an admin allow-list refusing an ordinary user's calls from home is not credential stuffing
+        Detectors d = detectors("bulwark.alerts.auth-failures.per-address", "3/1m",
+                "bulwark.alerts.auth-failures.per-subject", "3/1m");
+        for (int i = 0; i < 10; i++) {
+            d.accept(event("203.0.113.9", token("alice", null), 403,
+                    Refusal.of(Phase.ROLE_ADDRESSES, ProblemKind.FORBIDDEN, "role address"), false, 0));
+            d.accept(event("203.0.113.9", token("alice", null), 403,
+                    Refusal.of(Phase.ADDRESS_RULES, ProblemKind.FORBIDDEN, "address"), false, 0));
+        }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
     void aCallerHammeringPastItsLimitRaisesTheRateLimitAlert() {
         Detectors d = detectors("bulwark.alerts.rate-limited.per-caller", "10/1m");
         for (int i = 0; i < 25; i++) {

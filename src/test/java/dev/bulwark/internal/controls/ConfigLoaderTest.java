@@ -129,6 +129,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCentralBaselineIsNamedAsAPropertyOrAnEnvironmentVariable() {
+        assertThat(ConfigLoader.load(key -> Optional.empty(), java.util.Set.of("bulwark.baseline")).problems())
+                .isEmpty();
+        assertThat(ConfigLoader.load(key -> Optional.empty(), java.util.Set.of("BULWARK_BASELINE")).problems())
+                .isEmpty();
+    }
+
+    @Test
     void everyKnownKeyIsAccepted() {
         Map<String, String> values = new java.util.HashMap<>();
         ConfigLoader.keys().forEach(k -> values.put(k.name(), k.example()));
