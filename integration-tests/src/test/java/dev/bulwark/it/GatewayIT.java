@@ -105,6 +105,21 @@ class GatewayIT {
     }
 
     @Test
+    void aClientsOwnForwardedHeaderOrAnUnreadableHopNeverPassesAnAddressRule() {
+        // the proxy appends the real client to X-Forwarded-For and passes the client's Forwarded through
+        String admin = "Bearer " + ItSupport.token("ops-" + UUID.randomUUID(), "admin");
+        // (the deployment's global deny list is the first rule that applies, so it refuses)
+        assertRefused(from("198.51.100.7", "GET", "/api/admin", "Authorization", admin, "Forwarded", "for=10.8.4.2"),
+                "10.8.4.2", "address-rules");
+        // the proxy stands for an unreadable hop: not judged as the proxy's (loopback) address
+        assertRefused(from("unknown", "GET", "/api/admin", "Authorization", admin), "unknown", "address-rules");
+        assertRefused(from("[203.0.113.77]:80", "GET", "/public/notice.txt"), "203.0.113.77", "address-rules");
+        // a proxy writing both headers alike is believed
+        assertThat(from("10.8.4.2", "GET", "/api/admin", "Authorization", admin, "Forwarded", "for=10.8.4.2")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void routePoliciesDenyNeedRolesOnTopOfTheAnnotationsAndLowerBodyLimits() {
         HttpResponse<String> retired = from("198.51.100.7", "GET", "/legacy/throw",
                 "Authorization", "Bearer " + ItSupport.token("root", "admin"));

@@ -14,9 +14,11 @@ import java.util.function.Consumer;
  * At most {@code bulwark.alerts.max-alerts-per-window} alerts of one detector per window: a detector keyed by
  * something the attacker chooses (a client address: one per /64 it controls) would otherwise raise one alert per key
  * and fill the webhook's queue. A window opens with a detector's first alert and lasts that detector's window; the
- * alerts beyond the cap are suppressed (their keys still counted by the detector) and counted as they happen, and the
- * first event after the window raises one {@link Detector#ALERTS_SUPPRESSED} alert saying how many. Used on the
- * audit writer's thread only.
+ * alerts beyond the cap are suppressed (their keys still counted by the detector) and counted as they happen. The
+ * first suppressed alert of a window raises an {@link Detector#ALERTS_SUPPRESSED} notice at once, naming that alert's
+ * request (an attacker filling the cap with decoys to hide the alert that matters gets the hidden one named, and the
+ * defenders told right away that alerts are being held back); the first event after the window raises one more saying
+ * how many were suppressed in all. Used on the audit writer's thread only.
  */
 final class AlertCap {
 
@@ -69,6 +71,11 @@ final class AlertCap {
             w.suppressed++;
             w.last = alert;
             suppressed.accept(alert.detector());
+            if (w.suppressed == 1) {
+                publish.accept(new SecurityAlert(Detector.ALERTS_SUPPRESSED, label(alert.detector()), 1, max,
+                        w.length, alert.at(), alert.clientAddress(), alert.subject(), alert.route(),
+                        alert.correlationId()));
+            }
         }
     }
 

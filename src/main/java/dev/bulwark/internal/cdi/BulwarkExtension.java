@@ -302,8 +302,14 @@ public class BulwarkExtension implements Extension {
             problems.addAll(packagedSecrets(result.config().secrets(), Thread.currentThread().getContextClassLoader()));
         }
         if (result.ok()) {
-            problems.addAll(dev.bulwark.internal.network.Baseline.check(dev.bulwark.internal.network.Baseline.locate(),
+            java.nio.file.Path baseline = dev.bulwark.internal.network.Baseline.locate();
+            problems.addAll(dev.bulwark.internal.network.Baseline.check(baseline,
                     result.config().settings(dev.bulwark.internal.network.NetworkKeys.CONCERN)));
+            ConfigProblem observed = dev.bulwark.internal.network.Baseline.observeProblem(baseline,
+                    result.config().observe());
+            if (observed != null) {
+                problems.add(observed);
+            }
         }
         if (result.ok()) {
             problems.addAll(secretDirectoryProblems(result.config().secrets(),

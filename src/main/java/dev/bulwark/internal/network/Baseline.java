@@ -93,6 +93,22 @@ public final class Baseline {
     }
 
     /**
+     * The problem of a service that observes the controls the baseline is made of (address rules, route access):
+     * their refusals would only be logged, which loosens the baseline through another key. Null when there is no
+     * baseline or they enforce.
+     */
+    public static ConfigProblem observeProblem(Path file, dev.bulwark.internal.observe.ObserveSettings observe) {
+        if (file == null || !(observe.observes(dev.bulwark.internal.pipeline.Phase.ADDRESS_RULES)
+                || observe.observes(dev.bulwark.internal.pipeline.Phase.ROLE_ADDRESSES)
+                || observe.observes(dev.bulwark.internal.pipeline.Phase.ROUTE_ACCESS))) {
+            return null;
+        }
+        return new ConfigProblem("bulwark.observe", "loosens the central baseline " + file + ": observing"
+                + " address-rules or authorization makes its address rules and route policies log-only",
+                "the other controls, without address-rules and authorization");
+    }
+
+    /**
      * Every way the service's settings loosen the baseline's, each a problem naming the service's key and the
      * baseline's setting.
      *

@@ -12,8 +12,19 @@ import java.util.Locale;
  */
 public final class ClientAddressResolver {
 
-    /** What the resolver concluded about one request. */
-    public record Origin(String clientAddress, boolean secure, boolean viaTrustedProxy) {
+    /**
+     * What the resolver concluded about one request.
+     *
+     * @param exact false when the trusted proxies' headers do not name the client for sure: a hop that is no IP
+     *              address stopped the walk (the proxy stands for the client), or {@code Forwarded} and
+     *              {@code X-Forwarded-For} both came and name different clients (a proxy that appends to one passes
+     *              the other through as the client wrote it). Rate limits and logs use {@code clientAddress}
+     *              anyway; an address rule refuses a request whose client is not exact.
+     */
+    public record Origin(String clientAddress, boolean secure, boolean viaTrustedProxy, boolean exact) {
+        public Origin(String clientAddress, boolean secure, boolean viaTrustedProxy) {
+            this(clientAddress, secure, viaTrustedProxy, true);
+        }
     }
 
     private final List<Cidr> trustedProxies;
@@ -40,19 +51,33 @@ public final class ClientAddressResolver {
             return new Origin(peerText, socketSecure, false);
         }
         boolean useForwarded = !forwarded.isEmpty();
-        List<String> hops = useForwarded ? ForwardedHops.forwardedFor(forwarded) : ForwardedHops.commaList(xForwardedFor);
+        Walk walk = walk(useForwarded ? ForwardedHops.forwardedFor(forwarded) : ForwardedHops.commaList(xForwardedFor),
+                peerText);
+        boolean exact = walk.exact;
+        if (useForwarded && !xForwardedFor.isEmpty()) {
+            Walk other = walk(ForwardedHops.commaList(xForwardedFor), peerText);
+            exact = exact && other.exact && other.client.equals(walk.client);
+        }
+        return new Origin(walk.client, secure(socketSecure, useForwarded, forwarded, xForwardedProto), true, exact);
+    }
+
+    private record Walk(String client, boolean exact) {
+    }
+
+    /** From the right, skipping trusted hops: the first untrusted address; a hop that is no address stops it. */
+    private Walk walk(List<String> hops, String peerText) {
         String client = peerText;
         for (int i = hops.size() - 1; i >= 0; i--) {
             byte[] hop = IpAddresses.parseNode(hops.get(i));
             if (hop == null) {
-                break;
+                return new Walk(client, false);
             }
             client = IpAddresses.format(hop);
             if (!IpAddresses.trusted(hop, trustedProxies)) {
-                break;
+                return new Walk(client, true);
             }
         }
-        return new Origin(client, secure(socketSecure, useForwarded, forwarded, xForwardedProto), true);
+        return new Walk(client, true);
     }
 
     /**

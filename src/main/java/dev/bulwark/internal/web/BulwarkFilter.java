@@ -423,6 +423,9 @@ final class BulwarkFilter extends HttpFilter {
                 headers.all(request, "Forwarded"), headers.all(request, "X-Forwarded-For"),
                 headers.all(request, "X-Forwarded-Proto"));
         state.put(TransportAttributes.CLIENT_ADDRESS, origin.clientAddress());
+        if (origin.exact()) {
+            state.put(TransportAttributes.RULE_ADDRESS, origin.clientAddress());
+        }
         state.put(TransportAttributes.SECURE, origin.secure());
         request.setAttribute(TransportAttributes.PUBLISHED_CLIENT_ADDRESS, origin.clientAddress());
         request.setAttribute(TransportAttributes.PUBLISHED_SECURE, origin.secure());
@@ -601,7 +604,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     private Verdict addressRules(Admission a) {
         HttpServletRequest request = a.request;
-        String refused = addresses.refusal(state(request).get(TransportAttributes.CLIENT_ADDRESS),
+        String refused = addresses.refusal(state(request).get(TransportAttributes.RULE_ADDRESS),
                 a.method.effectiveMethod(), RoutePattern.normalize(containerPath(request)));
         return refused == null ? Verdict.PASS : Verdict.refuse(ProblemKind.FORBIDDEN, refused);
     }

@@ -437,9 +437,17 @@ class DetectorsTest {
         Detectors d = new Detectors(AlertConfig.with("bulwark.alerts.auth-failures.per-address", "2/1m",
                 "bulwark.alerts.auth-failures.total", "off"), alerts::add, suppressed::add);
         stormFrom(d, 0);
-        assertThat(alerts).as("the first 20 keys of the window").hasSize(20)
+        assertThat(alerts).as("the first 20 keys of the window, then one notice").hasSize(21);
+        assertThat(alerts.subList(0, 20))
                 .allSatisfy(a -> assertThat(a.detector()).isEqualTo(Detector.AUTH_FAILURES_BY_ADDRESS));
         assertThat(alerts).extracting(SecurityAlert::key).startsWith("2001:db8:0:1::/64", "2001:db8:1:1::/64");
+        assertThat(alerts.get(20)).satisfies(a -> {
+            // at once, naming the first alert held back (the one decoys would hide)
+            assertThat(a.detector()).isEqualTo(Detector.ALERTS_SUPPRESSED);
+            assertThat(a.key()).isEqualTo("auth-failures-by-address");
+            assertThat(a.observed()).isEqualTo(1);
+            assertThat(a.clientAddress()).isEqualTo("2001:db8:14:1::7");
+        });
         assertThat(suppressed).as("the metric counts each suppressed alert as it happens").hasSize(9_980)
                 .containsOnly(Detector.AUTH_FAILURES_BY_ADDRESS);
         // another detector is not held back by this one's storm
@@ -467,12 +475,12 @@ class DetectorsTest {
         assertThat(alerts).as("one summary per window").hasSize(1);
         alerts.clear();
 
-        stormFrom(d, 10_000); // the next window: the cap again, the summary after it
-        assertThat(alerts).hasSize(20).extracting(SecurityAlert::detector)
-                .containsOnly(Detector.AUTH_FAILURES_BY_ADDRESS);
+        stormFrom(d, 10_000); // the next window: the cap again, the notice, the summary after it
+        assertThat(alerts).hasSize(21).extracting(SecurityAlert::detector).startsWith(
+                Detector.AUTH_FAILURES_BY_ADDRESS).endsWith(Detector.ALERTS_SUPPRESSED);
         clock.advance(Duration.ofMinutes(1));
         d.accept(ok("192.0.2.50", null, 10));
-        assertThat(alerts).hasSize(21).last().satisfies(a -> {
+        assertThat(alerts).hasSize(22).last().satisfies(a -> {
             assertThat(a.detector()).isEqualTo(Detector.ALERTS_SUPPRESSED);
             assertThat(a.observed()).isEqualTo(9_980);
         });

@@ -132,4 +132,19 @@ class BaselineTest {
         assertThat(new BaselineConfigSource(null).getPropertyNames()).isEmpty();
         assertThat(new BaselineConfigSource(dir.resolve("missing")).getPropertyNames()).isEmpty();
     }
+
+    @Test
+    void observingTheBaselinesControlsIsALoosening() {
+        Path file = Path.of("/etc/bulwark/baseline.properties");
+        assertThat(Baseline.observeProblem(file, TestConfig.load(Map.of("bulwark.observe", "address-rules"))
+                .config().observe())).extracting(ConfigProblem::key).isEqualTo("bulwark.observe");
+        assertThat(Baseline.observeProblem(file, TestConfig.load(Map.of("bulwark.observe", "authorization"))
+                .config().observe())).isNotNull();
+        assertThat(Baseline.observeProblem(file, TestConfig.load(Map.of("bulwark.observe", "all"))
+                .config().observe())).isNotNull();
+        assertThat(Baseline.observeProblem(file, TestConfig.load(Map.of("bulwark.observe", "rate-limit"))
+                .config().observe())).isNull();
+        assertThat(Baseline.observeProblem(null, TestConfig.load(Map.of("bulwark.observe", "all"))
+                .config().observe())).isNull();
+    }
 }

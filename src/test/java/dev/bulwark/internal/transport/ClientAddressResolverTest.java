@@ -38,6 +38,29 @@ class ClientAddressResolverTest {
     }
 
     @Test
+    void aClientsOwnForwardedHeaderBesideTheProxysXForwardedForLeavesTheClientUncertain() throws Exception {
+        ClientAddressResolver r = resolver("10.0.0.0/8");
+        // the proxy appended the real client to X-Forwarded-For and passed the client's Forwarded through
+        ClientAddressResolver.Origin spoof = r.resolve("10.0.0.2", false, List.of("for=10.8.4.2"),
+                List.of("198.51.100.7"), List.of());
+        assertThat(spoof.exact()).isFalse(); // an address rule refuses it
+        // a proxy writing both, alike: certain
+        ClientAddressResolver.Origin both = r.resolve("10.0.0.2", false, List.of("for=198.51.100.7;proto=https"),
+                List.of("198.51.100.7"), List.of("https"));
+        assertThat(both.exact()).isTrue();
+        assertThat(both.clientAddress()).isEqualTo("198.51.100.7");
+        // one header only: as before
+        assertThat(r.resolve("10.0.0.2", false, List.of("for=198.51.100.7"), List.of(), List.of()).exact()).isTrue();
+        assertThat(xff(r, "10.0.0.2", "198.51.100.7").exact()).isTrue();
+        // a hop that is no address: the proxy stands for the client, not for sure
+        assertThat(xff(r, "10.0.0.2", "unknown").exact()).isFalse();
+        assertThat(xff(r, "10.0.0.2", "2001:db8:bad::1%eth0").exact()).isFalse();
+        assertThat(xff(r, "10.0.0.2", "[203.0.113.77]:80").exact()).isFalse();
+        // an untrusted peer: its own address, for sure
+        assertThat(r.resolve("198.51.100.9", false, List.of("for=10.8.4.2"), List.of(), List.of()).exact()).isTrue();
+    }
+
+    @Test
     void walksFromTheRightSkippingTrustedHops() throws Exception {
         ClientAddressResolver r = resolver("10.0.0.0/8");
         assertThat(xff(r, "10.0.0.2", "6.6.6.6, 203.0.113.9, 10.0.0.5").clientAddress()).isEqualTo("203.0.113.9");

@@ -47,7 +47,7 @@ public final class RoleAddressBinding implements Binding {
         @Override
         public void filter(ContainerRequestContext context) {
             RequestState state = RequestState.from(context::getProperty);
-            String address = state == null ? null : state.get(TransportAttributes.CLIENT_ADDRESS);
+            String address = state == null ? null : state.get(TransportAttributes.RULE_ADDRESS);
             String refused = rules.get().roleRefusal(address, roles);
             if (refused != null) {
                 throw new ProblemException(Phase.ROLE_ADDRESSES, ProblemKind.FORBIDDEN, List.of(), refused, Map.of());
