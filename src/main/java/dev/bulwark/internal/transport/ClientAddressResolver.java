@@ -58,7 +58,12 @@ public final class ClientAddressResolver {
             Walk other = walk(ForwardedHops.commaList(xForwardedFor), peerText);
             exact = exact && other.exact && other.client.equals(walk.client);
         }
-        return new Origin(walk.client, secure(socketSecure, useForwarded, forwarded, xForwardedProto), true, exact);
+        boolean secure = secure(socketSecure, useForwarded, forwarded, xForwardedProto);
+        if (useForwarded && secure && !xForwardedProto.isEmpty()) {
+            // a client's own Forwarded: proto=https passed through a proxy that writes X-Forwarded-Proto: both must say so
+            secure = secure(socketSecure, false, forwarded, xForwardedProto);
+        }
+        return new Origin(walk.client, secure, true, exact);
     }
 
     private record Walk(String client, boolean exact) {

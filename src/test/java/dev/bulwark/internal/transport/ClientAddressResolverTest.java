@@ -56,6 +56,11 @@ class ClientAddressResolverTest {
         assertThat(xff(r, "10.0.0.2", "unknown").exact()).isFalse();
         assertThat(xff(r, "10.0.0.2", "2001:db8:bad::1%eth0").exact()).isFalse();
         assertThat(xff(r, "10.0.0.2", "[203.0.113.77]:80").exact()).isFalse();
+        // nor does a client's own Forwarded: proto=https make a plain request secure past the proxy's X-Forwarded-Proto
+        assertThat(r.resolve("10.0.0.2", false, List.of("for=198.51.100.7;proto=https"), List.of("198.51.100.7"),
+                List.of("http")).secure()).isFalse();
+        assertThat(r.resolve("10.0.0.2", false, List.of("for=198.51.100.7;proto=https"), List.of(), List.of())
+                .secure()).isTrue();
         // an untrusted peer: its own address, for sure
         assertThat(r.resolve("198.51.100.9", false, List.of("for=10.8.4.2"), List.of(), List.of()).exact()).isTrue();
     }
@@ -111,10 +116,11 @@ class ClientAddressResolverTest {
         ClientAddressResolver.Origin o = r.resolve("10.0.0.2", false,
                 List.of("for=6.6.6.6;proto=http, for=\"[2001:db8:cafe::17]:4711\";proto=https;by=10.0.0.5",
                         "For=10.0.0.9;Proto=HTTPS"),
-                List.of("1.1.1.1"), List.of("http"));
+                List.of(), List.of());
         assertThat(o.clientAddress()).isEqualTo("2001:db8:cafe::17");
         assertThat(o.secure()).isTrue();
         assertThat(o.viaTrustedProxy()).isTrue();
+        assertThat(o.exact()).isTrue();
     }
 
     @Test
