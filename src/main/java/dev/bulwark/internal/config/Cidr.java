@@ -95,6 +95,11 @@ public final class Cidr {
         return Arrays.equals(mask(address, prefix), network);
     }
 
+    /** Whether every address of {@code block} is in this block (same family, prefix no longer than its). */
+    public boolean contains(Cidr block) {
+        return block != null && prefix <= block.prefix && contains(block.network);
+    }
+
     private static byte[] mask(byte[] address, int prefix) {
         byte[] out = address.clone();
         for (int i = 0; i < out.length; i++) {

@@ -172,16 +172,7 @@ public final class Baseline {
 
     /** Whether the block lies inside one of the blocks. */
     static boolean within(Cidr block, List<Cidr> blocks) {
-        String[] parts = block.toString().split("/");
-        byte[] network = Cidr.literal(parts[0]);
-        int prefix = Integer.parseInt(parts[1]);
-        for (Cidr outer : blocks) {
-            int outerPrefix = Integer.parseInt(outer.toString().split("/")[1]);
-            if (outerPrefix <= prefix && outer.contains(network)) {
-                return true;
-            }
-        }
-        return false;
+        return blocks.stream().anyMatch(outer -> outer.contains(block));
     }
 
     private static int rank(RouteAccess access) {

@@ -70,4 +70,14 @@ class CidrTest {
         assertThat(block.contains(Cidr.literal("10.200.3.4"))).isTrue();
         assertThat(block.contains(Cidr.literal("11.0.0.1"))).isFalse();
     }
+
+    @Test
+    void aBlockContainsTheBlocksInsideIt() throws Exception {
+        assertThat(Cidr.parse("10.0.0.0/8").contains(Cidr.parse("10.8.0.0/16"))).isTrue();
+        assertThat(Cidr.parse("10.0.0.0/8").contains(Cidr.parse("10.0.0.0/8"))).isTrue();
+        assertThat(Cidr.parse("10.8.0.0/16").contains(Cidr.parse("10.0.0.0/8"))).isFalse();
+        assertThat(Cidr.parse("10.0.0.0/8").contains(Cidr.parse("11.0.0.0/16"))).isFalse();
+        assertThat(Cidr.parse("2001:db8::/32").contains(Cidr.parse("2001:db8:42::/48"))).isTrue();
+        assertThat(Cidr.parse("2001:db8::/32").contains(Cidr.parse("10.0.0.0/8"))).isFalse();
+    }
 }
