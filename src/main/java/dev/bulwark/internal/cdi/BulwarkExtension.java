@@ -305,6 +305,7 @@ public class BulwarkExtension implements Extension {
             java.nio.file.Path baseline = dev.bulwark.internal.network.Baseline.locate();
             problems.addAll(dev.bulwark.internal.network.Baseline.check(baseline,
                     result.config().settings(dev.bulwark.internal.network.NetworkKeys.CONCERN)));
+            problems.addAll(dev.bulwark.internal.controls.BaselineHold.check(baseline, source));
             ConfigProblem observed = dev.bulwark.internal.network.Baseline.observeProblem(baseline,
                     result.config().observe());
             if (observed != null) {

@@ -15,10 +15,10 @@ import java.util.TreeMap;
 
 /**
  * The central baseline: one properties document that operations mount for every service, named by the system
- * property {@value #PROPERTY} or the environment variable {@value #VARIABLE}. Its {@code bulwark.ip.*} and
- * {@code bulwark.routes.*} values are read through {@link BaselineConfigSource} below the application's own
- * configuration, so a service may set its own values; {@link #loosenings} then holds them to the baseline: a service
- * may tighten it, never loosen it.
+ * property {@value #PROPERTY} or the environment variable {@value #VARIABLE}. Its values are read through
+ * {@link BaselineConfigSource} below the application's own configuration, so a service may set its own values;
+ * {@link #loosenings} then holds its {@code bulwark.ip.*} and {@code bulwark.routes.*} values to the baseline (a
+ * service may tighten it, never loosen it), and {@code controls.BaselineHold} the other keys it can hold.
  */
 public final class Baseline {
 
@@ -54,8 +54,9 @@ public final class Baseline {
     }
 
     /**
-     * The deployment's check of a baseline: it can be read, holds only keys a service can be held to, is itself
-     * valid, and the service's settings do not loosen it. No problem without a baseline.
+     * The deployment's check of a baseline's address rules and route policies: it can be read, they are valid, and
+     * the service's do not loosen them. No problem without a baseline. Its other keys are held by
+     * {@code controls.BaselineHold}, which also refuses a key neither holds.
      *
      * @param file    the baseline ({@link #locate()}), or null
      * @param service the settings the deployment read (the service's values over the baseline's)
@@ -73,13 +74,6 @@ public final class Baseline {
                     .getSimpleName() + ")", "a readable properties file"));
         }
         List<ConfigProblem> problems = new ArrayList<>();
-        for (String key : values.keySet()) {
-            if (!held(key)) {
-                problems.add(new ConfigProblem(dev.bulwark.internal.logging.SafeLog.printable(key, 120),
-                        "is in the " + where + ", which can only hold bulwark.ip.* and bulwark.routes* keys"
-                                + " (a service cannot yet be held to any other)", "bulwark.ip.* or bulwark.routes*"));
-            }
-        }
         dev.bulwark.internal.config.ConfigReader reader = new dev.bulwark.internal.config.ConfigReader(
                 key -> java.util.Optional.ofNullable(values.get(key)));
         NetworkSettings baseline = NetworkKeys.CONCERN.read(reader);
@@ -184,7 +178,7 @@ public final class Baseline {
                 + " baseline's " + baselineKey + " (" + where + ")", "a value at least as strict as the baseline's");
     }
 
-    /** Whether a baseline key is one the baseline can hold services to (the address rules and route policies). */
+    /** Whether a baseline key is one held here (the address rules and route policies). */
     public static boolean held(String key) {
         return key.startsWith(NetworkKeys.IP) || key.equals(NetworkKeys.ROUTES.name())
                 || key.startsWith(NetworkKeys.ROUTE_FAMILY);

@@ -60,9 +60,10 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
             "10s");
 
     public static final Key<String> BASELINE = new Key<>(Baseline.PROPERTY, Parsers.text(), null,
-            "The central baseline: a properties file operations provide for every service (`bulwark.ip.*` and "
-                    + "`bulwark.routes*` keys only), read below the application's own configuration; a service may "
-                    + "tighten it, never loosen it. **Only as a system property or the environment variable** "
+            "The central baseline: a properties file operations provide for every service (address rules, route "
+                    + "policies, and the TLS, token, authorization, rate-limit, input, header, CORS and audit keys "
+                    + "gateway.md lists), read below the application's own configuration; a service may "
+                    + "tighten it, never loosen it (a loosening fails the deployment). **Only as a system property or the environment variable** "
                     + "`BULWARK_BASELINE`. See [gateway.md](gateway.md#the-central-baseline).",
             "/etc/bulwark/baseline.properties");
 

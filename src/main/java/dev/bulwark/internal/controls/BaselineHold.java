@@ -1,0 +1,280 @@
+package dev.bulwark.internal.controls;
+
+import dev.bulwark.internal.alerts.AlertKeys;
+import dev.bulwark.internal.audit.AuditKeys;
+import dev.bulwark.internal.auth.JwtKeys;
+import dev.bulwark.internal.authz.AuthzKeys;
+import dev.bulwark.internal.config.Cidr;
+import dev.bulwark.internal.config.ConfigProblem;
+import dev.bulwark.internal.config.InvalidValueException;
+import dev.bulwark.internal.config.Key;
+import dev.bulwark.internal.cors.CorsKeys;
+import dev.bulwark.internal.exposure.ExposureKeys;
+import dev.bulwark.internal.headers.HeaderKeys;
+import dev.bulwark.internal.logging.SafeLog;
+import dev.bulwark.internal.network.Baseline;
+import dev.bulwark.internal.observe.ObserveKeys;
+import dev.bulwark.internal.ratelimit.RateLimitKeys;
+import dev.bulwark.internal.ratelimit.RatePolicy;
+import dev.bulwark.internal.transport.MethodKeys;
+import dev.bulwark.internal.transport.TransportKeys;
+import dev.bulwark.internal.validation.ValidationKeys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The central baseline's hold on the settings a gateway would otherwise own (TLS, tokens, authorization, rate
+ * limits, input limits, headers, CORS, audit): for each key here the baseline may set, a service may choose a
+ * stricter value, never a looser one. The address rules and route policies are held by {@link Baseline} itself.
+ * A key the baseline sets that neither holds fails the deployment: a service could not be held to it.
+ */
+public final class BaselineHold {
+
+    /** How a service's value can loosen the baseline's: a phrase saying how it does, or null when it does not. */
+    @FunctionalInterface
+    interface Tightening<T> {
+        String loosened(T baseline, T service);
+    }
+
+    private record Held<T>(Key<T> key, Tightening<T> tightening) {
+
+        String loosened(String baselineRaw, String serviceRaw) throws InvalidValueException {
+            T baseline = parse(baselineRaw);
+            T service = serviceRaw == null ? null : parse(serviceRaw);
+            return tightening.loosened(baseline, service);
+        }
+
+        T parse(String raw) throws InvalidValueException {
+            return key.parser().parse(raw.strip());
+        }
+    }
+
+    private static final Map<String, Held<?>> HELD = new LinkedHashMap<>();
+
+    static {
+        on(ConfigLoader.ENABLED, mustStay(true, "switches Bulwark off"));
+        on(TransportKeys.HTTPS_ONLY, mustStay(true, "lets plain HTTP in"));
+        on(TransportKeys.TRUSTED_PROXIES, BaselineHold::cidrsWithin);
+        on(HeaderKeys.HSTS, BaselineHold::hsts);
+        on(HeaderKeys.CSP, notOff());
+        on(HeaderKeys.NOSNIFF, notOff());
+        on(HeaderKeys.FRAME_OPTIONS, ranked("DENY", "SAMEORIGIN"));
+        on(HeaderKeys.CACHE, notOff());
+        on(MethodKeys.ALLOWED, subset("allows methods"));
+        on(MethodKeys.ALLOW_OVERRIDE, mustStay(false, "honours method-override headers"));
+        on(CorsKeys.ORIGINS, subset("allows origins"));
+        on(CorsKeys.CREDENTIALS, mustStay(false, "allows credentialed cross-origin requests"));
+        on(JwtKeys.ALGORITHMS, subset("accepts token algorithms"));
+        on(JwtKeys.CLOCK_SKEW, atMost("allows a longer clock skew"));
+        on(JwtKeys.MAX_LIFETIME, atMost("accepts longer-lived tokens"));
+        on(JwtKeys.MAX_AGE, atMost("accepts older tokens"));
+        on(JwtKeys.OTHER_SCHEMES, subset("takes tokens in more authentication schemes"));
+        on(JwtKeys.QUERY_TOKEN_PARAMETERS, superset("refuses tokens in fewer query parameters"));
+        on(JwtKeys.REQUIRE_AT_JWT, mustStay(true, "accepts tokens that are not typed at+jwt"));
+        on(JwtKeys.REQUIRE_JTI, mustStay(true, "accepts tokens without a jti"));
+        on(JwtKeys.LINT_MISSING_ISSUER, mustStay(false, "allows no issuer check"));
+        on(JwtKeys.LINT_MISSING_AUDIENCE, mustStay(false, "allows no audience check"));
+        on(JwtKeys.LINT_HMAC, mustStay(false, "allows HMAC-signed tokens"));
+        on(JwtKeys.LINT_LONG_SKEW, mustStay(false, "allows a long container clock skew"));
+        on(JwtKeys.LINT_WEAK_RSA, mustStay(false, "allows weak RSA keys"));
+        on(AuthzKeys.STRICT, mustStay(true, "deploys endpoints without an access decision"));
+        on(RateLimitKeys.ENABLED, mustStay(true, "switches rate limiting off"));
+        on(RateLimitKeys.ANONYMOUS, BaselineHold::rate);
+        on(RateLimitKeys.AUTHENTICATED, BaselineHold::rate);
+        on(RateLimitKeys.REFUSED, BaselineHold::rate);
+        on(RateLimitKeys.REFUSED_EXEMPT, BaselineHold::cidrsWithin);
+        on(ValidationKeys.MAX_BODY_BYTES, atMost("takes larger bodies"));
+        on(ValidationKeys.JSON_MAX_DEPTH, atMost("takes deeper JSON"));
+        on(ValidationKeys.JSON_MAX_ARRAY, atMost("takes longer JSON arrays"));
+        on(ValidationKeys.JSON_MAX_ENTRIES, atMost("takes JSON objects with more members"));
+        on(ValidationKeys.JSON_MAX_STRING, atMost("takes longer JSON strings"));
+        on(ValidationKeys.JSON_MAX_KEY, atMost("takes longer JSON names"));
+        on(ValidationKeys.JSON_MAX_NUMBER, atMost("takes longer JSON numbers"));
+        on(ValidationKeys.REJECT_UNKNOWN, mustStay(true, "binds unknown properties"));
+        on(ValidationKeys.REJECT_MISMATCHED_TYPES, mustStay(true, "coerces mismatched JSON types"));
+        on(ValidationKeys.REJECT_CONTROLS, mustStay(true, "takes control characters"));
+        on(ValidationKeys.REJECT_BIDI, mustStay(true, "takes bidi overrides"));
+        on(ExposureKeys.ENABLED, mustStay(true, "switches the response allow-lists off"));
+        on(ExposureKeys.STRICT, mustStay(true, "deploys model objects without an allow-list"));
+        on(AuditKeys.ENABLED, mustStay(true, "switches the audit log off"));
+        on(AlertKeys.ENABLED, mustStay(true, "switches the anomaly alerts off"));
+        on(ObserveKeys.OBSERVE, BaselineHold::observed);
+    }
+
+    private BaselineHold() {
+    }
+
+    private static <T> void on(Key<T> key, Tightening<T> tightening) {
+        HELD.put(key.name(), new Held<>(key, tightening));
+    }
+
+    /** The names of the keys held here (besides {@link Baseline#held}'s address rules and route policies). */
+    public static Set<String> names() {
+        return HELD.keySet();
+    }
+
+    /**
+     * The deployment's check of the baseline's other settings: every key in it is one a service can be held to, its
+     * values are valid, and the service's values do not loosen them. No problem without a baseline, nor for one
+     * that cannot be read ({@link Baseline#check} reports that).
+     *
+     * @param file    the baseline ({@link Baseline#locate()}), or null
+     * @param service the service's configuration (its own values over the baseline's)
+     */
+    public static List<ConfigProblem> check(Path file, Function<String, Optional<String>> service) {
+        if (file == null) {
+            return List.of();
+        }
+        Map<String, String> values;
+        try {
+            values = Baseline.read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+        return check(values, service, "central baseline " + file);
+    }
+
+    static List<ConfigProblem> check(Map<String, String> baseline, Function<String, Optional<String>> service,
+                                     String where) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, String> entry : baseline.entrySet()) {
+            String name = entry.getKey();
+            Held<?> held = HELD.get(name);
+            if (held == null) {
+                if (!Baseline.held(name)) {
+                    problems.add(new ConfigProblem(SafeLog.printable(name, 120), "is in the " + where
+                            + ", which cannot hold services to it (see docs/gateway.md for the keys it can hold)",
+                            "one of the keys docs/gateway.md lists"));
+                }
+                continue;
+            }
+            String mine = service.apply(name).orElse(held.key().defaultValue());
+            String how;
+            try {
+                how = held.loosened(entry.getValue(), mine);
+            } catch (InvalidValueException e) {
+                // the baseline's own value is bad (the service's was validated with the rest of its configuration)
+                problems.add(new ConfigProblem(name, e.getMessage() + " (in the " + where + ")",
+                        held.key().parser().acceptedForm()));
+                continue;
+            }
+            if (how != null) {
+                problems.add(new ConfigProblem(name, "loosens the " + where + ": the service's value " + how,
+                        "a value at least as strict as the baseline's"));
+            }
+        }
+        return problems;
+    }
+
+    private static Tightening<Boolean> mustStay(boolean strict, String how) {
+        return (baseline, service) -> baseline == strict && service != strict ? how + " (the baseline's does not)" : null;
+    }
+
+    private static <C extends Comparable<C>> Tightening<C> atMost(String how) {
+        return (baseline, service) -> service != null && baseline != null && service.compareTo(baseline) > 0
+                ? how + " than the baseline's" : null;
+    }
+
+    private static Tightening<List<String>> subset(String how) {
+        return (baseline, service) -> lower(service).stream().allMatch(lower(baseline)::contains) ? null
+                : how + " the baseline's does not";
+    }
+
+    private static Tightening<List<String>> superset(String how) {
+        return (baseline, service) -> lower(service).containsAll(lower(baseline)) ? null : how + " than the baseline's";
+    }
+
+    private static List<String> lower(Collection<String> values) {
+        return values == null ? List.of() : values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** A header key whose value only the baseline may change: the service may set another value, never off. */
+    private static Tightening<String> notOff() {
+        return (baseline, service) -> baseline != null && service == null ? "switches off a header the baseline sets"
+                : null;
+    }
+
+    /** A header whose values are ranked strictest first; off (null) is the loosest. */
+    private static Tightening<String> ranked(String... strictestFirst) {
+        List<String> order = List.of(strictestFirst);
+        return (baseline, service) -> {
+            if (baseline == null) {
+                return null;
+            }
+            int b = order.indexOf(baseline.toUpperCase(Locale.ROOT));
+            int s = service == null ? order.size() : order.indexOf(service.toUpperCase(Locale.ROOT));
+            return s > b ? "sets a weaker header value than the baseline's" : null;
+        };
+    }
+
+    private static String cidrsWithin(List<Cidr> baseline, List<Cidr> service) {
+        List<Cidr> mine = service == null ? List.of() : service;
+        return mine.stream().allMatch(block -> baseline.stream().anyMatch(outer -> outer.contains(block))) ? null
+                : "trusts or exempts addresses the baseline's does not";
+    }
+
+    private static final Pattern HSTS = Pattern.compile(
+            "(?i)max-age=(\\d{1,10})(\\s*;\\s*includeSubDomains)?(\\s*;\\s*preload)?");
+
+    private static String hsts(String baseline, String service) {
+        if (baseline == null) {
+            return null;
+        }
+        if (service == null) {
+            return "switches off the HSTS header the baseline sets";
+        }
+        Matcher b = HSTS.matcher(baseline);
+        Matcher s = HSTS.matcher(service);
+        if (!b.matches() || !s.matches()) {
+            return null; // both were validated by the HSTS parser
+        }
+        if (Long.parseLong(s.group(1)) < Long.parseLong(b.group(1))) {
+            return "sets a shorter HSTS max-age than the baseline's";
+        }
+        if (b.group(2) != null && s.group(2) == null) {
+            return "drops includeSubDomains";
+        }
+        if (b.group(3) != null && s.group(3) == null) {
+            return "drops preload";
+        }
+        return null;
+    }
+
+    /** A rate: off (null) is the loosest; else neither a larger burst nor a higher sustained rate. */
+    private static String rate(String baseline, String service) {
+        if (baseline == null) {
+            return null;
+        }
+        if (service == null) {
+            return "switches off a limit the baseline sets";
+        }
+        RatePolicy b = RatePolicy.parse("baseline", baseline);
+        RatePolicy s = RatePolicy.parse("service", service);
+        // s.limit / s.window > b.limit / b.window, without division
+        boolean faster = (double) s.limit() * b.window().toNanos() > (double) b.limit() * s.window().toNanos();
+        if (s.limit() > b.limit() || faster) {
+            return "allows more requests than the baseline's (a larger burst or a higher rate)";
+        }
+        return null;
+    }
+
+    private static String observed(List<String> baseline, List<String> service) {
+        List<String> b = lower(baseline);
+        if (b.contains(ObserveKeys.ALL)) {
+            return null;
+        }
+        List<String> s = lower(service);
+        return s.stream().allMatch(b::contains) ? null : "observes (does not enforce) controls the baseline's enforces";
+    }
+}
