@@ -39,6 +39,16 @@ public final class WarScan implements AutoCloseable {
     /** Unpacks the WAR and loads every class of WEB-INF/classes, keeping the resources and applications. */
     public static WarScan open(java.nio.file.Path war, ClassLoader parent) throws IOException {
         java.nio.file.Path dir = Files.createTempDirectory("bulwark-posture");
+        try {
+            return open(war, parent, dir);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            delete(dir); // the unpacked copy never outlives a failed scan
+            throw e;
+        }
+    }
+
+    private static WarScan open(java.nio.file.Path war, ClassLoader parent, java.nio.file.Path dir)
+            throws IOException {
         List<String> names = new ArrayList<>();
         try (ZipFile zip = new ZipFile(war.toFile())) {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
@@ -120,13 +130,17 @@ public final class WarScan implements AutoCloseable {
     public void close() {
         try {
             loader.close();
-            try (var all = Files.walk(dir)) {
-                for (java.nio.file.Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(java.nio.file.Path dir) throws IOException {
+        try (var all = Files.walk(dir)) {
+            for (java.nio.file.Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

@@ -101,6 +101,13 @@ class PostureCliTest {
     }
 
     @Test
+    void aFileThatIsNoWarExitsTwo() throws IOException {
+        Path notAZip = Files.writeString(dir.resolve("broken.war"), "not a zip");
+        assertThat(run(notAZip.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("posture: cannot read or write");
+    }
+
+    @Test
     void wrongOptionsExitTwoWithTheUsage() throws IOException {
         Path war = war(CONFIG);
         assertThat(run(war.toString(), "--fail-on", "API11")).isEqualTo(2);
