@@ -304,4 +304,26 @@ class DemoIT {
         assertThat(v1.getString("sunset")).isEqualTo("2027-06-30T00:00:00Z");
         assertThat(v1.getString("successor")).isEqualTo("v2");
     }
+
+    @Test
+    void adminsGetThePostureReportTheWarToolProducedInTheBuild() throws Exception {
+        HttpResponse<String> served = call(CLIENT, "GET", HTTPS + "/bulwark/posture", token("root", "admin"), null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        JsonObject report = Json.createReader(new StringReader(served.body())).readObject();
+        assertThat(report.getJsonArray("endpoints")).hasSize(20);
+        JsonObject api7 = report.getJsonArray("categories").getJsonObject(6);
+        assertThat(api7.getString("id")).isEqualTo("API7");
+        assertThat(api7.isNull("score")).isTrue();
+        problem(call(CLIENT, "GET", HTTPS + "/bulwark/posture.html", token("alice", "customer"), null), 403);
+        problem(call(CLIENT, "GET", HTTPS + "/bulwark/posture.html", null, null), 401);
+        String offline = System.getProperty("demo.posture.json");
+        if (offline != null) {
+            // the report the build made from the WAR (exec-maven-plugin, before the server started) says the same
+            JsonObject built = Json.createReader(new StringReader(java.nio.file.Files.readString(Path.of(offline))))
+                    .readObject();
+            assertThat(report.getJsonArray("categories")).isEqualTo(built.getJsonArray("categories"));
+            assertThat(report.getJsonArray("endpoints")).isEqualTo(built.getJsonArray("endpoints"));
+            assertThat(report.getInt("findingCount")).isEqualTo(built.getInt("findingCount"));
+        }
+    }
 }

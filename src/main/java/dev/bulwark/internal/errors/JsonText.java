@@ -69,6 +69,19 @@ public final class JsonText {
         return this;
     }
 
+    /** Writes {@code "name":true} or {@code "name":false}. */
+    public JsonText field(String name, boolean value) {
+        name(name);
+        out.append(value);
+        needComma = true;
+        return this;
+    }
+
+    /** Writes {@code "name":number}, or {@code "name":null} for a null number. */
+    public JsonText field(String name, Integer value) {
+        return value == null ? name(name).value(null) : field(name, value.longValue());
+    }
+
     private void comma() {
         if (needComma) {
             out.append(',');

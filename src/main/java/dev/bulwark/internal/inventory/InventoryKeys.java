@@ -25,6 +25,16 @@ public final class InventoryKeys implements ConfigConcern<InventorySettings> {
             "bulwark-admin", "Role (from the verified token's `groups`) required to read the inventory endpoint.",
             "ops-admin");
 
+    public static final Key<String> POSTURE_PATH = new Key<>("bulwark.inventory.posture.path", Parsers.path(),
+            "/bulwark/posture", "Path of the posture report (JSON; the same path with `.html` appended, or a request that"
+                    + " prefers `text/html`, gets the HTML page), served with the inventory endpoint to the same role.",
+            "/admin/posture");
+
+    public static final Key<java.net.URI> DOCS_BASE = new Key<>("bulwark.inventory.posture.docs-base-uri",
+            Parsers.absoluteUri(), null, "Where Bulwark's documentation is published for your team: the posture"
+                    + " report links each finding to `<this>docs/<page>.md#<section>`. Unset: the report names the"
+                    + " page without a link.", "https://git.example.com/bulwark/blob/main/");
+
     public static final InventoryKeys CONCERN = new InventoryKeys();
 
     private InventoryKeys() {
@@ -32,12 +42,12 @@ public final class InventoryKeys implements ConfigConcern<InventorySettings> {
 
     @Override
     public List<Key<?>> keys() {
-        return List.of(LOG, ENDPOINT_ENABLED, ENDPOINT_PATH, ENDPOINT_ROLE);
+        return List.of(LOG, ENDPOINT_ENABLED, ENDPOINT_PATH, ENDPOINT_ROLE, POSTURE_PATH, DOCS_BASE);
     }
 
     @Override
     public InventorySettings read(ConfigReader reader) {
         return new InventorySettings(reader.get(LOG), reader.get(ENDPOINT_ENABLED), reader.get(ENDPOINT_PATH),
-                reader.get(ENDPOINT_ROLE));
+                reader.get(ENDPOINT_ROLE), reader.get(POSTURE_PATH), reader.get(DOCS_BASE));
     }
 }

@@ -7,6 +7,8 @@ import dev.bulwark.internal.errors.ErrorLog;
 import dev.bulwark.internal.errors.ProblemFactory;
 import dev.bulwark.internal.inventory.Endpoint;
 import dev.bulwark.internal.pipeline.EndpointModel;
+import dev.bulwark.internal.posture.PostureHtml;
+import dev.bulwark.internal.posture.PostureReport;
 import dev.bulwark.internal.resources.ResourceScanner;
 import dev.bulwark.internal.inventory.InventoryReport;
 import dev.bulwark.internal.ratelimit.RateLimitSettings;
@@ -111,6 +113,25 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             LOG.warning("Bulwark API keys for " + context.getContextPath() + ": the key store cannot be read at start"
                     + " (" + e.getMessage() + "): the ages of the keys are not reviewed");
         }
+    }
+
+    /** The posture report, built once from the same model and settings, at its path and its path + ".html". */
+    private static void registerPosture(ServletContext context, BulwarkConfig config, EndpointModel model,
+                                        Map<String, String> bulwarkServlets) {
+        String role = config.inventory().endpointRole();
+        String application = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
+        PostureReport report = PostureReport.assess(application, model.policies(), config,
+                Clock.systemUTC().instant(), config.inventory().docsBase() == null ? null
+                        : config.inventory().docsBase().toString());
+        ServletRegistration.Dynamic servlet = context.addServlet("bulwark-posture",
+                new PostureServlet(report.json(), PostureHtml.render(report), role));
+        String path = config.inventory().posturePath();
+        requireMapping(servlet, path, context);
+        requireMapping(servlet, path + ".html", context);
+        bulwarkServlets.put(servlet.getName(), "Bulwark's posture report (role " + role + ")");
+        LOG.info("Bulwark posture report at " + ResourceScanner.join(context.getContextPath(), path) + " and "
+                + ResourceScanner.join(context.getContextPath(), path + ".html") + " for role " + role + ": "
+                + report.findings().size() + " findings, overall score " + report.overall());
     }
 
     @Override
@@ -238,6 +259,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + ResourceScanner.join(context.getContextPath(),
                     config.inventory().endpointPath()) + " for role " + role);
+            registerPosture(context, config, model, bulwarkServlets);
         }
 
         VersioningSettings versioning = config.versioning();
