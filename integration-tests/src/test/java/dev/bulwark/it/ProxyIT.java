@@ -17,10 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real nginx (from Debian, started by the build: src/test/nginx/nginx.sh) terminating TLS in front of the test server,
- * configured with the files docs/transport.md shows. The tests are nginx's clients from their own loopback addresses
- * (127.0.0.2 and up; nginx itself reaches Liberty from 127.0.0.1): /it-nginx trusts nginx, /it-nginx-untrusted does
- * not (server.xml).
+ * A real nginx (from Debian, started by the build: src/test/nginx/nginx.sh) terminating TLS in front of the test
+ * server, configured with the files docs/transport.md shows. The tests are nginx's clients from their own loopback
+ * addresses (127.0.0.2 and up; nginx itself reaches Liberty from 127.0.0.1): /it-nginx trusts nginx,
+ * /it-nginx-untrusted does not (server.xml).
  */
 class ProxyIT {
 
