@@ -16,7 +16,7 @@ find_nginx() {
 # Debian packages, installed the way the README's test command promises on a fresh machine.
 install_packages() {
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    echo "not root or no apt-get: install nginx (Debian: apt-get install nginx-light) and openssl to run them"
+    echo "not root or no apt-get: install nginx (Debian: apt-get install nginx-light) and openssl to run the tests behind nginx"
     return 1
   fi
   echo "nginx.sh: installing $* with apt-get" >&2
