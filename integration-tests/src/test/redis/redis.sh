@@ -3,6 +3,7 @@
 # from Maven Central (unpacked by the build), or a redis-server on the PATH.
 #   redis.sh start BINDIR PORT OUTDIR   |   redis.sh stop OUTDIR
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../pidfile.sh"
 
 binary() {
   local dir=$1 arch
@@ -39,13 +40,7 @@ start() {
 }
 
 stop() {
-  local out=$1
-  [ -f "$out/redis.pid" ] || return 0
-  local pid; pid=$(cat "$out/redis.pid")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$out/redis.pid"
+  stop_pidfile "$1/redis.pid" TERM || return 0
   echo "redis.sh: stopped"
 }
 

@@ -139,6 +139,90 @@ class GatewayIT {
         assertThat(small.body()).contains("\"length\":10");
     }
 
+    @Test
+    void aRoutesScopesAddToTheAnnotationsAndHoldOnAPlainServlet() {
+        // route "reporting" needs reports:export on /api/scoped/* (whose GET also needs items:read by its
+        // @RequiresScopes) and on the plain servlet /servlet/whoami
+        String both = "Bearer " + ItSupport.tokenWithScopes("rep-" + UUID.randomUUID(), "items:read reports:export");
+        String annotationOnly = "Bearer " + ItSupport.tokenWithScopes("rep-" + UUID.randomUUID(), "items:read");
+        String routeOnly = "Bearer " + ItSupport.tokenWithScopes("rep-" + UUID.randomUUID(), "reports:export");
+        HttpResponse<String> read = from("198.51.100.7", "GET", "/api/scoped", "Authorization", both);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"read\":true");
+
+        HttpResponse<String> noRouteScope = from("198.51.100.7", "GET", "/api/scoped", "Authorization", annotationOnly);
+        assertProblem(noRouteScope, 403);
+        assertThat(noRouteScope.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer error=\"insufficient_scope\", scope=\"reports:export\"");
+        String id = noRouteScope.headers().firstValue("X-Request-Id").orElseThrow();
+        JsonObject event = AuditIT.await(AUDIT_FILE, e -> id.equals(e.getString("http.request.id", null))
+                && "event".equals(e.getString("event.kind", null)), 1).get(0);
+        assertThat(event.getString("bulwark.control")).isEqualTo("route-access");
+
+        HttpResponse<String> noAnnotationScope = from("198.51.100.7", "GET", "/api/scoped", "Authorization",
+                routeOnly);
+        assertProblem(noAnnotationScope, 403);
+        assertThat(noAnnotationScope.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer error=\"insufficient_scope\", scope=\"items:read\"");
+
+        HttpResponse<String> anonymous = from("198.51.100.7", "GET", "/servlet/whoami");
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertProblem(from("198.51.100.7", "GET", "/servlet/whoami", "Authorization", annotationOnly), 403);
+        HttpResponse<String> servlet = from("198.51.100.7", "GET", "/servlet/whoami", "Authorization", routeOnly);
+        assertThat(servlet.statusCode()).as("the route's scope, on a servlet without any constraint").isEqualTo(200);
+        assertThat(from("198.51.100.7", "GET", "/api/errors/ok").statusCode()).as("a path no route covers")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRoutesRateLimitCountsEachCallerAcrossTheRouteOnEveryDoor() {
+        // route "metered": 3 per minute and caller over /api/limited/head (its own @RateLimit: 5/1m) and a static file
+        String client = "198.51.100.150";
+        assertThat(from(client, "GET", "/api/limited/head").statusCode()).isEqualTo(200);
+        assertThat(from(client, "GET", "/public/notice.txt").statusCode()).isEqualTo(200);
+        assertThat(from(client, "GET", "/api/limited/head").statusCode()).isEqualTo(200);
+        for (String path : List.of("/public/notice.txt", "/api/limited/head")) {
+            HttpResponse<String> limited = from(client, "GET", path);
+            assertProblem(limited, 429);
+            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+            assertThat(limited.headers().firstValue("RateLimit-Policy")).hasValue("\"metered\";q=3;w=60");
+            String id = limited.headers().firstValue("X-Request-Id").orElseThrow();
+            JsonObject event = AuditIT.await(AUDIT_FILE, e -> id.equals(e.getString("http.request.id", null))
+                    && "event".equals(e.getString("event.kind", null)), 1).get(0);
+            assertThat(event.getString("bulwark.control")).isEqualTo("rate-limit");
+        }
+        assertThat(from("198.51.100.151", "GET", "/public/notice.txt").statusCode()).as("another client")
+                .isEqualTo(200);
+        assertThat(from(client, "GET", "/api/errors/ok").statusCode()).as("a path the route does not cover")
+                .isEqualTo(200);
+        // a verified caller is counted by its subject, from whatever address
+        String token = "Bearer " + ItSupport.token("metered-" + UUID.randomUUID(), "user");
+        for (int i = 0; i < 3; i++) {
+            assertThat(from("198.51.100." + (160 + i), "GET", "/api/limited/head", "Authorization", token)
+                    .statusCode()).isEqualTo(200);
+        }
+        assertProblem(from("198.51.100.170", "GET", "/public/notice.txt", "Authorization", token), 429);
+    }
+
+    @Test
+    void theInventoryNamesTheRoutePoliciesOfEachEndpoint() {
+        HttpResponse<String> r = from("198.51.100.7", "GET", "/bulwark/inventory", "Authorization",
+                "Bearer " + ItSupport.token("ops-" + UUID.randomUUID(), "bulwark-admin"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        java.util.Map<String, String> routes = new java.util.HashMap<>();
+        for (JsonObject e : ItSupport.json(r.body()).getJsonArray("endpoints").getValuesAs(JsonObject.class)) {
+            routes.put(e.getString("method") + " " + e.getString("path"),
+                    e.getJsonObject("policies").getString("routes", null));
+        }
+        assertThat(routes).containsEntry("GET " + APP + "/api/scoped", "reporting: scopes all of [reports:export]")
+                .containsEntry("GET " + APP + "/api/limited/head", "metered: rate limit 3/1m per caller")
+                .containsEntry("GET " + APP + "/api/echo/page", "admins: roles any of [admin]")
+                .containsEntry("POST " + APP + "/api/echo/method", "writes: addresses allow 198.51.100.0/24")
+                .containsEntry("GET " + APP + "/api/echo/method", null)
+                .containsEntry("GET " + APP + "/api/errors/ok", null);
+    }
+
     private static HttpResponse<String> sendPost(String path, String body) {
         return send("POST", APP + path, body, "X-Forwarded-For", "198.51.100.7", "Content-Type", "text/plain");
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -70,13 +71,22 @@ final class RawHttp {
 
     /** Sends {@code request} (every line ending in CRLF, {@code Connection: close} added) and reads the answer. */
     static Response send(boolean tls, int port, String requestLine, String... headerLines) {
+        return sendFrom(null, tls, port, requestLine, headerLines);
+    }
+
+    /**
+     * Like {@link #send(boolean, int, String, String...)} from the local address {@code local} (another loopback
+     * address such as 127.0.0.5 is another client), or any when null.
+     */
+    static Response sendFrom(InetAddress local, boolean tls, int port, String requestLine, String... headerLines) {
         StringBuilder request = new StringBuilder(requestLine).append("\r\n");
         for (String h : headerLines) {
             request.append(h).append("\r\n");
         }
         request.append("Connection: close\r\n\r\n");
-        try (Socket socket = tls ? DevTls.trustAllContext().getSocketFactory().createSocket("127.0.0.1", port)
-                : new Socket("127.0.0.1", port)) {
+        try (Socket socket = tls
+                ? DevTls.trustAllContext().getSocketFactory().createSocket("127.0.0.1", port, local, 0)
+                : new Socket("127.0.0.1", port, local, 0)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));

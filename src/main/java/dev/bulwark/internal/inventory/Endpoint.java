@@ -39,6 +39,16 @@ public record Endpoint(String httpMethod, String path, List<String> consumes, Li
                 findings(site.path(), rule, policy.findings()));
     }
 
+    /** This endpoint with one more part of its policy ({@code label: text}), or itself when {@code text} is null. */
+    public Endpoint withPolicy(String label, String text) {
+        if (text == null) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(policies);
+        all.put(label, text);
+        return new Endpoint(httpMethod, path, consumes, produces, resourceClass, javaMethod, access, all, findings);
+    }
+
     /** This endpoint with more findings (those that compare it with other endpoints). */
     public Endpoint withFindings(List<String> more) {
         if (more.isEmpty()) {

@@ -145,11 +145,29 @@ public final class Baseline {
                 problems.add(loosened(key + ".roles", "lets in callers the baseline's roles do not", key + ".roles",
                         where));
             }
+            if (!mine.scopes().containsAll(route.scopes())) {
+                problems.add(loosened(key + ".scopes", "drops a scope the baseline's route needs", key + ".scopes",
+                        where));
+            }
+            if (route.rateLimit() != null && allowsMore(mine.rateLimit(), route.rateLimit())) {
+                problems.add(loosened(key + ".rate-limit", "allows more requests", key + ".rate-limit", where));
+            }
             if (route.bodyLimit() > 0 && (mine.bodyLimit() == 0 || mine.bodyLimit() > route.bodyLimit())) {
                 problems.add(loosened(key + ".body-limit", "raises the body limit", key + ".body-limit", where));
             }
         }
         return problems;
+    }
+
+    /** True when rate {@code mine} (null: none) lets more through than {@code baseline}: a larger burst or pace. */
+    private static boolean allowsMore(String mine, String baseline) {
+        if (mine == null) {
+            return true;
+        }
+        dev.bulwark.internal.ratelimit.RatePolicy m = dev.bulwark.internal.ratelimit.RatePolicy.parse("route", mine);
+        dev.bulwark.internal.ratelimit.RatePolicy b = dev.bulwark.internal.ratelimit.RatePolicy.parse("route",
+                baseline);
+        return m.limit() > b.limit() || m.emissionIntervalNanos() < b.emissionIntervalNanos();
     }
 
     private static void rule(AddressRule baseline, AddressRule mine, String prefix, String where,

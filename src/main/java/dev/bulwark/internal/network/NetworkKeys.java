@@ -7,6 +7,7 @@ import dev.bulwark.internal.config.InvalidValueException;
 import dev.bulwark.internal.config.Key;
 import dev.bulwark.internal.config.Parsers;
 import dev.bulwark.internal.config.ValueParser;
+import dev.bulwark.internal.ratelimit.RateLimitKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +47,9 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
             "route names"), "",
             "Named route policies: for each, `bulwark.routes.<name>.paths` (required: `/health`, `/admin/*`, "
                     + "`/*`, below the context root), `.methods` (default: all), `.ip.allow` / `.ip.deny` (CIDR "
-                    + "lists), `.access` (`public`, `authenticated` or `deny`), `.roles` (the caller needs one) and "
+                    + "lists), `.access` (`public`, `authenticated` or `deny`), `.roles` (the caller needs one), "
+                    + "`.scopes` (the caller's token needs all of them), `.rate-limit` (per caller, across the "
+                    + "route) and "
                     + "`.body-limit` (bytes), applied to every request the route covers, servlets and static files "
                     + "included, on top of the endpoints' annotations. See "
                     + "[gateway.md](gateway.md#route-policies).",
@@ -110,16 +113,32 @@ public final class NetworkKeys implements ConfigConcern<NetworkSettings> {
                     "what the route requires of the caller", "authenticated"));
             List<String> routeRoles = reader.getDerived(new Key<>(family + ".roles", Parsers.listOf(Parsers.roleName(),
                     "role names"), "", "roles of which the caller must hold one", "admin"));
+            List<String> routeScopes = reader.getDerived(new Key<>(family + ".scopes", Parsers.listOf(scope(),
+                    "OAuth2 scopes"), "", "OAuth2 scopes the caller's token must all hold", "reports:export"));
             Integer bodyLimit = reader.getDerived(new Key<>(family + ".body-limit",
                     Parsers.intRange(1, Integer.MAX_VALUE), null, "the largest request body in bytes", "65536"));
+            String rate = reader.getDerived(new Key<>(family + ".rate-limit", RateLimitKeys.rate(), null,
+                    "the route's rate limit per caller", "100/1m"));
             routes.add(new RoutePolicy(route, covered, new HashSet<>(reader.getDerived(methods)), rule, access,
-                    new HashSet<>(routeRoles), bodyLimit == null ? 0 : bodyLimit));
+                    new HashSet<>(routeRoles), new HashSet<>(routeScopes), bodyLimit == null ? 0 : bodyLimit,
+                    rate == null ? null : rate.strip()));
         }
         return new NetworkSettings(global, roles, routes, reader.get(RELOAD_INTERVAL));
     }
 
     private static Key<List<Cidr>> blocks(String name) {
         return new Key<>(name, AddressBlocks.list(), "", "a CIDR list", "10.8.0.0/16");
+    }
+
+    /** An OAuth2 scope token (RFC 6749 section 3.3): printable ASCII without spaces, quotes or backslashes. */
+    private static ValueParser<String> scope() {
+        return Parsers.of("scope", "an OAuth2 scope (printable ASCII, no space, '\"' or '\\', at most 128)", raw -> {
+            String s = raw.strip();
+            if (!s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}")) {
+                throw new InvalidValueException("not an OAuth2 scope");
+            }
+            return s;
+        });
     }
 
     /** A name that is one segment of a key: lower-case letters, digits and '-'. */

@@ -46,25 +46,41 @@ public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles
         return refused;
     }
 
-    /** Why the route policies covering a request refuse its caller: 401 when no caller is known, else 403. */
-    public record CallerRefusal(boolean unauthenticated, String reason) {
+    /**
+     * Why the route policies covering a request refuse its caller: 401 when no caller is known, else 403.
+     *
+     * @param scopes the scopes the refusing route needs when its scopes refused the caller (for the
+     *               {@code insufficient_scope} challenge), else empty
+     */
+    public record CallerRefusal(boolean unauthenticated, String reason, java.util.Set<String> scopes) {
+
+        public CallerRefusal {
+            scopes = java.util.Set.copyOf(scopes);
+        }
+
+        CallerRefusal(boolean unauthenticated, String reason) {
+            this(unauthenticated, reason, java.util.Set.of());
+        }
     }
 
-    /** True when a route policy asks something of callers (access, roles). */
+    /** True when a route policy asks something of callers (access, roles, scopes). */
     public boolean checksCallers() {
         return routes.stream().anyMatch(RoutePolicy::checksCaller);
     }
 
     /**
      * What the route policies covering a request require of its caller, once it is known (after authentication):
-     * {@code deny} refuses everyone, {@code authenticated} and {@code roles} need a caller (401 without one), and
-     * {@code roles} one of the roles (403). Every covering policy must be satisfied. Null when the caller may go on.
+     * {@code deny} refuses everyone, {@code authenticated}, {@code roles} and {@code scopes} need a caller (401
+     * without one), {@code roles} one of the roles (403) and {@code scopes} every scope in the caller's token (403).
+     * Every covering policy must be satisfied. Null when the caller may go on.
      *
-     * @param decide the caller's outcome for a set of roles ({@link Roles#ANY_AUTHENTICATED}: any caller), as the
-     *               role check decides it (the verified token's groups, else the container's caller)
+     * @param decide  the caller's outcome for a set of roles ({@link Roles#ANY_AUTHENTICATED}: any caller), as the
+     *                role check decides it (the verified token's groups, else the container's caller)
+     * @param granted the scopes of the caller's verified token or API key (empty when it has none)
      */
     public CallerRefusal callerRefusal(String method, String normalizedPath,
-                                       java.util.function.Function<java.util.Set<String>, Roles.Outcome> decide) {
+                                       java.util.function.Function<java.util.Set<String>, Roles.Outcome> decide,
+                                       java.util.function.Supplier<java.util.Set<String>> granted) {
         for (RoutePolicy route : routes) {
             if (!route.checksCaller() || !route.covers(method, normalizedPath)) {
                 continue;
@@ -81,8 +97,37 @@ public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles
                 return new CallerRefusal(false, "route " + route.name() + " needs one of the roles "
                         + new java.util.TreeSet<>(route.roles()));
             }
+            if (!route.scopes().isEmpty() && !granted.get().containsAll(route.scopes())) {
+                return new CallerRefusal(false, "route " + route.name() + " needs the scopes "
+                        + new java.util.TreeSet<>(route.scopes()), route.scopes());
+            }
         }
         return null;
+    }
+
+    /**
+     * For the inventory: the route policies that cover a resource method, each named with what it requires
+     * ({@code admins: roles any of [admin] | closed: addresses deny 127.0.0.0/8}), or null when none does. The
+     * path template is matched as a path: a route that names one value of a path parameter ({@code /orders/7}) is
+     * not shown for the template ({@code /orders/{id}}), though it applies to that one value.
+     *
+     * @param pathTemplate the resource method's path template below the context root
+     */
+    public String describeRoutes(String httpMethod, String pathTemplate) {
+        String path = RoutePattern.normalize(pathTemplate);
+        List<String> covering = routes.stream().filter(r -> r.covers(httpMethod, path))
+                .map(r -> r.name() + ": " + r.describe()).toList();
+        return covering.isEmpty() ? null : String.join(" | ", covering);
+    }
+
+    /** True when a route policy sets a rate limit. */
+    public boolean limitsRates() {
+        return routes.stream().anyMatch(r -> r.rateLimit() != null);
+    }
+
+    /** The route policies covering a request that set a rate limit, in the order listed. */
+    public List<RoutePolicy> rateLimited(String method, String normalizedPath) {
+        return routes.stream().filter(r -> r.rateLimit() != null && r.covers(method, normalizedPath)).toList();
     }
 
     /** The body limit of a request: the smallest of {@code limit} and those of the route policies covering it. */

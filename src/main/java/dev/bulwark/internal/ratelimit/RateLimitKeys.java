@@ -94,7 +94,7 @@ public final class RateLimitKeys implements ConfigConcern<RateLimitSettings> {
     }
 
     /** A rate, {@code count/duration}: {@code 100/1m}, {@code 10/s}, {@code 5000/1h}; or {@code off} (null). */
-    static ValueParser<String> rate() {
+    public static ValueParser<String> rate() {
         return Parsers.of("rate or `off`", "count/duration such as 100/1m, 10/s or 5000/1h, or off", raw -> {
             if (raw.equalsIgnoreCase("off")) {
                 return null;

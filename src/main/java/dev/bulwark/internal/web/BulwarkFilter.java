@@ -126,6 +126,10 @@ final class BulwarkFilter extends HttpFilter {
     private final transient ObserveSettings observe;
     /** The address rules of every request (global, route policies). */
     private final transient AddressRules addresses;
+    /** The route policies' rate limits, or null when rate limiting is off. */
+    private final transient RouteRateLimits routeLimits;
+    /** The claim that holds a token's scopes ({@code bulwark.authz.scope-claim}), for route policies' scopes. */
+    private final String scopeClaim;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -135,7 +139,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null, null, null);
     }
 
     /**
@@ -144,19 +148,22 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null, null, null);
     }
 
     /**
      * @param apiKeys API keys, or null when they are off
      * @param audit   the deployment's audit log (access events, refusal counters, detectors), or null when off
      * @param addresses the deployment's address rules (they reload), or null for the configuration's, fixed
+     * @param routeLimits the route policies' rate limits, or null when rate limiting is off
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
-                  ApiKeyAuthentication apiKeys, AuditLog audit, AddressRules addresses) {
+                  ApiKeyAuthentication apiKeys, AuditLog audit, AddressRules addresses, RouteRateLimits routeLimits) {
         this.addresses = addresses != null ? addresses
                 : AddressRules.fixed(config.settings(dev.bulwark.internal.network.NetworkKeys.CONCERN));
+        this.scopeClaim = config.authz().scopeClaim();
+        this.routeLimits = routeLimits;
         this.audit = audit == null ? null : new AuditTap(audit, java.time.Clock.systemUTC());
         this.apiKeys = apiKeys;
         this.versions = versions;
@@ -250,7 +257,7 @@ final class BulwarkFilter extends HttpFilter {
             return;
         }
         if (!routeAccess(exchange, key.verified() == null ? request : ApiKeyAuthentication.asCaller(request,
-                key.verified()), effective.getMethod())) {
+                key.verified()), effective.getMethod()) || !routeRates(exchange, effective.getMethod())) {
             return;
         }
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
@@ -283,7 +290,8 @@ final class BulwarkFilter extends HttpFilter {
                 token == null ? null : token.claims(), caller.getUserPrincipal(), caller::isUserInRole,
                 bearer != null);
         NetworkSettings.CallerRefusal refused = network.callerRefusal(method, RoutePattern.normalize(
-                containerPath(caller)), decide);
+                containerPath(caller)), decide,
+                () -> token == null ? Set.of() : dev.bulwark.internal.authz.Scopes.of(token.claims(), scopeClaim));
         if (refused == null) {
             return true;
         }
@@ -294,10 +302,50 @@ final class BulwarkFilter extends HttpFilter {
             Observations.record(exchange.state, Phase.ROUTE_ACCESS, kind.label(), refused.reason());
             return true;
         }
-        exchange.reject(Phase.ROUTE_ACCESS, kind, refused.reason(), refused.unauthenticated() && bearer != null
-                ? List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER,
-                        dev.bulwark.internal.auth.BearerChallenges.NO_CREDENTIALS)) : List.of(), List.of());
+        exchange.reject(Phase.ROUTE_ACCESS, kind, refused.reason(), routeChallenge(refused), List.of());
         return false;
+    }
+
+    /**
+     * The rate limits of the route policies covering the request, counted per caller (known now). False when the
+     * request was answered 429 here (observed: recorded, and it goes on).
+     */
+    private boolean routeRates(Exchange exchange, String method) throws IOException {
+        NetworkSettings network = addresses.current();
+        if (routeLimits == null || !network.limitsRates()) {
+            return true;
+        }
+        List<dev.bulwark.internal.network.RoutePolicy> covering = network.rateLimited(method,
+                RoutePattern.normalize(containerPath(exchange.request)));
+        Caller caller = exchange.caller();
+        try {
+            routeLimits.check(covering, new dev.bulwark.internal.ratelimit.Limiter.Facts(caller.clientAddress(),
+                    caller.subject(), exchange.request::getHeader));
+            return true;
+        } catch (ProblemException limited) {
+            if (observe.observes(Phase.RATE_LIMIT)) {
+                Observations.record(exchange.state, Phase.RATE_LIMIT, limited.kind().label(), limited.getMessage());
+                return true;
+            }
+            List<HeaderValue> fields = new java.util.ArrayList<>();
+            limited.headers().forEach((name, value) -> fields.add(new HeaderValue(name, value)));
+            exchange.reject(Phase.RATE_LIMIT, limited.kind(), limited.getMessage(), fields, List.of());
+            return false;
+        }
+    }
+
+    /** A bearer challenge for a route's refusal: no credentials (401), or the scopes it needs (403). */
+    private List<HeaderValue> routeChallenge(NetworkSettings.CallerRefusal refused) {
+        if (bearer == null) {
+            return List.of();
+        }
+        if (refused.unauthenticated()) {
+            return List.of(new HeaderValue(dev.bulwark.internal.auth.BearerChallenges.HEADER,
+                    dev.bulwark.internal.auth.BearerChallenges.NO_CREDENTIALS));
+        }
+        return refused.scopes().isEmpty() ? List.of() : List.of(new HeaderValue(
+                dev.bulwark.internal.auth.BearerChallenges.HEADER,
+                dev.bulwark.internal.auth.BearerChallenges.insufficientScope(refused.scopes())));
     }
 
     /** The path the container maps the request with: servlet path and path info (decoded, dot segments resolved). */

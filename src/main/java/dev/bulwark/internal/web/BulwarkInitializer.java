@@ -178,8 +178,15 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         }
         extension.publishResources(model);
         List<VersionLint.Finding> weaker = versionFindings(config.versioning(), model, context);
+        // the route policies as read at deployment (they reload); matched below the context root, as requests are
+        dev.bulwark.internal.network.NetworkSettings network = config.settings(
+                dev.bulwark.internal.network.NetworkKeys.CONCERN);
+        String root = context.getContextPath();
         List<Endpoint> inventory = model.policies().stream().map(p -> Endpoint.of(p).withFindings(weaker.stream()
-                .filter(f -> f.older() == p).map(VersionLint.Finding::inventoryLine).toList())).toList();
+                .filter(f -> f.older() == p).map(VersionLint.Finding::inventoryLine).toList()))
+                .map(e -> e.withPolicy("routes", network.describeRoutes(e.httpMethod(),
+                        e.path().startsWith(root) ? e.path().substring(root.length()) : e.path())))
+                .toList();
         context.setAttribute(INVENTORY_ATTRIBUTE, inventory);
         List<String> undecided = inventory.stream().filter(Endpoint::undecided)
                 .map(e -> e.httpMethod() + " " + e.path()).toList();
@@ -235,7 +242,8 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         }
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate, versions,
-                        versionUsage, apiKeys, extension.audit(), extension.addressRules()));
+                        versionUsage, apiKeys, extension.audit(), extension.addressRules(),
+                        rl.enabled() ? new RouteRateLimits(extension::limiter) : null));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 

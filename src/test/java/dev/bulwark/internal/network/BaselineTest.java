@@ -24,6 +24,8 @@ class BaselineTest {
             "bulwark.routes.admin.paths=/admin/*",
             "bulwark.routes.admin.access=authenticated",
             "bulwark.routes.admin.roles=admin, ops",
+            "bulwark.routes.admin.scopes=admin:write",
+            "bulwark.routes.admin.rate-limit=100/1m",
             "bulwark.routes.admin.body-limit=4096",
             "bulwark.routes.admin.ip.allow=10.8.0.0/16");
 
@@ -54,6 +56,8 @@ class BaselineTest {
                 "bulwark.routes.admin.paths", "/admin/*, /ops/*",
                 "bulwark.routes.admin.access", "deny",
                 "bulwark.routes.admin.roles", "admin",
+                "bulwark.routes.admin.scopes", "admin:write, admin:audit",
+                "bulwark.routes.admin.rate-limit", "50/1m",
                 "bulwark.routes.admin.body-limit", "1024"))).isEmpty();
     }
 
@@ -64,6 +68,8 @@ class BaselineTest {
                 "bulwark.ip.roles.admin.allow", "10.0.0.0/8",
                 "bulwark.routes.admin.access", "public",
                 "bulwark.routes.admin.roles", "admin, ops, user",
+                "bulwark.routes.admin.scopes", "admin:read",
+                "bulwark.routes.admin.rate-limit", "100/1s",
                 "bulwark.routes.admin.body-limit", "1048576",
                 "bulwark.routes.admin.paths", "/admin/users",
                 "bulwark.routes.admin.ip.allow", "10.8.0.0/16, 198.51.100.0/24");

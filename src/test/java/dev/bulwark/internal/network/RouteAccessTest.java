@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** What route policies require of callers (access, roles) and of bodies, on top of the endpoints' annotations. */
@@ -41,30 +42,34 @@ class RouteAccessTest {
 
     private static final Function<Set<String>, Roles.Outcome> ANONYMOUS = caller((String) null);
 
+    /** A caller whose token has no scope (or no token at all). */
+    private static final Supplier<Set<String>> NO_SCOPES = Set::of;
+
     @Test
     void aDeniedRouteRefusesEveryoneOnEveryMethod() {
-        assertThat(SETTINGS.callerRefusal("GET", "/legacy/reset", caller("admin"))).satisfies(r -> {
+        assertThat(SETTINGS.callerRefusal("GET", "/legacy/reset", caller("admin"), NO_SCOPES)).satisfies(r -> {
             assertThat(r.unauthenticated()).isFalse();
             assertThat(r.reason()).contains("route closed denies");
         });
-        assertThat(SETTINGS.callerRefusal("POST", "/legacy", ANONYMOUS)).isNotNull();
-        assertThat(SETTINGS.callerRefusal("GET", "/legacy-not", ANONYMOUS)).isNull();
+        assertThat(SETTINGS.callerRefusal("POST", "/legacy", ANONYMOUS, NO_SCOPES)).isNotNull();
+        assertThat(SETTINGS.callerRefusal("GET", "/legacy-not", ANONYMOUS, NO_SCOPES)).isNull();
     }
 
     @Test
     void aRouteWithRolesNeedsACallerHoldingOne() {
-        assertThat(SETTINGS.callerRefusal("GET", "/ops/queue", ANONYMOUS).unauthenticated()).isTrue();
-        assertThat(SETTINGS.callerRefusal("GET", "/ops/queue", caller("user")).reason())
+        assertThat(SETTINGS.callerRefusal("GET", "/ops/queue", ANONYMOUS, NO_SCOPES).unauthenticated()).isTrue();
+        assertThat(SETTINGS.callerRefusal("GET", "/ops/queue", caller("user"), NO_SCOPES).reason())
                 .contains("needs one of the roles [admin, ops]");
-        assertThat(SETTINGS.callerRefusal("GET", "/ops/queue", caller("ops"))).isNull();
-        assertThat(SETTINGS.callerRefusal("GET", "/ops", caller("user", "admin"))).isNull();
+        assertThat(SETTINGS.callerRefusal("GET", "/ops/queue", caller("ops"), NO_SCOPES)).isNull();
+        assertThat(SETTINGS.callerRefusal("GET", "/ops", caller("user", "admin"), NO_SCOPES)).isNull();
     }
 
     @Test
     void anAuthenticatedRouteNeedsAnyCaller() {
-        assertThat(SETTINGS.callerRefusal("GET", "/internal/report", ANONYMOUS).unauthenticated()).isTrue();
-        assertThat(SETTINGS.callerRefusal("GET", "/internal/report", caller())).isNull();
-        assertThat(SETTINGS.callerRefusal("GET", "/public/report", ANONYMOUS)).as("no route covers it").isNull();
+        assertThat(SETTINGS.callerRefusal("GET", "/internal/report", ANONYMOUS, NO_SCOPES).unauthenticated()).isTrue();
+        assertThat(SETTINGS.callerRefusal("GET", "/internal/report", caller(), NO_SCOPES)).isNull();
+        assertThat(SETTINGS.callerRefusal("GET", "/public/report", ANONYMOUS, NO_SCOPES)).as("no route covers it")
+                .isNull();
     }
 
     @Test
@@ -80,13 +85,64 @@ class RouteAccessTest {
         NetworkSettings open = settings(Map.of("bulwark.routes", "docs", "bulwark.routes.docs.paths", "/docs/*",
                 "bulwark.routes.docs.access", "public"));
         assertThat(open.checksCallers()).isFalse();
-        assertThat(open.callerRefusal("GET", "/docs/a", ANONYMOUS)).isNull();
+        assertThat(open.callerRefusal("GET", "/docs/a", ANONYMOUS, NO_SCOPES)).isNull();
     }
 
     @Test
-    void badAccessRolesAndLimitsFailTheDeploymentNamingTheKey() {
+    void aRouteWithScopesNeedsACallerWhoseTokenHoldsAllOfThem() {
+        NetworkSettings scoped = settings(Map.of("bulwark.routes", "reports, ops",
+                "bulwark.routes.reports.paths", "/reports/*",
+                "bulwark.routes.reports.scopes", "reports:read, reports:export",
+                "bulwark.routes.ops.paths", "/reports/admin/*",
+                "bulwark.routes.ops.roles", "ops"));
+        assertThat(scoped.checksCallers()).isTrue();
+        assertThat(scoped.callerRefusal("GET", "/reports/q1", ANONYMOUS, NO_SCOPES).unauthenticated())
+                .as("no caller: 401").isTrue();
+        NetworkSettings.CallerRefusal partial = scoped.callerRefusal("GET", "/reports/q1", caller(),
+                () -> Set.of("reports:read", "items:read"));
+        assertThat(partial.unauthenticated()).isFalse();
+        assertThat(partial.reason()).contains("route reports needs the scopes [reports:export, reports:read]");
+        assertThat(partial.scopes()).containsExactlyInAnyOrder("reports:read", "reports:export");
+        assertThat(scoped.callerRefusal("GET", "/reports/q1", caller(), NO_SCOPES)).isNotNull();
+        assertThat(scoped.callerRefusal("GET", "/reports/q1", caller(),
+                () -> Set.of("reports:read", "reports:export", "items:read"))).isNull();
+        assertThat(scoped.callerRefusal("GET", "/reports/q1", caller(), () -> Set.of("REPORTS:READ", "reports:export")))
+                .as("exact matches only").isNotNull();
+        // two routes cover /reports/admin: both must be satisfied
+        assertThat(scoped.callerRefusal("GET", "/reports/admin/x", caller("ops"),
+                () -> Set.of("reports:read", "reports:export"))).isNull();
+        assertThat(scoped.callerRefusal("GET", "/reports/admin/x", caller("user"),
+                () -> Set.of("reports:read", "reports:export")).reason()).contains("needs one of the roles [ops]");
+        assertThat(scoped.callerRefusal("GET", "/reports/admin/x", caller("ops"), () -> Set.of("reports:read"))
+                .reason()).contains("route reports needs the scopes");
+        assertThat(scoped.callerRefusal("GET", "/other", ANONYMOUS, NO_SCOPES)).isNull();
+    }
+
+    @Test
+    void theInventoryNamesTheRoutesCoveringAnEndpointAndWhatEachRequires() {
+        NetworkSettings routes = settings(Map.of("bulwark.routes", "reports, writes, pinned",
+                "bulwark.routes.reports.paths", "/api/reports/*",
+                "bulwark.routes.reports.scopes", "reports:read",
+                "bulwark.routes.reports.ip.allow", "10.8.0.0/16",
+                "bulwark.routes.writes.paths", "/*",
+                "bulwark.routes.writes.methods", "POST",
+                "bulwark.routes.writes.access", "authenticated",
+                "bulwark.routes.writes.body-limit", "2048",
+                "bulwark.routes.writes.rate-limit", "30/1m",
+                "bulwark.routes.pinned.paths", "/api/reports/7"));
+        assertThat(routes.describeRoutes("GET", "/api/reports/{id}"))
+                .isEqualTo("reports: scopes all of [reports:read]; addresses allow 10.8.0.0/16");
+        assertThat(routes.describeRoutes("POST", "/api/reports/"))
+                .isEqualTo("reports: scopes all of [reports:read]; addresses allow 10.8.0.0/16"
+                        + " | writes: access authenticated; body at most 2048 bytes; rate limit 30/1m per caller");
+        assertThat(routes.describeRoutes("GET", "/api/orders")).isNull();
+        assertThat(SETTINGS.describeRoutes("HEAD", "/ops")).isEqualTo("ops: roles any of [admin, ops]");
+    }
+
+    @Test
+    void badAccessRolesScopesAndLimitsFailTheDeploymentNamingTheKey() {
         for (var entry : Map.of("bulwark.routes.r.access", "open", "bulwark.routes.r.roles", "ad min",
-                "bulwark.routes.r.body-limit", "-1").entrySet()) {
+                "bulwark.routes.r.scopes", "reports read", "bulwark.routes.r.body-limit", "-1").entrySet()) {
             assertThat(TestConfig.load(Map.of("bulwark.routes", "r", "bulwark.routes.r.paths", "/r",
                     entry.getKey(), entry.getValue())).problems())
                     .as(entry.getKey()).anySatisfy(p -> assertThat(p.key()).isEqualTo(entry.getKey()));
