@@ -146,7 +146,7 @@ class ServerEndpointsIT {
         assertThat(block).containsPattern("/jwt\\s+a web module of the server");
         assertThat(block).containsPattern("applications\\s+it, itAudit, itBad, itBrokenBean, itEgress, itExposureStrict, itFlood, itGateway, itKc,"
                 + " itKeys, itKeysAudience, itKeysJdbc, itKeysNoFile, itNginx, itNginxUntrusted, itNoServices, itObserve,"
-                + " itPackagedSecret, itProxy, itRedis");
+                + " itOpenapi, itPackagedSecret, itProxy, itRedis");
         assertThat(block).contains("listener bulwarkManagementEndpoint-ssl 127.0.0.1:" + MANAGEMENT_PORT);
         assertThat(block).contains("Cannot be known from inside the application:");
         assertThat(block).as("JAX-RS servlets are in the table above, not here").doesNotContain("ItApplication");

@@ -44,9 +44,7 @@ public final class OperationIndex {
             if (!k.startsWith(prefix)) {
                 continue;
             }
-            String template = k.substring(prefix.length());
-            // both start with '/': one ends with the other at a segment boundary (the context root on one side only)
-            if (!template.endsWith(p) && !p.endsWith(template)) {
+            if (!suffixMatch(k.substring(prefix.length()), p)) {
                 continue;
             }
             if (found != null && !found.equals(e.getValue())) {
@@ -57,12 +55,25 @@ public final class OperationIndex {
         return found;
     }
 
+    /**
+     * Whether an endpoint's path template and a document's path name the same resource: equal once normalized, or
+     * one ends with the other at a segment boundary (the context root or the server's base path on one side only).
+     */
+    public static boolean matches(String template, String documentPath) {
+        return suffixMatch(normalize(template), normalize(documentPath));
+    }
+
+    private static boolean suffixMatch(String template, String path) {
+        // both start with '/': one ends with the other at a segment boundary
+        return template.endsWith(path) || path.endsWith(template);
+    }
+
     private static String key(String method, String path) {
         return method + " " + path;
     }
 
     /** {@code /a//b/{id: [0-9]+}/} becomes {@code /a/b/{}}. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         StringBuilder out = new StringBuilder(path.length());
         int depth = 0;
         for (int i = 0; i < path.length(); i++) {

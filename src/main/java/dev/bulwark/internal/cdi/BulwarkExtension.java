@@ -67,6 +67,7 @@ public class BulwarkExtension implements Extension {
     private volatile Controls controls;
     private volatile EndpointModel beanModel;
     private volatile EndpointModel resourceModel;
+    private volatile dev.bulwark.internal.contract.Contract contract;
     /** The JAX-RS applications and resource classes CDI discovered (for {@link #resourceModel()} before it is published). */
     private final Set<Class<?>> restTypes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private EndpointModel earlyResourceModel;
@@ -477,6 +478,16 @@ public class BulwarkExtension implements Extension {
      */
     public void publishResources(EndpointModel model) {
         resourceModel = model;
+    }
+
+    /** The servlet initializer's compiled OpenAPI document, for the JAX-RS bindings ({@code bulwark.openapi.validation}). */
+    public void publishContract(dev.bulwark.internal.contract.Contract compiled) {
+        contract = compiled;
+    }
+
+    /** The compiled OpenAPI document requests are validated against, or null when validation is off. */
+    public dev.bulwark.internal.contract.Contract contract() {
+        return contract;
     }
 
     /**

@@ -102,15 +102,18 @@ public final class Controls {
      * @param limiter the deployment's rate limiter, created on first use
      * @param beans   the application's beans (object access policies)
      * @param addresses the deployment's address rules (they reload), looked up on first use
+     * @param contract  the deployment's compiled OpenAPI document, null when validation is off
      */
     public List<Binding> bindings(Supplier<Limiter> limiter,
                                   Function<Class<? extends ObjectAccessPolicy>, ObjectAccessPolicy> beans,
-                                  Supplier<dev.bulwark.internal.network.AddressRules> addresses) {
+                                  Supplier<dev.bulwark.internal.network.AddressRules> addresses,
+                                  Supplier<dev.bulwark.internal.contract.Contract> contract) {
         return List.of(
                 new AccessBinding(config.authz(), config.jwt().inUse(), beans),
                 new dev.bulwark.internal.network.jaxrs.RoleAddressBinding(addresses),
                 new RateLimitBinding(config.rateLimiting(), limiter),
                 new JsonBodyBinding(config.validation()),
+                new dev.bulwark.internal.contract.jaxrs.ContractBinding(contract),
                 new HeaderOverridesBinding(),
                 new ExposureBinding(config.exposure(), config.authz().scopeClaim()),
                 new EgressAllowedBinding());

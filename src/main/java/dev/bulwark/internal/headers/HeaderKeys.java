@@ -88,6 +88,24 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
                     + "[headers.md](headers.md#what-the-headers-cost-and-the-api-profile-for-json-responses).",
             "api");
 
+    public static final Key<List<String>> UI_PATHS = new Key<>("bulwark.headers.ui-paths",
+            Parsers.listOf(Parsers.path(), "paths"), "",
+            "Path prefixes (below the context root) of a browser UI the application serves itself, such as a Swagger "
+                    + "UI in its WAR: their responses get `bulwark.headers.ui-content-security-policy` instead of "
+                    + "the API's `Content-Security-Policy` (every other header stays). Matched against the path the "
+                    + "container resolved, so `/ui/..;/api/x` is not a UI path. See "
+                    + "[openapi.md](openapi.md#the-document-and-ui-endpoints).",
+            "/openapi/ui, /swagger-ui");
+
+    public static final Key<String> UI_CSP = new Key<>("bulwark.headers.ui-content-security-policy",
+            Parsers.headerValue(), "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; "
+                    + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "The `Content-Security-Policy` of `bulwark.headers.ui-paths`: what Swagger UI needs (its scripts, "
+                    + "styles and images from the application itself, inline styles, `data:` icons, the document "
+                    + "fetched from the same origin), nothing from elsewhere, never framed.",
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+
     private static final List<Map.Entry<String, Key<String>>> ALWAYS = List.of(
             Map.entry(CONTENT_SECURITY_POLICY, CSP), Map.entry(X_CONTENT_TYPE_OPTIONS, NOSNIFF),
             Map.entry(X_FRAME_OPTIONS, FRAME_OPTIONS), Map.entry(REFERRER_POLICY, REFERRER),
@@ -107,7 +125,7 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
     @Override
     public List<Key<?>> keys() {
         return List.of(HSTS, CSP, NOSNIFF, FRAME_OPTIONS, REFERRER, COOP, CORP, PERMISSIONS, CROSS_DOMAIN, CACHE,
-                JSON_RESPONSES);
+                JSON_RESPONSES, UI_PATHS, UI_CSP);
     }
 
     @Override
@@ -120,6 +138,7 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
             }
         }
         return new HeaderSettings(always, reader.get(HSTS), reader.get(CACHE),
-                reader.get(JSON_RESPONSES).equals("api") ? DOCUMENT_ONLY : List.of());
+                reader.get(JSON_RESPONSES).equals("api") ? DOCUMENT_ONLY : List.of(), reader.get(UI_PATHS),
+                reader.get(UI_CSP));
     }
 }

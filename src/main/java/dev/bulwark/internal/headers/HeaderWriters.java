@@ -15,9 +15,11 @@ public final class HeaderWriters implements HeaderWriter {
         this.writers = List.copyOf(writers);
     }
 
-    /** The writers this package owns: overrides, the static set, HSTS, Cache-Control. */
+    /** The writers this package owns: overrides, the UI paths' CSP, the static set, HSTS, Cache-Control. */
     public static HeaderWriters of(HeaderSettings config) {
-        return new HeaderWriters(List.of(new OverridesWriter(), new StaticHeadersWriter(config.always(), config.notOnJson()),
+        return new HeaderWriters(List.of(new OverridesWriter(),
+                new UiPolicyWriter(config.uiPaths(), config.uiContentSecurityPolicy()),
+                new StaticHeadersWriter(config.always(), config.notOnJson()),
                 new HstsWriter(config.strictTransportSecurity()), new CacheControlWriter(config.cacheControl())));
     }
 

@@ -11,12 +11,20 @@ package dev.bulwark.internal.headers;
  * @param overrides       the {@code @SecurityHeader} overrides of the resource that answered (none for others)
  * @param json            the response's content type is JSON ({@code application/json}, {@code application/*+json},
  *                        problems included)
+ * @param path            the path below the context root the container resolved (servlet path and path info), or
+ *                        null when not known
  */
 public record ResponseFacts(boolean secure, boolean authenticated, boolean problem, boolean unauthenticated,
-                            SecurityHeaderOverrides.Overrides overrides, boolean json) {
+                            SecurityHeaderOverrides.Overrides overrides, boolean json, String path) {
 
     public ResponseFacts {
         overrides = overrides == null ? SecurityHeaderOverrides.Overrides.NONE : overrides;
+    }
+
+    /** Facts of a response whose path does not matter. */
+    public ResponseFacts(boolean secure, boolean authenticated, boolean problem, boolean unauthenticated,
+                         SecurityHeaderOverrides.Overrides overrides, boolean json) {
+        this(secure, authenticated, problem, unauthenticated, overrides, json, null);
     }
 
     /** Facts of a response that is not JSON. */

@@ -29,7 +29,8 @@ public final class BulwarkFeature implements Feature {
         context.register(new ValidationExceptionMapper(responder));
         context.register(new Dispatch.Matching());
         context.register(new EndpointBindings(extension::resourcePolicy,
-                extension.controls().bindings(extension::limiter, extension::bean, extension::addressRules), config.observe()));
+                extension.controls().bindings(extension::limiter, extension::bean, extension::addressRules,
+                        extension::contract), config.observe()));
         if (config.jwt().inUse()) {
             context.register(new TokenPolicyFilter(extension.tokenGate()), Phase.TOKEN_POLICY.priority());
         }

@@ -34,8 +34,11 @@ public enum ObservedControl {
     /** Deny by default, {@code @DenyAll}, roles, scopes and ownership, on resources and beans. */
     AUTHORIZATION(Phase.DENY, Phase.ROLES, Phase.SCOPES, Phase.OWNERSHIP, Phase.BEAN_ACCESS, Phase.BEAN_SCOPES,
             Phase.ROUTE_ACCESS),
-    /** The JSON body: content type, limits, mass assignment, types, schema. */
-    VALIDATION(Phase.JSON_BODY),
+    /**
+     * The JSON body (content type, limits, mass assignment, types, schema) and the request against the OpenAPI
+     * document.
+     */
+    VALIDATION(Phase.JSON_BODY, Phase.OPENAPI),
     /** The egress check acts like {@code bulwark.egress.action=LOG}. */
     EGRESS(Phase.EGRESS);
 

@@ -80,6 +80,11 @@ public enum Phase {
     SCOPES(Layer.JAXRS, Priorities.AUTHORIZATION),
     /** Content type, size and JSON structure of the body, then its JSON Schema. */
     JSON_BODY(Layer.JAXRS, Priorities.ENTITY_CODER),
+    /**
+     * The request against the operation the application's OpenAPI document describes: parameters, content type,
+     * the checked body against the operation's schema ({@code bulwark.openapi.validation=on}).
+     */
+    OPENAPI(Layer.JAXRS, Priorities.ENTITY_CODER + 50),
     /** {@code @OwnedBy}: the object id from the checked request, asked of the application's policy. */
     OWNERSHIP(Layer.JAXRS, Priorities.ENTITY_CODER + 100),
     /** {@code @SecurityHeader} overrides of the resource, on its response. */

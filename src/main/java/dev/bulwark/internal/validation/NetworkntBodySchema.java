@@ -18,7 +18,7 @@ import java.util.List;
  * complete and fastest Java implementation in public benchmarks; see docs/validation.md). Only this class
  * touches the library, so Bulwark runs without it until a resource uses {@code @JsonSchema}.
  */
-final class NetworkntBodySchema implements BodySchema {
+public final class NetworkntBodySchema implements BodySchema {
 
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
@@ -68,7 +68,7 @@ final class NetworkntBodySchema implements BodySchema {
     }
 
     /** A JSON Pointer ({@code /items/0/name}) as Bulwark's field paths write it ({@code items[0].name}). */
-    static String field(String pointer) {
+    public static String field(String pointer) {
         StringBuilder out = new StringBuilder();
         for (String raw : pointer.split("/")) {
             if (raw.isEmpty()) {

@@ -870,7 +870,8 @@ final class BulwarkFilter extends HttpFilter {
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
-                            problem || ResponseFacts.isJson(response.getContentType())), written);
+                            problem || ResponseFacts.isJson(response.getContentType()), resolvedPath(request)),
+                    written);
             if (versions != null) {
                 Versions.write(state.get(Versions.MATCH), written, response::addHeader, response::getHeaders);
             }
@@ -973,6 +974,12 @@ final class BulwarkFilter extends HttpFilter {
     /** The request's state (created by the first step that needs it). */
     private static RequestState state(HttpServletRequest request) {
         return RequestState.ensure(request::getAttribute, request::setAttribute);
+    }
+
+    /** The path below the context root as the container resolved it (decoded, dot segments gone). */
+    private static String resolvedPath(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return info == null ? request.getServletPath() : request.getServletPath() + info;
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -9,6 +9,8 @@ import dev.bulwark.internal.inventory.Endpoint;
 import dev.bulwark.internal.pipeline.EndpointModel;
 import dev.bulwark.internal.posture.PostureHtml;
 import dev.bulwark.internal.posture.PostureReport;
+import dev.bulwark.internal.pipeline.EndpointPolicy;
+import dev.bulwark.internal.pipeline.EndpointSite;
 import dev.bulwark.internal.resources.ResourceScanner;
 import dev.bulwark.internal.inventory.InventoryReport;
 import dev.bulwark.internal.ratelimit.RateLimitSettings;
@@ -104,6 +106,42 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         return weaker;
     }
 
+    /**
+     * The application's OpenAPI document compiled against the endpoint model ({@code bulwark.openapi.validation=on}),
+     * or null when validation is off; a document that cannot be enforced as written fails the deployment.
+     */
+    private static dev.bulwark.internal.contract.Contract contract(BulwarkConfig config, EndpointModel model,
+                                                                   ServletContext context) {
+        dev.bulwark.internal.apidoc.OpenApiSettings openapi = config.settings(
+                dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN);
+        if (!openapi.validation()) {
+            return null;
+        }
+        dev.bulwark.internal.contract.ContractCompiler.Result compiled = dev.bulwark.internal.contract
+                .ContractCompiler.load(openapi, context.getClassLoader(), context.getContextPath(),
+                        model.policies());
+        if (!compiled.problems().isEmpty()) {
+            throw fail("Bulwark cannot validate requests to " + context.getContextPath()
+                    + " against the OpenAPI document: " + String.join("; ", compiled.problems()));
+        }
+        dev.bulwark.internal.contract.Contract contract = compiled.contract();
+        LOG.info("Bulwark validates requests to " + context.getContextPath() + " against the OpenAPI document "
+                + contract.document() + " (" + contract.operations().size() + " operations)");
+        if (!contract.undocumented().isEmpty()) {
+            LOG.warning("Bulwark: the OpenAPI document " + contract.document() + " of " + context.getContextPath()
+                    + " does not describe " + String.join(", ", contract.undocumented())
+                    + ": their requests are not validated against it");
+        }
+        return contract;
+    }
+
+    /** The inventory's finding for a resource method the validated OpenAPI document does not describe. */
+    private static List<String> undocumented(dev.bulwark.internal.contract.Contract contract, EndpointPolicy policy) {
+        return contract == null || policy.site().kind() != EndpointSite.Kind.RESOURCE
+                || contract.operation(policy.site()) != null ? List.of()
+                : List.of("not described by the OpenAPI document " + contract.document() + ": not validated");
+    }
+
     /** One WARNING per working key past {@code bulwark.apikeys.max-age} (ids only, never a hash). */
     private static void reviewKeyAges(dev.bulwark.internal.apikeys.ApiKeys keys, ServletContext context) {
         try {
@@ -177,13 +215,16 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
                     + String.join("; ", model.problems()));
         }
         extension.publishResources(model);
+        dev.bulwark.internal.contract.Contract contract = contract(config, model, context);
+        extension.publishContract(contract);
         List<VersionLint.Finding> weaker = versionFindings(config.versioning(), model, context);
         // the route policies as read at deployment (they reload); matched below the context root, as requests are
         dev.bulwark.internal.network.NetworkSettings network = config.settings(
                 dev.bulwark.internal.network.NetworkKeys.CONCERN);
         String root = context.getContextPath();
         List<Endpoint> inventory = model.policies().stream().map(p -> Endpoint.of(p).withFindings(weaker.stream()
-                .filter(f -> f.older() == p).map(VersionLint.Finding::inventoryLine).toList()))
+                .filter(f -> f.older() == p).map(VersionLint.Finding::inventoryLine).toList())
+                .withFindings(undocumented(contract, p)))
                 .map(e -> e.withPolicy("routes", network.describeRoutes(e.httpMethod(),
                         e.path().startsWith(root) ? e.path().substring(root.length()) : e.path())))
                 .toList();

@@ -16,11 +16,11 @@ class HeaderWritersTest {
     @Test
     void theResourcesOverridesRunBeforeTheDefaultsWhichRunInTheirFamilies() {
         assertThat(DEFAULTS.writers()).extracting(w -> w.getClass().getSimpleName()).containsExactly(
-                "OverridesWriter", "StaticHeadersWriter", "HstsWriter", "CacheControlWriter");
+                "OverridesWriter", "UiPolicyWriter", "StaticHeadersWriter", "HstsWriter", "CacheControlWriter");
         List<String> ran = new ArrayList<>();
         HeaderWriters more = DEFAULTS.then((facts, headers) -> ran.add("last"));
-        assertThat(more.writers()).hasSize(5);
-        assertThat(DEFAULTS.writers()).as("then() leaves the composite it extends alone").hasSize(4);
+        assertThat(more.writers()).hasSize(6);
+        assertThat(DEFAULTS.writers()).as("then() leaves the composite it extends alone").hasSize(5);
         more.write(Facts.anonymousTls(), new MapHeaders());
         assertThat(ran).containsExactly("last");
     }

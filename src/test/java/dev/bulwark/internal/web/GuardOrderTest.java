@@ -39,5 +39,7 @@ class GuardOrderTest {
                 .isGreaterThan(Phase.SCOPES.priority());
         assertThat(Phase.OWNERSHIP.priority()).as("ownership reads the checked body")
                 .isGreaterThan(Phase.JSON_BODY.priority());
+        assertThat(Phase.OPENAPI.priority()).as("the OpenAPI check reads the bounded body, before ownership")
+                .isGreaterThan(Phase.JSON_BODY.priority()).isLessThan(Phase.OWNERSHIP.priority());
     }
 }

@@ -56,6 +56,7 @@ public final class ObservedFilters {
             case ROLES -> new Roles(filter);
             case SCOPES -> new Scopes(filter);
             case JSON_BODY -> new JsonBody(filter);
+            case OPENAPI -> new OpenApi(filter);
             case OWNERSHIP -> new Ownership(filter);
             case RATE_LIMIT -> new RateLimit(filter);
             default -> throw new IllegalArgumentException("no observed JAX-RS step for phase " + phase);
@@ -92,6 +93,13 @@ public final class ObservedFilters {
     static final class JsonBody extends Request {
         JsonBody(ContainerRequestFilter filter) {
             super(filter, Phase.JSON_BODY);
+        }
+    }
+
+    /** The request against the OpenAPI document. */
+    static final class OpenApi extends Request {
+        OpenApi(ContainerRequestFilter filter) {
+            super(filter, Phase.OPENAPI);
         }
     }
 

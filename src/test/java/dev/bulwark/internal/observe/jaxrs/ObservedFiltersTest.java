@@ -92,6 +92,19 @@ class ObservedFiltersTest {
     }
 
     @Test
+    void anOpenApiRefusalIsRecordedAsValidationAndTheRequestGoesOn() throws IOException {
+        Request request = new Request("{\"kind\":\"cat\"}");
+        ContainerRequestFilter observed = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {
+            throw new ProblemException(Phase.OPENAPI, ProblemKind.VALIDATION, List.of(),
+                    "request does not match the OpenAPI operation POST /pets", java.util.Map.of());
+        }, Phase.OPENAPI);
+        observed.filter(request.context());
+        assertThat(request.body()).isEqualTo("{\"kind\":\"cat\"}");
+        assertThat(request.observed()).containsExactly(new Observation("validation", "openapi", "validation",
+                "request does not match the OpenAPI operation POST /pets"));
+    }
+
+    @Test
     void aRefusalWrappedInAnIoErrorIsObservedToo() throws IOException {
         Request request = new Request("x".repeat(100));
         ContainerRequestFilter wrapped = (ContainerRequestFilter) ObservedFilters.wrap((ContainerRequestFilter) c -> {

@@ -1,0 +1,1 @@
+document.getElementById("ui").textContent = "docs";
