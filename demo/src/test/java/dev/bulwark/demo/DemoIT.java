@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class DemoIT {
 
     private static final String HTTP = System.getProperty("demo.base.url", "http://localhost:9080");
-    private static final String HTTPS = System.getProperty("demo.https.url", "https://localhost:9443");
+    static final String HTTPS = System.getProperty("demo.https.url", "https://localhost:9443");
     private static final Path KEY = Path.of(System.getProperty("demo.keys", "target/keys"), "private.pem");
     private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(DevTls.trustAllContext())
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static String token(String subject, String group) throws Exception {
+    static String token(String subject, String group) throws Exception {
         return DevTokens.mintToken(KEY, "https://issuer.bulwark.demo", "bulwark-demo-api", subject, List.of(group),
                 "");
     }

@@ -8,6 +8,7 @@ import static dev.bulwark.it.ItSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import dev.bulwark.testkit.HeadlessChromium;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.bulwark.it;
+package dev.bulwark.testkit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's Chromium, headless, driven over the Chrome DevTools Protocol (a java.net.http WebSocket): the tests set
  * request headers (a bearer token) that {@code --dump-dom} cannot, load a page, and read the DOM the browser
  * rendered. Installs the {@code chromium} package when it is missing (apt-get, as root); without apt the test is
- * skipped with a message saying so.
+ * skipped with a message saying so. Used by this project's browser tests (the posture page on the integration-test
+ * server and on the demo); the security test kit of issue 20 is to grow around it.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -50,7 +51,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts a headless browser with one blank page (installing Chromium first when it is missing). */
-    static HeadlessChromium start() throws Exception {
+    public static HeadlessChromium start() throws Exception {
         String binary = binary();
         Path profile = Files.createTempDirectory("bulwark-chromium");
         Process process = new ProcessBuilder(binary, "--headless", "--disable-gpu", "--no-sandbox",
@@ -106,11 +107,11 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** What loading a page gave: the document's HTTP status and headers, and the DOM as the browser built it. */
-    record Page(int status, JsonObject headers, String dom) {
+    public record Page(int status, JsonObject headers, String dom) {
     }
 
     /** Loads the URL with the extra request headers (none: an empty map), once the page's load event fires. */
-    Page load(String url, Map<String, String> headers) throws Exception {
+    public Page load(String url, Map<String, String> headers) throws Exception {
         send("Network.enable", JsonValue.EMPTY_JSON_OBJECT);
         send("Page.enable", JsonValue.EMPTY_JSON_OBJECT);
         var h = Json.createObjectBuilder();
@@ -140,7 +141,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page (a string). */
-    String evaluate(String expression) throws Exception {
+    public String evaluate(String expression) throws Exception {
         JsonObject result = send("Runtime.evaluate", Json.createObjectBuilder().add("expression", expression)
                 .add("returnByValue", true).build());
         return result.getJsonObject("result").getJsonObject("result").getString("value");
