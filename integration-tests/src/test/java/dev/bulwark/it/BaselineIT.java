@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +22,6 @@ class BaselineIT {
 
     private static final String NODE2 = System.getProperty("it.node2.url", "https://localhost:9544");
     private static final Path LOG2 = Path.of(System.getProperty("it.log2", "messages2.log"));
-    private static final Path DROP_INS = LOG2.toAbsolutePath().getParent().getParent()
-            .resolve("configDropins/overrides");
-
-    private static String app(String name, String root, String properties) {
-        return """
-                <server>
-                    <webApplication id="%1$s" name="%1$s" location="bulwark-it.war" contextRoot="%2$s">
-                        <classloader privateLibraryRef="h2"/>
-                        <appProperties>
-                %3$s
-                        </appProperties>
-                    </webApplication>
-                </server>
-                """.formatted(name, root, properties);
-    }
 
     private static String log() {
         try {
@@ -52,27 +35,14 @@ class BaselineIT {
         return log().lines().filter(l -> l.contains(fragment)).count();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(250);
-        }
-    }
-
     @Test
     void aServiceThatLoosensTheBaselineFailsItsDeploymentNamingEachKey() throws Exception {
-        Path dropIn = DROP_INS.resolve("it-loose.xml");
         long refused = count("Bulwark refuses to deploy this application");
+        Path dropIn = ItSupport.dropIn(LOG2, "itLoose", "/it-loose",
+                "bulwark.transport.https-only", "false", "bulwark.ratelimit.anonymous", "off",
+                "bulwark.headers.strict-transport-security", "max-age=31536000", "bulwark.routes.ops.access", "public");
         try {
-            Files.createDirectories(DROP_INS);
-            Files.writeString(dropIn, app("itLoose", "/it-loose", """
-                                <property name="bulwark.transport.https-only" value="false"/>
-                                <property name="bulwark.ratelimit.anonymous" value="off"/>
-                                <property name="bulwark.headers.strict-transport-security" value="max-age=31536000"/>
-                                <property name="bulwark.routes.ops.access" value="public"/>
-                    """));
-            await("the deployment to be refused", () -> count("Bulwark refuses to deploy this application") > refused);
+            ItSupport.awaitMoreLines(BaselineIT::log, "Bulwark refuses to deploy this application", refused);
             String line = log().lines().filter(l -> l.contains("Bulwark refuses to deploy this application"))
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(line).contains("'bulwark.transport.https-only': loosens the central baseline",
@@ -88,21 +58,17 @@ class BaselineIT {
 
     @Test
     void aServiceThatTightensTheBaselineDeploysWithBothInForce() throws Exception {
-        Path dropIn = DROP_INS.resolve("it-tight.xml");
         long started = count("CWWKZ0001I: Application itTight started");
+        Path dropIn = ItSupport.dropIn(LOG2, "itTight", "/it-tight", "bulwark.ratelimit.anonymous", "2/1m",
+                "bulwark.headers.strict-transport-security", "max-age=63072000; includeSubDomains; preload");
         try {
-            Files.createDirectories(DROP_INS);
-            Files.writeString(dropIn, app("itTight", "/it-tight", """
-                                <property name="bulwark.ratelimit.anonymous" value="2/1m"/>
-                                <property name="bulwark.headers.strict-transport-security" value="max-age=63072000; includeSubDomains; preload"/>
-                    """));
-            await("the application to start", () -> count("CWWKZ0001I: Application itTight started") > started);
+            ItSupport.awaitMoreLines(BaselineIT::log, "CWWKZ0001I: Application itTight started", started);
             HttpResponse<String> ok = sendTo(NODE2, "GET", "/it-tight/api/errors/ok", null);
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.headers().firstValue("Strict-Transport-Security"))
                     .hasValue("max-age=63072000; includeSubDomains; preload");
             sendTo(NODE2, "GET", "/it-tight/api/errors/ok", null);
-            assertProblem(sendTo(NODE2, "GET", "/it-tight/api/errors/ok", null), 429); // its own 2/1m, not 300/1m
+            assertProblem(sendTo(NODE2, "GET", "/it-tight/api/errors/ok", null), 429); // its own 2/1m, not the baseline's 100000/1m
             // the baseline's route policy, which the application never names, refuses its ops paths
             assertProblem(sendTo(NODE2, "GET", "/it-tight/api/ops/anything", null), 403);
         } finally {

@@ -243,6 +243,36 @@ final class ItSupport {
         assertThat(p.waitFor()).as("redis.sh " + command).isZero();
     }
 
+    /**
+     * A configuration drop-in deploying the test WAR once more at {@code root} with these application properties, on
+     * the server whose messages.log is {@code log} (the application starts, or fails, on the running server).
+     */
+    static Path dropIn(Path log, String name, String root, String... properties) throws IOException {
+        StringBuilder xml = new StringBuilder("<server>\n  <webApplication id=\"" + name + "\" name=\"" + name
+                + "\" location=\"bulwark-it.war\" contextRoot=\"" + root + "\">\n"
+                + "    <classloader privateLibraryRef=\"h2\"/>\n    <appProperties>\n");
+        for (int i = 0; i < properties.length; i += 2) {
+            xml.append("      <property name=\"").append(properties[i]).append("\" value=\"")
+                    .append(properties[i + 1]).append("\"/>\n");
+        }
+        xml.append("    </appProperties>\n  </webApplication>\n</server>\n");
+        Path dir = log.toAbsolutePath().getParent().getParent().resolve("configDropins/overrides");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".xml");
+        Files.writeString(file, xml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Waits (up to two minutes: a loaded machine) until the log read by {@code log} holds more such lines. */
+    static void awaitMoreLines(java.util.function.Supplier<String> log, String fragment, long before)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (log.get().lines().filter(l -> l.contains(fragment)).count() <= before) {
+            assertThat(System.nanoTime()).as("waiting for a log line with " + fragment).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
     static long countLogLines(String fragment) {
         return readLog().lines().filter(l -> l.contains(fragment)).count();
     }

@@ -109,4 +109,23 @@ class OpenApiValidationIT {
                     .hasValue("default-src 'none'; frame-ancestors 'none'");
         }
     }
+
+    @Test
+    void aDocumentThatNoLongerMatchesTheApplicationFailsItsDeployment() throws Exception {
+        String refusal = "Bulwark cannot validate requests to /it-openapi-stale against the OpenAPI document";
+        long before = ItSupport.countLogLines(refusal);
+        java.nio.file.Path dropIn = ItSupport.dropIn(ItSupport.LOG, "itOpenapiStale", "/it-openapi-stale",
+                "bulwark.openapi.validation", "on",
+                "bulwark.openapi.document", "META-INF/bulwark-it-openapi-mismatch.yaml");
+        try {
+            ItSupport.awaitMoreLines(ItSupport::readLog, refusal, before);
+            assertThat(ItSupport.readLog().lines().filter(l -> l.contains(refusal)).reduce((a, b) -> b).orElseThrow())
+                    .contains("bulwark.openapi.document (META-INF/bulwark-it-openapi-mismatch.yaml)")
+                    .contains("/items/{itemId}/explode").contains("is served by no resource method");
+            assertThat(send("GET", "/it-openapi-stale/api/errors/ok", null).statusCode())
+                    .as("the application with a stale document serves nothing").isEqualTo(404);
+        } finally {
+            java.nio.file.Files.deleteIfExists(dropIn);
+        }
+    }
 }

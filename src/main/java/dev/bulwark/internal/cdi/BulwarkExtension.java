@@ -286,6 +286,13 @@ public class BulwarkExtension implements Extension {
             problems.add(new ConfigProblem("bulwark.ratelimit.store",
                     "is REDIS but io.lettuce:lettuce-core is not in the application", "MEMORY, or add Lettuce"));
         }
+        if (result.ok() && result.config().settings(dev.bulwark.internal.apidoc.OpenApiKeys.CONCERN).validation()) {
+            ConfigProblem library = dev.bulwark.internal.contract.ContractCompiler.libraryProblem(
+                    Thread.currentThread().getContextClassLoader());
+            if (library != null) {
+                problems.add(library);
+            }
+        }
         if (result.ok()) {
             ConfigProblem alertStore = result.config().settings(dev.bulwark.internal.alerts.AlertKeys.CONCERN)
                     .storeProblem(result.config().rateLimiting().store());

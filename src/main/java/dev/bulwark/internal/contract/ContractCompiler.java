@@ -103,6 +103,27 @@ public final class ContractCompiler {
         return compiler.problems.isEmpty() ? new Result(contract, List.of()) : new Result(null, compiler.problems);
     }
 
+    /** The classes request validation needs from the application (networknt's validator, Jackson 3 and its YAML). */
+    private static final java.util.List<String> LIBRARY = java.util.List.of("com.networknt.schema.SchemaRegistry",
+            "tools.jackson.databind.JsonNode", "tools.jackson.dataformat.yaml.YAMLFactory");
+
+    /**
+     * The problem of an application without the validation library (the first class its loader cannot load), or
+     * null when it has them all: the deployment must fail naming the key, not with a linkage error.
+     */
+    public static dev.bulwark.internal.config.ConfigProblem libraryProblem(ClassLoader loader) {
+        for (String name : LIBRARY) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return new dev.bulwark.internal.config.ConfigProblem(OpenApiKeys.VALIDATION.name(),
+                        "is on but the application cannot load " + name + ": put com.networknt:json-schema-validator"
+                                + " 3.0.x (with Jackson 3 and its YAML module) in the WAR", "off, or add the library");
+            }
+        }
+        return null;
+    }
+
     private void problem(String text) {
         problems.add(OpenApiKeys.DOCUMENT.name() + " (" + name + "): " + text);
     }

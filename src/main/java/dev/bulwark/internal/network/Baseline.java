@@ -115,8 +115,8 @@ public final class Baseline {
             AddressRule mine = service.roles().get(role.getKey());
             String key = NetworkKeys.ROLE_FAMILY + role.getKey();
             if (mine == null) {
-                problems.add(loosened(NetworkKeys.ROLES.name(), "drops the role " + role.getKey(),
-                        NetworkKeys.ROLES.name(), where));
+                problems.add(loosened(NetworkKeys.ROLES.name(), "drops the role " + role.getKey()
+                        + " the baseline lists", where));
                 continue;
             }
             rule(role.getValue(), mine, key, where, problems);
@@ -126,34 +126,33 @@ public final class Baseline {
                     .orElse(null);
             String key = NetworkKeys.ROUTE_FAMILY + route.name();
             if (mine == null) {
-                problems.add(loosened(NetworkKeys.ROUTES.name(), "drops the route " + route.name(),
-                        NetworkKeys.ROUTES.name(), where));
+                problems.add(loosened(NetworkKeys.ROUTES.name(), "drops the route " + route.name()
+                        + " the baseline lists", where));
                 continue;
             }
             if (!mine.paths().containsAll(route.paths())) {
-                problems.add(loosened(key + ".paths", "covers fewer paths", key + ".paths", where));
+                problems.add(loosened(key + ".paths", "covers fewer paths than the baseline's", where));
             }
             if (!route.methods().isEmpty() ? !mine.methods().isEmpty() && !mine.methods().containsAll(route.methods())
                     : !mine.methods().isEmpty()) {
-                problems.add(loosened(key + ".methods", "covers fewer methods", key + ".methods", where));
+                problems.add(loosened(key + ".methods", "covers fewer methods than the baseline's", where));
             }
             rule(route.addresses(), mine.addresses(), key + ".ip", where, problems);
             if (rank(mine.access()) < rank(route.access())) {
-                problems.add(loosened(key + ".access", "asks less of the caller", key + ".access", where));
+                problems.add(loosened(key + ".access", "asks less of the caller than the baseline's", where));
             }
             if (!route.roles().isEmpty() && (mine.roles().isEmpty() || !route.roles().containsAll(mine.roles()))) {
-                problems.add(loosened(key + ".roles", "lets in callers the baseline's roles do not", key + ".roles",
-                        where));
+                problems.add(loosened(key + ".roles", "lets in callers the baseline's roles do not", where));
             }
             if (!mine.scopes().containsAll(route.scopes())) {
-                problems.add(loosened(key + ".scopes", "drops a scope the baseline's route needs", key + ".scopes",
-                        where));
+                problems.add(loosened(key + ".scopes", "drops a scope the baseline's route needs", where));
             }
             if (route.rateLimit() != null && allowsMore(mine.rateLimit(), route.rateLimit())) {
-                problems.add(loosened(key + ".rate-limit", "allows more requests", key + ".rate-limit", where));
+                problems.add(loosened(key + ".rate-limit", "allows more requests than the baseline's (a larger"
+                        + " burst, a faster rate, or none)", where));
             }
             if (route.bodyLimit() > 0 && (mine.bodyLimit() == 0 || mine.bodyLimit() > route.bodyLimit())) {
-                problems.add(loosened(key + ".body-limit", "raises the body limit", key + ".body-limit", where));
+                problems.add(loosened(key + ".body-limit", "raises the body limit above the baseline's", where));
             }
         }
         return problems;
@@ -174,11 +173,10 @@ public final class Baseline {
                              List<ConfigProblem> problems) {
         if (!baseline.allow().isEmpty() && (mine.allow().isEmpty()
                 || !mine.allow().stream().allMatch(block -> within(block, baseline.allow())))) {
-            problems.add(loosened(prefix + ".allow", "allows addresses the baseline does not", prefix + ".allow",
-                    where));
+            problems.add(loosened(prefix + ".allow", "allows addresses the baseline does not", where));
         }
         if (!baseline.deny().stream().allMatch(block -> within(block, mine.deny()))) {
-            problems.add(loosened(prefix + ".deny", "denies fewer addresses", prefix + ".deny", where));
+            problems.add(loosened(prefix + ".deny", "denies fewer addresses than the baseline's", where));
         }
     }
 
@@ -191,9 +189,10 @@ public final class Baseline {
         return access == RouteAccess.DENY ? 2 : access == RouteAccess.AUTHENTICATED ? 1 : 0;
     }
 
-    private static ConfigProblem loosened(String key, String how, String baselineKey, String where) {
-        return new ConfigProblem(key, "loosens the central baseline: the service's value " + how + " than the"
-                + " baseline's " + baselineKey + " (" + where + ")", "a value at least as strict as the baseline's");
+    /** The same words as the other keys' loosenings ({@code controls.BaselineHold}). */
+    private static ConfigProblem loosened(String key, String how, String where) {
+        return new ConfigProblem(key, "loosens the " + where + ": the service's value " + how,
+                "a value at least as strict as the baseline's");
     }
 
     /** Whether a baseline key is one held here (the address rules and route policies). */

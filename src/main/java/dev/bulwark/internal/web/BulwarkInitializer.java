@@ -117,6 +117,11 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         if (!openapi.validation()) {
             return null;
         }
+        dev.bulwark.internal.config.ConfigProblem library = dev.bulwark.internal.contract.ContractCompiler
+                .libraryProblem(context.getClassLoader());
+        if (library != null) {
+            throw fail(library.message()); // the CDI extension reports it too, when it validates first
+        }
         dev.bulwark.internal.contract.ContractCompiler.Result compiled = dev.bulwark.internal.contract
                 .ContractCompiler.load(openapi, context.getClassLoader(), context.getContextPath(),
                         model.policies());

@@ -196,4 +196,14 @@ class ContractCompilerTest {
                 .containsExactly(java.util.Map.entry("petId", "id"), java.util.Map.entry("toy", "t"));
         assertThat(ContractCompiler.pathNames("/pets/{petId}", "/shop/api/pets")).isNull();
     }
+
+    @Test
+    void anApplicationWithoutTheValidationLibraryGetsAProblemNamingTheKeyNotALinkageError() {
+        assertThat(ContractCompiler.libraryProblem(getClass().getClassLoader())).isNull();
+        ClassLoader bare = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
+        assertThat(ContractCompiler.libraryProblem(bare).message())
+                .startsWith("Bulwark configuration key 'bulwark.openapi.validation': is on but the application cannot"
+                        + " load com.networknt.schema.SchemaRegistry")
+                .contains("com.networknt:json-schema-validator 3.0.x");
+    }
 }
