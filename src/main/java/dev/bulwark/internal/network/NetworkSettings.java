@@ -114,10 +114,15 @@ public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles
      * @param pathTemplate the resource method's path template below the context root
      */
     public String describeRoutes(String httpMethod, String pathTemplate) {
-        String path = RoutePattern.normalize(pathTemplate);
-        List<String> covering = routes.stream().filter(r -> r.covers(httpMethod, path))
+        List<String> covering = covering(httpMethod, pathTemplate).stream()
                 .map(r -> r.name() + ": " + r.describe()).toList();
         return covering.isEmpty() ? null : String.join(" | ", covering);
+    }
+
+    /** The route policies covering an endpoint's method and path template (below the context root). */
+    public List<RoutePolicy> covering(String httpMethod, String pathTemplate) {
+        String path = RoutePattern.normalize(pathTemplate);
+        return routes.stream().filter(r -> r.covers(httpMethod, path)).toList();
     }
 
     /** True when a route policy sets a rate limit. */

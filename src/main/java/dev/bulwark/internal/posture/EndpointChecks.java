@@ -4,6 +4,7 @@ import dev.bulwark.internal.authz.AccessRule;
 import dev.bulwark.internal.controls.BulwarkConfig;
 import dev.bulwark.internal.exposure.ExposurePolicy;
 import dev.bulwark.internal.inventory.Endpoint;
+import dev.bulwark.internal.network.RoutePolicy;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
 import dev.bulwark.internal.pipeline.PolicyPart;
 import dev.bulwark.internal.ratelimit.RateLimitPolicy;
@@ -18,6 +19,9 @@ import java.util.Map;
  * controls enforce them) and one check per OWASP category that applies to it.
  */
 final class EndpointChecks {
+
+    private static final String ROUTES = "docs/gateway.md#route-policies";
+    private static final String OPENAPI = "docs/openapi.md#request-validation-against-the-document";
 
     private EndpointChecks() {
     }
@@ -48,7 +52,7 @@ final class EndpointChecks {
 
     /** One check per category that applies; the inventory's findings each become a failed check of theirs. */
     static List<PostureCheck> checks(EndpointPolicy policy, Endpoint endpoint, List<String> weaker,
-                                     BulwarkConfig config) {
+                                     List<RoutePolicy> routes, List<String> undocumented, BulwarkConfig config) {
         String where = endpoint.httpMethod() + " " + endpoint.path();
         AccessRule rule = policy.get(AccessRule.class);
         List<PostureCheck> checks = new ArrayList<>();
@@ -65,10 +69,24 @@ final class EndpointChecks {
         } else if (rule != null && rule.owner() != null) {
             checks.add(PostureCheck.pass(OwaspCategory.API1, where, "object-level check (@OwnedBy)", null));
         }
+        for (RoutePolicy route : routes) {
+            if (route.checksCaller()) {
+                checks.add(PostureCheck.pass(OwaspCategory.API5, where, "route policy " + route.name() + ": "
+                        + route.describe(), ROUTES));
+            }
+        }
         RateLimitPolicy limits = policy.get(RateLimitPolicy.class);
         boolean limited = limits != null && config.rateLimiting().enabled();
-        checks.add(PostureCheck.of(OwaspCategory.API4, where, limited, limited ? "rate limit: " + limits.describe()
-                : "no rate limit", null));
+        List<String> routeLimits = config.rateLimiting().enabled() ? routes.stream()
+                .filter(r -> r.rateLimit() != null).map(r -> r.rateLimit() + " per caller (route " + r.name() + ")")
+                .toList() : List.of();
+        List<String> all = new ArrayList<>(routeLimits);
+        if (limited) {
+            all.add(0, limits.describe());
+        }
+        checks.add(PostureCheck.of(OwaspCategory.API4, where, !all.isEmpty(), !all.isEmpty()
+                ? "rate limit: " + String.join("; ", all) : "no rate limit", null));
+        undocumented.forEach(f -> checks.add(PostureCheck.fail(OwaspCategory.API9, where, f, OPENAPI)));
         for (PolicyPart part : policy.parts()) {
             OwaspCategory category = part instanceof ExposurePolicy ? OwaspCategory.API3
                     : part instanceof ApiVersion ? OwaspCategory.API9 : OwaspCategory.API8;

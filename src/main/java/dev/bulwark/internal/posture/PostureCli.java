@@ -64,8 +64,8 @@ public final class PostureCli {
                 err.println("posture: " + options.war + " would not deploy: " + String.join("; ", model.problems()));
                 return 2;
             }
-            PostureReport report = PostureReport.assess(options.war.getFileName().toString(), model.policies(),
-                    config.config(), clock.instant(), options.docsBase);
+            PostureReport report = PostureReport.assess(options.war.getFileName().toString(), options.contextRoot,
+                    model.policies(), config.config(), clock.instant(), options.docsBase, policy -> List.of());
             write(options.json, report.json());
             write(options.html, PostureHtml.render(report));
             out.println(summary(report));

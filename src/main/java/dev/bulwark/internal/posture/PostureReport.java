@@ -3,6 +3,9 @@ package dev.bulwark.internal.posture;
 import dev.bulwark.internal.controls.BulwarkConfig;
 import dev.bulwark.internal.errors.JsonText;
 import dev.bulwark.internal.inventory.Endpoint;
+import dev.bulwark.internal.network.NetworkKeys;
+import dev.bulwark.internal.network.NetworkSettings;
+import dev.bulwark.internal.network.RoutePolicy;
 import dev.bulwark.internal.pipeline.EndpointPolicy;
 import dev.bulwark.internal.versioning.VersionLint;
 import java.time.Instant;
@@ -47,16 +50,35 @@ public record PostureReport(String application, Instant generated, List<Endpoint
     /** The report of a deployment: its resource methods' policies and its validated settings. */
     public static PostureReport assess(String application, List<EndpointPolicy> policies, BulwarkConfig config,
                                        Instant generated, String docsBase) {
+        return assess(application, "", policies, config, generated, docsBase, policy -> List.of());
+    }
+
+    /**
+     * The report of a deployment, with the route policies covering each endpoint (matched below the context root,
+     * as requests are) and the findings only the deployment knows (an endpoint the validated OpenAPI document does
+     * not describe).
+     *
+     * @param contextRoot  the context root the endpoints' paths start with ("" for the root)
+     * @param undocumented per endpoint, what the OpenAPI document leaves undescribed (an inventory finding each)
+     */
+    public static PostureReport assess(String application, String contextRoot, List<EndpointPolicy> policies,
+                                       BulwarkConfig config, Instant generated, String docsBase,
+                                       java.util.function.Function<EndpointPolicy, List<String>> undocumented) {
         List<VersionLint.Finding> weaker = VersionLint.check(policies, config.versioning());
+        NetworkSettings network = config.settings(NetworkKeys.CONCERN);
         List<EndpointRow> rows = new ArrayList<>();
         List<PostureCheck> checks = new ArrayList<>();
         for (EndpointPolicy policy : policies) {
             List<String> lines = weaker.stream().filter(f -> f.older() == policy)
                     .map(VersionLint.Finding::inventoryLine).toList();
             Endpoint endpoint = Endpoint.of(policy).withFindings(lines);
+            String below = endpoint.path().startsWith(contextRoot) ? endpoint.path().substring(contextRoot.length())
+                    : endpoint.path();
+            List<RoutePolicy> routes = network.covering(endpoint.httpMethod(), below);
+            endpoint = endpoint.withPolicy("routes", network.describeRoutes(endpoint.httpMethod(), below));
             rows.add(new EndpointRow(endpoint.httpMethod(), endpoint.path(), endpoint.handler(),
                     EndpointChecks.protections(policy, endpoint, config)));
-            checks.addAll(EndpointChecks.checks(policy, endpoint, lines, config));
+            checks.addAll(EndpointChecks.checks(policy, endpoint, lines, routes, undocumented.apply(policy), config));
         }
         checks.addAll(DeploymentChecks.of(config));
         return new PostureReport(application, generated, rows, checks, docsBase);

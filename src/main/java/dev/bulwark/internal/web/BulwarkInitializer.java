@@ -160,12 +160,13 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
 
     /** The posture report, built once from the same model and settings, at its path and its path + ".html". */
     private static void registerPosture(ServletContext context, BulwarkConfig config, EndpointModel model,
+                                        dev.bulwark.internal.contract.Contract contract,
                                         Map<String, String> bulwarkServlets) {
         String role = config.inventory().endpointRole();
         String application = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
-        PostureReport report = PostureReport.assess(application, model.policies(), config,
+        PostureReport report = PostureReport.assess(application, context.getContextPath(), model.policies(), config,
                 Clock.systemUTC().instant(), config.inventory().docsBase() == null ? null
-                        : config.inventory().docsBase().toString());
+                        : config.inventory().docsBase().toString(), policy -> undocumented(contract, policy));
         ServletRegistration.Dynamic servlet = context.addServlet("bulwark-posture",
                 new PostureServlet(report.json(), PostureHtml.render(report), role));
         String path = config.inventory().posturePath();
@@ -313,7 +314,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
             bulwarkServlets.put(servlet.getName(), "Bulwark's inventory endpoint (role " + role + ")");
             LOG.info("Bulwark inventory endpoint enabled at " + ResourceScanner.join(context.getContextPath(),
                     config.inventory().endpointPath()) + " for role " + role);
-            registerPosture(context, config, model, bulwarkServlets);
+            registerPosture(context, config, model, contract, bulwarkServlets);
         }
 
         VersioningSettings versioning = config.versioning();

@@ -203,4 +203,33 @@ class PostureReportTest {
         assertThat(OwaspCategory.parse(" api4 ")).isEqualTo(OwaspCategory.API4);
         assertThatThrownBy(() -> OwaspCategory.parse("API11")).hasMessageContaining("API1..API10");
     }
+
+    @Test
+    void routePoliciesFromConfigurationAndUndocumentedEndpointsAreInTheReport() {
+        BulwarkConfig config = config(Map.of("bulwark.ratelimit.anonymous", "off",
+                "bulwark.ratelimit.authenticated", "off", "bulwark.routes", "items",
+                "bulwark.routes.items.paths", "/api/v1/items/*", "bulwark.routes.items.scopes", "items:read",
+                "bulwark.routes.items.rate-limit", "10/1m"));
+        var policies = TestModels.resources(config, "/shop", List.of(Api.class, Items.class)).policies();
+        PostureReport report = PostureReport.assess("/shop", "/shop", policies, config, NOW, null,
+                policy -> policy.site().name().endsWith("forgotten")
+                        ? List.of("not described by the OpenAPI document openapi.yaml: not validated") : List.of());
+        String forgotten = "GET /shop/api/v1/items/forgotten";
+        assertThat(report.endpoints()).filteredOn(e -> (e.method() + " " + e.path()).equals(forgotten)).singleElement()
+                .satisfies(e -> assertThat(e.protections()).containsEntry("routes",
+                        "items: scopes all of [items:read]; rate limit 10/1m per caller"));
+        assertThat(report.checks()).filteredOn(c -> c.where().equals(forgotten))
+                .extracting(PostureCheck::category, PostureCheck::passed, PostureCheck::text)
+                .contains(org.assertj.core.groups.Tuple.tuple(OwaspCategory.API4, true,
+                                "rate limit: 10/1m per caller (route items)"),
+                        org.assertj.core.groups.Tuple.tuple(OwaspCategory.API5, true,
+                                "route policy items: scopes all of [items:read]; rate limit 10/1m per caller"),
+                        org.assertj.core.groups.Tuple.tuple(OwaspCategory.API9, false,
+                                "not described by the OpenAPI document openapi.yaml: not validated"));
+        // without the route, the same endpoint has no rate limit at all
+        PostureReport bare = report(config(Map.of("bulwark.ratelimit.anonymous", "off",
+                "bulwark.ratelimit.authenticated", "off")));
+        assertThat(bare.findings()).extracting(PostureCheck::where, PostureCheck::text)
+                .contains(org.assertj.core.groups.Tuple.tuple(forgotten, "no rate limit"));
+    }
 }
