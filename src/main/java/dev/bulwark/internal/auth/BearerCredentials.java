@@ -46,12 +46,14 @@ public final class BearerCredentials {
     /**
      * @param otherSchemes    lower-case schemes passed to the container untouched (for example "basic")
      * @param cookieName      the cookie MicroProfile JWT reads the token from, or null when it reads the header
-     * @param queryParameters lower-case query parameter names whose compact-JWS values are refused as leaked tokens
+     * @param queryParameters query parameter names (any case) whose compact-JWS values are refused as leaked tokens
      */
     public BearerCredentials(Set<String> otherSchemes, String cookieName, Set<String> queryParameters) {
         this.otherSchemes = Set.copyOf(otherSchemes);
         this.cookieName = cookieName;
-        this.queryParameters = Set.copyOf(queryParameters);
+        // matched case-insensitively below: a name configured in another case (Access_Token) still refuses
+        this.queryParameters = queryParameters.stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**

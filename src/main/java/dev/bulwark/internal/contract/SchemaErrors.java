@@ -54,7 +54,19 @@ final class SchemaErrors {
 
     /** Adds the violations of {@code value} (reported at {@code in}, under {@code base}) to {@code errors}. */
     static void add(String in, String base, Schema schema, JsonNode value, List<Problem.FieldError> errors) {
-        for (Error e : schema.validate(value, context -> context.setExecutionConfig(REQUEST))) {
+        List<Error> found;
+        try {
+            found = schema.validate(value, context -> context.setExecutionConfig(REQUEST));
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses once per repetition of a group ("^([a-z]|-)*$", "^[a-z]+(-[a-z]+)*$"): a
+            // long enough value overflows the stack. A 400 for a value that cannot be checked, never a 500.
+            if (errors.size() < MAX) {
+                errors.add(new Problem.FieldError(in, base, "cannot be checked against its schema (too long for"
+                        + " the document's pattern)"));
+            }
+            return;
+        }
+        for (Error e : found) {
             if (errors.size() >= MAX) {
                 return;
             }

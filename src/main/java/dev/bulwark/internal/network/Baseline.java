@@ -77,6 +77,9 @@ public final class Baseline {
         dev.bulwark.internal.config.ConfigReader reader = new dev.bulwark.internal.config.ConfigReader(
                 key -> java.util.Optional.ofNullable(values.get(key)));
         NetworkSettings baseline = NetworkKeys.CONCERN.read(reader);
+        // a misspelled address or route key (bulwark.routes.admin.scope, a route missing from bulwark.routes) would
+        // hold nothing while operations believe it does: refused like any unknown key
+        reader.checkNames(NetworkKeys.CONCERN.keys(), values.keySet().stream().filter(Baseline::held).toList());
         for (ConfigProblem p : reader.problems()) {
             problems.add(new ConfigProblem(p.key(), p.problem() + " (in the " + where + ")", p.acceptedForm()));
         }

@@ -91,6 +91,14 @@ class BearerCredentialsTest {
         assertThat(header.leakedQueryToken(Map.of("token", List.of("q3Xv-9sd_81Kd0aZ")))).isNull();
     }
 
+    @Test
+    void aQueryParameterConfiguredInAnotherCaseStillRefusesTheToken() {
+        BearerCredentials mixed = new BearerCredentials(Set.of(), null, Set.of("Access_Token", "JWT"));
+        assertThat(mixed.leakedQueryToken(Map.of("access_token", List.of(JWS)))).isEqualTo("access_token");
+        assertThat(mixed.leakedQueryToken(Map.of("Access_Token", List.of(JWS)))).isEqualTo("Access_Token");
+        assertThat(mixed.leakedQueryToken(Map.of("jwt", List.of(JWS)))).isEqualTo("jwt");
+    }
+
     /**
      * The character-class checks agree with the grammar they implement (written here as regular expressions, the
      * oracle) on every short string over the characters that matter, and on random longer ones.

@@ -107,6 +107,19 @@ class BaselineTest {
     }
 
     @Test
+    void aMisspelledAddressOrRouteKeyInTheBaselineFailsInsteadOfHoldingNothing() throws Exception {
+        NetworkSettings settings = TestConfig.load(Map.of()).config().settings(NetworkKeys.CONCERN);
+        Path file = baseline(String.join("\n", "bulwark.routes=admin", "bulwark.routes.admin.paths=/admin/*",
+                "bulwark.routes.admin.scope=ops:write", "bulwark.ip.dney=10.0.0.0/8",
+                "bulwark.routes.ops.access=deny"));
+        assertThat(Baseline.check(file, settings)).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "bulwark.routes.admin.scope", "bulwark.ip.dney", "bulwark.routes.ops.access");
+        assertThat(Baseline.check(file, settings).get(0).message()).contains("central baseline " + file);
+        assertThat(Baseline.check(baseline(BASELINE), settings)).extracting(ConfigProblem::key)
+                .doesNotContain("bulwark.routes.admin.scopes", "bulwark.ip.roles.admin.allow");
+    }
+
+    @Test
     void theBaselinesAddressRulesMustBeValidAndReadable() throws Exception {
         // the other keys (bulwark.transport.https-only here) are held by controls.BaselineHold
         Path file = baseline("bulwark.transport.https-only=true\nbulwark.ip.allow=010.0.0.0/8\n");
