@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 final class ItSupport {
 
     /** How long the applications may take to start: minutes on a machine shared by several builds. */
-    private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 420));
+    private static final Duration START_WAIT = Duration.ofSeconds(Long.getLong("it.start.wait.seconds", 900));
     /** HTTPS base URL (every test talks TLS unless it is about plain HTTP). */
     static final String BASE = System.getProperty("it.base.url", "https://localhost:9543");
     /** Plain-HTTP base URL, for the HTTPS-only tests. */

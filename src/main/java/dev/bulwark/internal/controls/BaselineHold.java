@@ -9,7 +9,10 @@ import dev.bulwark.internal.config.ConfigProblem;
 import dev.bulwark.internal.config.InvalidValueException;
 import dev.bulwark.internal.config.Key;
 import dev.bulwark.internal.cors.CorsKeys;
+import dev.bulwark.internal.config.Parsers;
 import dev.bulwark.internal.exposure.ExposureKeys;
+import dev.bulwark.internal.exposure.egress.EgressAction;
+import dev.bulwark.internal.exposure.egress.EgressKeys;
 import dev.bulwark.internal.headers.HeaderKeys;
 import dev.bulwark.internal.logging.SafeLog;
 import dev.bulwark.internal.network.Baseline;
@@ -49,9 +52,15 @@ public final class BaselineHold {
 
     private record Held<T>(Key<T> key, Tightening<T> tightening) {
 
+        /** Throws when the baseline's own value is bad; a service's bad value is the loader's to report. */
         String loosened(String baselineRaw, String serviceRaw) throws InvalidValueException {
             T baseline = parse(baselineRaw);
-            T service = serviceRaw == null ? null : parse(serviceRaw);
+            T service;
+            try {
+                service = serviceRaw == null ? null : parse(serviceRaw);
+            } catch (InvalidValueException e) {
+                return null;
+            }
             return tightening.loosened(baseline, service);
         }
 
@@ -70,7 +79,7 @@ public final class BaselineHold {
         on(HeaderKeys.CSP, notOff());
         on(HeaderKeys.NOSNIFF, notOff());
         on(HeaderKeys.FRAME_OPTIONS, ranked("DENY", "SAMEORIGIN"));
-        on(HeaderKeys.CACHE, notOff());
+        on(HeaderKeys.CACHE, BaselineHold::cacheDirectives);
         on(MethodKeys.ALLOWED, subset("allows methods"));
         on(MethodKeys.ALLOW_OVERRIDE, mustStay(false, "honours method-override headers"));
         on(CorsKeys.ORIGINS, subset("allows origins"));
@@ -110,6 +119,28 @@ public final class BaselineHold {
         on(AuditKeys.ENABLED, mustStay(true, "switches the audit log off"));
         on(AlertKeys.ENABLED, mustStay(true, "switches the anomaly alerts off"));
         on(ObserveKeys.OBSERVE, BaselineHold::observed);
+        on(ValidationKeys.ALLOW_BALANCED_ISOLATES, mustStay(false, "lets balanced bidi isolates through"));
+        on(AuthzKeys.SCOPE_CLAIM, same("reads scopes from another claim than the baseline's"));
+        on(EgressKeys.ACTION, (baseline, service) -> egressRank(service) > egressRank(baseline)
+                ? "acts less on a secret leaving in a response than the baseline's" : null);
+        on(EgressKeys.KINDS, (baseline, service) -> service.containsAll(baseline) ? null
+                : "looks for fewer kinds of secrets than the baseline's");
+        // the token's trust and where it is read from: a service must keep the baseline's (MicroProfile JWT keys)
+        for (String name : List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location",
+                "mp.jwt.verify.publickey.algorithm", "mp.jwt.token.header", "mp.jwt.token.cookie")) {
+            on(new Key<>(name, Parsers.text(), null, "held by the central baseline", "-"),
+                    same("trusts or reads tokens otherwise than the baseline's"));
+        }
+    }
+
+    private static int egressRank(EgressAction action) {
+        return action == EgressAction.PROBLEM || action == EgressAction.REDACT ? 0 : action == EgressAction.LOG ? 1
+                : 2;
+    }
+
+    /** A value the service must keep exactly (an unset one included). */
+    private static <T> Tightening<T> same(String how) {
+        return (baseline, service) -> java.util.Objects.equals(baseline, service) ? null : how;
     }
 
     private BaselineHold() {
@@ -203,6 +234,21 @@ public final class BaselineHold {
     private static Tightening<String> notOff() {
         return (baseline, service) -> baseline != null && service == null ? "switches off a header the baseline sets"
                 : null;
+    }
+
+    /** Cache-Control: the service's value keeps every directive of the baseline's ({@code no-store} above all). */
+    private static String cacheDirectives(String baseline, String service) {
+        if (baseline == null) {
+            return null;
+        }
+        if (service == null) {
+            return "switches off a header the baseline sets";
+        }
+        java.util.function.Function<String, java.util.Set<String>> directives = v -> java.util.Arrays.stream(
+                v.toLowerCase(Locale.ROOT).split(",")).map(String::strip).filter(d -> !d.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        return directives.apply(service).containsAll(directives.apply(baseline)) ? null
+                : "drops a Cache-Control directive the baseline's has";
     }
 
     /** A header whose values are ranked strictest first; off (null) is the loosest. */

@@ -10,11 +10,18 @@ import java.util.regex.Pattern;
  */
 public record RatePolicy(String name, int limit, Duration window) {
 
+    /** The longest window: about 273 years, far below what nanosecond arithmetic can hold. */
+    static final Duration MAX_WINDOW = Duration.ofDays(100_000);
+
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*/\\s*(\\d{0,9})\\s*(ms|s|m|h|d)");
 
     public RatePolicy {
         if (limit < 1 || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("a rate needs a positive limit and window");
+        }
+        if (window.compareTo(MAX_WINDOW) > 0) {
+            // beyond it the window overflows the nanosecond arithmetic of the limiter and the baseline's comparison
+            throw new IllegalArgumentException("a window longer than " + MAX_WINDOW.toDays() + " days");
         }
         if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("a policy name is a lower-case token");

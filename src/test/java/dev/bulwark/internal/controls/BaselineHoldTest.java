@@ -184,6 +184,30 @@ class BaselineHoldTest {
     @Test
     void everyHeldKeyIsAKeyBulwarkReads() {
         List<String> known = ConfigLoader.keys().stream().map(k -> k.name()).toList();
-        assertThat(known).containsAll(BaselineHold.names());
+        assertThat(known).containsAll(BaselineHold.names().stream().filter(n -> n.startsWith("bulwark.")).toList());
+    }
+
+    @Test
+    void egressBidiScopesCachingAndTheTokensTrustAreHeldToo() {
+        Map<String, String> baseline = Map.of("bulwark.exposure.egress.action", "REDACT",
+                "bulwark.exposure.egress.kinds", "TOKEN, PRIVATE_KEY", "bulwark.validation.allow-balanced-bidi-isolates",
+                "false", "bulwark.authz.scope-claim", "scope", "bulwark.headers.cache-control", "no-store",
+                "mp.jwt.verify.issuer", "https://login.example.com", "mp.jwt.token.header", "Authorization");
+        assertThat(check(baseline, Map.of("bulwark.exposure.egress.action", "PROBLEM",
+                "bulwark.exposure.egress.kinds", "TOKEN, PRIVATE_KEY, API_KEY",
+                "bulwark.headers.cache-control", "no-store, max-age=0"))).isEmpty();
+        assertThat(loosened(baseline, Map.of("bulwark.exposure.egress.action", "LOG",
+                "bulwark.exposure.egress.kinds", "TOKEN", "bulwark.validation.allow-balanced-bidi-isolates", "true",
+                "bulwark.authz.scope-claim", "scp", "bulwark.headers.cache-control", "public, max-age=31536000",
+                "mp.jwt.verify.issuer", "https://evil.example", "mp.jwt.token.header", "Cookie")))
+                .containsExactlyInAnyOrder("bulwark.exposure.egress.action", "bulwark.exposure.egress.kinds",
+                        "bulwark.validation.allow-balanced-bidi-isolates", "bulwark.authz.scope-claim",
+                        "bulwark.headers.cache-control", "mp.jwt.verify.issuer", "mp.jwt.token.header");
+    }
+
+    @Test
+    void aServicesOwnBadValueIsTheLoadersToReportNotTheBaselines() {
+        assertThat(BaselineHold.check(Map.of("bulwark.transport.https-only", "true"),
+                key -> Optional.of("no"), WHERE)).isEmpty();
     }
 }
