@@ -55,7 +55,15 @@ public final class NetworkntBodySchema implements BodySchema {
 
     @Override
     public List<Problem.FieldError> check(byte[] json) {
-        List<Error> errors = schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON);
+        List<Error> errors;
+        try {
+            errors = schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON);
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses once per repetition of a group ("^([a-z]|-)*$"): a long enough value overflows
+            // the stack. A 400 for a body that cannot be checked, never a 500.
+            return List.of(new Problem.FieldError("body", "", "cannot be checked against the schema (a value too"
+                    + " long for one of its patterns)"));
+        }
         List<Problem.FieldError> out = new ArrayList<>();
         for (Error e : errors) {
             out.add(new Problem.FieldError("body", field(String.valueOf(e.getInstanceLocation())),

@@ -43,4 +43,15 @@ class BodySchemaTest {
         assertThatThrownBy(() -> BodySchema.load(getClass().getClassLoader(), "schemas/broken.json"))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aValueTooLongForAPatternIsAFieldErrorNotAStackOverflow() {
+        BodySchema slug = BodySchema.load(getClass().getClassLoader(), "schemas/slug.json");
+        assertThat(slug.check("{\"slug\":\"release-notes-2026\"}".getBytes(StandardCharsets.UTF_8)))
+                .as("a real slug").isNotEmpty(); // digits are not in the pattern
+        assertThat(slug.check("{\"slug\":\"release-notes\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        String hostile = "{\"slug\":\"" + "a".repeat(200_000) + "!\"}";
+        assertThat(slug.check(hostile.getBytes(StandardCharsets.UTF_8))).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("cannot be checked against the schema"));
+    }
 }
