@@ -69,68 +69,71 @@ public final class BaselineHold {
         }
     }
 
-    private static final Map<String, Held<?>> HELD = new LinkedHashMap<>();
+    /** The held keys, by name, in the order docs/gateway.md lists them (read-only once built). */
+    private static final Map<String, Held<?>> HELD = held();
 
-    static {
-        on(ConfigLoader.ENABLED, mustStay(true, "switches Bulwark off"));
-        on(TransportKeys.HTTPS_ONLY, mustStay(true, "lets plain HTTP in"));
-        on(TransportKeys.TRUSTED_PROXIES, BaselineHold::cidrsWithin);
-        on(HeaderKeys.HSTS, BaselineHold::hsts);
-        on(HeaderKeys.CSP, notOff());
-        on(HeaderKeys.NOSNIFF, notOff());
-        on(HeaderKeys.FRAME_OPTIONS, ranked("DENY", "SAMEORIGIN"));
-        on(HeaderKeys.CACHE, BaselineHold::cacheDirectives);
-        on(MethodKeys.ALLOWED, subset("allows methods"));
-        on(MethodKeys.ALLOW_OVERRIDE, mustStay(false, "honours method-override headers"));
-        on(CorsKeys.ORIGINS, subset("allows origins"));
-        on(CorsKeys.CREDENTIALS, mustStay(false, "allows credentialed cross-origin requests"));
-        on(JwtKeys.ALGORITHMS, subset("accepts token algorithms"));
-        on(JwtKeys.CLOCK_SKEW, atMost("allows a longer clock skew"));
-        on(JwtKeys.MAX_LIFETIME, atMost("accepts longer-lived tokens"));
-        on(JwtKeys.MAX_AGE, atMost("accepts older tokens"));
-        on(JwtKeys.OTHER_SCHEMES, subset("takes tokens in more authentication schemes"));
-        on(JwtKeys.QUERY_TOKEN_PARAMETERS, superset("refuses tokens in fewer query parameters"));
-        on(JwtKeys.REQUIRE_AT_JWT, mustStay(true, "accepts tokens that are not typed at+jwt"));
-        on(JwtKeys.REQUIRE_JTI, mustStay(true, "accepts tokens without a jti"));
-        on(JwtKeys.LINT_MISSING_ISSUER, mustStay(false, "allows no issuer check"));
-        on(JwtKeys.LINT_MISSING_AUDIENCE, mustStay(false, "allows no audience check"));
-        on(JwtKeys.LINT_HMAC, mustStay(false, "allows HMAC-signed tokens"));
-        on(JwtKeys.LINT_LONG_SKEW, mustStay(false, "allows a long container clock skew"));
-        on(JwtKeys.LINT_WEAK_RSA, mustStay(false, "allows weak RSA keys"));
-        on(AuthzKeys.STRICT, mustStay(true, "deploys endpoints without an access decision"));
-        on(RateLimitKeys.ENABLED, mustStay(true, "switches rate limiting off"));
-        on(RateLimitKeys.ANONYMOUS, BaselineHold::rate);
-        on(RateLimitKeys.AUTHENTICATED, BaselineHold::rate);
-        on(RateLimitKeys.REFUSED, BaselineHold::rate);
-        on(RateLimitKeys.REFUSED_EXEMPT, BaselineHold::cidrsWithin);
-        on(ValidationKeys.MAX_BODY_BYTES, atMost("takes larger bodies"));
-        on(ValidationKeys.JSON_MAX_DEPTH, atMost("takes deeper JSON"));
-        on(ValidationKeys.JSON_MAX_ARRAY, atMost("takes longer JSON arrays"));
-        on(ValidationKeys.JSON_MAX_ENTRIES, atMost("takes JSON objects with more members"));
-        on(ValidationKeys.JSON_MAX_STRING, atMost("takes longer JSON strings"));
-        on(ValidationKeys.JSON_MAX_KEY, atMost("takes longer JSON names"));
-        on(ValidationKeys.JSON_MAX_NUMBER, atMost("takes longer JSON numbers"));
-        on(ValidationKeys.REJECT_UNKNOWN, mustStay(true, "binds unknown properties"));
-        on(ValidationKeys.REJECT_MISMATCHED_TYPES, mustStay(true, "coerces mismatched JSON types"));
-        on(ValidationKeys.REJECT_CONTROLS, mustStay(true, "takes control characters"));
-        on(ValidationKeys.REJECT_BIDI, mustStay(true, "takes bidi overrides"));
-        on(ExposureKeys.ENABLED, mustStay(true, "switches the response allow-lists off"));
-        on(ExposureKeys.STRICT, mustStay(true, "deploys model objects without an allow-list"));
-        on(AuditKeys.ENABLED, mustStay(true, "switches the audit log off"));
-        on(AlertKeys.ENABLED, mustStay(true, "switches the anomaly alerts off"));
-        on(ObserveKeys.OBSERVE, BaselineHold::observed);
-        on(ValidationKeys.ALLOW_BALANCED_ISOLATES, mustStay(false, "lets balanced bidi isolates through"));
-        on(AuthzKeys.SCOPE_CLAIM, same("reads scopes from another claim than the baseline's"));
-        on(EgressKeys.ACTION, (baseline, service) -> egressRank(service) > egressRank(baseline)
+    private static Map<String, Held<?>> held() {
+        Map<String, Held<?>> m = new LinkedHashMap<>();
+        on(m, ConfigLoader.ENABLED, mustStay(true, "switches Bulwark off"));
+        on(m, TransportKeys.HTTPS_ONLY, mustStay(true, "lets plain HTTP in"));
+        on(m, TransportKeys.TRUSTED_PROXIES, BaselineHold::cidrsWithin);
+        on(m, HeaderKeys.HSTS, BaselineHold::hsts);
+        on(m, HeaderKeys.CSP, notOff());
+        on(m, HeaderKeys.NOSNIFF, notOff());
+        on(m, HeaderKeys.FRAME_OPTIONS, ranked("DENY", "SAMEORIGIN"));
+        on(m, HeaderKeys.CACHE, BaselineHold::cacheDirectives);
+        on(m, MethodKeys.ALLOWED, subset("allows methods"));
+        on(m, MethodKeys.ALLOW_OVERRIDE, mustStay(false, "honours method-override headers"));
+        on(m, CorsKeys.ORIGINS, subset("allows origins"));
+        on(m, CorsKeys.CREDENTIALS, mustStay(false, "allows credentialed cross-origin requests"));
+        on(m, JwtKeys.ALGORITHMS, subset("accepts token algorithms"));
+        on(m, JwtKeys.CLOCK_SKEW, atMost("allows a longer clock skew"));
+        on(m, JwtKeys.MAX_LIFETIME, atMost("accepts longer-lived tokens"));
+        on(m, JwtKeys.MAX_AGE, atMost("accepts older tokens"));
+        on(m, JwtKeys.OTHER_SCHEMES, subset("takes tokens in more authentication schemes"));
+        on(m, JwtKeys.QUERY_TOKEN_PARAMETERS, superset("refuses tokens in fewer query parameters"));
+        on(m, JwtKeys.REQUIRE_AT_JWT, mustStay(true, "accepts tokens that are not typed at+jwt"));
+        on(m, JwtKeys.REQUIRE_JTI, mustStay(true, "accepts tokens without a jti"));
+        on(m, JwtKeys.LINT_MISSING_ISSUER, mustStay(false, "allows no issuer check"));
+        on(m, JwtKeys.LINT_MISSING_AUDIENCE, mustStay(false, "allows no audience check"));
+        on(m, JwtKeys.LINT_HMAC, mustStay(false, "allows HMAC-signed tokens"));
+        on(m, JwtKeys.LINT_LONG_SKEW, mustStay(false, "allows a long container clock skew"));
+        on(m, JwtKeys.LINT_WEAK_RSA, mustStay(false, "allows weak RSA keys"));
+        on(m, AuthzKeys.STRICT, mustStay(true, "deploys endpoints without an access decision"));
+        on(m, RateLimitKeys.ENABLED, mustStay(true, "switches rate limiting off"));
+        on(m, RateLimitKeys.ANONYMOUS, BaselineHold::rate);
+        on(m, RateLimitKeys.AUTHENTICATED, BaselineHold::rate);
+        on(m, RateLimitKeys.REFUSED, BaselineHold::rate);
+        on(m, RateLimitKeys.REFUSED_EXEMPT, BaselineHold::cidrsWithin);
+        on(m, ValidationKeys.MAX_BODY_BYTES, atMost("takes larger bodies"));
+        on(m, ValidationKeys.JSON_MAX_DEPTH, atMost("takes deeper JSON"));
+        on(m, ValidationKeys.JSON_MAX_ARRAY, atMost("takes longer JSON arrays"));
+        on(m, ValidationKeys.JSON_MAX_ENTRIES, atMost("takes JSON objects with more members"));
+        on(m, ValidationKeys.JSON_MAX_STRING, atMost("takes longer JSON strings"));
+        on(m, ValidationKeys.JSON_MAX_KEY, atMost("takes longer JSON names"));
+        on(m, ValidationKeys.JSON_MAX_NUMBER, atMost("takes longer JSON numbers"));
+        on(m, ValidationKeys.REJECT_UNKNOWN, mustStay(true, "binds unknown properties"));
+        on(m, ValidationKeys.REJECT_MISMATCHED_TYPES, mustStay(true, "coerces mismatched JSON types"));
+        on(m, ValidationKeys.REJECT_CONTROLS, mustStay(true, "takes control characters"));
+        on(m, ValidationKeys.REJECT_BIDI, mustStay(true, "takes bidi overrides"));
+        on(m, ExposureKeys.ENABLED, mustStay(true, "switches the response allow-lists off"));
+        on(m, ExposureKeys.STRICT, mustStay(true, "deploys model objects without an allow-list"));
+        on(m, AuditKeys.ENABLED, mustStay(true, "switches the audit log off"));
+        on(m, AlertKeys.ENABLED, mustStay(true, "switches the anomaly alerts off"));
+        on(m, ObserveKeys.OBSERVE, BaselineHold::observed);
+        on(m, ValidationKeys.ALLOW_BALANCED_ISOLATES, mustStay(false, "lets balanced bidi isolates through"));
+        on(m, AuthzKeys.SCOPE_CLAIM, same("reads scopes from another claim than the baseline's"));
+        on(m, EgressKeys.ACTION, (baseline, service) -> egressRank(service) > egressRank(baseline)
                 ? "acts less on a secret leaving in a response than the baseline's" : null);
-        on(EgressKeys.KINDS, (baseline, service) -> service.containsAll(baseline) ? null
+        on(m, EgressKeys.KINDS, (baseline, service) -> service.containsAll(baseline) ? null
                 : "looks for fewer kinds of secrets than the baseline's");
         // the token's trust and where it is read from: a service must keep the baseline's (MicroProfile JWT keys)
         for (String name : List.of("mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location",
                 "mp.jwt.verify.publickey.algorithm", "mp.jwt.token.header", "mp.jwt.token.cookie")) {
-            on(new Key<>(name, Parsers.text(), null, "held by the central baseline", "-"),
+            on(m, new Key<>(name, Parsers.text(), null, "held by the central baseline", "-"),
                     same("trusts or reads tokens otherwise than the baseline's"));
         }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static int egressRank(EgressAction action) {
@@ -146,8 +149,8 @@ public final class BaselineHold {
     private BaselineHold() {
     }
 
-    private static <T> void on(Key<T> key, Tightening<T> tightening) {
-        HELD.put(key.name(), new Held<>(key, tightening));
+    private static <T> void on(Map<String, Held<?>> held, Key<T> key, Tightening<T> tightening) {
+        held.put(key.name(), new Held<>(key, tightening));
     }
 
     /** The names of the keys held here (besides {@link Baseline#held}'s address rules and route policies). */
