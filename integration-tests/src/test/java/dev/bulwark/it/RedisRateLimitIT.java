@@ -20,6 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RedisRateLimitIT {
 
     private static final String NODE1 = ItSupport.BASE;
+    /** The rate limiter's line (the alert windows, on the same Redis, log a recovery of their own). */
+    private static final String RECOVERED =
+            "Bulwark rate limiting: the shared store answers again; back to shared counts";
     private static final String NODE2 = System.getProperty("it.node2.url", "https://localhost:9544");
 
     /** Node 1's application metrics, from the management port with the metrics reader's credentials. */
@@ -52,7 +55,7 @@ class RedisRateLimitIT {
         String path = "/it-redis/api/limited/head";
         assertThat(sendTo(NODE1, "GET", path, null).statusCode()).isEqualTo(200);
         // counted from here: a Redis call that timed out earlier on this loaded machine may have logged both lines
-        long back = ItSupport.countLogLines("the shared store answers again");
+        long back = ItSupport.countLogLines(RECOVERED);
         long down = ItSupport.countLogLines("the shared store is unavailable; counting locally");
         ItSupport.redis("stop");
         try {
@@ -74,13 +77,12 @@ class RedisRateLimitIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             sendTo(NODE1, "GET", "/it-redis/api/limited/items/1", null);
-            if (ItSupport.countLogLines("the shared store answers again") > back || System.nanoTime() > deadline) {
+            if (ItSupport.countLogLines(RECOVERED) > back || System.nanoTime() > deadline) {
                 break;
             }
             Thread.sleep(200);
         }
-        assertThat(ItSupport.countLogLines("the shared store answers again; back to shared counts"))
-                .as("shared counting is back once Redis is").isGreaterThan(back);
+        assertThat(ItSupport.countLogLines(RECOVERED)).as("shared counting is back once Redis is").isGreaterThan(back);
         String metrics = metrics();
         assertThat(metrics).containsPattern("bulwark_ratelimit_store_errors_total\\{[^}]*\\} [1-9]");
     }
