@@ -308,14 +308,8 @@ public final class BaselineHold {
         if (service == null) {
             return "switches off a limit the baseline sets";
         }
-        RatePolicy b = RatePolicy.parse("baseline", baseline);
-        RatePolicy s = RatePolicy.parse("service", service);
-        // s.limit / s.window > b.limit / b.window, without division
-        boolean faster = (double) s.limit() * b.window().toNanos() > (double) b.limit() * s.window().toNanos();
-        if (s.limit() > b.limit() || faster) {
-            return "allows more requests than the baseline's (a larger burst or a higher rate)";
-        }
-        return null;
+        return RatePolicy.parse("service", service).allowsMoreThan(RatePolicy.parse("baseline", baseline))
+                ? "allows more requests than the baseline's (a larger burst or a higher rate)" : null;
     }
 
     private static String observed(List<String> baseline, List<String> service) {

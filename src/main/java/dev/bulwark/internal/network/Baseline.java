@@ -166,10 +166,8 @@ public final class Baseline {
         if (mine == null) {
             return true;
         }
-        dev.bulwark.internal.ratelimit.RatePolicy m = dev.bulwark.internal.ratelimit.RatePolicy.parse("route", mine);
-        dev.bulwark.internal.ratelimit.RatePolicy b = dev.bulwark.internal.ratelimit.RatePolicy.parse("route",
-                baseline);
-        return m.limit() > b.limit() || m.emissionIntervalNanos() < b.emissionIntervalNanos();
+        return dev.bulwark.internal.ratelimit.RatePolicy.parse("route", mine)
+                .allowsMoreThan(dev.bulwark.internal.ratelimit.RatePolicy.parse("route", baseline));
     }
 
     private static void rule(AddressRule baseline, AddressRule mine, String prefix, String where,

@@ -28,6 +28,15 @@ public record RatePolicy(String name, int limit, Duration window) {
         }
     }
 
+    /**
+     * Whether this rate lets more through than {@code other}: a larger burst, or a faster sustained rate (compared
+     * exactly, {@code limit / window} without division). How a central baseline's rate is held.
+     */
+    public boolean allowsMoreThan(RatePolicy other) {
+        boolean faster = (double) limit * other.window.toNanos() > (double) other.limit * window.toNanos();
+        return limit > other.limit || faster;
+    }
+
     /** Nanoseconds between two requests at the sustained rate. */
     public long emissionIntervalNanos() {
         return Math.max(1, window.toNanos() / limit);

@@ -29,4 +29,15 @@ class RatePolicyTest {
             assertThat(p.problem()).contains("not a rate");
         });
     }
+
+    @Test
+    void aRateAllowsMoreThanAnotherByALargerBurstOrAFasterPace() {
+        RatePolicy baseline = RatePolicy.parse("b", "100/1m");
+        assertThat(RatePolicy.parse("s", "50/1m").allowsMoreThan(baseline)).isFalse();
+        assertThat(RatePolicy.parse("s", "1/1s").allowsMoreThan(baseline)).as("60 a minute, burst 1").isFalse();
+        assertThat(RatePolicy.parse("s", "100/60s").allowsMoreThan(baseline)).as("the same rate").isFalse();
+        assertThat(RatePolicy.parse("s", "101/1m").allowsMoreThan(baseline)).isTrue();
+        assertThat(RatePolicy.parse("s", "100/59s").allowsMoreThan(baseline)).isTrue();
+        assertThat(RatePolicy.parse("s", "1000/1h").allowsMoreThan(baseline)).as("a bigger burst").isTrue();
+    }
 }
