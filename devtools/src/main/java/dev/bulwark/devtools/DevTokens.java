@@ -191,7 +191,7 @@ public final class DevTokens {
     }
 
     /** A stable key id: the first 16 bytes of the SHA-256 of the public modulus, base64url. */
-    static String keyId(PrivateKey key) throws GeneralSecurityException {
+    public static String keyId(PrivateKey key) throws GeneralSecurityException {
         if (key instanceof RSAPrivateCrtKey crt) {
             byte[] der = KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())).getEncoded();

@@ -1,0 +1,15 @@
+package dev.bulwark.testkit.checks;
+
+import dev.bulwark.testkit.engine.Check;
+import java.util.List;
+
+/** Every check of the kit, in the order a scan runs them (discovery first: the others use what it saw). */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    public static List<Check> all() {
+        return List.of(new Discovery());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.bulwark.testkit.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Sends the kit's requests: at most {@code requestsPerSecond}, at most {@code maxRequests} in a scan (then
+ * {@link BudgetExhausted}), never a destructive method (DELETE) unless allowed, HTTP/1.1, no redirects followed,
+ * bodies read up to 256 KiB. Every exchange is kept for the checks that look at all responses (headers, leaks).
+ */
+public final class Probe {
+
+    /** Thrown when the scan's request budget is spent: the checks stop, the report says so. */
+    public static final class BudgetExhausted extends RuntimeException {
+        BudgetExhausted(int max) {
+            super("the scan's request budget (" + max + " requests) is spent");
+        }
+    }
+
+    /** Waits between requests; the real one sleeps, tests pass one that only advances their clock. */
+    public interface Pacer {
+        void pause(Duration d) throws InterruptedException;
+    }
+
+    private static final int MAX_BODY = 256 * 1024;
+    private static final Set<String> DESTRUCTIVE = Set.of("DELETE");
+
+    private final URI base;
+    private final HttpClient client;
+    private final Clock clock;
+    private final Pacer pacer;
+    private final Duration interval;
+    private final int maxRequests;
+    private final boolean allowDestructive;
+    private final Duration timeout;
+    private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+    private long nextAt;
+    private int sent;
+
+    public Probe(URI base, SSLContext tls, double requestsPerSecond, int maxRequests, boolean allowDestructive,
+                 Duration timeout, Clock clock, Pacer pacer) {
+        this.base = base;
+        SSLParameters params = new SSLParameters();
+        params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .sslParameters(params).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.clock = clock;
+        this.pacer = pacer;
+        this.interval = Duration.ofNanos((long) (1_000_000_000L / requestsPerSecond));
+        this.maxRequests = maxRequests;
+        this.allowDestructive = allowDestructive;
+        this.timeout = timeout;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The base URL's path without a trailing slash ({@code ""} for the root). */
+    public String basePath() {
+        String p = base.getRawPath() == null ? "" : base.getRawPath();
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    public boolean allows(String method) {
+        return allowDestructive || !DESTRUCTIVE.contains(method.toUpperCase(Locale.ROOT));
+    }
+
+    public int sent() {
+        return sent;
+    }
+
+    public int budgetLeft() {
+        return maxRequests - sent;
+    }
+
+    /** Every exchange so far, in order. */
+    public List<Exchange> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
+    }
+
+    /** The absolute URL of a target: absolute ones as they are, others under the base URL's origin. */
+    public URI resolve(String target) {
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            return URI.create(target);
+        }
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + (target.startsWith("/") ? "" : "/")
+                + target);
+    }
+
+    /** Sends one request (paced, counted); a transport failure comes back as an exchange with status -1. */
+    public Exchange send(Request request) {
+        if (!allows(request.method())) {
+            throw new IllegalStateException(request.method() + " is destructive: enable destructive methods to send it");
+        }
+        pace();
+        URI url = resolve(request.target());
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout);
+        boolean authorization = false;
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+            authorization |= h.getKey().equalsIgnoreCase("Authorization");
+        }
+        if (!authorization && request.identity().token() != null) {
+            b.header("Authorization", "Bearer " + request.identity().token());
+        }
+        b.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        Exchange exchange;
+        try {
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = r.body() == null ? new byte[0] : r.body();
+            int n = Math.min(bytes.length, MAX_BODY);
+            exchange = new Exchange(request, url.toString(), r.statusCode(), r.headers().map(),
+                    new String(bytes, 0, n, StandardCharsets.UTF_8), null);
+        } catch (IOException e) {
+            exchange = new Exchange(request, url.toString(), -1, Map.of(), "", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (IllegalArgumentException e) {
+            // The JDK client refuses some header values and names outright (CR/LF, restricted names).
+            exchange = new Exchange(request, url.toString(), -1, Map.of(), "", "not sendable: " + e.getMessage());
+        }
+        exchanges.add(exchange);
+        return exchange;
+    }
+
+    /** Counts a request sent by other means (a raw socket) against the budget and the pace. */
+    public void charge() {
+        pace();
+    }
+
+    private synchronized void pace() {
+        if (sent >= maxRequests) {
+            throw new BudgetExhausted(maxRequests);
+        }
+        sent++;
+        long now = clock.millis() * 1_000_000L;
+        long wait = nextAt - now;
+        if (wait > 0) {
+            try {
+                pacer.pause(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        nextAt = Math.max(now, nextAt) + interval.toNanos();
+    }
+}
