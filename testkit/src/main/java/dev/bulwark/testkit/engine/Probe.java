@@ -36,6 +36,8 @@ public final class Probe {
         void pause(Duration d) throws InterruptedException;
     }
 
+    static final int MAX_RETRY_AFTER_SECONDS = 30;
+    static final int MAX_TOTAL_WAIT_SECONDS = 180;
     private static final int MAX_BODY = 256 * 1024;
     private static final Set<String> DESTRUCTIVE = Set.of("DELETE");
 
@@ -49,6 +51,7 @@ public final class Probe {
     private final Duration timeout;
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private long nextAt;
+    private long waited;
     private int sent;
 
     public Probe(URI base, SSLContext tls, double requestsPerSecond, int maxRequests, boolean allowDestructive,
@@ -104,8 +107,41 @@ public final class Probe {
                 + target);
     }
 
-    /** Sends one request (paced, counted); a transport failure comes back as an exchange with status -1. */
+    /**
+     * Sends one request (paced, counted); a transport failure comes back as an exchange with status -1. A 429 with a
+     * {@code Retry-After} of at most {@value #MAX_RETRY_AFTER_SECONDS} seconds is waited out and the request sent
+     * again (at most twice, and {@value #MAX_TOTAL_WAIT_SECONDS} seconds of such waits per scan), so a protected
+     * API's own rate limits do not turn the scan's later requests into 429s that prove nothing.
+     */
     public Exchange send(Request request) {
+        Exchange x = sendOnce(request);
+        for (int retry = 0; retry < 2 && x.status() == 429; retry++) {
+            long wait = retryAfterSeconds(x.header("Retry-After"));
+            if (wait < 0 || wait > MAX_RETRY_AFTER_SECONDS || waited + wait > MAX_TOTAL_WAIT_SECONDS) {
+                break;
+            }
+            waited += Math.max(wait, 1);
+            try {
+                pacer.pause(Duration.ofSeconds(Math.max(wait, 1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            x = sendOnce(request);
+        }
+        return x;
+    }
+
+    /** The seconds of a {@code Retry-After} given in seconds, or -1 (absent, a date, garbage). */
+    static long retryAfterSeconds(String value) {
+        if (value == null || !value.trim().matches("\\d{1,6}")) {
+            return -1;
+        }
+        return Long.parseLong(value.trim());
+    }
+
+    /** Sends one request exactly once: a 429 comes back as it is (the rate-limit check wants to see them). */
+    public Exchange sendOnce(Request request) {
         if (!allows(request.method())) {
             throw new IllegalStateException(request.method() + " is destructive: enable destructive methods to send it");
         }

@@ -1,0 +1,88 @@
+package dev.bulwark.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.testkit.engine.Exchange;
+import dev.bulwark.testkit.engine.Identity;
+import dev.bulwark.testkit.engine.Probe;
+import dev.bulwark.testkit.engine.Request;
+import dev.bulwark.testkit.engine.Tls;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ProbeTest {
+
+    private final List<Duration> pauses = new ArrayList<>();
+
+    private Probe probe(FakeApi api, double rps, int max, boolean destructive) throws Exception {
+        Clock frozen = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+        return new Probe(URI.create(api.baseUrl()), Tls.context(false, null), rps, max, destructive,
+                Duration.ofSeconds(5), frozen, pauses::add);
+    }
+
+    @Test
+    void pacesRequestsAtTheConfiguredRate() throws Exception {
+        try (FakeApi api = new FakeApi()) {
+            Probe p = probe(api, 4, 10, false);
+            for (int i = 0; i < 3; i++) {
+                p.send(Request.get("/x", Identity.ANONYMOUS));
+            }
+            // The clock does not move: the second and third requests each wait one interval more.
+            assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
+            assertThat(p.sent()).isEqualTo(3);
+            assertThat(p.exchanges()).hasSize(3);
+        }
+    }
+
+    @Test
+    void stopsAtTheBudgetAndNeverSendsDeleteUnlessAllowed() throws Exception {
+        try (FakeApi api = new FakeApi()) {
+            Probe p = probe(api, 1000, 2, false);
+            p.send(Request.get("/a", Identity.ANONYMOUS));
+            p.send(Request.get("/b", Identity.ANONYMOUS));
+            assertThatThrownBy(() -> p.send(Request.get("/c", Identity.ANONYMOUS)))
+                    .isInstanceOf(Probe.BudgetExhausted.class).hasMessageContaining("2 requests");
+            assertThatThrownBy(() -> p.send(new Request("DELETE", "/a", java.util.Map.of(), null,
+                    Identity.ANONYMOUS))).hasMessageContaining("destructive");
+            assertThat(api.calls()).extracting(FakeApi.Call::path).containsExactly("/a", "/b");
+            assertThat(probe(api, 1000, 2, true).allows("DELETE")).isTrue();
+        }
+    }
+
+    @Test
+    void waitsOutAShort429AndSendsAgainButShowsItToSendOnce() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        try (FakeApi api = new FakeApi()) {
+            api.on("GET", "/limited", (m, c) -> n.incrementAndGet() == 1
+                    ? FakeApi.Answer.json(429, "{}").with("Retry-After", "2") : FakeApi.Answer.json(200, "{}"));
+            api.on("GET", "/long", (m, c) -> FakeApi.Answer.json(429, "{}").with("Retry-After", "3600"));
+            Probe p = probe(api, 1000, 20, false);
+            assertThat(p.send(Request.get("/limited", Identity.ANONYMOUS)).status()).isEqualTo(200);
+            assertThat(pauses).contains(Duration.ofSeconds(2));
+            Exchange limited = p.send(Request.get("/long", Identity.ANONYMOUS));
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(api.calls().stream().filter(c -> c.path().equals("/long"))).hasSize(1);
+            n.set(0);
+            assertThat(p.sendOnce(Request.get("/limited", Identity.ANONYMOUS)).status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsAnExchangeWithoutStatus() throws Exception {
+        FakeApi api = new FakeApi();
+        Probe p = probe(api, 1000, 5, false);
+        api.close();
+        Exchange x = p.send(Request.get("/x", Identity.ANONYMOUS));
+        assertThat(x.answered()).isFalse();
+        assertThat(x.failure()).isNotBlank();
+        assertThat(x.evidence()).contains("no answer");
+    }
+}
