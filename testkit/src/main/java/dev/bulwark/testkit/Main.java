@@ -35,7 +35,8 @@ public final class Main {
                 --admin-token T | env BULWARK_KIT_ADMIN_TOKEN   an admin (optional)
                 --mint-key FILE           or: the test environment's RSA private key (PKCS#8 PEM) to mint tokens
                 --issuer ISS --audience AUD --user-groups G1,G2 [--user-scope "S1 S2"]
-                [--admin-groups G] [--admin-scope S]
+                [--admin-groups G] [--admin-scope S] [--user1-subject S1 --user2-subject S2]
+                                          (existing users of the test environment: BOLA needs their objects)
               Safety
                 --rate N                  requests per second (default 20)
                 --max-requests N          the scan's request budget (default 5000)
@@ -107,7 +108,8 @@ public final class Main {
             if (key != null) {
                 b.mint(new ScanSettings.Minting(Path.of(key), o.required("--issuer"), o.required("--audience"),
                         list(o.value("--user-groups", "")), o.value("--user-scope", ""),
-                        list(o.value("--admin-groups", "")), o.value("--admin-scope", "")));
+                        list(o.value("--admin-groups", "")), o.value("--admin-scope", ""),
+                        o.value("--user1-subject"), o.value("--user2-subject")));
             } else {
                 b.user1Token(o.value("--user1-token", env.get("BULWARK_KIT_USER1_TOKEN")))
                         .user2Token(o.value("--user2-token", env.get("BULWARK_KIT_USER2_TOKEN")))

@@ -17,9 +17,13 @@ import java.util.Set;
  */
 public final class ScanSettings {
 
-    /** A test environment's signing key and what the kit's tokens carry (only ever for a test environment). */
+    /**
+     * A test environment's signing key and what the kit's tokens carry (only ever for a test environment). The two
+     * ordinary users' subjects default to {@code bulwark-kit-user1} and {@code bulwark-kit-user2}; name existing
+     * users of the test environment ({@link #withSubjects}) so the object-level checks find objects they own.
+     */
     public record Minting(Path privateKey, String issuer, String audience, List<String> userGroups, String userScope,
-                          List<String> adminGroups, String adminScope) {
+                          List<String> adminGroups, String adminScope, String user1Subject, String user2Subject) {
         public Minting {
             Objects.requireNonNull(privateKey, "privateKey");
             Objects.requireNonNull(issuer, "issuer");
@@ -28,6 +32,22 @@ public final class ScanSettings {
             adminGroups = List.copyOf(adminGroups);
             userScope = userScope == null ? "" : userScope;
             adminScope = adminScope == null ? "" : adminScope;
+            user1Subject = user1Subject == null || user1Subject.isBlank() ? "bulwark-kit-user1" : user1Subject;
+            user2Subject = user2Subject == null || user2Subject.isBlank() ? "bulwark-kit-user2" : user2Subject;
+            if (user1Subject.equals(user2Subject)) {
+                throw new IllegalArgumentException("the two users need different subjects: " + user1Subject);
+            }
+        }
+
+        public Minting(Path privateKey, String issuer, String audience, List<String> userGroups, String userScope,
+                       List<String> adminGroups, String adminScope) {
+            this(privateKey, issuer, audience, userGroups, userScope, adminGroups, adminScope, null, null);
+        }
+
+        /** The same, with the two ordinary users' subjects. */
+        public Minting withSubjects(String user1, String user2) {
+            return new Minting(privateKey, issuer, audience, userGroups, userScope, adminGroups, adminScope, user1,
+                    user2);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The callers a scan uses: two ordinary users, an admin (optional), a caller whose token is valid but carries no
  * role and no scope ("nobody", only when the kit can mint), and anonymous. With a signing key the kit mints its own
- * tokens (subjects {@code bulwark-kit-user1}, {@code bulwark-kit-user2}, {@code bulwark-kit-admin}) and can sign
+ * tokens (subjects as the settings name them, else {@code bulwark-kit-user1} and {@code bulwark-kit-user2};
+ * {@code bulwark-kit-admin}, {@code bulwark-kit-nobody}) and can sign
  * any header and claims for the JWT catalogue.
  */
 public final class Identities {
@@ -45,8 +46,8 @@ public final class Identities {
             PrivateKey key = DevTokens.readPrivateKey(m.privateKey());
             Identities minter = new Identities(null, null, null, null, m, key, s.clock());
             return new Identities(
-                    Identity.of("user1", minter.sign(minter.claims("bulwark-kit-user1", m.userGroups(), m.userScope()))),
-                    Identity.of("user2", minter.sign(minter.claims("bulwark-kit-user2", m.userGroups(), m.userScope()))),
+                    Identity.of("user1", minter.sign(minter.claims(m.user1Subject(), m.userGroups(), m.userScope()))),
+                    Identity.of("user2", minter.sign(minter.claims(m.user2Subject(), m.userGroups(), m.userScope()))),
                     m.adminGroups().isEmpty() ? null : Identity.of("admin",
                             minter.sign(minter.claims("bulwark-kit-admin", m.adminGroups(), m.adminScope()))),
                     Identity.of("nobody", minter.sign(minter.claims("bulwark-kit-nobody", List.of(), ""))),
