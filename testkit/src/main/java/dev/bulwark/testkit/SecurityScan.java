@@ -90,6 +90,7 @@ public final class SecurityScan {
                 notRun.put(check.id(), "error: " + e);
             }
         }
+        context.notRun().forEach(notRun::putIfAbsent);
         List<Finding> open = new ArrayList<>();
         List<ScanReport.AcceptedFinding> accepted = new ArrayList<>();
         for (Finding f : context.findings()) {

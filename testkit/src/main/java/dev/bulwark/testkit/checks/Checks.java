@@ -10,6 +10,7 @@ public final class Checks {
     }
 
     public static List<Check> all() {
-        return List.of(new Discovery());
+        return List.of(new Discovery(), new JwtCheck(), new BflaCheck(), new CorsCheck(), new TransportCheck(),
+                new HeadersCheck());
     }
 }

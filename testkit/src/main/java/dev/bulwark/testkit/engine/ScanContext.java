@@ -32,6 +32,7 @@ public final class ScanContext {
     private final Set<Tested> tested = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Map<String, Map<String, Set<String>>> idsSeen = new LinkedHashMap<>();
     private final Map<String, Exchange> samples = new LinkedHashMap<>();
+    private final Map<String, String> notRun = new LinkedHashMap<>();
 
     public ScanContext(ScanSettings settings, ApiModel api, Identities identities, Probe probe, SSLContext tls) {
         this.settings = settings;
@@ -72,6 +73,18 @@ public final class ScanContext {
                 findings.add(finding);
             }
         }
+    }
+
+    /**
+     * Records that {@code check} could not run (or could not conclude) and why; the report lists it beside the
+     * checks the scan itself could not run.
+     */
+    public synchronized void notRun(String check, String reason) {
+        notRun.merge(check, reason, (a, b) -> a + "; " + b);
+    }
+
+    public synchronized Map<String, String> notRun() {
+        return Map.copyOf(notRun);
     }
 
     public List<Finding> findings() {
