@@ -156,13 +156,33 @@ public final class FakeApi implements AutoCloseable {
         server.stop(0);
     }
 
-    /** A fresh RSA key pair in {@code dir} (private.pem, public.pem) for the kit to mint with. */
+    /** The key pair the tests mint with, made once per test run (RSA key generation is what makes tests slow). */
+    private static final class SharedKey {
+        static final Path DIR = make();
+
+        private static Path make() {
+            try {
+                Path dir = Files.createTempDirectory("bulwark-kit-key");
+                DevTokens.keygen(dir, true);
+                dir.toFile().deleteOnExit();
+                dir.resolve(DevTokens.PRIVATE_KEY_FILE).toFile().deleteOnExit();
+                dir.resolve(DevTokens.PUBLIC_KEY_FILE).toFile().deleteOnExit();
+                return dir;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The tests' RSA key pair copied into {@code dir} (private.pem, public.pem) for the kit to mint with. */
     public static Path key(Path dir) {
         try {
-            DevTokens.keygen(dir, true);
+            for (String f : List.of(DevTokens.PRIVATE_KEY_FILE, DevTokens.PUBLIC_KEY_FILE)) {
+                Files.copy(SharedKey.DIR.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return dir.resolve(DevTokens.PRIVATE_KEY_FILE);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
