@@ -10,6 +10,13 @@ public final class Checks {
     }
 
     public static List<Check> all() {
-        return List.of(new Discovery());
+        return List.of(
+                new Discovery(),
+                new Bola(),
+                new MassAssignment(),
+                new Exposure(),
+                new Errors(),
+                new Injection(),
+                new RateLimit());
     }
 }
