@@ -94,6 +94,11 @@ public final class FakeApi implements AutoCloseable {
     private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private Function<Call, Answer> fallback = c -> Answer.json(404, "{\"title\":\"Not Found\"}");
 
+    static {
+        // The JDK server otherwise leaves Nagle on: about 40 ms of delayed-ACK wait per small answer on loopback.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FakeApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -156,10 +161,10 @@ public final class FakeApi implements AutoCloseable {
         server.stop(0);
     }
 
-    /** A fresh RSA key pair in {@code dir} (private.pem, public.pem) for the kit to mint with. */
+    /** An RSA key pair in {@code dir} (private.pem, public.pem) for the kit to mint with, made once per directory. */
     public static Path key(Path dir) {
         try {
-            DevTokens.keygen(dir, true);
+            DevTokens.keygen(dir, false); // an existing pair is kept: a test class can share one
             return dir.resolve(DevTokens.PRIVATE_KEY_FILE);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Injection smoke tests (API8:2023). For GET endpoints, each path variable and each OpenAPI query parameter (at most
- * four an endpoint) gets a legitimate value (an id the caller saw, else {@code bulwarkkit}) and then, one at a time:
+ * four an endpoint) gets a legitimate value (an id the caller saw, for a path variable the first of up to three the
+ * caller can read; else {@code 1} or {@code bulwarkkit}) and then, one at a time:
  * SQL ({@code <value>' OR '1'='1}, {@code <value>;--}, {@code <value>' AND SLEEP(0)--}), NoSQL (the query form
  * {@code name[$ne]=1}), path traversal ({@code ../../../../etc/passwd}, {@code ..%2f..%2f..%2fetc%2fpasswd},
  * {@code %c0%ae%c0%ae/}), and for the first query parameter a CR/LF header injection
@@ -92,10 +93,22 @@ public final class Injection implements Check {
             return;
         }
         ctx.tested(id(), e.subject());
-        String legit = vars.isEmpty() ? null : legitimate(ctx, who, vars.get(0));
-        String path = vars.isEmpty() ? e.path() : e.expand(v -> enc(legit));
+        String path = e.path();
         if (!vars.isEmpty()) {
-            Exchange base = ctx.send(get(path, who));
+            Exchange base = null;
+            String legit = "1";
+            for (String id : Discovery.candidates(ctx.idsSeenBy(who), vars.get(0))) {
+                legit = id;
+                base = ctx.send(get(e.expand(v -> enc(id)), who));
+                if (base.success()) {
+                    break;
+                }
+            }
+            String chosen = legit;
+            path = e.expand(v -> enc(chosen));
+            if (base == null) {
+                base = ctx.send(get(path, who));
+            }
             for (Payload p : payloads(legit, false)) {
                 Exchange x = ctx.send(get(e.expand(v -> p.kind().equals("traversal") ? p.raw() : enc(p.raw())), who));
                 judge(ctx, e, p, x, base, true);

@@ -135,13 +135,24 @@ public final class MassAssignment implements Check {
         };
     }
 
-    /** The URL to send to: the path, or with its one id variable filled with an id user1 saw; null when none. */
+    /**
+     * The URL to send to: the path, or with its one id variable filled with an id user1 saw (the first one user1 can
+     * read back when the path has a GET); null when there is none.
+     */
     private static String target(ScanContext ctx, ApiEndpoint e, Identity u1) {
         if (!e.hasPathVariables()) {
             return e.path();
         }
         List<String> ids = Discovery.candidates(ctx.idsSeenBy(u1), e.pathVariables().get(0));
-        return ids.isEmpty() ? null : e.expand(v -> URLEncoder.encode(ids.get(0), StandardCharsets.UTF_8));
+        boolean readable = ctx.api().endpoints().stream().anyMatch(g -> g.sameOperation("GET", e.path()));
+        for (String id : ids) {
+            String target = e.expand(v -> URLEncoder.encode(id, StandardCharsets.UTF_8));
+            if (!readable || ctx.send(new Request("GET", target, Map.of("Accept", "application/json"), null, u1))
+                    .success()) {
+                return target;
+            }
+        }
+        return null;
     }
 
     /** The body the extras go into: user1's current object for an endpoint with an id, else the minimal body. */

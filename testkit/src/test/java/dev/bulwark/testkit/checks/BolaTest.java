@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BolaTest {
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     @Test
     void ownerCheckedOrdersGiveNoFindingAndAreTested() {

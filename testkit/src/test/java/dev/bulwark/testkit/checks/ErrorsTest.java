@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ErrorsTest {
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
             + "\"correlationId\":\"c-1\"}";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExposureTest {
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     @Test
     void documentedAnswersWithoutSecretsGiveNoFinding() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InjectionTest {
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     @Test
     void anApiThatBindsItsInputGivesNoFinding() {
@@ -61,6 +61,51 @@ class InjectionTest {
             ScanContext ctx = Shop.scan(shop, keys, new Injection());
             assertThat(Shop.rules(ctx)).containsOnly("injection.path-traversal", "injection.server-error");
             assertThat(ctx.findings()).allSatisfy(f -> assertThat(f.subject()).isEqualTo("GET /shop/api/orders"));
+        }
+    }
+
+    @Test
+    void aQueryValueCopiedIntoAHeaderIsReported() throws Exception {
+        // The JDK server refuses CR/LF in header values, so this API is a raw socket that copies the query into one.
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress()); FakeApi unused = new FakeApi()) {
+            Thread serving = new Thread(() -> serve(server));
+            serving.setDaemon(true);
+            serving.start();
+            String openApi = """
+                    {"openapi":"3.0.3","paths":{"/search":{"get":{"x-bulwark-access":"public","parameters":[
+                     {"name":"q","in":"query","schema":{"type":"string"}}],"responses":{"200":{"description":"ok"}}}}}}
+                    """;
+            ScanContext ctx = unused.context(dev.bulwark.testkit.ScanSettings.builder("http://127.0.0.1:"
+                    + server.getLocalPort()).requestsPerSecond(1000).build(),
+                    dev.bulwark.testkit.engine.ApiModel.fromOpenApi(openApi, ""));
+            new Injection().run(ctx);
+            assertThat(ctx.findings()).filteredOn(f -> f.rule().equals("injection.header")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.subject()).isEqualTo("GET /search");
+                        assertThat(f.evidence()).contains("X-Bulwark-Injected");
+                    });
+        }
+    }
+
+    private static void serve(java.net.ServerSocket server) {
+        while (!server.isClosed()) {
+            try (java.net.Socket s = server.accept()) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+                String line = in.readLine();
+                for (String h = in.readLine(); h != null && !h.isEmpty(); h = in.readLine()) {
+                    // the request's headers
+                }
+                String q = line == null || !line.contains("?q=") ? "" : line.substring(line.indexOf("?q=") + 3,
+                        line.lastIndexOf(' '));
+                String value = java.net.URLDecoder.decode(q, java.nio.charset.StandardCharsets.ISO_8859_1);
+                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nX-Query: " + value + "\r\nContent-Type: "
+                        + "application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                // the next connection
+            }
         }
     }
 }

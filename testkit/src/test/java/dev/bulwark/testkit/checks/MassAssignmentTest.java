@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MassAssignmentTest {
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     @Test
     void anApiThatRefusesUnknownFieldsGivesNoFinding() {

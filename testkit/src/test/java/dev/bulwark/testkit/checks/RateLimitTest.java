@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RateLimitTest {
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     /** A limiter of 5 requests on the products list, keyed on the caller whatever the path variant or headers. */
     private static FakeApi limited(boolean retryAfter, boolean forwardedBypass) {
