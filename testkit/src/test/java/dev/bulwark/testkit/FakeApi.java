@@ -94,6 +94,11 @@ public final class FakeApi implements AutoCloseable {
     private final List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private Function<Call, Answer> fallback = c -> Answer.json(404, "{\"title\":\"Not Found\"}");
 
+    static {
+        // The JDK server otherwise leaves Nagle on: about 40 ms of delayed-ACK wait per small answer on loopback.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FakeApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -9,8 +9,20 @@ public final class Checks {
     private Checks() {
     }
 
+    /** In {@link dev.bulwark.testkit.ScanSettings#ALL_CHECKS} order. */
     public static List<Check> all() {
-        return List.of(new Discovery(), new JwtCheck(), new BflaCheck(), new CorsCheck(), new TransportCheck(),
-                new HeadersCheck());
+        return List.of(
+                new Discovery(),
+                new JwtCheck(),
+                new BflaCheck(),
+                new Bola(),
+                new MassAssignment(),
+                new Exposure(),
+                new Errors(),
+                new Injection(),
+                new CorsCheck(),
+                new TransportCheck(),
+                new HeadersCheck(),
+                new RateLimit());
     }
 }

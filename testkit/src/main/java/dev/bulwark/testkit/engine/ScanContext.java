@@ -108,7 +108,9 @@ public final class ScanContext {
     /** The ids {@code identity} saw, by the field name they came in ({@code id}, {@code orderId}, ...). */
     public synchronized Map<String, Set<String>> idsSeenBy(Identity identity) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        idsSeen.getOrDefault(identity.name(), Map.of()).forEach((k, v) -> out.put(k, Set.copyOf(v)));
+        // In the order seen (Set.copyOf would not keep it, and the checks' requests must be deterministic).
+        idsSeen.getOrDefault(identity.name(), Map.of()).forEach((k, v) -> out.put(k,
+                Collections.unmodifiableSet(new LinkedHashSet<>(v))));
         return out;
     }
 
