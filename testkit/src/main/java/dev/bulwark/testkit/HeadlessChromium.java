@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium, headless, driven over the Chrome DevTools Protocol (a java.net.http WebSocket): the tests set
@@ -80,30 +79,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The chromium binary, installed with apt-get when missing; skips the test when it cannot be. */
     private static String binary() throws IOException, InterruptedException {
-        for (String name : List.of("chromium", "chromium-browser")) {
-            if (onPath(name)) {
-                return name;
-            }
-        }
-        Assumptions.assumeTrue(onPath("apt-get"), "Chromium is not installed and apt-get is not available: install"
-                + " Debian's chromium package to run the browser test");
-        if (run("apt-get", "install", "-y", "-q", "chromium") != 0) {
-            run("apt-get", "update", "-q");
-            if (run("apt-get", "install", "-y", "-q", "chromium") != 0) {
-                throw new IllegalStateException("apt-get install chromium failed (is the build running as root?)");
-            }
-        }
-        return "chromium";
-    }
-
-    private static boolean onPath(String name) throws IOException, InterruptedException {
-        return run("sh", "-c", "command -v " + name) == 0;
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return p.waitFor(15, TimeUnit.MINUTES) ? p.exitValue() : -1;
+        return DebianPackages.require("chromium", "chromium", "chromium-browser");
     }
 
     /** What loading a page gave: the document's HTTP status and headers, and the DOM as the browser built it. */
