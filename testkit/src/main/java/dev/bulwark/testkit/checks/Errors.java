@@ -33,8 +33,12 @@ import java.util.regex.Pattern;
  * <li>{@code errors.product-disclosure} (LOW): server product or library names (Open Liberty, WebSphere, Payara,
  * GlassFish, WildFly, Undertow, Jetty, Tomcat, RESTEasy, Jersey, CXF, {@code com.fasterxml}, Hibernate) or SQL
  * error text;</li>
- * <li>{@code errors.reflected-input}: the marker unescaped ({@code <x>} as sent) in a {@code text/html} answer
- * (HIGH), or anywhere in another error answer (LOW);</li>
+ * <li>{@code errors.reflected-html} (HIGH): the marker unescaped ({@code <x>} as sent) in a {@code text/html}
+ * answer;</li>
+ * <li>{@code errors.reflected-input} (LOW): the marker, escaped or not, in another error answer that is not JSON (a
+ * page or text that quotes the request). A JSON
+ * answer naming the client's own input (a validation problem's {@code field}) is not reported: JSON-encoded, it
+ * reaches no page;</li>
  * <li>{@code errors.unhandled-5xx} (LOW): a 5xx to one of the provocations, unless its body is a generic
  * {@code application/problem+json} without details.</li>
  * </ul>
@@ -124,9 +128,10 @@ public final class Errors implements Check {
                     + " library behind the API (" + product.group() + "): answer with a generic problem instead");
         }
         if (provoked && x.contentType().startsWith("text/html") && body.contains(marker)) {
-            report(ctx, x, subject, "errors.reflected-input", Severity.HIGH, "the HTML error page reflects the "
+            report(ctx, x, subject, "errors.reflected-html", Severity.HIGH, "the HTML error page reflects the "
                     + "input unescaped (" + marker + "): escape it, or answer errors with problem+json");
-        } else if (provoked && x.status() >= 400 && body.contains(marker.substring(0, marker.length() - 3))) {
+        } else if (provoked && x.status() >= 400 && !x.json()
+                && body.contains(marker.substring(0, marker.length() - 3))) {
             report(ctx, x, subject, "errors.reflected-input", Severity.LOW, "the error answer repeats the client's "
                     + "input: leave input out of error details");
         }

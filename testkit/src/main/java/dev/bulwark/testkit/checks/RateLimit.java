@@ -23,14 +23,18 @@ import java.util.Optional;
  * parameters, else one user1 may call) until a 429. None is {@code rate-limit.absent} (MEDIUM); a 429 without
  * {@code Retry-After} is {@code rate-limit.no-retry-after} (LOW). While limited it tries bypass variants:
  * {@code X-Forwarded-For}, {@code X-Real-IP} and {@code Forwarded} with other addresses, the path with a trailing
- * slash, in upper case, with {@code //}, with a {@code ;x} matrix parameter, and HEAD instead of GET; a 2xx to a
- * variant while the plain request still gets 429 is {@code rate-limit.bypass} (HIGH).
+ * slash, in upper case, with {@code //}, with a {@code ;x} matrix parameter, and HEAD instead of GET, each sent in
+ * turn with the plain request six times: the variant served every time while the plain request is served at most
+ * twice is {@code rate-limit.bypass} (HIGH). (A limiter that refills lets an occasional request of either shape
+ * through: that is not a bypass.)
  */
 public final class RateLimit implements Check {
 
     static final List<String> HEADERS = List.of("RateLimit", "RateLimit-Policy", "RateLimit-Limit",
             "X-RateLimit-Limit", "X-RateLimit-Remaining", "Retry-After");
     private static final String SERVICE = "rate limits";
+    /** Plain and variant requests sent in turn per bypass variant. */
+    static final int ROUNDS = 6;
 
     @Override
     public String id() {
@@ -101,15 +105,34 @@ public final class RateLimit implements Check {
                     + "no Retry-After header: tell clients when to come back", limited.evidence());
         }
         for (Request variant : variants(e.path(), who)) {
+            bypass(ctx, e, who, variant);
+        }
+    }
+
+    /**
+     * Sends the plain request and the variant in turn, {@link #ROUNDS} times each. A limiter that refills (GCRA, a
+     * token bucket) lets a request through now and then whichever shape it has, so one variant's 200 proves nothing;
+     * a bypass is the variant always served while the plain request is mostly refused.
+     */
+    private void bypass(ScanContext ctx, ApiEndpoint e, Identity who, Request variant) {
+        int plainServed = 0;
+        int variantServed = 0;
+        Exchange shown = null;
+        for (int i = 0; i < ROUNDS; i++) {
+            if (ctx.probe().sendOnce(get("GET", e.path(), who)).success()) {
+                plainServed++;
+            }
             Exchange x = ctx.probe().sendOnce(variant);
             if (x.success()) {
-                Exchange plain = ctx.probe().sendOnce(get("GET", e.path(), who));
-                if (plain.status() == 429) {
-                    ctx.report(id(), "rate-limit.bypass", OwaspCategory.API4, Severity.HIGH, e, "while limited "
-                            + "(429), a variant of the request got " + x.status() + ": key the limit on the "
-                            + "canonical path and a client address from trusted proxies only", x.evidence());
-                }
+                variantServed++;
+                shown = x;
             }
+        }
+        if (variantServed == ROUNDS && plainServed <= ROUNDS / 3) {
+            ctx.report(id(), "rate-limit.bypass", OwaspCategory.API4, Severity.HIGH, e, "while limited, the plain "
+                    + "request was served " + plainServed + " of " + ROUNDS + " times and this variant " + ROUNDS
+                    + " of " + ROUNDS + ": key the limit on the canonical path and on a client address taken from "
+                    + "trusted proxies only", shown.evidence());
         }
     }
 

@@ -68,10 +68,30 @@ class ErrorsTest {
         try (FakeApi shop = Shop.routes(api)) {
             ScanContext ctx = Shop.scan(shop, keys, new Errors());
             assertThat(ctx.findings()).anySatisfy(f -> {
-                assertThat(f.rule()).isEqualTo("errors.reflected-input");
+                assertThat(f.rule()).isEqualTo("errors.reflected-html");
                 assertThat(f.severity()).isEqualTo(dev.bulwark.testkit.Severity.HIGH);
             });
             assertThat(Shop.rules(ctx)).contains("errors.product-disclosure");
+        }
+    }
+
+    @Test
+    void aJsonProblemNamingTheClientsFieldIsFineAnEscapedHtmlPageQuotingThePathIsLow() {
+        // Bulwark names an unknown member in its validation problem; a container's own page quotes the path escaped.
+        FakeApi api = new FakeApi().on("POST", "/shop/api/orders", (m, c) -> new Answer(400,
+                Map.of("Content-Type", "application/problem+json"), "{\"status\":400,\"errors\":[{\"field\":"
+                        + dev.bulwark.testkit.engine.Json.quote(c.body().replaceAll("[{}\":]", "")) + "}]}"))
+                .otherwise(c -> new Answer(400, Map.of("Content-Type", "text/html"), "<H1>CWWWC0005I: The request "
+                        + "URI has invalid or improperly encoded characters: [" + c.path().replace("%", "&#37;")
+                        .replace("<", "&lt;") + "]</H1>"));
+        try (FakeApi shop = Shop.routes(api)) {
+            ScanContext ctx = Shop.scan(shop, keys, new Errors());
+            assertThat(ctx.findings()).filteredOn(f -> f.rule().equals("errors.reflected-input"))
+                    .isNotEmpty()
+                    .allSatisfy(f -> {
+                        assertThat(f.severity()).isEqualTo(dev.bulwark.testkit.Severity.LOW);
+                        assertThat(f.evidence()).contains("CWWWC0005I");
+                    });
         }
     }
 }

@@ -19,13 +19,22 @@ class RateLimitTest {
 
     /** A limiter of 5 requests on the products list, keyed on the caller whatever the path variant or headers. */
     private static FakeApi limited(boolean retryAfter, boolean forwardedBypass) {
+        return limited(retryAfter, forwardedBypass, Integer.MAX_VALUE);
+    }
+
+    /** Like the above; once limited, every {@code refillEvery}-th request is served again (a refilling limiter). */
+    private static FakeApi limited(boolean retryAfter, boolean forwardedBypass, int refillEvery) {
         AtomicInteger count = new AtomicInteger();
         FakeApi api = new FakeApi();
         java.util.function.BiFunction<java.util.regex.Matcher, FakeApi.Call, Answer> products = (m, c) -> {
             if (forwardedBypass && c.header("X-Forwarded-For") != null) {
                 return Answer.json(200, "[]");
             }
-            if (count.incrementAndGet() > 5) {
+            int n = count.incrementAndGet();
+            if (n > 5 && (n - 5) % refillEvery == 0) {
+                return Answer.json(200, "[{\"id\":1}]");
+            }
+            if (n > 5) {
                 Answer a = Answer.json(429, "{\"title\":\"Too Many Requests\"}");
                 return retryAfter ? a.with("Retry-After", "60") : a;
             }
@@ -42,8 +51,20 @@ class RateLimitTest {
             ScanContext ctx = api.context(api.settings(keys).rateLimitProbe(20).build(), Shop.model());
             new RateLimit().run(ctx);
             assertThat(ctx.findings()).isEmpty();
-            assertThat(api.calls()).hasSize(6 + RateLimit.variants("/x", Identity.ANONYMOUS).size());
+            assertThat(api.calls()).hasSize(6 + 2 * RateLimit.ROUNDS * RateLimit.variants("/x", Identity.ANONYMOUS)
+                    .size());
             assertThat(ctx.testedSubjects()).extracting(t -> t.subject()).contains("GET /shop/api/products");
+        }
+    }
+
+    @Test
+    void aLimiterThatRefillsServesAnOccasionalRequestOfAnyShapeWhichIsNoBypass() {
+        // GCRA at 5/s against a scan at 20/s: one request in four is served again, plain or variant alike.
+        try (FakeApi api = limited(true, false, 4)) {
+            ScanContext ctx = api.context(api.settings(keys).rateLimitProbe(20).build(), Shop.model());
+            new RateLimit().run(ctx);
+            assertThat(ctx.findings()).isEmpty();
+            assertThat(api.calls()).filteredOn(c -> ";x".equals(c.path().replaceAll(".*products", ""))).isNotEmpty();
         }
     }
 
