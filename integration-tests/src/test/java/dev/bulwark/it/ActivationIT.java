@@ -69,7 +69,11 @@ class ActivationIT {
             "GET /it/api/leaks/entity/{kind}", "GET /it/api/leaks/string/{kind}",
             "GET /it/api/leaks/object/{kind}", "GET /it/api/leaks/large/{kind}/{kb}", "GET /it/api/leaks/legitimate",
             "GET /it/api/leaks/async/{kind}", "POST /it/api/leaks/token", "POST /it/api/leaks/token-and-key",
-            "GET /it/api/usage/completion", "GET /it/api/usage/page", "GET /it/api/alerts");
+            "GET /it/api/usage/completion", "GET /it/api/usage/page", "GET /it/api/alerts",
+            "GET /it/api/planted/orders", "GET /it/api/planted/orders/{id}", "POST /it/api/planted/orders",
+            "GET /it/api/planted/invoices", "GET /it/api/planted/invoices/{id}", "POST /it/api/planted/invoices",
+            "GET /it/api/planted/customers/me", "GET /it/api/planted/reports/{name}",
+            "GET /it/api/planted/statements/{name}");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {

@@ -1,0 +1,130 @@
+package dev.bulwark.it;
+
+import static dev.bulwark.it.ItSupport.AUDIENCE;
+import static dev.bulwark.it.ItSupport.BASE;
+import static dev.bulwark.it.ItSupport.ISSUER;
+import static dev.bulwark.it.ItSupport.KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.devtools.DevTokens;
+import dev.bulwark.testkit.Finding;
+import dev.bulwark.testkit.OwaspCategory;
+import dev.bulwark.testkit.ScanReport;
+import dev.bulwark.testkit.ScanSettings;
+import dev.bulwark.testkit.SecurityScan;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The security test kit against the planted-bug application (issue 20): {@code /it/api/planted} is correct except for
+ * four deliberate bugs (PlantedOrdersResource, PlantedCustomersResource, PlantedReportsResource), each of which the
+ * kit must report with the right check and OWASP category, and correct twins (PlantedInvoicesResource, the statements
+ * endpoint, the customer's documented fields) on which it must report nothing. The kit mints its callers with the
+ * IT's signing key: two customers ({@code bulwark-kit-user1}, {@code bulwark-kit-user2}, scope {@code orders:read}
+ * only) and an admin that may read the inventory ({@code bulwark-admin}).
+ */
+class TestKitIT {
+
+    private static final String PLANTED = "/it/api/planted";
+    private static final String BOLA = "GET " + PLANTED + "/orders/{id}";
+    private static final String EXPOSURE = "GET " + PLANTED + "/customers/me";
+    private static final String BFLA = "POST " + PLANTED + "/orders";
+    private static final String ERRORS = "GET " + PLANTED + "/reports/{name}";
+    /** The correct endpoints: the twins of the planted bugs and the lists. */
+    private static final List<String> CORRECT = List.of("GET " + PLANTED + "/invoices/{id}",
+            "POST " + PLANTED + "/invoices", "GET " + PLANTED + "/statements/{name}", "GET " + PLANTED + "/orders",
+            "GET " + PLANTED + "/invoices");
+
+    private static final Path OUTPUT = Path.of("target", "bulwark-scan", "planted").toAbsolutePath();
+    private static ScanReport report;
+
+    /**
+     * The scan, run once for the tests that need it. The OpenAPI document is read by the test and given to the kit as
+     * a file: the IT server merges the documents of its ~30 deployments into one of about 1.7 MB, more than the kit's
+     * probe reads of a response body (256 KiB).
+     */
+    private static synchronized ScanReport report() throws Exception {
+        if (report == null) {
+            Files.createDirectories(OUTPUT);
+            Path document = OUTPUT.resolve("openapi.json");
+            HttpResponse<String> openApi = ItSupport.get("/openapi", "Accept", "application/json");
+            assertThat(openApi.statusCode()).isEqualTo(200);
+            Files.writeString(document, openApi.body(), StandardCharsets.UTF_8);
+            report = SecurityScan.run(ScanSettings.builder(BASE)
+                    .inventory("/it/bulwark/inventory")
+                    .openApi(document.toString())
+                    .include(PLANTED)
+                    .insecureTls(true)
+                    .mint(new ScanSettings.Minting(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE,
+                            List.of("customer"), "orders:read", List.of("admin", "bulwark-admin"), ""))
+                    .outputDirectory(OUTPUT)
+                    .build());
+            System.out.println(report.summary());
+        }
+        return report;
+    }
+
+    @Test
+    void theScanReadTheApiAsTheKitsOwnCallers() throws Exception {
+        assertThat(report().notRun()).as("what did not run").doesNotContainKeys("endpoints", "identities");
+        assertThat(report().requests()).isPositive();
+    }
+
+    /** The fixture itself: the document describes every field but the planted one, and the planted scope. */
+    @Test
+    void theDocumentDescribesTheTwinsAndHidesThePlantedField() throws Exception {
+        jakarta.json.JsonObject document = ItSupport.json(ItSupport.get("/openapi", "Accept", "application/json").body());
+        jakarta.json.JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("PlantedOrder").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("id", "item", "quantity", "status");
+        assertThat(schemas.getJsonObject("PlantedInvoice").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("id", "period", "amount");
+        assertThat(schemas.getJsonObject("PlantedCustomer").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("number", "displayName");
+        jakarta.json.JsonObject paths = document.getJsonObject("paths");
+        assertThat(paths.getJsonObject(PLANTED + "/orders").getJsonObject("post").getJsonArray("security").toString())
+                .isEqualTo("[{\"bulwark-bearer\":[\"orders:write\"]}]");
+        assertThat(paths.getJsonObject(PLANTED + "/invoices").getJsonObject("post").getJsonArray("security")
+                .toString()).isEqualTo("[{\"bulwark-bearer\":[\"invoices:write\"]}]");
+    }
+
+    @Test
+    void theMissingOwnerCheckIsBola() throws Exception {
+        assertReported("bola", BOLA, OwaspCategory.API1);
+    }
+
+    @Test
+    void theUndocumentedPersonalFieldIsExcessiveDataExposure() throws Exception {
+        assertThat(report().findingsOf("exposure", EXPOSURE)).as(report().summary()).anySatisfy(f -> {
+            assertThat(f.category()).isEqualTo(OwaspCategory.API3);
+            assertThat(f.message() + " " + f.evidence()).contains("dateOfBirth");
+        });
+        assertThat(report().findings()).as("the documented twin field").noneMatch(f -> f.check().equals("exposure")
+                && (f.message() + f.evidence()).contains("displayName"));
+    }
+
+    @Test
+    void theMissingScopeIsBfla() throws Exception {
+        assertReported("bfla", BFLA, OwaspCategory.API5);
+    }
+
+    @Test
+    void theStackTraceInTheBodyIsErrorLeakage() throws Exception {
+        assertReported("errors", ERRORS, OwaspCategory.API8);
+    }
+
+    @Test
+    void theCorrectTwinsHaveNoFinding() throws Exception {
+        assertThat(report().findings()).as(report().summary()).extracting(Finding::subject)
+                .doesNotContainAnyElementsOf(CORRECT);
+    }
+
+    private static void assertReported(String check, String subject, OwaspCategory category) throws Exception {
+        assertThat(report().findingsOf(check, subject)).as("%s on %s in%n%s", check, subject, report().summary())
+                .anySatisfy(f -> assertThat(f.category()).isEqualTo(category));
+    }
+}
