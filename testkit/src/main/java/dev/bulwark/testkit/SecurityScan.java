@@ -128,11 +128,11 @@ public final class SecurityScan {
             }
         }
         Identity as = identities.admin().orElse(identities.hasUsers() ? identities.user1() : Identity.ANONYMOUS);
-        Exchange e = probe.send(new Request("GET", location, Map.of("Accept", "application/json"), null, as));
+        Exchange e = probe.fetchDocument(new Request("GET", location, Map.of("Accept", "application/json"), null, as));
         if (e.status() == 200 && dev.bulwark.testkit.engine.Json.tryParse(e.body()) == null
                 && !location.contains("format=")) {
-            e = probe.send(new Request("GET", location + (location.contains("?") ? "&" : "?") + "format=JSON",
-                    Map.of("Accept", "application/json"), null, as));
+            String json = location + (location.contains("?") ? "&" : "?") + "format=JSON";
+            e = probe.fetchDocument(new Request("GET", json, Map.of("Accept", "application/json"), null, as));
         }
         if (e.status() != 200 || dev.bulwark.testkit.engine.Json.tryParse(e.body()) == null) {
             throw new ScanException("cannot read the " + what + " at " + e.url() + " as " + as.name() + ": "

@@ -39,6 +39,7 @@ public final class Probe {
     static final int MAX_RETRY_AFTER_SECONDS = 30;
     static final int MAX_TOTAL_WAIT_SECONDS = 180;
     private static final int MAX_BODY = 256 * 1024;
+    static final int MAX_DOCUMENT = 32 * 1024 * 1024;
     private static final Set<String> DESTRUCTIVE = Set.of("DELETE");
 
     private final URI base;
@@ -142,6 +143,21 @@ public final class Probe {
 
     /** Sends one request exactly once: a 429 comes back as it is (the rate-limit check wants to see them). */
     public Exchange sendOnce(Request request) {
+        return sendOnce(request, MAX_BODY);
+    }
+
+    /**
+     * Reads a document the scan starts from (the inventory, the OpenAPI document): like {@link #send}, its body read
+     * up to {@value #MAX_DOCUMENT} bytes (a server's merged OpenAPI document runs to megabytes), and not kept among
+     * the exchanges the checks look at.
+     */
+    public Exchange fetchDocument(Request request) {
+        Exchange x = sendOnce(request, MAX_DOCUMENT);
+        exchanges.remove(x);
+        return x;
+    }
+
+    private Exchange sendOnce(Request request, int maxBody) {
         if (!allows(request.method())) {
             throw new IllegalStateException(request.method() + " is destructive: enable destructive methods to send it");
         }
@@ -162,7 +178,13 @@ public final class Probe {
         try {
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] bytes = r.body() == null ? new byte[0] : r.body();
-            int n = Math.min(bytes.length, MAX_BODY);
+            if (bytes.length > maxBody && maxBody == MAX_DOCUMENT) {
+                exchange = new Exchange(request, url.toString(), -1, r.headers().map(), "",
+                        "the document is longer than " + MAX_DOCUMENT + " bytes");
+                exchanges.add(exchange);
+                return exchange;
+            }
+            int n = Math.min(bytes.length, maxBody);
             exchange = new Exchange(request, url.toString(), r.statusCode(), r.headers().map(),
                     new String(bytes, 0, n, StandardCharsets.UTF_8), null);
         } catch (IOException e) {
