@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.devtools.DevTokens;
 import dev.bulwark.testkit.Finding;
+import dev.bulwark.testkit.engine.ApiEndpoint;
+import dev.bulwark.testkit.engine.ApiModel;
 import dev.bulwark.testkit.OwaspCategory;
 import dev.bulwark.testkit.ScanReport;
 import dev.bulwark.testkit.ScanSettings;
@@ -53,6 +55,12 @@ class TestKitIT {
                     .insecureTls(true)
                     .mint(new ScanSettings.Minting(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE,
                             List.of("customer"), "orders:read", List.of("admin", "bulwark-admin"), ""))
+                    .accept("errors.reflected-input", PLANTED, "Open Liberty answers a URI it cannot decode (%00) "
+                            + "itself, before any web module, with its CWWWC0005I page quoting the path HTML-encoded "
+                            + "(docs/errors.md); not the application's doing")
+                    .accept("headers.nosniff", "4xx answers", "that same Liberty page: this server runs without "
+                            + "liberty-config/bulwark-container-headers.xml (node 2 has it, ContainerResponsesIT)")
+                    .accept("headers.framing", "4xx answers", "that same Liberty page, as above")
                     .outputDirectory(OUTPUT)
                     .build());
             dev.bulwark.testkit.report.Reports.write(report, OUTPUT);
@@ -67,10 +75,14 @@ class TestKitIT {
         assertThat(report().requests()).isPositive();
     }
 
-    /** The fixture itself: the document describes every field but the planted one, and the planted scope. */
+    /**
+     * The fixture itself: the document describes every field but the planted one, and the planted scope, in the
+     * shape the kit reads it (the server merges its applications' documents).
+     */
     @Test
     void theDocumentDescribesTheTwinsAndHidesThePlantedField() throws Exception {
-        jakarta.json.JsonObject document = ItSupport.json(ItSupport.get("/openapi", "Accept", "application/json").body());
+        String text = ItSupport.get("/openapi", "Accept", "application/json").body();
+        jakarta.json.JsonObject document = ItSupport.json(text);
         jakarta.json.JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
         assertThat(schemas.getJsonObject("PlantedOrder").getJsonObject("properties").keySet())
                 .containsExactlyInAnyOrder("id", "item", "quantity", "status");
@@ -78,11 +90,17 @@ class TestKitIT {
                 .containsExactlyInAnyOrder("id", "period", "amount");
         assertThat(schemas.getJsonObject("PlantedCustomer").getJsonObject("properties").keySet())
                 .containsExactlyInAnyOrder("number", "displayName");
-        jakarta.json.JsonObject paths = document.getJsonObject("paths");
-        assertThat(paths.getJsonObject(PLANTED + "/orders").getJsonObject("post").getJsonArray("security").toString())
-                .isEqualTo("[{\"bulwark-bearer\":[\"orders:write\"]}]");
-        assertThat(paths.getJsonObject(PLANTED + "/invoices").getJsonObject("post").getJsonArray("security")
-                .toString()).isEqualTo("[{\"bulwark-bearer\":[\"invoices:write\"]}]");
+        ApiModel model = ApiModel.fromOpenApi(text, null);
+        assertThat(scopes(model, BFLA)).containsExactly("orders:write");
+        assertThat(scopes(model, "POST " + PLANTED + "/invoices")).containsExactly("invoices:write");
+    }
+
+    private static java.util.Set<String> scopes(ApiModel model, String subject) {
+        ApiEndpoint e = model.endpoints().stream().filter(x -> x.subject().equals(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError(subject + " is not in the document as the kit reads it: "
+                        + model.endpoints().stream().map(ApiEndpoint::subject).filter(x -> x.contains("planted"))
+                        .toList()));
+        return e.access().allScopes();
     }
 
     @Test
@@ -97,7 +115,7 @@ class TestKitIT {
             assertThat(f.message() + " " + f.evidence()).contains("dateOfBirth");
         });
         assertThat(report().findings()).as("the documented twin field").noneMatch(f -> f.check().equals("exposure")
-                && (f.message() + f.evidence()).contains("displayName"));
+                && f.message().contains("displayName"));
     }
 
     @Test

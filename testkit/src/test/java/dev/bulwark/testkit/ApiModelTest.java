@@ -83,4 +83,16 @@ class ApiModelTest {
         assertThat(alice.subject()).isEqualTo("alice");
         assertThat(Identity.of("user1", "opaque-token").roles()).isEmpty();
     }
+
+    @Test
+    void aPathItemsOwnServersGiveItsPrefix() {
+        // Liberty merging several applications' documents: each path item carries its application's server.
+        ApiModel model = ApiModel.fromOpenApi("""
+                {"openapi":"3.0.3","servers":[{"url":"https://h:9443"}],"paths":{
+                 "/api/orders":{"servers":[{"url":"https://h:9443/shop"}],"get":{"responses":{}}},
+                 "/api/users":{"get":{"servers":[{"url":"https://h:9443/admin/"}],"responses":{}}},
+                 "/status":{"get":{"responses":{}}}}}""", null);
+        assertThat(model.endpoints()).extracting(ApiEndpoint::subject)
+                .containsExactly("GET /shop/api/orders", "GET /admin/api/users", "GET /status");
+    }
 }

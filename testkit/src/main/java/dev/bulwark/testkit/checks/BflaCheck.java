@@ -23,8 +23,9 @@ import java.util.Set;
  *
  * <p>For every endpoint whose access is known (inventory or OpenAPI security requirement), is not public and not
  * deny-all only, and does not admit an ordinary identity (user1; and "nobody", a valid token without roles or
- * scopes, when the kit mints): one request as that identity. GET and HEAD as they are; POST, PUT and PATCH with an
- * empty JSON object {@code {}}; DELETE only when destructive methods are allowed; other methods are skipped. Path
+ * scopes, when the kit mints): one request as that identity. GET and HEAD as they are; POST, PUT and PATCH with the
+ * smallest body the OpenAPI request schema accepts (else {@code {}}: a validating server then answers 400 before it
+ * checks access, and the check cannot conclude); DELETE only when destructive methods are allowed. Path
  * variables are filled with an id seen in discovery under the same name or as {@code id} (else {@code 1}).
  * A 2xx is the finding {@code bfla.function-level} (HIGH, API5): the function is reachable by a caller it is not
  * meant for, the role or scope (the OpenAPI document's scopes included) is not enforced. 401, 403, 404 and 405 are
@@ -59,7 +60,7 @@ public final class BflaCheck implements Check {
             if (!a.known() || a.isPublic() || !sendable(ctx, e)) {
                 continue;
             }
-            Request request = request(e, seen);
+            Request request = request(ctx.api(), e, seen);
             if (!a.denyAll()) {
                 for (Identity who : ordinary) {
                     if (a.admits(who)) {
@@ -93,8 +94,12 @@ public final class BflaCheck implements Check {
         };
     }
 
-    /** The endpoint's request: path variables filled, an empty JSON object for write methods. */
-    static Request request(ApiEndpoint e, Map<String, Set<String>> seen) {
+    /**
+     * The endpoint's request: path variables filled; for write methods the smallest body the OpenAPI request schema
+     * accepts (so a server that validates the body before it checks access still shows whether it would serve the
+     * caller), else an empty JSON object.
+     */
+    static Request request(dev.bulwark.testkit.engine.ApiModel api, ApiEndpoint e, Map<String, Set<String>> seen) {
         String path = e.expand(v -> {
             List<String> ids = Discovery.candidates(seen, v);
             return URLEncoder.encode(ids.isEmpty() ? "1" : ids.get(0), StandardCharsets.UTF_8);
@@ -105,7 +110,8 @@ public final class BflaCheck implements Check {
         if (body) {
             headers.put("Content-Type", "application/json");
         }
-        return new Request(e.method(), path, headers, body ? "{}" : null, Identity.ANONYMOUS);
+        String json = e.requestSchema() == null ? "{}" : Bodies.minimal(api, e.requestSchema()).toString();
+        return new Request(e.method(), path, headers, body ? json : null, Identity.ANONYMOUS);
     }
 
     /** Ids every caller saw (the admin's first: objects that exist), by field name. */

@@ -148,7 +148,7 @@ public final class Errors implements Check {
 
     private void report(ScanContext ctx, Exchange x, String subject, String rule, Severity severity, String message) {
         Optional<ApiEndpoint> e = endpoint(ctx, x);
-        ctx.report(new Finding(id(), rule, OwaspCategory.API8, severity, subject, e.map(ApiEndpoint::handler)
+        ctx.reportOnce(new Finding(id(), rule, OwaspCategory.API8, severity, subject, e.map(ApiEndpoint::handler)
                 .orElse(null), message, x.evidence()));
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.testkit.checks;
 
+import dev.bulwark.testkit.Finding;
 import dev.bulwark.testkit.OwaspCategory;
 import dev.bulwark.testkit.Severity;
 import dev.bulwark.testkit.engine.ApiEndpoint;
@@ -184,8 +185,9 @@ public final class Injection implements Check {
                     + Targets.objects(x.body()) + ") than the legitimate id (" + Targets.objects(base.body())
                     + "): bind input as query parameters", x.evidence());
         } else if (x.status() >= 500) {
-            ctx.report(id(), "injection.server-error", OwaspCategory.API8, Severity.MEDIUM, e, what + " gave "
-                    + x.status() + ": validate the input and answer 400", x.evidence());
+            ctx.reportOnce(new Finding(id(), "injection.server-error", OwaspCategory.API8, Severity.MEDIUM,
+                    e.subject(), e.handler(), what + " gave " + x.status() + ": validate the input and answer 400",
+                    x.evidence()));
         }
     }
 

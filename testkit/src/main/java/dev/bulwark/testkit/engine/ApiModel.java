@@ -66,8 +66,9 @@ public final class ApiModel {
     }
 
     /**
-     * An OpenAPI 3 document (JSON). Paths are prefixed with the path of its first server URL (the context root in
-     * Liberty's documents) unless {@code prefix} is given.
+     * An OpenAPI 3 document (JSON). Paths are prefixed with the path of the first server URL that applies (the
+     * operation's, the path item's, else the document's: the context root in Liberty's documents) unless
+     * {@code prefix} is given.
      */
     public static ApiModel fromOpenApi(String json, String prefix) {
         JsonObject root = Json.parse(json).asJsonObject();
@@ -87,6 +88,10 @@ public final class ApiModel {
         if (paths != null) {
             for (Map.Entry<String, JsonValue> p : paths.entrySet()) {
                 JsonObject item = p.getValue().asJsonObject();
+                // A path item's own servers win over the document's (a server merging several applications'
+                // documents puts each application's context root there).
+                String itemBase = prefix != null ? prefix
+                        : item.containsKey("servers") ? serverPath(item) : base;
                 List<Parameter> shared = parameters(item.getJsonArray("parameters"));
                 for (Map.Entry<String, JsonValue> op : item.entrySet()) {
                     if (!METHODS.contains(op.getKey().toLowerCase(Locale.ROOT))) {
@@ -116,7 +121,8 @@ public final class ApiModel {
                         }
                     }
                     JsonArray security = o.containsKey("security") ? o.getJsonArray("security") : globalSecurity;
-                    out.add(new ApiEndpoint(op.getKey(), join(base, p.getKey()), access(o, security), params,
+                    String opBase = prefix == null && o.containsKey("servers") ? serverPath(o) : itemBase;
+                    out.add(new ApiEndpoint(op.getKey(), join(opBase, p.getKey()), access(o, security), params,
                             consumes, request, response, null));
                 }
             }

@@ -64,6 +64,21 @@ public final class ScanContext {
         report(new Finding(check, rule, category, severity, endpoint.subject(), endpoint.handler(), message, evidence));
     }
 
+    /**
+     * Like {@link #report(Finding)}, unless a finding of the same rule and subject is already there: for a bug that
+     * shows on every input (a stack trace for each bad name), the first shows it.
+     */
+    public void reportOnce(Finding finding) {
+        synchronized (findings) {
+            if (findings.stream().anyMatch(f -> f.rule().equals(finding.rule())
+                    && f.subject().equals(finding.subject()))) {
+                return;
+            }
+        }
+        report(finding);
+    }
+
+    /** Records a finding (and that its subject was tested). */
     public void report(Finding finding) {
         tested(finding.check(), finding.subject());
         synchronized (findings) {

@@ -92,4 +92,25 @@ class BflaCheckTest {
                     .allMatch(f -> f.category() == OwaspCategory.API2 && f.subject().equals("GET /api/admin/stats"));
         }
     }
+
+    @Test
+    void aServerThatValidatesTheBodyFirstGetsAWellFormedOneSoTheMissingScopeStillShows() {
+        // Bulwark and Bean Validation answer 400 to {} before the resource runs; the documented schema gives a body.
+        ApiModel model = ApiModel.merge(ApiModel.fromInventory("""
+                {"endpoints":[{"method":"POST","path":"/api/orders","consumes":["application/json"],
+                 "access":"roles(customer)"}]}"""), ApiModel.fromOpenApi("""
+                {"openapi":"3.0.3","paths":{"/api/orders":{"post":{"requestBody":{"content":{"application/json":
+                 {"schema":{"type":"object","required":["item","quantity"],"properties":{"item":{"type":"string"},
+                 "quantity":{"type":"integer","minimum":1}}}}}},"responses":{"201":{"description":"ok"}},
+                 "security":[{"bearer":["orders:write"]}]}}}}""", null));
+        FakeApi validating = new FakeApi().on("POST", "/api/orders", (m, c) -> c.subject() == null
+                ? FakeApi.Answer.status(401) : !c.body().contains("\"item\"") || !c.body().contains("\"quantity\"")
+                ? FakeApi.Answer.json(400, "{\"title\":\"Bad Request\"}") : guarded(c, "customer", null, 201));
+        try (FakeApi api = validating) {
+            ScanContext ctx = api.context(api.settings(keys).build(), model);
+            new BflaCheck().run(ctx);
+            assertThat(ctx.findings()).extracting(Finding::rule).contains("bfla.function-level");
+            assertThat(api.calls()).filteredOn(c -> c.method().equals("POST")).allMatch(c -> c.body().contains("item"));
+        }
+    }
 }
