@@ -90,15 +90,15 @@ public final class Main {
             o.values("--include").forEach(b::include);
             String rate = o.value("--rate");
             if (rate != null) {
-                b.requestsPerSecond(Double.parseDouble(rate));
+                b.requestsPerSecond(number("--rate", rate, Double::parseDouble));
             }
             String max = o.value("--max-requests");
             if (max != null) {
-                b.maxRequests(Integer.parseInt(max));
+                b.maxRequests(number("--max-requests", max, Integer::parseInt));
             }
             String timeout = o.value("--timeout-seconds");
             if (timeout != null) {
-                b.timeout(Duration.ofSeconds(Long.parseLong(timeout)));
+                b.timeout(Duration.ofSeconds(number("--timeout-seconds", timeout, Long::parseLong)));
             }
             String trust = o.value("--trust-cert");
             if (trust != null) {
@@ -131,16 +131,25 @@ public final class Main {
             }
             String probe = o.value("--rate-limit-probe");
             if (probe != null) {
-                b.rateLimitProbe(Integer.parseInt(probe));
+                b.rateLimitProbe(number("--rate-limit-probe", probe, Integer::parseInt));
             }
             String accepted = o.value("--accepted");
             if (accepted != null) {
                 accepted(Path.of(accepted), b);
             }
-            String level = o.value("--fail-on", "low").toUpperCase(Locale.ROOT);
+            String failOnValue = o.value("--fail-on", "low");
+            String level = failOnValue.toUpperCase(Locale.ROOT);
+            if (!List.of("LOW", "MEDIUM", "HIGH", "CRITICAL", "NEVER").contains(level)) {
+                throw new IllegalArgumentException("--fail-on must be low, medium, high, critical or never, not "
+                        + failOnValue);
+            }
             failOn = level.equals("NEVER") ? null : Severity.valueOf(level);
             o.noneLeft();
             settings = b.build();
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("bulwark-testkit: no such file: " + e.getMessage());
+            err.println("(run with --help for the options)");
+            return 2;
         } catch (IllegalArgumentException | IOException e) {
             err.println("bulwark-testkit: " + e.getMessage());
             err.println("(run with --help for the options)");
@@ -176,6 +185,14 @@ public final class Main {
                 throw new IllegalArgumentException(file + " line " + n + ": expected RULE | SUBJECT-PREFIX | REASON");
             }
             b.accept(parts[0], parts[1], parts[2]);
+        }
+    }
+
+    private static <T> T number(String option, String value, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, not " + value, e);
         }
     }
 

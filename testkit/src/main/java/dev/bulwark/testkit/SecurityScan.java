@@ -91,6 +91,7 @@ public final class SecurityScan {
             }
         }
         context.notRun().forEach(notRun::putIfAbsent);
+        unreachable(settings, probe).ifPresent(why -> notRun.put("connection", why));
         List<Finding> open = new ArrayList<>();
         List<ScanReport.AcceptedFinding> accepted = new ArrayList<>();
         for (Finding f : context.findings()) {
@@ -101,6 +102,23 @@ public final class SecurityScan {
                 .map(t -> new ScanReport.TestedSubject(t.check(), t.subject())).toList();
         return new ScanReport(settings.baseUrl().toString(), started,
                 Duration.between(started, settings.clock().instant()), probe.sent(), open, accepted, tested, notRun);
+    }
+
+    /**
+     * An error when requests went to the base URL and not one of them got an HTTP answer (nothing listening, a
+     * certificate not trusted, a wrong host): every check would otherwise pass on silence.
+     */
+    static java.util.Optional<String> unreachable(ScanSettings settings, Probe probe) {
+        String origin = settings.baseUrl().getScheme() + "://" + settings.baseUrl().getRawAuthority();
+        List<Exchange> toBase = probe.exchanges().stream().filter(x -> x.url().startsWith(origin)).toList();
+        if (toBase.isEmpty() || toBase.stream().anyMatch(Exchange::answered)) {
+            return java.util.Optional.empty();
+        }
+        Exchange first = toBase.get(0);
+        String hint = first.failure() != null && first.failure().contains("SSL")
+                ? " (a self-signed test certificate: --trust-cert FILE or --insecure)" : "";
+        return java.util.Optional.of("error: none of the " + toBase.size() + " requests to " + origin
+                + " got an answer, so no check could conclude; the first: " + first.failure() + hint);
     }
 
     private static ApiModel load(ScanSettings s, Identities identities, Probe probe) throws ScanException {

@@ -43,6 +43,37 @@ class MainTest {
     }
 
     @Test
+    void badValuesNameTheOptionAndWhatItTakes(@TempDir Path dir) {
+        assertThat(run("scan", "--base-url", "https://h:1", "--fail-on", "severe")).isEqualTo(2);
+        assertThat(err()).contains("--fail-on must be low, medium, high, critical or never, not severe")
+                .doesNotContain("enum constant");
+        assertThat(run("scan", "--base-url", "https://h:1", "--rate", "abc")).isEqualTo(2);
+        assertThat(err()).contains("--rate needs a number, not abc");
+        assertThat(run("scan", "--base-url", "https://h:1", "--max-requests", "1e3")).isEqualTo(2);
+        assertThat(err()).contains("--max-requests needs a number, not 1e3");
+        assertThat(run("scan", "--base-url", "https://h:1", "--accepted", dir.resolve("none.txt").toString()))
+                .isEqualTo(2);
+        assertThat(err()).contains("no such file: " + dir.resolve("none.txt"));
+    }
+
+    @Test
+    void aScanWhoseRequestsAllGoUnansweredExitsTwo(@TempDir Path dir) throws Exception {
+        Path inventory = dir.resolve("inventory.json");
+        Files.writeString(inventory, """
+                {"endpoints":[{"method":"GET","path":"/status","consumes":[],"access":"public",
+                 "handler":"x.Status#get"}]}""");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int status = run("scan", "--base-url", "http://127.0.0.1:" + port, "--inventory", inventory.toString(),
+                "--checks", "headers", "--rate", "1000", "--out", dir.resolve("out").toString());
+        assertThat(status).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("connection: error: none of the").contains("got an answer");
+    }
+
+    @Test
     void acceptedFileNeedsAReasonOnEveryLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("accepted.txt");
         Files.writeString(file, "# comment\nheaders.server-version | GET / | the load balancer rewrites it\n"
