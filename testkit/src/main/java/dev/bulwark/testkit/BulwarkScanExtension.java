@@ -62,7 +62,7 @@ public final class BulwarkScanExtension implements ParameterResolver {
             ScanSettings s = settings.get();
             try {
                 report = SecurityScan.run(s);
-                Reports.write(report, s.outputDirectory());
+                Reports.write(report, s.outputDirectory(), s.sourceRoot());
             } catch (SecurityScan.ScanException e) {
                 throw new IllegalStateException("the security scan could not run: " + e.getMessage(), e);
             } catch (IOException e) {
@@ -102,7 +102,7 @@ public final class BulwarkScanExtension implements ParameterResolver {
             String why = r.notRun().get(check);
             if (why != null) {
                 tests.add(DynamicTest.dynamicTest(check + " ran", () -> {
-                    if (why.startsWith("error")) {
+                    if (ScanReport.failure(why)) {
                         Assertions.fail(check + ": " + why);
                     }
                     org.junit.jupiter.api.Assumptions.abort(check + ": " + why);

@@ -51,6 +51,8 @@ public final class Main {
                 --rate-limit-probe N      send up to N requests to reach a 429 and try bypasses (default 0: off)
               Results
                 --out DIR                 reports directory (default target/bulwark-scan)
+                --source-root PATH        the API's Java sources from the repository root, for SARIF locations
+                                          (default src/main/java; demo/src/main/java in a multi-module build)
                 --fail-on LEVEL           low | medium | high | critical | never (default low)
                 --accepted FILE           accepted findings, one per line: RULE | SUBJECT-PREFIX | REASON
             """;
@@ -86,7 +88,8 @@ public final class Main {
                     .openApi(o.value("--openapi"))
                     .allowDestructive(o.flag("--allow-destructive"))
                     .insecureTls(o.flag("--insecure"))
-                    .outputDirectory(Path.of(o.value("--out", "target/bulwark-scan")));
+                    .outputDirectory(Path.of(o.value("--out", "target/bulwark-scan")))
+                    .sourceRoot(o.value("--source-root", "src/main/java"));
             o.values("--include").forEach(b::include);
             String rate = o.value("--rate");
             if (rate != null) {
@@ -157,10 +160,10 @@ public final class Main {
         }
         try {
             ScanReport report = SecurityScan.run(settings);
-            Reports.write(report, settings.outputDirectory());
+            Reports.write(report, settings.outputDirectory(), settings.sourceRoot());
             out.print(report.summary());
             out.println("Reports: " + settings.outputDirectory().toAbsolutePath());
-            boolean failedCheck = report.notRun().values().stream().anyMatch(v -> v.startsWith("error"));
+            boolean failedCheck = report.incomplete();
             if (failedCheck) {
                 return 2;
             }

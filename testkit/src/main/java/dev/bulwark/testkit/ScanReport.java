@@ -29,6 +29,19 @@ public record ScanReport(String target, Instant started, Duration took, int requ
         notRun = java.util.Collections.unmodifiableMap(new TreeMap<>(notRun));
     }
 
+    /**
+     * True when a reason in {@link #notRun()} means the scan did not do what it was asked (a check failed, nothing
+     * answered, the request budget ran out), not that a check had nothing to test here (no users, an http: base).
+     */
+    public static boolean failure(String reason) {
+        return reason.startsWith("error") || reason.startsWith("stopped") || reason.startsWith("not run");
+    }
+
+    /** True when some check failed or did not finish ({@link #failure(String)}). */
+    public boolean incomplete() {
+        return notRun.values().stream().anyMatch(ScanReport::failure);
+    }
+
     /** The findings at or above {@code severity}. */
     public List<Finding> atOrAbove(Severity severity) {
         return findings.stream().filter(f -> f.severity().compareTo(severity) >= 0).toList();

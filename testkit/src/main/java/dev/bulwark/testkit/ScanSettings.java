@@ -83,6 +83,7 @@ public final class ScanSettings {
     private final Severity failOn;
     private final Path outputDirectory;
     private final List<Accepted> accepted;
+    private final String sourceRoot;
     private final Clock clock;
 
     private ScanSettings(Builder b) {
@@ -106,6 +107,7 @@ public final class ScanSettings {
         this.failOn = b.failOn;
         this.outputDirectory = b.outputDirectory;
         this.accepted = List.copyOf(b.accepted);
+        this.sourceRoot = b.sourceRoot;
         this.clock = b.clock;
     }
 
@@ -139,6 +141,8 @@ public final class ScanSettings {
     public Severity failOn() { return failOn; }
     public Path outputDirectory() { return outputDirectory; }
     public List<Accepted> accepted() { return accepted; }
+    /** Where the API's Java sources are, relative to the repository root, for the SARIF's locations. */
+    public String sourceRoot() { return sourceRoot; }
     public Clock clock() { return clock; }
 
     /** Builds {@link ScanSettings}; every setting has a safe default for a shared test environment. */
@@ -163,6 +167,7 @@ public final class ScanSettings {
         private Severity failOn = Severity.LOW;
         private Path outputDirectory = Path.of("target", "bulwark-scan");
         private final List<Accepted> accepted = new ArrayList<>();
+        private String sourceRoot = "src/main/java";
         private Clock clock = Clock.systemUTC();
 
         private Builder(URI baseUrl) {
@@ -236,6 +241,8 @@ public final class ScanSettings {
             return this;
         }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
+        /** The API's Java sources relative to the repository root (default {@code src/main/java}). */
+        public Builder sourceRoot(String path) { this.sourceRoot = path; return this; }
 
         public ScanSettings build() {
             boolean tokens = user1Token != null || user2Token != null || adminToken != null;

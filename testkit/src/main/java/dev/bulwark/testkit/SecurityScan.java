@@ -65,9 +65,12 @@ public final class SecurityScan {
         Map<String, String> notRun = new LinkedHashMap<>();
         ApiModel model = load(settings, identities, probe).only(settings.include());
         ScanContext context = new ScanContext(settings, model, identities, probe, tls);
-        if (model.endpoints().isEmpty()) {
-            notRun.put("endpoints", "no endpoints: give the inventory or the OpenAPI document (and an include prefix"
-                    + " that matches); only service-wide checks ran");
+        if (model.endpoints().isEmpty() && (settings.inventory() != null || settings.openApi() != null)) {
+            notRun.put("endpoints", "error: the inventory or OpenAPI document named no endpoint"
+                    + (settings.include().isEmpty() ? "" : " under " + settings.include()) + ": nothing was tested");
+        } else if (model.endpoints().isEmpty()) {
+            notRun.put("endpoints", "no endpoints: give the inventory or the OpenAPI document; only service-wide "
+                    + "checks ran");
         }
         if (!identities.hasUsers()) {
             notRun.put("identities", "no ordinary users' tokens or signing key: only anonymous checks ran");

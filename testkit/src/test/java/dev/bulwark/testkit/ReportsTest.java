@@ -63,7 +63,18 @@ class ReportsTest {
         JsonObject accepted = run.getJsonArray("results").getJsonObject(1);
         assertThat(accepted.getJsonArray("suppressions").getJsonObject(0).getString("justification"))
                 .isEqualTo("the debug endpoint is off in production");
-        assertThat(accepted.getJsonArray("locations").getJsonObject(0).containsKey("physicalLocation")).isFalse();
+        // Every result has a physical location (GitHub code scanning rejects a file with one that has none): a finding
+        // without a handler is located at the module's pom.xml.
+        assertThat(accepted.getJsonArray("locations").getJsonObject(0).getJsonObject("physicalLocation")
+                .getJsonObject("artifactLocation").getString("uri")).isEqualTo("pom.xml");
+        JsonObject inModule = Json.parse(Sarif.write(report(), "1.2.3", "demo/src/main/java/")).asJsonObject()
+                .getJsonArray("runs").getJsonObject(0);
+        assertThat(inModule.getJsonArray("results").getValuesAs(JsonObject.class)).extracting(r -> r
+                .getJsonArray("locations").getJsonObject(0).getJsonObject("physicalLocation")
+                .getJsonObject("artifactLocation").getString("uri"))
+                .containsExactly("demo/src/main/java/com/example/shop/OrdersResource.java", "demo/pom.xml");
+        assertThat(inModule.getJsonArray("results").getJsonObject(0).getJsonArray("locations").getJsonObject(0)
+                .getJsonObject("physicalLocation").getJsonObject("region").getInt("startLine")).isEqualTo(1);
     }
 
     @Test

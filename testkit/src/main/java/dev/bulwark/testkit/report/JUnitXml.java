@@ -67,11 +67,17 @@ public final class JUnitXml {
             }
             String why = report.notRun().get(check);
             if (why != null) {
+                // A check that failed is an error; one with nothing to test here (no users, an http: base) skipped.
+                boolean error = ScanReport.failure(why);
                 t++;
-                e++;
+                if (error) {
+                    e++;
+                } else {
+                    s++;
+                }
                 cases.append("    <testcase classname=\"bulwark.").append(attr(check)).append("\" name=\"")
-                        .append(attr(check)).append(" ran\">\n      <error message=\"").append(attr(why))
-                        .append("\"/>\n    </testcase>\n");
+                        .append(attr(check)).append(" ran\">\n      <").append(error ? "error" : "skipped")
+                        .append(" message=\"").append(attr(why)).append("\"/>\n    </testcase>\n");
             }
             suites.append("  <testsuite name=\"bulwark.").append(attr(check)).append("\" tests=\"").append(t)
                     .append("\" failures=\"").append(f).append("\" errors=\"").append(e).append("\" skipped=\"")

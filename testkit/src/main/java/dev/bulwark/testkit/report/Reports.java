@@ -17,11 +17,16 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Writes the reports; returns the files written. */
+    /** Writes the reports, the SARIF located under {@code src/main/java}; returns the files written. */
     public static List<Path> write(ScanReport report, Path dir) throws IOException {
+        return write(report, dir, "src/main/java");
+    }
+
+    /** Writes the reports, the SARIF's locations under {@code sourceRoot}; returns the files written. */
+    public static List<Path> write(ScanReport report, Path dir, String sourceRoot) throws IOException {
         Files.createDirectories(dir);
         Path summary = Files.writeString(dir.resolve(SUMMARY), report.summary(), StandardCharsets.UTF_8);
-        Path sarif = Files.writeString(dir.resolve(SARIF), Sarif.write(report, version()), StandardCharsets.UTF_8);
+        Path sarif = Files.writeString(dir.resolve(SARIF), Sarif.write(report, version(), sourceRoot), StandardCharsets.UTF_8);
         Path junit = Files.writeString(dir.resolve(JUNIT), JUnitXml.write(report), StandardCharsets.UTF_8);
         return List.of(summary, sarif, junit);
     }

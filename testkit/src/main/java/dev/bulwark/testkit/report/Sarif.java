@@ -24,7 +24,22 @@ public final class Sarif {
     private Sarif() {
     }
 
+    /** The SARIF of a report whose handlers' sources are under {@code src/main/java} of the repository's root. */
     public static String write(ScanReport report, String toolVersion) {
+        return write(report, toolVersion, "src/main/java");
+    }
+
+    /**
+     * The SARIF of a report. {@code sourceRoot} is where the API's Java sources are, relative to the repository root
+     * (code-scanning tools resolve locations from there: {@code demo/src/main/java} in a multi-module build). A
+     * finding with a handler is located at its class's file; one without (service-wide, or from a document without
+     * handlers) at the module's {@code pom.xml} beside that source root, so every result has the physical location
+     * GitHub code scanning requires.
+     */
+    public static String write(ScanReport report, String toolVersion, String sourceRoot) {
+        String root = sourceRoot.replace('\\', '/').replaceAll("/+$", "");
+        String module = root.endsWith("src/main/java") ? root.substring(0, root.length() - "src/main/java".length())
+                : "";
         Map<String, Finding> rules = new LinkedHashMap<>();
         report.findings().forEach(f -> rules.putIfAbsent(f.rule(), f));
         report.accepted().forEach(a -> rules.putIfAbsent(a.finding().rule(), a.finding()));
@@ -46,8 +61,9 @@ public final class Sarif {
                             .add("security-severity", f.severity().securitySeverity())));
         }
         JsonArrayBuilder results = Json.createArrayBuilder();
-        report.findings().forEach(f -> results.add(result(f, index.get(f.rule()), null)));
-        report.accepted().forEach(a -> results.add(result(a.finding(), index.get(a.finding().rule()), a.reason())));
+        report.findings().forEach(f -> results.add(result(f, index.get(f.rule()), null, root, module)));
+        report.accepted().forEach(a -> results.add(result(a.finding(), index.get(a.finding().rule()), a.reason(), root,
+                module)));
         JsonObjectBuilder run = Json.createObjectBuilder()
                 .add("tool", Json.createObjectBuilder().add("driver", Json.createObjectBuilder()
                         .add("name", "bulwark-testkit")
@@ -58,7 +74,7 @@ public final class Sarif {
                         .add("description", Json.createObjectBuilder().add("text", "the source root of the API"))))
                 .add("invocations", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("executionSuccessful", report.notRun().keySet().stream()
-                                .noneMatch(k -> report.notRun().get(k).startsWith("error")))
+                                .noneMatch(k -> ScanReport.failure(report.notRun().get(k))))
                         .add("properties", Json.createObjectBuilder().add("target", report.target())
                                 .add("requests", report.requests()))))
                 .add("results", results);
@@ -69,15 +85,18 @@ public final class Sarif {
                 .build().toString();
     }
 
-    private static JsonObjectBuilder result(Finding f, int ruleIndex, String suppressedBecause) {
+    private static JsonObjectBuilder result(Finding f, int ruleIndex, String suppressedBecause, String root,
+                                            String module) {
         JsonObjectBuilder location = Json.createObjectBuilder();
+        String uri = module + "pom.xml";
         if (f.handler() != null && f.handler().contains("#")) {
             String type = f.handler().substring(0, f.handler().indexOf('#'));
             String outer = type.contains("$") ? type.substring(0, type.indexOf('$')) : type;
-            location.add("physicalLocation", Json.createObjectBuilder().add("artifactLocation",
-                    Json.createObjectBuilder().add("uri", "src/main/java/" + outer.replace('.', '/') + ".java")
-                            .add("uriBaseId", "SRCROOT")));
+            uri = (root.isEmpty() ? "" : root + "/") + outer.replace('.', '/') + ".java";
         }
+        location.add("physicalLocation", Json.createObjectBuilder()
+                .add("artifactLocation", Json.createObjectBuilder().add("uri", uri).add("uriBaseId", "SRCROOT"))
+                .add("region", Json.createObjectBuilder().add("startLine", 1)));
         location.add("logicalLocations", Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("fullyQualifiedName", f.subject())
                 .add("kind", "function")));
