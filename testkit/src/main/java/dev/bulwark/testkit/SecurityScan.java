@@ -127,11 +127,22 @@ public final class SecurityScan {
     private static ApiModel load(ScanSettings s, Identities identities, Probe probe) throws ScanException {
         ApiModel model = null;
         if (s.inventory() != null) {
-            model = ApiModel.fromInventory(read(s.inventory(), identities, probe, "inventory"));
+            String text = read(s.inventory(), identities, probe, "inventory");
+            try {
+                model = ApiModel.fromInventory(text);
+            } catch (RuntimeException e) {
+                throw new ScanException("the inventory from " + s.inventory() + " is not Bulwark's inventory: " + e,
+                        e);
+            }
         }
         if (s.openApi() != null) {
             String text = read(s.openApi(), identities, probe, "OpenAPI document");
-            ApiModel document = ApiModel.fromOpenApi(text, null);
+            ApiModel document;
+            try {
+                document = ApiModel.fromOpenApi(text, null);
+            } catch (RuntimeException e) {
+                throw new ScanException("the OpenAPI document from " + s.openApi() + " cannot be read: " + e, e);
+            }
             model = model == null ? document : ApiModel.merge(model, document);
         }
         return model == null ? new ApiModel(List.of(), Map.of()) : model;

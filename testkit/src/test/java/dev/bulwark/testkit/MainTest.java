@@ -83,6 +83,16 @@ class MainTest {
     }
 
     @Test
+    void anInventoryOfTheWrongShapeExitsTwoInsteadOfCrashing(@TempDir Path dir) throws Exception {
+        try (FakeApi api = new FakeApi()) {
+            Path inventory = Files.writeString(dir.resolve("inventory.json"), "{\"endpoints\": [{\"method\": 5}]}");
+            assertThat(run("scan", "--base-url", api.baseUrl(), "--inventory", inventory.toString(),
+                    "--out", dir.resolve("out").toString())).isEqualTo(2);
+            assertThat(err()).contains("is not Bulwark's inventory");
+        }
+    }
+
+    @Test
     void unreadableInventoryExitsTwo(@TempDir Path dir) {
         try (FakeApi api = new FakeApi()) {
             assertThat(run("scan", "--base-url", api.baseUrl(), "--inventory", "/nowhere",

@@ -85,4 +85,63 @@ class ProbeTest {
         assertThat(x.failure()).isNotBlank();
         assertThat(x.evidence()).contains("no answer");
     }
+
+    @Test
+    void neverSendsARequestOffTheTargetHostSoTokensStayThere() throws Exception {
+        try (FakeApi api = new FakeApi(); FakeApi other = new FakeApi()) {
+            Probe p = probe(api, 1000, 10, false);
+            Identity user1 = new Identity("user1", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln", java.util.Set.of(),
+                    java.util.Set.of());
+            // An inventory path or a Location header naming another host (here: localhost for 127.0.0.1).
+            String elsewhere = other.baseUrl().replace("127.0.0.1", "localhost") + "/steal";
+            Exchange x = p.send(Request.get(elsewhere, user1));
+            assertThat(x.answered()).isFalse();
+            assertThat(x.failure()).contains("not the target host");
+            assertThat(other.calls()).isEmpty();
+            assertThat(p.sent()).isZero();
+            // The target's own host on another port and scheme (the plain-HTTP origin) is still reached.
+            assertThat(p.send(Request.get(api.baseUrl() + "/x", user1)).answered()).isTrue();
+        }
+    }
+
+    @Test
+    void anEndlessBodyIsCutInsteadOfFillingTheHeap() throws Exception {
+        com.sun.net.httpserver.HttpServer endless = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        endless.createContext("/", x -> {
+            x.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[64 * 1024];
+            try (var out = x.getResponseBody()) {
+                while (true) {
+                    out.write(chunk);
+                }
+            } catch (java.io.IOException e) {
+                // the kit closed the connection
+            }
+        });
+        endless.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        endless.start();
+        try {
+            Probe p = new Probe(URI.create("http://127.0.0.1:" + endless.getAddress().getPort()),
+                    Tls.context(false, null), 1000, 10, false, Duration.ofSeconds(5), Clock.systemUTC(), d -> { });
+            Exchange x = p.send(Request.get("/forever", Identity.ANONYMOUS));
+            assertThat(x.status()).isEqualTo(200);
+            assertThat(x.body().length()).isLessThanOrEqualTo(256 * 1024);
+        } finally {
+            endless.stop(0);
+        }
+    }
+
+    @Test
+    void evidenceShortensTokensEvenInTheUrl() {
+        String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.U0lHTkFUVVJFU0lHTkFUVVJF";
+        Exchange x = new Exchange(Request.get("/x?access_token=" + token, Identity.ANONYMOUS),
+                "https://h/x?access_token=" + token, 200, java.util.Map.of(), "{\"t\":\"" + token + "\"}", null);
+        assertThat(x.evidence()).doesNotContain(token).doesNotContain("U0lHTkFUVVJF").contains("access_token=eyJhbGc...");
+    }
+
+    @Test
+    void deeplyNestedJsonIsNotJsonToTheChecks() {
+        assertThat(dev.bulwark.testkit.engine.Json.tryParse("[".repeat(5000) + "]".repeat(5000))).isNull();
+    }
 }

@@ -63,7 +63,15 @@ public record Exchange(Request request, String url, int status, Map<String, List
     /** The request and the answer in one line for a finding's evidence (tokens shortened). */
     public String evidence() {
         String shown = body.length() > 300 ? body.substring(0, 300) + "..." : body;
-        return request.method() + " " + url + " as " + request.identity().name() + " -> "
-                + (answered() ? status + " " + shown.replaceAll("\\s+", " ") : "no answer: " + failure);
+        return shorten(request.method() + " " + url + " as " + request.identity().name() + " -> "
+                + (answered() ? status + " " + shown.replaceAll("\\s+", " ") : "no answer: " + failure));
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            "(eyJ[A-Za-z0-9_-]{4})[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    /** {@code text} with every compact JWS/JWT cut to its first characters (a token in a URL, a cookie, a body). */
+    static String shorten(String text) {
+        return TOKEN.matcher(text).replaceAll("$1...");
     }
 }

@@ -19,7 +19,7 @@ public final class Json {
     public static JsonValue parse(String text) {
         try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
             return reader.readValue();
-        } catch (jakarta.json.JsonException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
     }
@@ -31,7 +31,9 @@ public final class Json {
         }
         try {
             return parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Not JSON, or JSON the parser will not read (Parsson refuses nesting deeper than 1000 with a plain
+            // RuntimeException): a hostile or odd answer must not abort the check that reads it.
             return null;
         }
     }

@@ -51,6 +51,7 @@ public final class Probe {
     private final boolean allowDestructive;
     private final Duration timeout;
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> otherHosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long nextAt;
     private long waited;
     private int sent;
@@ -157,12 +158,42 @@ public final class Probe {
         return x;
     }
 
+    /**
+     * True when {@code url} is on the target's host (any scheme and port: the plain-HTTP origin of the transport check
+     * is the same host). Requests elsewhere (an absolute URL in an inventory or OpenAPI document, a {@code Location}
+     * header naming another host) are never sent: they would carry the callers' tokens off the target.
+     */
+    public boolean onTarget(URI url) {
+        return url.getHost() != null && (url.getHost().equalsIgnoreCase(base.getHost())
+                || otherHosts.contains(url.getHost().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Also sends to {@code url}'s host: the plain-HTTP origin the settings name ({@code --http-url}). */
+    public void alsoOnTarget(URI url) {
+        if (url.getHost() != null) {
+            otherHosts.add(url.getHost().toLowerCase(Locale.ROOT));
+        }
+    }
+
     private Exchange sendOnce(Request request, int maxBody) {
         if (!allows(request.method())) {
             throw new IllegalStateException(request.method() + " is destructive: enable destructive methods to send it");
         }
+        URI url;
+        try {
+            url = resolve(request.target());
+        } catch (IllegalArgumentException e) {
+            Exchange bad = new Exchange(request, request.target(), -1, Map.of(), "", "not sendable: " + e.getMessage());
+            exchanges.add(bad);
+            return bad;
+        }
+        if (maxBody != MAX_DOCUMENT && !onTarget(url)) {
+            Exchange off = new Exchange(request, url.toString(), -1, Map.of(), "", "not sent: " + url.getHost()
+                    + " is not the target host " + base.getHost());
+            exchanges.add(off);
+            return off;
+        }
         pace();
-        URI url = resolve(request.target());
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout);
         boolean authorization = false;
         for (Map.Entry<String, String> h : request.headers().entrySet()) {
@@ -176,8 +207,8 @@ public final class Probe {
                 : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         Exchange exchange;
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] bytes = r.body() == null ? new byte[0] : r.body();
+            HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            byte[] bytes = readBounded(r.body(), maxBody + 1);
             if (bytes.length > maxBody && maxBody == MAX_DOCUMENT) {
                 exchange = new Exchange(request, url.toString(), -1, r.headers().map(), "",
                         "the document is longer than " + MAX_DOCUMENT + " bytes");
@@ -199,6 +230,39 @@ public final class Probe {
         }
         exchanges.add(exchange);
         return exchange;
+    }
+
+    /**
+     * At most {@code limit} bytes of a body, read within the request timeout: an endless or dripping body is cut
+     * (its connection closed) instead of filling the heap or holding the scan.
+     */
+    private byte[] readBounded(java.io.InputStream in, int limit) throws IOException {
+        java.util.concurrent.CompletableFuture<byte[]> read = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(in.readNBytes(limit));
+            } catch (IOException | RuntimeException e) {
+                read.completeExceptionally(new java.io.UncheckedIOException(e instanceof IOException io ? io
+                        : new IOException(e)));
+            }
+        }, "bulwark-kit-body");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return read.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            reader.interrupt();
+            throw new java.net.http.HttpTimeoutException("the body did not arrive within " + timeout.toSeconds()
+                    + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            in.close();
+        }
     }
 
     /** Counts a request sent by other means (a raw socket) against the budget and the pace. */

@@ -40,6 +40,9 @@ public final class ScanContext {
         this.identities = identities;
         this.probe = probe;
         this.tls = tls;
+        if (settings.httpUrl() != null) {
+            probe.alsoOnTarget(settings.httpUrl());
+        }
     }
 
     public ScanSettings settings() { return settings; }
