@@ -164,15 +164,32 @@ public final class Probe {
      * header naming another host) are never sent: they would carry the callers' tokens off the target.
      */
     public boolean onTarget(URI url) {
-        return url.getHost() != null && (url.getHost().equalsIgnoreCase(base.getHost())
-                || otherHosts.contains(url.getHost().toLowerCase(Locale.ROOT)));
+        String where = hostPort(url);
+        return where != null && (where.equals(hostPort(base)) || where.equals(hostPort(httpOf(base)))
+                || otherHosts.contains(where));
     }
 
-    /** Also sends to {@code url}'s host: the plain-HTTP origin the settings name ({@code --http-url}). */
+    /** Also sends to {@code url}'s host and port: the plain-HTTP origin the settings name ({@code --http-url}). */
     public void alsoOnTarget(URI url) {
-        if (url.getHost() != null) {
-            otherHosts.add(url.getHost().toLowerCase(Locale.ROOT));
+        String where = hostPort(url);
+        if (where != null) {
+            otherHosts.add(where);
         }
+    }
+
+    /** {@code host:port} of a URL, the port made explicit; null without a host. */
+    private static String hostPort(URI url) {
+        if (url == null || url.getHost() == null) {
+            return null;
+        }
+        int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    /** The plain-HTTP twin the transport check uses without {@code --http-url}: {@code http:} on the same port. */
+    private static URI httpOf(URI base) {
+        return base.getPort() == -1 && "https".equalsIgnoreCase(base.getScheme())
+                ? URI.create("http://" + base.getHost()) : base;
     }
 
     private Exchange sendOnce(Request request, int maxBody) {
@@ -189,7 +206,7 @@ public final class Probe {
         }
         if (maxBody != MAX_DOCUMENT && !onTarget(url)) {
             Exchange off = new Exchange(request, url.toString(), -1, Map.of(), "", "not sent: " + url.getHost()
-                    + " is not the target host " + base.getHost());
+                    + " is not the target " + base.getRawAuthority());
             exchanges.add(off);
             return off;
         }
