@@ -41,6 +41,7 @@ class DemoSecurityScanIT {
                     + " before any web module, with its CWWWC0005I page quoting the path HTML-encoded"
                     + " (docs/errors.md, What the container still answers itself)")
             .outputDirectory(OUT)
+            .sourceRoot("demo/src/main/java")
             .build());
 
     @TestFactory

@@ -55,7 +55,7 @@ class TestKitIT {
                     .insecureTls(true)
                     .mint(new ScanSettings.Minting(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE,
                             List.of("customer"), "orders:read", List.of("admin", "bulwark-admin"), ""))
-                    .accept("errors.reflected-input", PLANTED, "Open Liberty answers a URI it cannot decode (%00) "
+                    .accept("errors.reflected-input", "GET " + PLANTED, "Open Liberty answers a URI it cannot decode (%00) "
                             + "itself, before any web module, with its CWWWC0005I page quoting the path HTML-encoded "
                             + "(docs/errors.md); not the application's doing")
                     .accept("headers.nosniff", "4xx answers", "that same Liberty page: this server runs without "

@@ -44,7 +44,13 @@ public final class Exposure implements Check {
     private static final Pattern CREDENTIAL = Pattern.compile(
             ".*(password|passwd|secret|apikey|privatekey|passwordhash)|hash|pwd|(?!.*(page|csrf|xsrf|cursor)token).*token");
     private static final Pattern CARD_DATA = Pattern.compile(".*(creditcard|cardnumber|cvv|cvc)|pan");
-    private static final Pattern PERSONAL = Pattern.compile(".*(ssn|iban|salary|dateofbirth)|dob");
+    /**
+     * Personal data: government and bank ids, pay, birth dates, phone numbers, home addresses. Not e-mail or names:
+     * an API shows a caller their own, and a directory shows names by design.
+     */
+    private static final Pattern PERSONAL = Pattern.compile(".*(ssn|socialsecurity|iban|salary|dateofbirth|birthdate"
+            + "|birthday|passport|nationalid|taxid|taxnumber|driverslicen[cs]e|phone|mobilenumber|homeaddress"
+            + "|streetaddress|postaladdress)(number)?|dob");
     private static final Pattern JWT = Pattern.compile("eyJ[\\w-]{5,}\\.eyJ[\\w-]{5,}\\.[\\w-]*");
     private static final Pattern AWS = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");

@@ -51,6 +51,21 @@ class ExposureTest {
     }
 
     @Test
+    void personalDataNamesAreReportedButNamesAndOwnContactsAreNot() {
+        // A leaking order: its customer's birth date, phone and home address (the attack review's planted leak).
+        FakeApi api = new FakeApi().on("GET", "/shop/api/orders/([^/]+)", (m, c) -> Answer.json(200,
+                "{\"id\":" + m.group(1) + ",\"item\":\"b\",\"quantity\":1,\"owner\":\"u\","
+                        + "\"birthDate\":\"1980-01-02\",\"phone\":\"+44 20 7946 0000\","
+                        + "\"homeAddress\":\"1 High St\",\"ipAddress\":\"203.0.113.1\"}"));
+        try (FakeApi shop = Shop.routes(api)) {
+            ScanContext ctx = Shop.scan(shop, keys, new Exposure());
+            assertThat(ctx.findings()).filteredOn(f -> f.rule().equals("exposure.sensitive-field")).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("birthDate", "phone", "homeAddress")
+                            .doesNotContain("ipAddress").doesNotContain("item"));
+        }
+    }
+
+    @Test
     void secretShapedValuesAreReported() {
         FakeApi api = new FakeApi().on("GET", "/shop/api/products", (m, c) -> Answer.json(200,
                 "[{\"id\":1,\"name\":\"AKIAABCDEFGHIJKLMNOP\"},{\"id\":2,\"name\":\"4111 1111 1111 1111\"}]"));
