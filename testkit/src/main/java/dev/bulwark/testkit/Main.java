@@ -130,6 +130,9 @@ public final class Main {
                 if (!ScanSettings.ALL_CHECKS.contains(skip)) {
                     throw new IllegalArgumentException("unknown check " + skip + "; known: " + ScanSettings.ALL_CHECKS);
                 }
+                if (skip.equals("discovery")) {
+                    throw new IllegalArgumentException("discovery cannot be skipped: the other checks use what it saw");
+                }
                 b.skip(skip);
             }
             String probe = o.value("--rate-limit-probe");

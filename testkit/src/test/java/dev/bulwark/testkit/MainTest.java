@@ -35,6 +35,8 @@ class MainTest {
         assertThat(err()).contains("unknown option(s): --bogus x");
         assertThat(run("scan", "--base-url", "https://h:1", "--checks", "bola,telepathy")).isEqualTo(2);
         assertThat(err()).contains("unknown check telepathy");
+        assertThat(run("scan", "--base-url", "https://h:1", "--skip", "discovery")).isEqualTo(2);
+        assertThat(err()).contains("discovery cannot be skipped");
         assertThat(run("scan", "--base-url", "https://h:1", "--user1-token", "a")).isEqualTo(2);
         assertThat(err()).contains("two ordinary users' tokens are needed");
         assertThat(run("scan", "--base-url", "https://h:1", "--rate", "0")).isEqualTo(2);
