@@ -31,6 +31,7 @@ class DemoSecurityScanIT {
     static final BulwarkScanExtension SCAN = BulwarkScanExtension.of(() -> ScanSettings.builder(DemoIT.HTTPS)
             .httpUrl(System.getProperty("demo.base.url", "http://localhost:9080"))
             .inventory("/bulwark/inventory")
+            .reviewedInventory("src/test/testkit/reviewed-inventory.json")
             .insecureTls(true)
             .mint(new ScanSettings.Minting(Path.of(System.getProperty("demo.keys", "target/keys"), "private.pem"),
                     "https://issuer.bulwark.demo", "bulwark-demo-api", List.of("customer"), "", List.of("admin"), "")
@@ -53,7 +54,7 @@ class DemoSecurityScanIT {
     void everyCheckRanOnTheDemosEndpointsAndTheReportsWereWritten(ScanReport report) throws Exception {
         assertThat(report.notRun()).isEmpty();
         assertThat(report.tested()).extracting(ScanReport.TestedSubject::check)
-                .contains("jwt", "bfla", "bola", "mass-assignment", "exposure", "errors", "injection", "cors",
+                .contains("drift", "jwt", "bfla", "bola", "mass-assignment", "exposure", "errors", "injection", "cors",
                         "transport", "headers", "rate-limit");
         assertThat(report.tested()).extracting(ScanReport.TestedSubject::subject)
                 .contains("GET /api/v1/orders/{id}", "GET /api/v2/customers", "PUT /api/v1/customers/me");

@@ -29,6 +29,8 @@ public final class Main {
                                           a URL or a file
                 --openapi LOC             the OpenAPI 3 document (JSON; /openapi is asked for JSON), same forms
                 --include PREFIX          only endpoints under this path (repeatable)
+                --reviewed-inventory FILE the inventory (or posture report JSON) as last reviewed: endpoints whose
+                                          access got weaker since, or are new, are findings
               Callers (tokens from the environment keep them out of the process list)
                 --user1-token T | env BULWARK_KIT_USER1_TOKEN   an ordinary user
                 --user2-token T | env BULWARK_KIT_USER2_TOKEN   another ordinary user
@@ -45,7 +47,7 @@ public final class Main {
                 --insecure                trust any certificate (test environments only)
                 --trust-cert FILE         trust this PEM certificate besides the JDK's
               Checks
-                --checks a,b              only these (discovery, jwt, bfla, bola, mass-assignment, exposure,
+                --checks a,b              only these (discovery, drift, jwt, bfla, bola, mass-assignment, exposure,
                                           errors, injection, cors, transport, headers, rate-limit)
                 --skip a,b                all but these
                 --rate-limit-probe N      send up to N requests to reach a 429 and try bypasses (default 0: off)
@@ -89,7 +91,8 @@ public final class Main {
                     .allowDestructive(o.flag("--allow-destructive"))
                     .insecureTls(o.flag("--insecure"))
                     .outputDirectory(Path.of(o.value("--out", "target/bulwark-scan")))
-                    .sourceRoot(o.value("--source-root", "src/main/java"));
+                    .sourceRoot(o.value("--source-root", "src/main/java"))
+                    .reviewedInventory(o.value("--reviewed-inventory"));
             o.values("--include").forEach(b::include);
             String rate = o.value("--rate");
             if (rate != null) {

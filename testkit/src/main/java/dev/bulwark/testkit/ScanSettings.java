@@ -60,7 +60,7 @@ public final class ScanSettings {
     }
 
     /** Every check the kit has, in the order they run. */
-    public static final List<String> ALL_CHECKS = List.of("discovery", "jwt", "bfla", "bola", "mass-assignment",
+    public static final List<String> ALL_CHECKS = List.of("discovery", "drift", "jwt", "bfla", "bola", "mass-assignment",
             "exposure", "errors", "injection", "cors", "transport", "headers", "rate-limit");
 
     private final URI baseUrl;
@@ -84,6 +84,7 @@ public final class ScanSettings {
     private final Path outputDirectory;
     private final List<Accepted> accepted;
     private final String sourceRoot;
+    private final String reviewedInventory;
     private final Clock clock;
 
     private ScanSettings(Builder b) {
@@ -108,6 +109,7 @@ public final class ScanSettings {
         this.outputDirectory = b.outputDirectory;
         this.accepted = List.copyOf(b.accepted);
         this.sourceRoot = b.sourceRoot;
+        this.reviewedInventory = b.reviewedInventory;
         this.clock = b.clock;
     }
 
@@ -143,6 +145,8 @@ public final class ScanSettings {
     public List<Accepted> accepted() { return accepted; }
     /** Where the API's Java sources are, relative to the repository root, for the SARIF's locations. */
     public String sourceRoot() { return sourceRoot; }
+    /** The reviewed inventory file the drift check compares with, or null (the check then does nothing). */
+    public String reviewedInventory() { return reviewedInventory; }
     public Clock clock() { return clock; }
 
     /** Builds {@link ScanSettings}; every setting has a safe default for a shared test environment. */
@@ -168,6 +172,7 @@ public final class ScanSettings {
         private Path outputDirectory = Path.of("target", "bulwark-scan");
         private final List<Accepted> accepted = new ArrayList<>();
         private String sourceRoot = "src/main/java";
+        private String reviewedInventory;
         private Clock clock = Clock.systemUTC();
 
         private Builder(URI baseUrl) {
@@ -243,6 +248,8 @@ public final class ScanSettings {
         public Builder clock(Clock clock) { this.clock = clock; return this; }
         /** The API's Java sources relative to the repository root (default {@code src/main/java}). */
         public Builder sourceRoot(String path) { this.sourceRoot = path; return this; }
+        /** A reviewed inventory (or posture report) file: endpoints whose access got weaker since are findings. */
+        public Builder reviewedInventory(String file) { this.reviewedInventory = file; return this; }
 
         public ScanSettings build() {
             boolean tokens = user1Token != null || user2Token != null || adminToken != null;

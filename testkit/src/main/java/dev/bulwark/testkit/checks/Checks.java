@@ -13,6 +13,7 @@ public final class Checks {
     public static List<Check> all() {
         return List.of(
                 new Discovery(),
+                new Drift(),
                 new JwtCheck(),
                 new BflaCheck(),
                 new Bola(),

@@ -67,6 +67,56 @@ public record Access(boolean known, boolean isPublic, boolean denyAll, Set<Strin
         return java.util.Arrays.stream(s.trim().split(separator)).map(String::trim).filter(w -> !w.isEmpty()).toList();
     }
 
+    /** The rule in the inventory's words ({@code roles(admin) scopes(all: a) owner}), for messages. */
+    public String describe() {
+        if (!known) {
+            return "unknown";
+        }
+        if (denyAll) {
+            return "deny-all";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (isPublic) {
+            parts.add("public");
+        }
+        if (!roles.isEmpty()) {
+            parts.add("roles(" + String.join(",", new java.util.TreeSet<>(roles)) + ")");
+        }
+        if (!allScopes.isEmpty()) {
+            parts.add("scopes(all: " + String.join(" ", new java.util.TreeSet<>(allScopes)) + ")");
+        }
+        if (!anyScopes.isEmpty()) {
+            parts.add("scopes(any: " + String.join("|", new java.util.TreeSet<>(anyScopes)) + ")");
+        }
+        if (owned) {
+            parts.add("owner check");
+        }
+        return parts.isEmpty() ? "authenticated" : String.join(" ", parts);
+    }
+
+    /**
+     * True when this rule admits a caller that {@code reviewed} did not: public where it was not, deny-all lifted,
+     * a role added or the roles dropped, a needed scope dropped, the one-of scopes widened. (The owner check is
+     * compared on its own.)
+     */
+    public boolean weakerThan(Access reviewed) {
+        if (!known || !reviewed.known) {
+            return false;
+        }
+        if (reviewed.denyAll) {
+            return !denyAll;
+        }
+        if (isPublic) {
+            return !reviewed.isPublic;
+        }
+        boolean roleWidened = !reviewed.roles.isEmpty() && (roles.isEmpty() || !reviewed.roles.containsAll(roles));
+        boolean scopeDropped = !allScopes.containsAll(reviewed.allScopes);
+        boolean anyWidened = !reviewed.anyScopes.isEmpty()
+                && (anyScopes.isEmpty() ? !allScopes.stream().anyMatch(reviewed.anyScopes::contains)
+                : !reviewed.anyScopes.containsAll(anyScopes));
+        return roleWidened || scopeDropped || anyWidened;
+    }
+
     /** True when the endpoint needs a caller at all (not public, or unknown). */
     public boolean authenticated() {
         return !isPublic;

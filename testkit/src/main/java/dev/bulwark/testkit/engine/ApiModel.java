@@ -53,13 +53,20 @@ public final class ApiModel {
         return s;
     }
 
-    /** The inventory's JSON ({@code {"endpoints": [{"method", "path", "consumes", "access", "handler"}]}}). */
+    /**
+     * The inventory's JSON ({@code {"endpoints": [{"method", "path", "consumes", "access", "handler"}]}}), or the
+     * posture report's (the access under {@code protections}).
+     */
     public static ApiModel fromInventory(String json) {
         JsonObject root = Json.parse(json).asJsonObject();
         List<ApiEndpoint> out = new ArrayList<>();
         for (JsonValue v : root.getJsonArray("endpoints")) {
             JsonObject e = v.asJsonObject();
-            out.add(new ApiEndpoint(e.getString("method"), e.getString("path"), Access.parse(e.getString("access", null)),
+            // The inventory has "access"; the posture report (docs/posture.md) "protections": {"access": ...}.
+            JsonObject protections = e.get("protections") instanceof JsonObject p ? p : null;
+            String access = e.containsKey("access") ? e.getString("access", null)
+                    : protections != null ? protections.getString("access", null) : null;
+            out.add(new ApiEndpoint(e.getString("method"), e.getString("path"), Access.parse(access),
                     List.of(), Json.strings(e.get("consumes")), null, null, e.getString("handler", null)));
         }
         return new ApiModel(out, Map.of());
