@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The planted-bug application's customer record (TestKitIT, issue 20).
+ * The planted-bug application's customer record (PlantedBugsScanIT, issue 20).
  * <p>
  * <b>A deliberate bug, planted for the kit's integration test; never copy this class:</b> {@code GET
  * /planted/customers/me} returns {@link PlantedCustomer#dateOfBirth()}, a personal field that the OpenAPI document

@@ -5,7 +5,7 @@ import dev.bulwark.api.ObjectAccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The planted application's correct ownership rule (TestKitIT): an invoice is its owner's only. */
+/** The planted application's correct ownership rule (PlantedBugsScanIT): an invoice is its owner's only. */
 @ApplicationScoped
 public class PlantedInvoiceAccess implements ObjectAccessPolicy {
 

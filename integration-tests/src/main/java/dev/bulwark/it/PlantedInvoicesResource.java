@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * The planted-bug application's invoices (TestKitIT): the <b>correct twins</b> of the planted orders bugs, which the
+ * The planted-bug application's invoices (PlantedBugsScanIT): the <b>correct twins</b> of the planted orders bugs, which the
  * security test kit must not flag. {@code GET /planted/invoices/{id}} declares {@code @OwnedBy} (another customer's
  * invoice answers 404 like a missing one); {@code POST /planted/invoices} is documented as needing
  * {@code invoices:write} and enforces it with {@code @RequiresScopes} (403 without it).

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The planted-bug application's data (TestKitIT, issue 20): orders, invoices and a customer record per token subject,
+ * The planted-bug application's data (PlantedBugsScanIT, issue 20): orders, invoices and a customer record per token subject,
  * created the first time a subject is seen and seeded from the subject alone (ids {@code ord-<tag>-1},
  * {@code inv-<tag>-1}, with {@code <tag>} the first 8 hex digits of the subject's SHA-256), so two callers such as
  * {@code bulwark-kit-user1} and {@code bulwark-kit-user2} each own two orders and two invoices, the same ones on every

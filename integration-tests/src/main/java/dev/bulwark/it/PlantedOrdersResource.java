@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * The planted-bug application's orders (TestKitIT, issue 20: the security test kit must find these bugs).
+ * The planted-bug application's orders (PlantedBugsScanIT, issue 20: the security test kit must find these bugs).
  * <p>
  * <b>Two deliberate bugs, planted for the kit's integration test; never copy this class:</b>
  * <ol>

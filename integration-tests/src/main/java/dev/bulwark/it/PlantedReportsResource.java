@@ -20,7 +20,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The planted-bug application's reports (TestKitIT, issue 20).
+ * The planted-bug application's reports (PlantedBugsScanIT, issue 20).
  * <p>
  * <b>A deliberate bug, planted for the kit's integration test; never copy this class:</b> {@code GET
  * /planted/reports/{name}} answers a name it does not know (anything but {@code monthly} and {@code yearly}) with a

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * IT's signing key: two customers ({@code bulwark-kit-user1}, {@code bulwark-kit-user2}, scope {@code orders:read}
  * only) and an admin that may read the inventory ({@code bulwark-admin}).
  */
-class TestKitIT {
+class PlantedBugsScanIT {
 
     private static final String PLANTED = "/it/api/planted";
     private static final String BOLA = "GET " + PLANTED + "/orders/{id}";
