@@ -105,4 +105,16 @@ class ReportsTest {
                 .contains("[accepted] [MEDIUM] API8:2023 errors.stack-trace")
                 .contains("[not run] rate-limit: stopped");
     }
+
+    @Test
+    void aLoneSurrogateFromAHostileAnswerStillGivesEveryReport(@TempDir Path dir) throws Exception {
+        Finding odd = new Finding("exposure", "exposure.sensitive-field", OwaspCategory.API3, Severity.MEDIUM,
+                "GET /x", null, "field \ud800 leaked", "GET /x -> 200 {\"\ud800\":1}");
+        ScanReport r = new ScanReport("https://h", Instant.parse("2026-12-01T10:00:00Z"), Duration.ZERO, 1,
+                List.of(odd), List.of(), List.of(), Map.of());
+        Reports.write(r, dir);
+        assertThat(Files.readString(dir.resolve(Reports.SUMMARY))).contains("field ? leaked");
+        assertThat(Json.parse(Files.readString(dir.resolve(Reports.SARIF)))).isNotNull();
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(Reports.JUNIT).toFile());
+    }
 }

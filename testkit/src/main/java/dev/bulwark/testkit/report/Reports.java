@@ -25,10 +25,17 @@ public final class Reports {
     /** Writes the reports, the SARIF's locations under {@code sourceRoot}; returns the files written. */
     public static List<Path> write(ScanReport report, Path dir, String sourceRoot) throws IOException {
         Files.createDirectories(dir);
-        Path summary = Files.writeString(dir.resolve(SUMMARY), report.summary(), StandardCharsets.UTF_8);
-        Path sarif = Files.writeString(dir.resolve(SARIF), Sarif.write(report, version(), sourceRoot), StandardCharsets.UTF_8);
-        Path junit = Files.writeString(dir.resolve(JUNIT), JUnitXml.write(report), StandardCharsets.UTF_8);
-        return List.of(summary, sarif, junit);
+        return List.of(text(dir.resolve(SUMMARY), report.summary()),
+                text(dir.resolve(SARIF), Sarif.write(report, version(), sourceRoot)),
+                text(dir.resolve(JUNIT), JUnitXml.write(report)));
+    }
+
+    /**
+     * Writes UTF-8, a lone surrogate (a hostile answer's broken text quoted in a finding) as {@code ?}: the report
+     * is written whatever the API answered ({@code Files.writeString} would throw and leave no report).
+     */
+    private static Path text(Path file, String content) throws IOException {
+        return Files.write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     static String version() {
