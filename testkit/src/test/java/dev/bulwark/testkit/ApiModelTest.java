@@ -89,10 +89,12 @@ class ApiModelTest {
         // Liberty merging several applications' documents: each path item carries its application's server.
         ApiModel model = ApiModel.fromOpenApi("""
                 {"openapi":"3.0.3","servers":[{"url":"https://h:9443"}],"paths":{
-                 "/api/orders":{"servers":[{"url":"https://h:9443/shop"}],"get":{"responses":{}}},
+                 "/api/orders":{"servers":[{"url":"https://h:9443/shop"},{"url":"https://h:9443/shop-eu/"}],
+                  "get":{"responses":{}}},
                  "/api/users":{"get":{"servers":[{"url":"https://h:9443/admin/"}],"responses":{}}},
                  "/status":{"get":{"responses":{}}}}}""", null);
         assertThat(model.endpoints()).extracting(ApiEndpoint::subject)
-                .containsExactly("GET /shop/api/orders", "GET /admin/api/users", "GET /status");
+                .containsExactly("GET /shop/api/orders", "GET /shop-eu/api/orders", "GET /admin/api/users",
+                        "GET /status");
     }
 }

@@ -79,7 +79,7 @@ public final class ApiModel {
      */
     public static ApiModel fromOpenApi(String json, String prefix) {
         JsonObject root = Json.parse(json).asJsonObject();
-        String base = prefix != null ? prefix : serverPath(root);
+        List<String> base = prefix != null ? List.of(prefix) : serverPaths(root);
         Map<String, JsonObject> schemas = new LinkedHashMap<>();
         JsonObject components = root.getJsonObject("components");
         if (components != null && components.getJsonObject("schemas") != null) {
@@ -90,6 +90,7 @@ public final class ApiModel {
             });
         }
         List<ApiEndpoint> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         JsonObject paths = root.getJsonObject("paths");
         JsonArray globalSecurity = root.getJsonArray("security");
         if (paths != null) {
@@ -97,8 +98,8 @@ public final class ApiModel {
                 JsonObject item = p.getValue().asJsonObject();
                 // A path item's own servers win over the document's (a server merging several applications'
                 // documents puts each application's context root there).
-                String itemBase = prefix != null ? prefix
-                        : item.containsKey("servers") ? serverPath(item) : base;
+                List<String> itemBase = prefix != null ? List.of(prefix)
+                        : item.containsKey("servers") ? serverPaths(item) : base;
                 List<Parameter> shared = parameters(item.getJsonArray("parameters"));
                 for (Map.Entry<String, JsonValue> op : item.entrySet()) {
                     if (!METHODS.contains(op.getKey().toLowerCase(Locale.ROOT))) {
@@ -128,9 +129,15 @@ public final class ApiModel {
                         }
                     }
                     JsonArray security = o.containsKey("security") ? o.getJsonArray("security") : globalSecurity;
-                    String opBase = prefix == null && o.containsKey("servers") ? serverPath(o) : itemBase;
-                    out.add(new ApiEndpoint(op.getKey(), join(opBase, p.getKey()), access(o, security), params,
-                            consumes, request, response, null));
+                    // One operation per server path: a merged document lists every application serving the path.
+                    List<String> opBase = prefix == null && o.containsKey("servers") ? serverPaths(o) : itemBase;
+                    for (String b : opBase) {
+                        String path = join(b, p.getKey());
+                        if (seen.add(op.getKey().toUpperCase(Locale.ROOT) + " " + ApiEndpoint.normalized(path))) {
+                            out.add(new ApiEndpoint(op.getKey(), path, access(o, security), params, consumes, request,
+                                    response, null));
+                        }
+                    }
                 }
             }
         }
@@ -140,21 +147,23 @@ public final class ApiModel {
     /** The inventory's endpoints with what the document adds; documented operations the inventory lacks are kept. */
     public static ApiModel merge(ApiModel inventory, ApiModel document) {
         List<ApiEndpoint> out = new ArrayList<>();
-        List<ApiEndpoint> left = new ArrayList<>(document.endpoints);
-        for (ApiEndpoint e : inventory.endpoints) {
-            ApiEndpoint match = left.stream().filter(d -> e.sameOperation(d.method(), d.path())).findFirst()
-                    .orElse(null);
-            if (match != null) {
-                left.remove(match);
-                out.add(e.merge(match));
-            } else {
-                out.add(e);
-            }
+        // Indexed by operation (a merged server document has thousands): method and the path without variable names.
+        Map<String, ApiEndpoint> left = new LinkedHashMap<>();
+        for (ApiEndpoint d : document.endpoints) {
+            left.putIfAbsent(key(d), d);
         }
-        out.addAll(left);
+        for (ApiEndpoint e : inventory.endpoints) {
+            ApiEndpoint match = left.remove(key(e));
+            out.add(match != null ? e.merge(match) : e);
+        }
+        out.addAll(left.values());
         Map<String, JsonObject> schemas = new LinkedHashMap<>(inventory.schemas);
         schemas.putAll(document.schemas);
         return new ApiModel(out, schemas);
+    }
+
+    private static String key(ApiEndpoint e) {
+        return e.method() + " " + ApiEndpoint.normalized(e.path());
     }
 
     private static Access access(JsonObject operation, JsonArray security) {
@@ -206,18 +215,22 @@ public final class ApiModel {
         return null;
     }
 
-    private static String serverPath(JsonObject root) {
-        JsonArray servers = root.getJsonArray("servers");
-        if (servers == null || servers.isEmpty()) {
-            return "";
+    /** The distinct paths of the {@code servers} of a document, path item or operation ({@code ""} when none). */
+    private static List<String> serverPaths(JsonObject holder) {
+        JsonArray servers = holder.getJsonArray("servers");
+        Set<String> paths = new LinkedHashSet<>();
+        if (servers != null) {
+            for (JsonValue server : servers) {
+                String url = server instanceof JsonObject o ? o.getString("url", "") : "";
+                try {
+                    String path = URI.create(url).getPath();
+                    paths.add(path == null ? "" : path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+                } catch (IllegalArgumentException e) {
+                    paths.add("");
+                }
+            }
         }
-        String url = servers.getJsonObject(0).getString("url", "");
-        try {
-            String path = URI.create(url).getPath();
-            return path == null ? "" : path;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return paths.isEmpty() ? List.of("") : List.copyOf(paths);
     }
 
     private static String join(String base, String path) {
