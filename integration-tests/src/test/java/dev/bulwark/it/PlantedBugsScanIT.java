@@ -38,6 +38,12 @@ class PlantedBugsScanIT {
             "POST " + PLANTED + "/invoices", "GET " + PLANTED + "/statements/{name}", "GET " + PLANTED + "/orders",
             "GET " + PLANTED + "/invoices");
 
+    /**
+     * The planted API's documented contract (scopes, schemas), as its team would keep it: the server's own /openapi
+     * merges the documents of the ~30 applications deployed from this WAR, and which application a shared path is
+     * attributed to changes as the tests deploy more of them, so the scan reads the contract from a file.
+     */
+    private static final Path CONTRACT = Path.of("src", "test", "resources", "planted-openapi.json").toAbsolutePath();
     private static final Path OUTPUT = Path.of("target", "bulwark-scan", "planted").toAbsolutePath();
     private static ScanReport report;
 
@@ -50,7 +56,7 @@ class PlantedBugsScanIT {
         if (report == null) {
             report = SecurityScan.run(ScanSettings.builder(BASE)
                     .inventory("/it/bulwark/inventory")
-                    .openApi("/openapi")
+                    .openApi(CONTRACT.toString())
                     .include(PLANTED)
                     .insecureTls(true)
                     .mint(new ScanSettings.Minting(KEYS.resolve(DevTokens.PRIVATE_KEY_FILE), ISSUER, AUDIENCE,
@@ -90,9 +96,11 @@ class PlantedBugsScanIT {
                 .containsExactlyInAnyOrder("id", "period", "amount");
         assertThat(schemas.getJsonObject("PlantedCustomer").getJsonObject("properties").keySet())
                 .containsExactlyInAnyOrder("number", "displayName");
-        ApiModel model = ApiModel.fromOpenApi(text, null);
-        assertThat(scopes(model, BFLA)).containsExactly("orders:write");
-        assertThat(scopes(model, "POST " + PLANTED + "/invoices")).containsExactly("invoices:write");
+        assertThat(text).as("the server documents the planted scope it does not enforce")
+                .contains("\"orders:write\"").contains("\"invoices:write\"");
+        ApiModel contract = ApiModel.fromOpenApi(java.nio.file.Files.readString(CONTRACT), null);
+        assertThat(scopes(contract, BFLA)).containsExactly("orders:write");
+        assertThat(scopes(contract, "POST " + PLANTED + "/invoices")).containsExactly("invoices:write");
     }
 
     private static java.util.Set<String> scopes(ApiModel model, String subject) {
