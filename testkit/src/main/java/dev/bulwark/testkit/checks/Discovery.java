@@ -43,11 +43,10 @@ public final class Discovery implements Check {
     @Override
     public void run(ScanContext ctx) {
         List<ApiEndpoint> gets = ctx.api().endpoints().stream().filter(e -> e.method().equals("GET")).toList();
+        List<ApiEndpoint> plain = Targets.plainGets(ctx);
         for (Identity who : ctx.callers()) {
-            for (ApiEndpoint e : gets) {
-                if (!e.hasPathVariables() && e.query().stream().noneMatch(p -> p.required())) {
-                    read(ctx, e, who, e.path());
-                }
+            for (ApiEndpoint e : plain) {
+                read(ctx, e, who, e.path());
             }
         }
         for (Identity who : ctx.callers()) {

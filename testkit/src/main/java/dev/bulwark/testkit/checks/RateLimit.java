@@ -73,15 +73,13 @@ public final class RateLimit implements Check {
     }
 
     private static Optional<Target> target(ScanContext ctx) {
-        List<ApiEndpoint> plain = ctx.api().endpoints().stream().filter(e -> e.method().equals("GET")
-                && !e.hasPathVariables() && e.query().stream().noneMatch(p -> p.required())).toList();
-        Optional<Target> open = plain.stream().filter(e -> e.access().known() && e.access().isPublic()).findFirst()
+        Optional<Target> open = Targets.publicGets(ctx).stream().findFirst()
                 .map(e -> new Target(e, Identity.ANONYMOUS));
         if (open.isPresent() || !ctx.identities().hasUsers()) {
             return open;
         }
         Identity u1 = ctx.identities().user1();
-        return plain.stream().filter(e -> e.access().known() && e.access().admits(u1)).findFirst()
+        return Targets.plainGets(ctx).stream().filter(e -> e.access().known() && e.access().admits(u1)).findFirst()
                 .map(e -> new Target(e, u1));
     }
 
