@@ -614,6 +614,14 @@ public class BulwarkExtension implements Extension {
 
     private Limiter limiter;
     private ErrorLog errorLog;
+    /** The request each thread serves inside the servlet filter, for the interceptors. */
+    private final dev.bulwark.internal.pipeline.ServedRequests servedRequests =
+            new dev.bulwark.internal.pipeline.ServedRequests();
+
+    /** The request each thread serves inside Bulwark's servlet filter (set by the filter, read by interceptors). */
+    public dev.bulwark.internal.pipeline.ServedRequests servedRequests() {
+        return servedRequests;
+    }
     /** The deployment's configuration, read again by the rules that reload. */
     private volatile Function<String, Optional<String>> configSource;
     private dev.bulwark.internal.network.AddressRules addressRules;

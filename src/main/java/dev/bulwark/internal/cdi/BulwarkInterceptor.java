@@ -73,6 +73,10 @@ abstract class BulwarkInterceptor {
      * one call through the request proxy (outside a request the built-in bean throws, and that is the answer).
      */
     private RequestState requestState() {
+        RequestState served = extension.servedRequests().current();
+        if (served != null) {
+            return served; // inside the servlet filter on this thread: no lookup through the request proxy
+        }
         try {
             HttpServletRequest request = extension.currentRequest();
             return request == null ? null : RequestState.from(request::getAttribute);

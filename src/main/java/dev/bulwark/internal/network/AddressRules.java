@@ -94,7 +94,11 @@ public final class AddressRules {
 
     /** The servlet-layer check of one request (global lists, then the route policies covering it), or null. */
     public String refusal(String clientAddress, String method, String normalizedPath) {
-        NetworkSettings s = current();
+        return refusal(current(), clientAddress, method, normalizedPath);
+    }
+
+    /** The same check against rules the caller already read ({@link #current()}, once per request). */
+    public String refusal(NetworkSettings s, String clientAddress, String method, String normalizedPath) {
         return s.noRequestRules() ? null : s.refusal(bytes(clientAddress), method, normalizedPath);
     }
 

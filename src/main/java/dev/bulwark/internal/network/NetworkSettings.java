@@ -25,7 +25,15 @@ public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles
 
     /** True when no rule applies at the servlet layer (the global lists and the routes' lists are empty). */
     public boolean noRequestRules() {
-        return global.isEmpty() && routes.stream().allMatch(r -> r.addresses().isEmpty());
+        if (!global.isEmpty()) {
+            return false;
+        }
+        for (RoutePolicy r : routes) { // per request: no stream
+            if (!r.addresses().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -65,7 +73,12 @@ public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles
 
     /** True when a route policy asks something of callers (access, roles, scopes). */
     public boolean checksCallers() {
-        return routes.stream().anyMatch(RoutePolicy::checksCaller);
+        for (RoutePolicy r : routes) { // per request: no stream
+            if (r.checksCaller()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -127,7 +140,12 @@ public record NetworkSettings(AddressRule global, Map<String, AddressRule> roles
 
     /** True when a route policy sets a rate limit. */
     public boolean limitsRates() {
-        return routes.stream().anyMatch(r -> r.rateLimit() != null);
+        for (RoutePolicy r : routes) { // per request: no stream
+            if (r.rateLimit() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The route policies covering a request that set a rate limit, in the order listed. */

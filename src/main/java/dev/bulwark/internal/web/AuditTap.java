@@ -76,7 +76,7 @@ final class AuditTap {
                 return; // only the refusal counters listen: nothing to hand over for a success
             }
             if (token == null) {
-                principal = principal(request);
+                principal = principal(exchange);
                 if (principal == null) {
                     return; // an anonymous success: no detector counts it
                 }
@@ -90,7 +90,7 @@ final class AuditTap {
         log.record(new AuditEvent(clock.millis(), System.nanoTime() - start, request.getMethod(),
                 route == null ? null : route.template(), route != null && route.ownedObject(), path, status, request.getContentLengthLong(),
                 bytesOut, exchange.clientAddress, token == null ? null : token.claims(),
-                token != null ? null : principal != null ? principal : principal(request), request.getHeader("User-Agent"), exchange.correlationId,
+                token != null ? null : principal != null ? principal : principal(exchange), request.getHeader("User-Agent"), exchange.correlationId,
                 request.getHeader("traceparent"), state.get(Refusal.KEY), observed,
                 route == null ? null : route.roles(), items(state)));
     }
@@ -101,9 +101,9 @@ final class AuditTap {
         return items == null ? -1 : items;
     }
 
-    private static String principal(HttpServletRequest request) {
+    private static String principal(BulwarkFilter.Exchange exchange) {
         try {
-            Principal p = request.getUserPrincipal();
+            Principal p = exchange.principal(); // asked of the container once per request
             return p == null ? null : p.getName();
         } catch (RuntimeException e) {
             return null;

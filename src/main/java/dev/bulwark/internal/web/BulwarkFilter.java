@@ -35,6 +35,7 @@ import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.observe.ObserveSettings;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
+import dev.bulwark.internal.pipeline.ServedRequests;
 import dev.bulwark.internal.ratelimit.Caller;
 import dev.bulwark.internal.ratelimit.RateLimitKeys;
 import dev.bulwark.internal.ratelimit.RefusalBudget;
@@ -130,6 +131,8 @@ final class BulwarkFilter extends HttpFilter {
     private final transient RouteRateLimits routeLimits;
     /** The claim that holds a token's scopes ({@code bulwark.authz.scope-claim}), for route policies' scopes. */
     private final String scopeClaim;
+    /** The request this filter serves on each thread, for the deployment's bean interceptors. */
+    private final transient ServedRequests served;
 
     /**
      * @param bodyLimits the body limit of each endpoint (JAX-RS checks each matched method's limit again)
@@ -139,7 +142,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, null, null, null, null, null, null, null);
     }
 
     /**
@@ -148,7 +151,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage) {
-        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null, null, null);
+        this(config, bodyLimits, errorLog, refusals, tokenGate, versions, versionUsage, null, null, null, null, null);
     }
 
     /**
@@ -156,10 +159,13 @@ final class BulwarkFilter extends HttpFilter {
      * @param audit   the deployment's audit log (access events, refusal counters, detectors), or null when off
      * @param addresses the deployment's address rules (they reload), or null for the configuration's, fixed
      * @param routeLimits the route policies' rate limits, or null when rate limiting is off
+     * @param served      where the interceptors find the request this filter serves on their thread, or null
      */
     BulwarkFilter(BulwarkConfig config, EndpointBodyLimits bodyLimits, ErrorLog errorLog, RefusalBudget refusals,
                   java.util.function.Supplier<TokenGate> tokenGate, Versions versions, VersionUsage versionUsage,
-                  ApiKeyAuthentication apiKeys, AuditLog audit, AddressRules addresses, RouteRateLimits routeLimits) {
+                  ApiKeyAuthentication apiKeys, AuditLog audit, AddressRules addresses, RouteRateLimits routeLimits,
+                  ServedRequests served) {
+        this.served = served != null ? served : new ServedRequests();
         this.addresses = addresses != null ? addresses
                 : AddressRules.fixed(config.settings(dev.bulwark.internal.network.NetworkKeys.CONCERN));
         this.scopeClaim = config.authz().scopeClaim();
@@ -200,11 +206,21 @@ final class BulwarkFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = audit == null ? 0L : System.nanoTime();
-        if (request.getDispatcherType() == DispatcherType.ERROR) {
-            errorDispatch(request, response, chain, start);
-            return;
-        }
         RequestState state = state(request);
+        RequestState outer = served.enter(state);
+        try {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                errorDispatch(request, response, chain, start);
+            } else {
+                serve(request, response, chain, state, start);
+            }
+        } finally {
+            served.leave(outer);
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                       RequestState state, long start) throws IOException, ServletException {
         RequestHeaderNames headers = RequestHeaderNames.of(request, state);
         String correlationId = correlate(request, response, state, headers);
         Versions.Match version = versions == null ? null : version(request, state, request.getRequestURI());
@@ -281,7 +297,7 @@ final class BulwarkFilter extends HttpFilter {
      * refused here (observed: recorded, and it goes on).
      */
     private boolean routeAccess(Exchange exchange, HttpServletRequest caller, String method) throws IOException {
-        NetworkSettings network = addresses.current();
+        NetworkSettings network = exchange.network();
         if (!network.checksCallers()) {
             return true;
         }
@@ -311,7 +327,7 @@ final class BulwarkFilter extends HttpFilter {
      * request was answered 429 here (observed: recorded, and it goes on).
      */
     private boolean routeRates(Exchange exchange, String method) throws IOException {
-        NetworkSettings network = addresses.current();
+        NetworkSettings network = exchange.network();
         if (routeLimits == null || !network.limitsRates()) {
             return true;
         }
@@ -384,7 +400,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                                long start) throws IOException, ServletException {
-        RequestState state = state(request);
+        RequestState state = state(request);  // the request's own, when its dispatch passed here
         RequestHeaderNames headers = RequestHeaderNames.of(request, state);
         String correlationId = correlate(request, response, state, headers);
         Boolean known = state.get(TransportAttributes.SECURE);
@@ -553,12 +569,24 @@ final class BulwarkFilter extends HttpFilter {
         final HttpServletResponse response;
         final boolean secure;
         final RequestHeaderNames headers;
+        /** The address rules and route policies in force, read once for the request. */
+        final NetworkSettings network;
         RequestHost host;
         MethodPolicy.Decision method;
         long bodyLimit;
+        private String routePath;
+
+        /** The path the route policies and address rules see (normalized once per request, when needed). */
+        String routePath() {
+            if (routePath == null) {
+                routePath = RoutePattern.normalize(containerPath(request));
+            }
+            return routePath;
+        }
 
         Admission(HttpServletRequest request, HttpServletResponse response, boolean secure,
-                  RequestHeaderNames headers) {
+                  RequestHeaderNames headers, NetworkSettings network) {
+            this.network = network;
             this.request = request;
             this.response = response;
             this.secure = secure;
@@ -595,7 +623,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
                                      boolean secure, RequestHeaderNames headers) throws IOException {
-        Admission admission = new Admission(request, response, secure, headers);
+        Admission admission = new Admission(request, response, secure, headers, exchange.network());
         for (Step step : guards) {
             Verdict verdict = step.guard().check(admission);
             if (verdict.wouldRefuse() && observe.observes(step.phase())) {
@@ -652,8 +680,11 @@ final class BulwarkFilter extends HttpFilter {
      */
     private Verdict addressRules(Admission a) {
         HttpServletRequest request = a.request;
-        String refused = addresses.refusal(state(request).get(TransportAttributes.RULE_ADDRESS),
-                a.method.effectiveMethod(), RoutePattern.normalize(containerPath(request)));
+        if (a.network.noRequestRules()) {
+            return Verdict.PASS; // the common case: no list to check, nothing to look up
+        }
+        String refused = addresses.refusal(a.network, state(request).get(TransportAttributes.RULE_ADDRESS),
+                a.method.effectiveMethod(), a.routePath());
         return refused == null ? Verdict.PASS : Verdict.refuse(ProblemKind.FORBIDDEN, refused);
     }
 
@@ -707,10 +738,10 @@ final class BulwarkFilter extends HttpFilter {
         HttpServletRequest request = a.request;
         long length = request.getContentLengthLong();
         boolean body = length > 0 || a.headers.has("Transfer-Encoding") && request.getHeader("Transfer-Encoding") != null;
-        a.bodyLimit = addresses.current().bodyLimit(a.method.effectiveMethod(),
-                RoutePattern.normalize(containerPath(request)), body
-                        ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
-                        : bodyLimits.configured());
+        long endpointLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
+                : bodyLimits.configured();
+        a.bodyLimit = a.network.routes().isEmpty() ? endpointLimit
+                : a.network.bodyLimit(a.method.effectiveMethod(), a.routePath(), endpointLimit);
         if (length > a.bodyLimit) {
             return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
         }
@@ -746,6 +777,34 @@ final class BulwarkFilter extends HttpFilter {
         long problemBytes = -1;
         /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */
         private boolean addressUnchecked;
+        /** The address rules and route policies in force for this request (read once: a reload may come between). */
+        private NetworkSettings network;
+        /** The container's principal, asked once ({@link #principal()}). */
+        private java.security.Principal principal;
+        private boolean principalAsked;
+
+        NetworkSettings network() {
+            if (network == null) {
+                network = addresses.current();
+            }
+            return network;
+        }
+
+        /**
+         * The container's principal of the request, asked of the container once it is needed (the security headers
+         * at commit, the audit event): Liberty's lookup goes through its security collaborator every time.
+         */
+        java.security.Principal principal() {
+            if (!principalAsked) {
+                try {
+                    principal = request.getUserPrincipal();
+                } catch (RuntimeException e) {
+                    principal = null;
+                }
+                principalAsked = true;
+            }
+            return principal;
+        }
 
         Exchange(HttpServletRequest request, HttpServletResponse response, RequestState state,
                  RequestHeaderNames headers, String correlationId, boolean secure, String clientAddress) {
@@ -865,8 +924,9 @@ final class BulwarkFilter extends HttpFilter {
 
         /** @param written the response's headers as they are now (read once by the caller) */
         void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
-            boolean authenticated = sent.get(request, "Authorization") != null || request.getUserPrincipal() != null
-                    || state.has(TokenGate.VERIFIED); // an API key in its own header (X-API-Key)
+            boolean authenticated = sent.get(request, "Authorization") != null
+                    || state.has(TokenGate.VERIFIED) // an API key in its own header (X-API-Key)
+                    || principal() != null;
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,

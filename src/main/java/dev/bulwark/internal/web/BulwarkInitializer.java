@@ -290,7 +290,7 @@ public final class BulwarkInitializer implements ServletContainerInitializer {
         FilterRegistration.Dynamic filter = context.addFilter("bulwark",
                 new BulwarkFilter(config, bodyLimits, extension.errorLog(), refusals, extension::tokenGate, versions,
                         versionUsage, apiKeys, extension.audit(), extension.addressRules(),
-                        rl.enabled() ? new RouteRateLimits(extension::limiter) : null));
+                        rl.enabled() ? new RouteRateLimits(extension::limiter) : null, extension.servedRequests()));
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
 

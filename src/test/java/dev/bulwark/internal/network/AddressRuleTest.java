@@ -113,6 +113,11 @@ class AddressRuleTest {
     void requestPathsAreNormalizedBeforeMatching() {
         assertThat(RoutePattern.normalize("//admin//users/")).isEqualTo("/admin/users");
         assertThat(RoutePattern.normalize("")).isEqualTo("/");
+        assertThat(RoutePattern.normalize("/")).isEqualTo("/");
+        assertThat(RoutePattern.normalize("///")).isEqualTo("/");
+        assertThat(RoutePattern.normalize("/api/orders")).isEqualTo("/api/orders");
+        assertThat(RoutePattern.normalize("api//orders/")).isEqualTo("/api/orders");
+        assertThat(RoutePattern.normalize("/api/orders//")).isEqualTo("/api/orders");
         assertThat(RoutePattern.normalize(null)).isEqualTo("/");
         AddressRules rules = rules(Map.of("bulwark.routes", "admin", "bulwark.routes.admin.paths", "/admin/*",
                 "bulwark.routes.admin.ip.allow", "10.8.0.0/16"));
