@@ -8,7 +8,8 @@
 #
 #   benchmarks/e2e.sh [rounds (8)] [seconds per run (10)]
 #
-# Environment: E2E_JVM_OPTS (more server JVM options, e.g. -Dbulwark.<key>=<value>), E2E_WARMUP (seconds in all, 90), E2E_HTTP_PORT (9680), E2E_HTTPS_PORT (10043), E2E_THREADS (wrk
+# Environment: E2E_JVM_OPTS (more server JVM options, e.g. -Dbulwark.<key>=<value>), E2E_WARMUP (seconds in all, 90;
+# then 60-s cycles until steady: E2E_WARMUP_MAX (600) seconds at most, E2E_STEADY_PERCENT (10)), E2E_HTTP_PORT (9680), E2E_HTTPS_PORT (10043), E2E_THREADS (wrk
 # threads, 1), E2E_CONNECTIONS (16), MAVEN_ARGS (extra Maven options, e.g. -o), E2E_SKIP_BUILD=1 (use the WARs and
 # the devtools jar already built). E2E_PROFILE=public|me|order: instead of the rounds, record a JFR CPU profile of
 # /with under that request for the run's seconds and print where Bulwark's own samples are (needs a JDK 21+ `jfr`,
@@ -159,6 +160,40 @@ run() { # side request seconds
 per=$(( warmup / 6 > 0 ? warmup / 6 : 1 ))
 echo "warm-up: ${per} s per request and application, alternating (${warmup} s in all)"
 for q in "${requests[@]}"; do run with "$q" "$per" >/dev/null; run without "$q" "$per" >/dev/null; done
+# Then, until the servers are warm: cycles of 10 s per request and application (60 s a cycle) until every one of the
+# six throughputs is within E2E_STEADY_PERCENT (10) % of the cycle before, or E2E_WARMUP_MAX (600) seconds of warm-up
+# in all. A slow or busy machine compiles for minutes; rounds measured before that compare a half-compiled /with
+# against a half-compiled /without and rise round by round. E2E_WARMUP_MAX=0 keeps the fixed warm-up alone.
+warmup_max=${E2E_WARMUP_MAX:-600}
+steady_percent=${E2E_STEADY_PERCENT:-10}
+spent=$warmup
+previous=""
+steady=""
+while [ "$spent" -lt "$warmup_max" ]; do
+  cycle=""
+  for q in "${requests[@]}"; do
+    for side in with without; do
+      read -r n us _ <<< "$(run "$side" "$q" 10)"
+      cycle="$cycle $(( n * 1000000 / us ))"
+    done
+  done
+  spent=$((spent + 60))
+  echo "  warm-up cycle (req/s, public/me/order with,without):$cycle"
+  if [ -n "$previous" ] && awk -v a="$previous" -v b="$cycle" -v p="$steady_percent" 'BEGIN {
+      n = split(a, x, " "); split(b, y, " ")
+      for (i = 1; i <= n; i++) if (x[i] <= 0 || (y[i] - x[i]) / x[i] > p / 100 || (x[i] - y[i]) / x[i] > p / 100) exit 1
+      exit 0 }'; then
+    steady=yes; break
+  fi
+  previous=$cycle
+done
+if [ "$warmup_max" -gt 0 ]; then
+  if [ -n "$steady" ]; then
+    echo "warm: two cycles within ${steady_percent} % of each other after ${spent} s of warm-up"
+  else
+    echo "NOT STEADY after ${spent} s of warm-up (E2E_WARMUP_MAX): the rounds below may still be rising"
+  fi
+fi
 
 if [ -n "${E2E_PROFILE:-}" ]; then
   jfr_tool=${E2E_JFR_TOOL:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr}
@@ -170,7 +205,42 @@ if [ -n "${E2E_PROFILE:-}" ]; then
     jcmd "$pid" JFR.stop name=e2e filename="$recording" >/dev/null
     read -r n us _ <<< "$line"
     echo "profile of /$side under '$E2E_PROFILE' ($secs s, $(( n * 1000000 / us )) req/s): $recording"
+    eval "requests_$side=$n"
   done
+  # Where the difference is: each sample counted for the component of its innermost frame that belongs to one (the
+  # JDK's frames count for their caller's), per 1000 requests of each side. Bulwark's own code is "bulwark"; what it
+  # makes the container do (headers, attributes, principal look-ups) shows in the container's rows.
+  echo "samples per 1000 requests by component (with, without, difference):"
+  for side in with without; do
+    "$jfr_tool" print --events jdk.ExecutionSample --stack-depth 400 "$app/e2e-profile-$E2E_PROFILE-$side.jfr" \
+      | awk -v side="$side" '
+        function flush() { if (insample) { c[cat == "" ? "other" : cat]++ } insample = 0; cat = "" }
+        /jdk.ExecutionSample/ { flush(); insample = 1; next }
+        /line:/ && insample && cat == "" {
+          f = $1
+          if (f ~ /^dev\.bulwark\.bench/) cat = "application"
+          else if (f ~ /^dev\.bulwark/) cat = "bulwark"
+          else if (f ~ /org\.jboss\.weld/) cat = "cdi (weld)"
+          else if (f ~ /org\.jboss\.resteasy/) cat = "jax-rs (resteasy)"
+          else if (f ~ /yasson|parsson|glassfish\.json/) cat = "json"
+          else if (f ~ /jwt|smallrye/) cat = "mp-jwt, config"
+          else if (f ~ /com\.ibm\.ws\.security|javax\.security/) cat = "liberty security"
+          else if (f ~ /webcontainer/) cat = "servlet container"
+          else if (f ~ /com\.ibm\.ws\.http|genericbnf/) cat = "http channel"
+          else if (f ~ /sun\.security|com\.sun\.crypto|channel\.ssl/) cat = "tls"
+          else if (f ~ /hibernate\.validator|bval/) cat = "bean validation"
+          else if (f ~ /com\.ibm\.ws\.tcpchannel/) cat = "tcp channel"
+          next
+        }
+        END { flush(); for (k in c) print side "\t" k "\t" c[k] }'
+  done | awk -F'\t' -v nw="$requests_with" -v nwo="$requests_without" '
+      { v[$1, $2] = $3; k[$2] = 1; tot[$1] += $3 }
+      END {
+        for (x in k) { a = v["with", x] * 1000 / nw; b = v["without", x] * 1000 / nwo
+          printf "%f\t  %-20s %7.2f %7.2f %+7.2f\n", a - b, x, a, b, a - b | "sort -rn | cut -f2-" }
+        close("sort -rn | cut -f2-")
+        printf "  %-20s %7.2f %7.2f %+7.2f\n", "all", tot["with"] * 1000 / nw, tot["without"] * 1000 / nwo,
+          tot["with"] * 1000 / nw - tot["without"] * 1000 / nwo }'
   "$jfr_tool" print --events jdk.ExecutionSample --stack-depth 400 "$recording" | awk '
     # per sample: the innermost Bulwark frame (self and callees outside Bulwark, up to the next servlet/JAX-RS
     # chain call back into the application), and the leaf frame

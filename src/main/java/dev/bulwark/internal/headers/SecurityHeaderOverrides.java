@@ -42,6 +42,9 @@ public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHea
 
         /** True when the header (any case) is switched off. */
         public boolean switchedOff(String name) {
+            if (values.isEmpty()) {
+                return false; // most resources override nothing: asked for every header of every response
+            }
             for (Map.Entry<String, String> e : values.entrySet()) {
                 if (e.getValue() == null && e.getKey().equalsIgnoreCase(name)) {
                     return true;

@@ -22,6 +22,9 @@ public record ObserveSettings(Set<ObservedControl> controls) {
 
     /** True when a step of this phase only observes. */
     public boolean observes(Phase phase) {
+        if (controls.isEmpty()) {
+            return false; // the default: asked several times per request, answered without a search
+        }
         ObservedControl control = ObservedControl.of(phase);
         return control != null && controls.contains(control);
     }

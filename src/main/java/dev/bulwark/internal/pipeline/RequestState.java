@@ -1,6 +1,5 @@
 package dev.bulwark.internal.pipeline;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -97,7 +96,11 @@ public final class RequestState {
         }
     }
 
-    private final Map<Key<?>, Object> values = new HashMap<>(8);
+    /**
+     * Keys compare by identity (each is one constant of the concern that owns it): an identity map holds a request's
+     * twenty-odd slots in one array, with no entry objects and no resizing.
+     */
+    private final Map<Key<?>, Object> values = new java.util.IdentityHashMap<>(20);
 
     /** The value of a slot, or null when no step filled it. */
     public <T> T get(Key<T> key) {

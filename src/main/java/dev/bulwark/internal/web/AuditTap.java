@@ -138,6 +138,7 @@ final class AuditTap {
 
         @Override
         public void onComplete(AsyncEvent event) {
+            exchange.askPrincipalAgain(); // asked now, not as the response committed
             emit(exchange, start, false);
         }
 

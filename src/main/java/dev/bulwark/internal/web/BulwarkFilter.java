@@ -95,6 +95,10 @@ import java.util.Set;
 final class BulwarkFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    /** {@link Exchange#principal()}: the container said there is no caller. */
+    private static final Object NOBODY = new Object();
+    /** {@link Exchange#principal()}: the container failed to say. */
+    private static final Object UNKNOWN = new Object();
     /** The refusal budget was charged for this request (once, even when an error dispatch follows). */
     private static final RequestState.Key<Boolean> CHARGED = RequestState.Key.of("refusal charged", Boolean.class);
 
@@ -779,9 +783,12 @@ final class BulwarkFilter extends HttpFilter {
         private boolean addressUnchecked;
         /** The address rules and route policies in force for this request (read once: a reload may come between). */
         private NetworkSettings network;
-        /** The container's principal, asked once ({@link #principal()}). */
-        private java.security.Principal principal;
-        private boolean principalAsked;
+        /**
+         * The container's principal once asked ({@link #principal()}): {@link #NOBODY} for none, {@link #UNKNOWN}
+         * when the container failed to say; null before the first question. Volatile: an asynchronous response
+         * commits and completes on other threads.
+         */
+        private volatile Object principal;
 
         NetworkSettings network() {
             if (network == null) {
@@ -795,15 +802,31 @@ final class BulwarkFilter extends HttpFilter {
          * at commit, the audit event): Liberty's lookup goes through its security collaborator every time.
          */
         java.security.Principal principal() {
-            if (!principalAsked) {
+            Object known = principal;
+            if (known == null) {
                 try {
-                    principal = request.getUserPrincipal();
+                    java.security.Principal p = request.getUserPrincipal();
+                    known = p == null ? NOBODY : p;
                 } catch (RuntimeException e) {
-                    principal = null;
+                    known = UNKNOWN;
                 }
-                principalAsked = true;
+                principal = known;
             }
-            return principal;
+            return known instanceof java.security.Principal p ? p : null;
+        }
+
+        /** True when the container could not say who the caller is (the security headers then assume someone). */
+        boolean principalUnknown() {
+            principal();
+            return principal == UNKNOWN;
+        }
+
+        /**
+         * Forgets the principal asked so far: an asynchronous response's event is made when it completes, and the
+         * caller is asked again then (the commit may have run on a thread of the application's).
+         */
+        void askPrincipalAgain() {
+            principal = null;
         }
 
         Exchange(HttpServletRequest request, HttpServletResponse response, RequestState state,
@@ -926,7 +949,7 @@ final class BulwarkFilter extends HttpFilter {
         void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
             boolean authenticated = sent.get(request, "Authorization") != null
                     || state.has(TokenGate.VERIFIED) // an API key in its own header (X-API-Key)
-                    || principal() != null;
+                    || principal() != null || principalUnknown(); // fail closed: no-store
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,

@@ -61,12 +61,14 @@ final class JsonStrings {
     private int classes;
 
     private int depth;
-    private final boolean[] object = new boolean[MAX_FRAMES];
-    private final int[] index = new int[MAX_FRAMES];
+    // the frames' arrays start small (most bodies are a few levels deep: one scan per response) and double up to
+    // MAX_FRAMES as the body nests deeper
+    private boolean[] object = new boolean[8];
+    private int[] index = new int[8];
     /** Each object frame's current member name (copied as names end: no allocation once the buffers have grown). */
-    private final char[][] names = new char[MAX_FRAMES][];
-    private final int[] nameLength = new int[MAX_FRAMES];
-    private final boolean[] nameRemoved = new boolean[MAX_FRAMES];
+    private char[][] names = new char[8][];
+    private int[] nameLength = new int[8];
+    private boolean[] nameRemoved = new boolean[8];
     /** Inside an object, before the colon: the next string is a member name. */
     private boolean expectName;
     private boolean lastWasName;
@@ -248,6 +250,9 @@ final class JsonStrings {
         switch (unit) {
             case '{', '[' -> {
                 if (depth < MAX_FRAMES) {
+                    if (depth == object.length) {
+                        growFrames();
+                    }
                     object[depth] = unit == '{';
                     index[depth] = 0;
                     nameLength[depth] = -1;
@@ -295,6 +300,15 @@ final class JsonStrings {
     /** True when the string that just ended is a member name. */
     boolean wasName() {
         return lastWasName;
+    }
+
+    private void growFrames() {
+        int n = Math.min(MAX_FRAMES, object.length * 2);
+        object = java.util.Arrays.copyOf(object, n);
+        index = java.util.Arrays.copyOf(index, n);
+        names = java.util.Arrays.copyOf(names, n);
+        nameLength = java.util.Arrays.copyOf(nameLength, n);
+        nameRemoved = java.util.Arrays.copyOf(nameRemoved, n);
     }
 
     private void keepName(int frame) {

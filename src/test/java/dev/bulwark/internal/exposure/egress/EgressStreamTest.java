@@ -97,6 +97,43 @@ class EgressStreamTest {
     }
 
     @Test
+    void aSecretDeepInTheBodyIsFoundAndNamedByItsFullPath() throws IOException {
+        // twenty levels: past the frames a scan starts with, within the ones it names
+        StringBuilder json = new StringBuilder();
+        StringBuilder path = new StringBuilder("$");
+        for (int i = 0; i < 10; i++) {
+            json.append("{\"level").append(i).append("\":[");
+            path.append(".level").append(i).append("[0]");
+        }
+        json.append("{\"card\":\"4111111111111111\"}");
+        json.append("]}".repeat(10));
+        String sent = through(response(EgressAction.REDACT, 1024, null), json.toString(), 7);
+        assertThat(sent).doesNotContain("4111").contains("[removed]");
+        assertThat(warnings()).singleElement().asString().contains(path + ".card");
+    }
+
+    @Test
+    void atTheDeepestNamedFrameAndPastItTheSecretIsStillFound() throws IOException {
+        for (int pairs : new int[] {31, 32, 40}) { // frames: 63 + the card's object, 65, 81
+            StringBuilder json = new StringBuilder();
+            StringBuilder path = new StringBuilder("$");
+            for (int i = 0; i < pairs; i++) {
+                json.append("{\"a\":[");
+                path.append(".a[0]"); // short names: the log line's path is bounded
+            }
+            json.append("{\"card\":\"4111111111111111\"}").append("]}".repeat(pairs));
+            String sent = through(response(EgressAction.REDACT, 1024, null), json.toString(), 5);
+            assertThat(sent).as(pairs + " levels").doesNotContain("4111").contains("[removed]");
+            String warning = String.valueOf(warnings().get(warnings().size() - 1));
+            if (pairs == 31) {
+                assertThat(warning).as("64 frames, all named").contains(path + ".card");
+            } else {
+                assertThat(warning).as("deeper than the named frames").contains("...");
+            }
+        }
+    }
+
+    @Test
     void aSecretMemberNameIsReplacedAndNeverLogged() throws IOException {
         String json = "{\"cards\":{\"4111111111111111\":{\"limit\":5}}}";
         String sent = through(response(EgressAction.REDACT, 1024, null), json, 3);
