@@ -264,7 +264,20 @@ public class BulwarkExtension implements Extension {
                 .beanClass(InMemoryTokenDenyList.class)
                 .types(TokenDenyList.class, Object.class)
                 .scope(ApplicationScoped.class)
-                .createWith(ctx -> new InMemoryTokenDenyList(config().jwt().denyListMaxEntries(), Clock.systemUTC()));
+                .createWith(ctx -> defaultDenyList());
+    }
+
+    private InMemoryTokenDenyList defaultDenyList;
+
+    /**
+     * The default deny-list, one per deployment: the bean the application injects and the instance the token gate
+     * asks on every request without going through the bean's client proxy (a context look-up per call).
+     */
+    private synchronized InMemoryTokenDenyList defaultDenyList() {
+        if (defaultDenyList == null) {
+            defaultDenyList = new InMemoryTokenDenyList(config().jwt().denyListMaxEntries(), Clock.systemUTC());
+        }
+        return defaultDenyList;
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
@@ -683,7 +696,9 @@ public class BulwarkExtension implements Extension {
     private synchronized dev.bulwark.internal.auth.TokenGate makeTokenGate() {
         JwtSettings jwt = config().jwt();
         if (tokenGate == null && jwt.inUse()) {
-            TokenDenyList denyList = CDI.current().select(TokenDenyList.class).get();
+            // the application's own deny-list through its bean (whatever its scope); Bulwark's own directly
+            TokenDenyList denyList = applicationDenyList ? CDI.current().select(TokenDenyList.class).get()
+                    : defaultDenyList();
             dev.bulwark.internal.auth.PublishedKeys keys = jwt.remoteKeys() == null ? null
                     : new dev.bulwark.internal.auth.PublishedKeys(new dev.bulwark.internal.auth.JwksFetcher(jwt.remoteKeys()),
                             jwt.jwksMaxAge(), jwt.jwksCooldown(), Clock.systemUTC());
