@@ -51,23 +51,8 @@ public record RoutePattern(String path, boolean prefix) {
         if (containerPath == null || containerPath.isEmpty()) {
             return "/";
         }
-        int n = containerPath.length();
-        boolean plain = containerPath.charAt(0) == '/' && (n == 1 || containerPath.charAt(n - 1) != '/')
-                && containerPath.indexOf("//") < 0;
-        if (plain) {
-            return containerPath; // the common case: nothing to change, nothing made
-        }
-        StringBuilder p = new StringBuilder(n + 1);
-        for (int i = 0; i < n; i++) {
-            char c = containerPath.charAt(i);
-            if (c != '/' || p.length() == 0 || p.charAt(p.length() - 1) != '/') {
-                p.append(c);
-            }
-        }
-        while (p.length() > 1 && p.charAt(p.length() - 1) == '/') {
-            p.setLength(p.length() - 1);
-        }
-        return p.charAt(0) == '/' ? p.toString() : "/" + p;
+        String p = dev.bulwark.internal.text.Slashes.collapsed(containerPath);
+        return p.startsWith("/") ? p : "/" + p;
     }
 
     @Override

@@ -103,10 +103,7 @@ public final class EndpointBodyLimits {
         if (decoded == null) {
             return null;
         }
-        while (decoded.length() > 1 && decoded.endsWith("/")) {
-            decoded = decoded.substring(0, decoded.length() - 1);
-        }
-        return decoded.replaceAll("/{2,}", "/");
+        return dev.bulwark.internal.text.Slashes.collapsed(decoded);
     }
 
     /** The JAX-RS regular expression of a template: {@code {name}} is one segment, {@code {name: re}} is re. */

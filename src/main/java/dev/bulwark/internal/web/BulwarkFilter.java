@@ -214,7 +214,7 @@ final class BulwarkFilter extends HttpFilter {
         RequestState outer = served.enter(state);
         try {
             if (request.getDispatcherType() == DispatcherType.ERROR) {
-                errorDispatch(request, response, chain, start);
+                errorDispatch(request, response, chain, state, start);
             } else {
                 serve(request, response, chain, state, start);
             }
@@ -403,8 +403,7 @@ final class BulwarkFilter extends HttpFilter {
      * admitted or refused; the error page's answer gets the same treatment as any other response.
      */
     private void errorDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                               long start) throws IOException, ServletException {
-        RequestState state = state(request);  // the request's own, when its dispatch passed here
+                               RequestState state, long start) throws IOException, ServletException {
         RequestHeaderNames headers = RequestHeaderNames.of(request, state);
         String correlationId = correlate(request, response, state, headers);
         Boolean known = state.get(TransportAttributes.SECURE);
@@ -815,12 +814,6 @@ final class BulwarkFilter extends HttpFilter {
             return known instanceof java.security.Principal p ? p : null;
         }
 
-        /** True when the container could not say who the caller is (the security headers then assume someone). */
-        boolean principalUnknown() {
-            principal();
-            return principal == UNKNOWN;
-        }
-
         /**
          * Forgets the principal asked so far: an asynchronous response's event is made when it completes, and the
          * caller is asked again then (the commit may have run on a thread of the application's).
@@ -949,7 +942,7 @@ final class BulwarkFilter extends HttpFilter {
         void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
             boolean authenticated = sent.get(request, "Authorization") != null
                     || state.has(TokenGate.VERIFIED) // an API key in its own header (X-API-Key)
-                    || principal() != null || principalUnknown(); // fail closed: no-store
+                    || principal() != null || principal == UNKNOWN; // fail closed: no-store
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
