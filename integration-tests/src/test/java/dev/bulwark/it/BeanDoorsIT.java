@@ -110,4 +110,33 @@ class BeanDoorsIT {
         }
         assertProblem(get("/it/api/counted-sub/s", "Authorization", caller), 429);
     }
+
+    @Test
+    void theDependentInstanceJaxRsDispatchesToGoesWithoutInterceptorsAndStillNeedsItsRoles() {
+        assertProblem(get("/it/api/dependent-report"), 401);
+        assertProblem(get("/it/api/dependent-report", "Authorization", bearer(token("dep-user", "user"))), 403);
+        HttpResponse<String> ok = get("/it/api/dependent-report", "Authorization", bearer(token("dep-admin", "admin")));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).as("the runtime's own instance is the class itself, not an intercepted subclass")
+                .isEqualTo("{\"report\":\"dependent\",\"instance\":\"DependentReportResource\"}");
+    }
+
+    @Test
+    void aDependentResourceInjectedIntoTheOneJaxRsMadeKeepsItsInterceptors() {
+        String user = bearer(token("dep-user", "user"));
+        String admin = bearer(token("dep-admin", "admin"));
+        assertProblem(get("/it/api/dependent-door/open"), 401);
+        assertProblem(get("/it/api/dependent-door/open", "Authorization", user), 403);
+        assertProblem(get("/it/api/dependent-door/user", "Authorization", user), 403);
+        assertProblem(get("/it/api/unguarded-door"), 401);
+        assertProblem(get("/it/api/unguarded-door", "Authorization", user), 403);
+        for (String path : new String[] {"/it/api/dependent-door/open", "/it/api/unguarded-door"}) {
+            HttpResponse<String> ok = get(path, "Authorization", admin);
+            assertThat(ok.statusCode()).as(path).isEqualTo(200);
+            assertThat(ok.body()).as("the injected instance is the container's, interceptors included")
+                    .startsWith("{\"report\":\"dependent\",\"instance\":\"DependentReportResource")
+                    .isNotEqualTo("{\"report\":\"dependent\",\"instance\":\"DependentReportResource\"}");
+        }
+        assertProblem(get("/it/api/dependent-door/user", "Authorization", admin), 403);
+    }
 }

@@ -24,7 +24,10 @@ final class Dispatch {
         return RequestState.ensure(context::getProperty, context::setProperty);
     }
 
-    /** Before matching. */
+    /**
+     * Before matching: the last pre-matching filter (registered with the highest priority), so that an application's
+     * own pre-matching filter runs before it, and the first resource instance made after it is the runtime's own.
+     */
     @PreMatching
     static final class Matching implements ContainerRequestFilter {
         @Override
@@ -48,7 +51,11 @@ final class Dispatch {
         public void filter(ContainerRequestContext context) {
             RequestState state = state(context);
             state.put(RequestState.MATCHING, null);
-            state.put(RequestState.DISPATCH, dispatch);
+            if (state.get(RequestState.UNINTERCEPTED) != dev.bulwark.internal.pipeline.EndpointSite.userClass(
+                    dispatch.resourceClass())) {
+                state.put(RequestState.DISPATCH, dispatch);
+            } // else: the runtime made its instance without interceptors, and none will take the dispatch
+
             if (route != null) {
                 state.put(RequestState.ROUTE, route);
             }

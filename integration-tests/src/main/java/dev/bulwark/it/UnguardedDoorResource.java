@@ -1,0 +1,29 @@
+package dev.bulwark.it;
+
+import dev.bulwark.api.Public;
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A dependent resource with no Bulwark annotation a bean interceptor enforces, injecting a guarded dependent
+ * resource: the runtime's own instance of this class is the first made while matching, so the injected one keeps its
+ * interceptors.
+ */
+@Dependent
+@Path("/unguarded-door")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnguardedDoorResource {
+
+    @Inject
+    DependentReportResource report;
+
+    @GET
+    @Public
+    public String open() {
+        return report.read();
+    }
+}
