@@ -10,8 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * A dependent resource that injects another dependent resource and calls its guarded method as a bean: the instance
- * injected into the one the runtime made is made after it, so it keeps its interceptors.
+ * A dependent resource that injects another dependent resource and calls its guarded method as a bean.
  */
 @Dependent
 @Path("/dependent-door")

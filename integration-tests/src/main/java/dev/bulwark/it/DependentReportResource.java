@@ -9,9 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * A dependent resource (a new instance for every dispatch; the JAX-RS default, said here so that every runtime
- * makes it a bean) that another dependent resource injects and
- * calls as a bean. The instance the JAX-RS runtime dispatches to goes without Bulwark's interceptors (its filters
- * guard the call), so it says which class it is; every instance injected elsewhere keeps them.
+ * makes it a bean) that other dependent resources inject and call as a bean, and a servlet looks up.
  */
 @Dependent
 @Path("/dependent-report")
@@ -21,6 +19,6 @@ public class DependentReportResource {
     @GET
     @RolesAllowed("admin")
     public String read() {
-        return "{\"report\":\"dependent\",\"instance\":\"" + getClass().getSimpleName() + "\"}";
+        return "{\"report\":\"dependent\"}";
     }
 }

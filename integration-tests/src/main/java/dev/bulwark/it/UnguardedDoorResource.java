@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * A dependent resource with no Bulwark annotation a bean interceptor enforces, injecting a guarded dependent
- * resource: the runtime's own instance of this class is the first made while matching, so the injected one keeps its
- * interceptors.
+ * resource and calling it as a bean.
  */
 @Dependent
 @Path("/unguarded-door")

@@ -248,51 +248,6 @@ public class BulwarkExtension implements Extension {
         return false;
     }
 
-    /** How the container makes each root resource class's instances (see {@link ResourceInstances}), by class. */
-    private final Map<Class<?>, ResourceInstances<?>> resourceInstances = new ConcurrentHashMap<>();
-    /** The root resource beans whose instances may go without Bulwark's interceptors, once decorators are known. */
-    private final Map<ResourceInstances<?>, jakarta.enterprise.inject.spi.Bean<?>> resourceBeans =
-            new ConcurrentHashMap<>();
-
-    /**
-     * Makes the instances of every root resource class that is a bean through {@link ResourceInstances}: the one
-     * the JAX-RS runtime dispatches to goes without Bulwark's interceptors (its filters guard that call). Early
-     * (before the JAX-RS runtime's own wrapper, which then calls this one), and only around the container's own
-     * target: a target another extension replaced is left as it is.
-     */
-    <T> void resourceInstances(@Observes @jakarta.annotation.Priority(Interceptor.Priority.LIBRARY_BEFORE)
-                               jakarta.enterprise.inject.spi.ProcessInjectionTarget<T> event) {
-        Class<T> type = event.getAnnotatedType().getJavaClass();
-        jakarta.enterprise.inject.spi.InjectionTarget<T> target = event.getInjectionTarget();
-        if (ResourceScanner.resourcePath(type) == null || type.isInterface()
-                || !target.getClass().getName().startsWith("org.jboss.weld.")) {
-            return;
-        }
-        List<Class<? extends java.lang.annotation.Annotation>> bindings = new ArrayList<>();
-        if (guardedBeans.contains(type)) {
-            bindings.addAll(BINDINGS);
-        }
-        ResourceInstances<T> instances = new ResourceInstances<>(type, target, event.getAnnotatedType(),
-                servedRequests, bindings, () -> CDI.current().getBeanManager());
-        resourceInstances.put(type, instances);
-        event.setInjectionTarget(instances);
-    }
-
-    /** Notes the bean of each guarded root resource class, for its scope and (after discovery) its decorators. */
-    void resourceBean(@Observes jakarta.enterprise.inject.spi.ProcessManagedBean<?> event) {
-        ResourceInstances<?> instances = resourceInstances.get(event.getAnnotatedBeanClass().getJavaClass());
-        if (instances != null) {
-            resourceBeans.put(instances, event.getBean());
-        }
-    }
-
-    private void decideResourceInstances(BeanManager manager) {
-        resourceBeans.forEach((instances, bean) -> instances.bean(
-                bean.getScope() == jakarta.enterprise.context.Dependent.class,
-                !manager.resolveDecorators(bean.getTypes()).isEmpty()));
-        resourceBeans.clear();
-    }
-
     /** Notes whether the application brings its own {@link TokenDenyList} bean. */
     void detectDenyList(@Observes ProcessBean<?> event) {
         if (event.getBean().getTypes().contains(TokenDenyList.class)) {
@@ -326,7 +281,6 @@ public class BulwarkExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager manager) {
-        decideResourceInstances(manager);
         Config mpConfig = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
         this.configSource = source;

@@ -25,14 +25,25 @@ final class Dispatch {
     }
 
     /**
-     * Before matching: the last pre-matching filter (registered with the highest priority), so that an application's
-     * own pre-matching filter runs before it, and the first resource instance made after it is the runtime's own.
+     * Before matching: the last pre-matching filter (registered with the highest priority), so that what an
+     * application's own pre-matching filter calls is never taken for a locator JAX-RS calls. Matching is over with
+     * the first response filter (every response JAX-RS makes, a request it could not match included) or, at the
+     * latest, when Bulwark's servlet filter is done with the dispatch.
      */
     @PreMatching
-    static final class Matching implements ContainerRequestFilter {
+    static final class Matching implements ContainerRequestFilter, ContainerResponseFilter {
         @Override
         public void filter(ContainerRequestContext context) {
             state(context).put(RequestState.MATCHING, Boolean.TRUE);
+        }
+
+        /** Every response JAX-RS makes, a request it could not match included: matching is over. */
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            RequestState state = RequestState.from(request::getProperty);
+            if (state != null) {
+                state.matchingOver();
+            }
         }
     }
 
@@ -51,11 +62,7 @@ final class Dispatch {
         public void filter(ContainerRequestContext context) {
             RequestState state = state(context);
             state.put(RequestState.MATCHING, null);
-            if (state.get(RequestState.UNINTERCEPTED) != dev.bulwark.internal.pipeline.EndpointSite.userClass(
-                    dispatch.resourceClass())) {
-                state.put(RequestState.DISPATCH, dispatch);
-            } // else: the runtime made its instance without interceptors, and none will take the dispatch
-
+            state.put(RequestState.DISPATCH, dispatch);
             if (route != null) {
                 state.put(RequestState.ROUTE, route);
             }

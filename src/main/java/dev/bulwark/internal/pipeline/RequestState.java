@@ -47,29 +47,12 @@ public final class RequestState {
     public static final Key<Dispatch> DISPATCH = Key.of("JAX-RS dispatch", Dispatch.class);
 
     /**
-     * The class of the resource instance the JAX-RS runtime made for this request without Bulwark's bean
-     * interceptors (see {@link #firstInstanceWhileMatching}): its JAX-RS filters guard the dispatched call, and no
-     * interceptor will see it, so no dispatch is recorded for it.
+     * JAX-RS is done with the request, whether it matched it or not (a 404 or 405 included): nothing called later
+     * (a response filter, an error page, a servlet filter after it, an include) is a locator JAX-RS calls while
+     * matching.
      */
-    @SuppressWarnings("rawtypes")
-    public static final Key<Class> UNINTERCEPTED = Key.of("resource made without interceptors", Class.class);
-
-    /** Set by the first resource instance made while JAX-RS matches the request. */
-    private static final Key<Boolean> MATCH_INSTANCE = Key.of("resource made while matching", Boolean.class);
-
-    /**
-     * True, once per request, for the first instance of a root resource class made while JAX-RS matches the request:
-     * the one the runtime itself makes to dispatch to (Bulwark's marker of matching is the last pre-matching filter,
-     * and an instance made within the making of another, such as one injected into it, comes after it).
-     */
-    public boolean firstInstanceWhileMatching() {
-        synchronized (values) {
-            if (values.get(MATCHING) == Boolean.TRUE && values.get(MATCH_INSTANCE) == null) {
-                values.put(MATCH_INSTANCE, Boolean.TRUE);
-                return true;
-            }
-            return false;
-        }
+    public void matchingOver() {
+        put(MATCHING, null);
     }
 
     /**

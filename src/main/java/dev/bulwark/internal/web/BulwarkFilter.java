@@ -219,6 +219,8 @@ final class BulwarkFilter extends HttpFilter {
                 serve(request, response, chain, state, start);
             }
         } finally {
+            // whatever JAX-RS left (an exception no mapper answered): no later dispatch of the request is matching
+            state.matchingOver();
             served.leave(outer);
         }
     }

@@ -66,4 +66,14 @@ class RequestStateTest {
         assertThat(state.takeDispatch(Orders.class, get)).isTrue();
         assertThat(state.takeDispatch(Orders.class, get)).as("taken once").isFalse();
     }
+
+    @Test
+    void matchingIsOverOnceJaxRsAnsweredWhateverTheAnswer() {
+        RequestState state = new RequestState();
+        state.put(RequestState.MATCHING, Boolean.TRUE);
+        state.matchingOver();
+        assertThat(state.has(RequestState.MATCHING)).as("a 404 leaves no locator window open").isFalse();
+        state.matchingOver();
+        assertThat(state.has(RequestState.MATCHING)).isFalse();
+    }
 }

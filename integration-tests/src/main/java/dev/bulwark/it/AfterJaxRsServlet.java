@@ -1,0 +1,64 @@
+package dev.bulwark.it;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+
+/**
+ * A servlet that has JAX-RS answer a path it cannot match (a 404, included into this response), then looks a guarded
+ * dependent resource up as a bean and calls it: nothing JAX-RS left behind (it never matched) lets the call through.
+ * Answers {@code called: <body>} or {@code refused}.
+ */
+@WebServlet("/servlet/after-jaxrs")
+public class AfterJaxRsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        StringWriter ignored = new StringWriter();
+        try {
+            req.getRequestDispatcher("/api/no-such-resource").include(req,
+                    new jakarta.servlet.http.HttpServletResponseWrapper(resp) {
+                        @Override
+                        public java.io.PrintWriter getWriter() {
+                            return new java.io.PrintWriter(ignored);
+                        }
+
+                        @Override
+                        public jakarta.servlet.ServletOutputStream getOutputStream() {
+                            return new jakarta.servlet.ServletOutputStream() {
+                                @Override
+                                public boolean isReady() {
+                                    return true;
+                                }
+
+                                @Override
+                                public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                                }
+
+                                @Override
+                                public void write(int b) {
+                                }
+                            };
+                        }
+                    });
+        } catch (RuntimeException | ServletException | IOException e) {
+            // whatever JAX-RS made of the include, the call below is the point
+        }
+        String outcome;
+        try {
+            outcome = "called: " + CDI.current().select(DependentReportResource.class).get().read();
+        } catch (RuntimeException e) {
+            outcome = "refused";
+        }
+        resp.setStatus(200);
+        resp.setContentType("text/plain");
+        resp.getWriter().write(outcome);
+    }
+}
