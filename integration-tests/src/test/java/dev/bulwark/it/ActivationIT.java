@@ -73,7 +73,8 @@ class ActivationIT {
             "GET /it/api/planted/orders", "GET /it/api/planted/orders/{id}", "POST /it/api/planted/orders",
             "GET /it/api/planted/invoices", "GET /it/api/planted/invoices/{id}", "POST /it/api/planted/invoices",
             "GET /it/api/planted/customers/me", "GET /it/api/planted/reports/{name}",
-            "GET /it/api/planted/statements/{name}");
+            "GET /it/api/planted/statements/{name}", "GET /it/api/dependent-report", "GET /it/api/dependent-door/open",
+            "GET /it/api/dependent-door/user", "GET /it/api/unguarded-door");
 
     @Test
     void theInventoryIsLoggedOnceAsATableAtStartUp() {
