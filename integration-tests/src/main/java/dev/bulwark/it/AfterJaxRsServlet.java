@@ -11,8 +11,9 @@ import java.io.StringWriter;
 
 /**
  * A servlet that has JAX-RS answer a path it cannot match (a 404, included into this response), then looks a guarded
- * dependent resource up as a bean and calls it: nothing JAX-RS left behind (it never matched) lets the call through.
- * Answers {@code called: <body>} or {@code refused}.
+ * dependent resource up as a bean and calls a resource method and a sub-resource locator of it: nothing JAX-RS left
+ * behind (it never matched) lets either call through. Answers {@code read: refused, locate: refused} when both are
+ * refused.
  */
 @WebServlet("/servlet/after-jaxrs")
 public class AfterJaxRsServlet extends HttpServlet {
@@ -51,11 +52,17 @@ public class AfterJaxRsServlet extends HttpServlet {
         } catch (RuntimeException | ServletException | IOException e) {
             // whatever JAX-RS made of the include, the call below is the point
         }
+        DependentReportResource report = CDI.current().select(DependentReportResource.class).get();
         String outcome;
         try {
-            outcome = "called: " + CDI.current().select(DependentReportResource.class).get().read();
+            outcome = "read: called " + report.read();
         } catch (RuntimeException e) {
-            outcome = "refused";
+            outcome = "read: refused";
+        }
+        try {
+            outcome += ", locate: called " + report.locate();
+        } catch (RuntimeException e) {
+            outcome += ", locate: refused";
         }
         resp.setStatus(200);
         resp.setContentType("text/plain");

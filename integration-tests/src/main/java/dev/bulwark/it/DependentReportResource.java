@@ -21,4 +21,14 @@ public class DependentReportResource {
     public String read() {
         return "{\"report\":\"dependent\"}";
     }
+
+    /**
+     * A sub-resource locator, guarded like the class's other methods. JAX-RS finds nothing below it; the servlet that
+     * calls it as a bean after JAX-RS answered 404 must not pass for JAX-RS calling a locator while it matches.
+     */
+    @Path("locate")
+    @RolesAllowed("admin")
+    public Object locate() {
+        return "located";
+    }
 }

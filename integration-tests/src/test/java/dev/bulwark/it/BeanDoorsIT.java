@@ -136,9 +136,13 @@ class BeanDoorsIT {
     @Test
     void aResourceLookedUpAfterJaxRsCouldNotMatchTheRequestKeepsItsInterceptors() {
         HttpResponse<String> anonymous = get("/it/servlet/after-jaxrs");
-        assertThat(anonymous.body()).as("JAX-RS answered 404; the bean call after it is no call of its own")
-                .isEqualTo("refused");
+        assertThat(anonymous.body()).as("JAX-RS answered 404: a locator called after it is no locator JAX-RS calls")
+                .isEqualTo("read: refused, locate: refused");
         HttpResponse<String> user = get("/it/servlet/after-jaxrs", "Authorization", bearer(token("dep-user", "user")));
-        assertThat(user.body()).isEqualTo("refused");
+        assertThat(user.body()).isEqualTo("read: refused, locate: refused");
+        HttpResponse<String> admin = get("/it/servlet/after-jaxrs", "Authorization",
+                bearer(token("dep-admin", "admin")));
+        assertThat(admin.body()).as("the caller with the role passes both")
+                .isEqualTo("read: called {\"report\":\"dependent\"}, locate: called located");
     }
 }
