@@ -43,14 +43,26 @@ public final class Scopes {
     /** The token's groups (MicroProfile JWT {@code groups} claim). */
     public static Set<String> groups(JsonObject claims) {
         Set<String> out = new HashSet<>();
+        anyGroup(claims, group -> {
+            out.add(group);
+            return false; // every group, none stops the reading
+        });
+        return Set.copyOf(out);
+    }
+
+    /**
+     * True when one of the token's groups (its {@code groups} array's strings) satisfies {@code test}, read where
+     * they are: a role decision is made on every request, and no set is built for it.
+     */
+    public static boolean anyGroup(JsonObject claims, java.util.function.Predicate<String> test) {
         if (claims.get("groups") instanceof JsonArray a) {
             for (JsonValue item : a) {
-                if (item instanceof JsonString s) {
-                    out.add(s.getString());
+                if (item instanceof JsonString s && test.test(s.getString())) {
+                    return true;
                 }
             }
         }
-        return Set.copyOf(out);
+        return false;
     }
 
     /** Every scope of {@code allOf}, and one of {@code anyOf} when it is not empty: exact matches only. */

@@ -311,8 +311,7 @@ final class BulwarkFilter extends HttpFilter {
         java.util.function.Function<Set<String>, Roles.Outcome> decide = roles -> Roles.decide(roles,
                 token == null ? null : token.claims(), caller.getUserPrincipal(), caller::isUserInRole,
                 bearer != null);
-        NetworkSettings.CallerRefusal refused = network.callerRefusal(method, RoutePattern.normalize(
-                containerPath(caller)), decide,
+        NetworkSettings.CallerRefusal refused = network.callerRefusal(method, exchange.routePath(), decide,
                 () -> token == null ? Set.of() : dev.bulwark.internal.authz.Scopes.of(token.claims(), scopeClaim));
         if (refused == null) {
             return true;
@@ -337,8 +336,7 @@ final class BulwarkFilter extends HttpFilter {
         if (routeLimits == null || !network.limitsRates()) {
             return true;
         }
-        List<dev.bulwark.internal.network.RoutePolicy> covering = network.rateLimited(method,
-                RoutePattern.normalize(containerPath(exchange.request)));
+        List<dev.bulwark.internal.network.RoutePolicy> covering = network.rateLimited(method, exchange.routePath());
         Caller caller = exchange.caller();
         try {
             routeLimits.check(covering, new dev.bulwark.internal.ratelimit.Limiter.Facts(caller.clientAddress(),
@@ -574,24 +572,15 @@ final class BulwarkFilter extends HttpFilter {
         final HttpServletResponse response;
         final boolean secure;
         final RequestHeaderNames headers;
-        /** The address rules and route policies in force, read once for the request. */
-        final NetworkSettings network;
+        /** The request's exchange: the address rules and route policies in force, and the path they see. */
+        final Exchange exchange;
         RequestHost host;
         MethodPolicy.Decision method;
         long bodyLimit;
-        private String routePath;
-
-        /** The path the route policies and address rules see (normalized once per request, when needed). */
-        String routePath() {
-            if (routePath == null) {
-                routePath = RoutePattern.normalize(containerPath(request));
-            }
-            return routePath;
-        }
 
         Admission(HttpServletRequest request, HttpServletResponse response, boolean secure,
-                  RequestHeaderNames headers, NetworkSettings network) {
-            this.network = network;
+                  RequestHeaderNames headers, Exchange exchange) {
+            this.exchange = exchange;
             this.request = request;
             this.response = response;
             this.secure = secure;
@@ -628,7 +617,7 @@ final class BulwarkFilter extends HttpFilter {
      */
     private HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
                                      boolean secure, RequestHeaderNames headers) throws IOException {
-        Admission admission = new Admission(request, response, secure, headers, exchange.network());
+        Admission admission = new Admission(request, response, secure, headers, exchange);
         for (Step step : guards) {
             Verdict verdict = step.guard().check(admission);
             if (verdict.wouldRefuse() && observe.observes(step.phase())) {
@@ -685,11 +674,12 @@ final class BulwarkFilter extends HttpFilter {
      */
     private Verdict addressRules(Admission a) {
         HttpServletRequest request = a.request;
-        if (a.network.noRequestRules()) {
+        NetworkSettings network = a.exchange.network();
+        if (network.noRequestRules()) {
             return Verdict.PASS; // the common case: no list to check, nothing to look up
         }
-        String refused = addresses.refusal(a.network, state(request).get(TransportAttributes.RULE_ADDRESS),
-                a.method.effectiveMethod(), a.routePath());
+        String refused = addresses.refusal(network, state(request).get(TransportAttributes.RULE_ADDRESS),
+                a.method.effectiveMethod(), a.exchange.routePath());
         return refused == null ? Verdict.PASS : Verdict.refuse(ProblemKind.FORBIDDEN, refused);
     }
 
@@ -745,8 +735,9 @@ final class BulwarkFilter extends HttpFilter {
         boolean body = length > 0 || a.headers.has("Transfer-Encoding") && request.getHeader("Transfer-Encoding") != null;
         long endpointLimit = body ? bodyLimits.limitFor(a.method.effectiveMethod(), request.getRequestURI())
                 : bodyLimits.configured();
-        a.bodyLimit = a.network.routes().isEmpty() ? endpointLimit
-                : a.network.bodyLimit(a.method.effectiveMethod(), a.routePath(), endpointLimit);
+        NetworkSettings network = a.exchange.network();
+        a.bodyLimit = network.routes().isEmpty() ? endpointLimit
+                : network.bodyLimit(a.method.effectiveMethod(), a.exchange.routePath(), endpointLimit);
         if (length > a.bodyLimit) {
             return Verdict.refuse(ProblemKind.PAYLOAD_TOO_LARGE, "Content-Length " + length + " over " + a.bodyLimit);
         }
@@ -784,6 +775,7 @@ final class BulwarkFilter extends HttpFilter {
         private boolean addressUnchecked;
         /** The address rules and route policies in force for this request (read once: a reload may come between). */
         private NetworkSettings network;
+        private String routePath;
         /**
          * The container's principal once asked ({@link #principal()}): {@link #NOBODY} for none, {@link #UNKNOWN}
          * when the container failed to say; null before the first question. Volatile: an asynchronous response
@@ -796,6 +788,14 @@ final class BulwarkFilter extends HttpFilter {
                 network = addresses.current();
             }
             return network;
+        }
+
+        /** The path the route policies and address rules see (normalized once per request, when needed). */
+        String routePath() {
+            if (routePath == null) {
+                routePath = RoutePattern.normalize(containerPath(request));
+            }
+            return routePath;
         }
 
         /**
