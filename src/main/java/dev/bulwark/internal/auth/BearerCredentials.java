@@ -62,7 +62,17 @@ public final class BearerCredentials {
      *                      reads the header)
      */
     public Credential find(List<String> authorization, List<String> tokenCookies) {
-        Credential header = fromAuthorization(authorization);
+        return find(authorization, tokenCookies, token -> false);
+    }
+
+    /**
+     * @param wellFormed true for a text already known to be a well-formed token (the exact text of a token Bulwark
+     *                   read and the container verified: a compact JWS, whose characters are all b64token), which
+     *                   then skips the character scan; anything else is scanned
+     */
+    public Credential find(List<String> authorization, List<String> tokenCookies,
+            java.util.function.Predicate<String> wellFormed) {
+        Credential header = fromAuthorization(authorization, wellFormed);
         if (cookieName == null) {
             return header;
         }
@@ -80,11 +90,15 @@ public final class BearerCredentials {
             return Credential.malformed("several " + cookieName + " cookies");
         }
         String token = tokenCookies.get(0);
-        return isB64Token(token) ? new Credential(Kind.BEARER, token, "cookie " + cookieName)
+        return wellFormed.test(token) || isB64Token(token) ? new Credential(Kind.BEARER, token, "cookie " + cookieName)
                 : Credential.malformed("a malformed " + cookieName + " cookie");
     }
 
     Credential fromAuthorization(List<String> values) {
+        return fromAuthorization(values, token -> false);
+    }
+
+    private Credential fromAuthorization(List<String> values, java.util.function.Predicate<String> wellFormed) {
         if (values.isEmpty()) {
             return Credential.NONE;
         }
@@ -103,7 +117,7 @@ public final class BearerCredentials {
         String rest = value.substring(space + 1).stripLeading();
         String lower = scheme.toLowerCase(Locale.ROOT);
         if (lower.equals("bearer")) {
-            if (!isB64Token(rest)) {
+            if (!wellFormed.test(rest) && !isB64Token(rest)) {
                 return Credential.malformed("malformed Bearer credentials");
             }
             return new Credential(Kind.BEARER, rest, "Authorization header");

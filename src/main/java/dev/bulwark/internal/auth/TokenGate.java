@@ -69,6 +69,14 @@ public final class TokenGate {
         verified.put(raw, clock.instant());
     }
 
+    /**
+     * True when exactly this text is a token kept after the container verified it (expired or not): a strict compact
+     * JWS, so its syntax needs no second look. Says nothing about whether the token is still acceptable.
+     */
+    public boolean readBefore(String compact) {
+        return verified.holds(compact);
+    }
+
     /** The verified token of a request (from its attributes or JAX-RS properties), or null. */
     public static RawToken verifiedToken(Function<String, Object> attributes) {
         RequestState state = RequestState.from(attributes);

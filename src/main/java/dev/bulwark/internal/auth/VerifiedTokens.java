@@ -57,6 +57,11 @@ public final class VerifiedTokens {
         return e.token;
     }
 
+    /** True when a token read from exactly this text is kept, expired or not. */
+    public boolean holds(String compact) {
+        return capacity != 0 && entries.containsKey(compact);
+    }
+
     /** Keeps a token the container verified, until its {@code exp}. Tokens without a usable {@code exp} are not kept. */
     public void put(RawToken token, Instant now) {
         if (capacity == 0 || entries.containsKey(token.compact())) {

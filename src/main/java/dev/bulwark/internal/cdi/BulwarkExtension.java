@@ -248,11 +248,20 @@ public class BulwarkExtension implements Extension {
         return false;
     }
 
-    /** Notes whether the application brings its own {@link TokenDenyList} bean. */
+    /**
+     * Notes whether the application brings its own {@link TokenDenyList} bean. Bulwark's own default, added below,
+     * is announced to this observer too (as a synthetic bean, after the application's): it is not the application's.
+     */
     void detectDenyList(@Observes ProcessBean<?> event) {
-        if (event.getBean().getTypes().contains(TokenDenyList.class)) {
+        var bean = event.getBean();
+        if (bean.getTypes().contains(TokenDenyList.class) && bean.getBeanClass() != InMemoryTokenDenyList.class) {
             applicationDenyList = true;
         }
+    }
+
+    /** True when the token gate asks the application's own deny-list bean rather than Bulwark's default. */
+    boolean asksApplicationDenyList() {
+        return applicationDenyList;
     }
 
     /** Adds the bounded in-memory {@link TokenDenyList} unless the application has one. */
@@ -964,6 +973,14 @@ public class BulwarkExtension implements Extension {
             requests = instance;
         }
         return instance.get();
+    }
+
+    /**
+     * This instance: called through the client proxy the container injects for an extension, it returns the
+     * instance behind the proxy, which a bean made on every request keeps instead of looking it up on every call.
+     */
+    public BulwarkExtension self() {
+        return this;
     }
 
     /** The extension instance of the current deployment. */

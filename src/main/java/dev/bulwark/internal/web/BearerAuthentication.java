@@ -95,7 +95,7 @@ final class BearerAuthentication {
         if (found == null) {
             RequestHeaderNames names = RequestHeaderNames.of(request, state);
             found = credentials.find(names.all(request, "Authorization"),
-                    names.has("Cookie") ? tokenCookies(request) : List.of());
+                    names.has("Cookie") ? tokenCookies(request) : List.of(), this::readBefore);
             state.put(PRESENTED, found);
         }
         return found;
@@ -173,6 +173,12 @@ final class BearerAuthentication {
                 return false;
             }
         };
+    }
+
+    /** True for the exact text of a token read and verified before: well-formed, no need to scan it again. */
+    private boolean readBefore(String token) {
+        TokenGate g = gate();
+        return g != null && g.readBefore(token);
     }
 
     private TokenGate gate() {

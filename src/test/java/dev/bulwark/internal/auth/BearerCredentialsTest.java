@@ -45,6 +45,27 @@ class BearerCredentialsTest {
         assertThat(auth(value).kind()).as(value).isEqualTo(Kind.MALFORMED);
     }
 
+    /**
+     * A token text read before (the gate's cache says so) skips the character scan only: where it sits and how the
+     * header is shaped are checked as for any token, and any other text is scanned.
+     */
+    @Test
+    void aTokenReadBeforeSkipsOnlyTheCharacterScan() {
+        java.util.function.Predicate<String> readBefore = JWS::equals;
+        assertThat(header.find(List.of("Bearer " + JWS), List.of(), readBefore).token()).isEqualTo(JWS);
+        assertThat(header.find(List.of("Bearer " + JWS + " x"), List.of(), readBefore).kind())
+                .isEqualTo(Kind.MALFORMED);
+        assertThat(header.find(List.of("Bearer " + JWS, "Bearer " + JWS), List.of(), readBefore).kind())
+                .isEqualTo(Kind.MALFORMED);
+        assertThat(header.find(List.of("Token " + JWS), List.of(), readBefore).kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(header.find(List.of("Bearer " + JWS + "\u00e9"), List.of(), readBefore).kind())
+                .isEqualTo(Kind.MALFORMED);
+        assertThat(cookie.find(List.of("Bearer " + JWS), List.of(), readBefore).kind())
+                .as("a header token where the cookie is configured").isEqualTo(Kind.MALFORMED);
+        assertThat(cookie.find(List.of(), List.of(JWS), readBefore).token()).isEqualTo(JWS);
+        assertThat(cookie.find(List.of(), List.of(JWS + "\""), readBefore).kind()).isEqualTo(Kind.MALFORMED);
+    }
+
     @Test
     void severalAuthorizationHeadersAreMalformed() {
         assertThat(auth("Bearer " + JWS, "Bearer " + JWS).kind()).isEqualTo(Kind.MALFORMED);

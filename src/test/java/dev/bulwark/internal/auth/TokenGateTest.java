@@ -65,6 +65,31 @@ class TokenGateTest {
         assertThat(verified.get(u, clock.instant())).as("gone with its exp").isNull();
     }
 
+    /**
+     * The credential scan skips the character check for a text the gate read before: only the exact text of a kept
+     * token (a strict compact JWS) qualifies, never a look-alike, and being read before decides nothing else.
+     */
+    @Test
+    void readBeforeIsTheExactTextOfAKeptTokenOnly() throws Exception {
+        String t = token(HEADER, claims("jti", "\"t-9\""));
+        RawToken admitted = gate.admit(t);
+        assertThat(gate.readBefore(t)).as("admitted, not verified by the container").isFalse();
+        gate.confirm(admitted);
+        assertThat(gate.readBefore(new String(t.toCharArray()))).isTrue();
+        assertThat(gate.readBefore(t + " ")).isFalse();
+        assertThat(gate.readBefore(t + "=")).isFalse();
+        assertThat(gate.readBefore(t.substring(1))).isFalse();
+
+        denyList.deny("t-9", Instant.ofEpochSecond(NOW + 600));
+        assertThat(gate.readBefore(t)).as("well-formed still").isTrue();
+        assertThatThrownBy(() -> gate.admit(t)).as("and still refused").isInstanceOf(TokenRejected.class)
+                .hasMessageContaining("deny-list");
+
+        TokenGate noCache = new TokenGate(new TokenPolicy(jwt()), denyList, null, clock, new VerifiedTokens(0));
+        noCache.confirm(noCache.admit(token(HEADER, claims())));
+        assertThat(noCache.readBefore(token(HEADER, claims()))).isFalse();
+    }
+
     @Test
     void theCacheStaysWithinItsCapacity() throws Exception {
         for (int i = 0; i < 20; i++) {
