@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
@@ -254,9 +255,31 @@ public class BulwarkExtension implements Extension {
      */
     void detectDenyList(@Observes ProcessBean<?> event) {
         var bean = event.getBean();
-        if (bean.getTypes().contains(TokenDenyList.class) && bean.getBeanClass() != InMemoryTokenDenyList.class) {
-            applicationDenyList = true;
+        if (bean.getTypes().contains(TokenDenyList.class) && bean.getBeanClass() != InMemoryTokenDenyList.class
+                && bean.getQualifiers().stream().anyMatch(q -> q.annotationType() == jakarta.enterprise.inject.Default.class)) {
+            applicationDenyList = true; // a qualified one (@Named alone keeps @Default) is for something else
         }
+    }
+
+    /**
+     * Why the token gate could not revoke through this deny-list bean (the one an unqualified injection point gets),
+     * or null. The gate keeps the instance it looks up once; only an application-scoped or singleton bean is the
+     * same object the application's {@code deny()} calls reach. A dependent one gives each injection point its own
+     * instance, a request- or session-scoped one each request or session: revocation would seem to work and do
+     * nothing.
+     */
+    static String denyListProblem(Bean<?> bean) {
+        if (bean == null) {
+            return "no dev.bulwark.api.TokenDenyList bean without a qualifier for the token gate";
+        }
+        Class<? extends java.lang.annotation.Annotation> scope = bean.getScope();
+        if (bean.getBeanClass() == InMemoryTokenDenyList.class || scope == ApplicationScoped.class
+                || scope == jakarta.inject.Singleton.class) {
+            return null;
+        }
+        return "the dev.bulwark.api.TokenDenyList bean of " + bean.getBeanClass().getName() + " is @"
+                + scope.getSimpleName() + ": the token gate keeps one instance and the application's deny() calls reach"
+                + " others, so a revoked token would still pass; make it @ApplicationScoped";
     }
 
     /** True when the token gate asks the application's own deny-list bean rather than Bulwark's default. */
@@ -370,6 +393,20 @@ public class BulwarkExtension implements Extension {
             event.addDeploymentProblem(new DeploymentException("Bulwark found invalid annotations on CDI beans: "
                     + all));
             return;
+        }
+        if (result.config().jwt().inUse()) {
+            String denyList;
+            try {
+                denyList = denyListProblem(manager.resolve(manager.getBeans(TokenDenyList.class)));
+            } catch (jakarta.enterprise.inject.AmbiguousResolutionException e) {
+                denyList = "several dev.bulwark.api.TokenDenyList beans without a qualifier: "
+                        + manager.getBeans(TokenDenyList.class).stream().map(b -> b.getBeanClass().getName()).toList();
+            }
+            if (denyList != null) {
+                LOG.severe("Bulwark refuses to deploy this application: " + denyList);
+                event.addDeploymentProblem(new DeploymentException("Bulwark: " + denyList));
+                return;
+            }
         }
         config = result.config();
         redisUrlOrdinal = sourceOrdinal(mpConfig, dev.bulwark.internal.ratelimit.RateLimitKeys.REDIS_URL);
