@@ -169,6 +169,21 @@ class ActivationIT {
         assertThat(get("/it/api/errors/ok").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A deny-list whose injection points each get their own instance (a dependent bean) would take the application's
+     * revocations where the token gate never looks: the deployment fails, naming the bean (found in round 11: before,
+     * revocation through such a bean silently did nothing).
+     */
+    @Test
+    void aDenyListTheTokenGateCannotShareFailsTheDeploymentNamingIt() {
+        String failure = awaitLog("CWWKZ0002E", "itDependentDenyList");
+        assertThat(failure.substring(0, Math.min(failure.length(), 20_000))).contains("Bulwark: the"
+                + " dev.bulwark.api.TokenDenyList bean of dev.bulwark.it.DependentDenyList is @Dependent")
+                .contains("make it @ApplicationScoped");
+        assertThat(get("/it-dependent-deny-list/api/errors/ok").statusCode()).isEqualTo(404);
+        assertThat(get("/it/api/errors/ok").statusCode()).as("the same WAR without that bean").isEqualTo(200);
+    }
+
     @Test
     void anApplicationThatTurnsOffServiceLoadingIsRefusedNotServedUnguarded() {
         awaitLog("refuses to deploy /it-no-services: dev.bulwark.it.NoServicesApplication sets"
