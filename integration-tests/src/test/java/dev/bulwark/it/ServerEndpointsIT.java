@@ -144,9 +144,9 @@ class ServerEndpointsIT {
         assertThat(block).containsPattern("/health\\s+MicroProfile Health .*not on this application's host and ports");
         assertThat(block).containsPattern("/metrics\\s+MicroProfile Metrics .*not on this application's host");
         assertThat(block).containsPattern("/jwt\\s+a web module of the server");
-        assertThat(block).containsPattern("applications\\s+it, itAudit, itBad, itBrokenBean, itEgress, itExposureStrict, itFlood, itGateway, itKc,"
-                + " itKeys, itKeysAudience, itKeysJdbc, itKeysNoFile, itNginx, itNginxUntrusted, itNoServices, itObserve,"
-                + " itOpenapi, itPackagedSecret, itProxy, itRedis");
+        assertThat(block).containsPattern("applications\\s+it, itAudit, itBad, itBrokenBean, itDependentDenyList, itEgress, itExposureStrict, itFlood,"
+                + " itGateway, itKc, itKeys, itKeysAudience, itKeysJdbc, itKeysNoFile, itNginx, itNginxUntrusted, itNoServices,"
+                + " itObserve, itOpenapi, itPackagedSecret, itProxy, itRedis");
         assertThat(block).contains("listener bulwarkManagementEndpoint-ssl 127.0.0.1:" + MANAGEMENT_PORT);
         assertThat(block).contains("Cannot be known from inside the application:");
         assertThat(block).as("JAX-RS servlets are in the table above, not here").doesNotContain("ItApplication");
