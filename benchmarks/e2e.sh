@@ -59,6 +59,16 @@ if [ ! -x "$wlp/bin/server" ]; then
   maven -f benchmarks/e2e-app/pom.xml liberty:install-server -Dbulwark.liberty.install="$root/target/liberty"
 fi
 
+# --- nothing else may answer on the ports: the rounds would measure whatever listens there (a server left running
+# from an earlier run or a manual check, with older WARs), not the applications built above -------------------------
+for port in "$http_port" "$https_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "something already listens on 127.0.0.1:$port: stop it first (an earlier server: WLP_USER_DIR=$app/e2e-wlp-usr" \
+      "$root/target/liberty/wlp/bin/server stop bulwarkE2E), or choose other ports (E2E_HTTP_PORT, E2E_HTTPS_PORT)" >&2
+    exit 1
+  fi
+done
+
 # --- key pair (never committed: under target/) and the server --------------------------------------------------------
 keys=$app/e2e-keys
 java -jar "$devtools" keygen --dir "$keys" --force >/dev/null
