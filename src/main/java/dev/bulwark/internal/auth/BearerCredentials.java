@@ -4,6 +4,7 @@ import dev.bulwark.internal.text.AsciiSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the bearer token of a request in exactly the places MicroProfile JWT reads one, and refuses every shape
@@ -70,8 +71,7 @@ public final class BearerCredentials {
      *                   read and the container verified: a compact JWS, whose characters are all b64token), which
      *                   then skips the character scan; anything else is scanned
      */
-    public Credential find(List<String> authorization, List<String> tokenCookies,
-            java.util.function.Predicate<String> wellFormed) {
+    public Credential find(List<String> authorization, List<String> tokenCookies, Predicate<String> wellFormed) {
         Credential header = fromAuthorization(authorization, wellFormed);
         if (cookieName == null) {
             return header;
@@ -94,11 +94,7 @@ public final class BearerCredentials {
                 : Credential.malformed("a malformed " + cookieName + " cookie");
     }
 
-    Credential fromAuthorization(List<String> values) {
-        return fromAuthorization(values, token -> false);
-    }
-
-    private Credential fromAuthorization(List<String> values, java.util.function.Predicate<String> wellFormed) {
+    private Credential fromAuthorization(List<String> values, Predicate<String> wellFormed) {
         if (values.isEmpty()) {
             return Credential.NONE;
         }
