@@ -91,6 +91,8 @@ public class BulwarkExtension implements Extension {
     private final Set<Class<?>> discoveredApplications = ConcurrentHashMap.newKeySet();
     /** The MP-JWT application classes that became CDI beans. */
     private final Set<Class<?>> loginConfigBeans = ConcurrentHashMap.newKeySet();
+    /** This instance in a holder for beans to keep ({@link #direct()}). */
+    private final Direct direct = new Direct(this);
 
     /**
      * Registers Bulwark's interceptors: this jar is not a bean archive, so they are added here. {@code @RolesAllowed}
@@ -1013,11 +1015,17 @@ public class BulwarkExtension implements Extension {
     }
 
     /**
-     * This instance: called through the client proxy the container injects for an extension, it returns the
-     * instance behind the proxy, which a bean made on every request keeps instead of looking it up on every call.
+     * This instance, for a bean made on every request to keep instead of the client proxy the container injects
+     * (which looks the instance up on every call). It comes in a holder: a client proxy whose call returns the
+     * instance itself hands back the proxy instead (Weld does, so that the instance does not escape), and a holder is
+     * not the instance.
      */
-    public BulwarkExtension self() {
-        return this;
+    public Direct direct() {
+        return direct;
+    }
+
+    /** The extension instance behind the container's client proxy ({@link #direct()}). */
+    public record Direct(BulwarkExtension extension) {
     }
 
     /** The extension instance of the current deployment. */

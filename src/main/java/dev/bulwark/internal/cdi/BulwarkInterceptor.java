@@ -31,7 +31,7 @@ abstract class BulwarkInterceptor {
 
     @Inject
     void useExtension(BulwarkExtension injected) {
-        this.extension = injected.self();
+        this.extension = injected.direct().extension();
     }
 
     /** Context data key: this invocation is a call JAX-RS makes (decided once, for every Bulwark interceptor). */
