@@ -289,6 +289,19 @@ public class BulwarkExtension implements Extension {
         return applicationDenyList;
     }
 
+    /**
+     * Adds the bean Bulwark's interceptors are given the extension by: {@link Direct}, {@code @Singleton}, so the
+     * container injects the holder itself, no client proxy and no context look-up (an interceptor is made with
+     * every instance of a guarded request-scoped resource, that is on every request).
+     */
+    void addDirect(@Observes AfterBeanDiscovery event) {
+        event.addBean()
+                .beanClass(Direct.class)
+                .types(Direct.class)
+                .scope(jakarta.inject.Singleton.class)
+                .createWith(ctx -> direct);
+    }
+
     /** Adds the bounded in-memory {@link TokenDenyList} unless the application has one. */
     void addDefaultDenyList(@Observes AfterBeanDiscovery event) {
         if (applicationDenyList) {
@@ -1016,15 +1029,15 @@ public class BulwarkExtension implements Extension {
 
     /**
      * This instance, for a bean made on every request to keep instead of the client proxy the container injects
-     * (which looks the instance up on every call). It comes in a holder: a client proxy whose call returns the
-     * instance itself hands back the proxy instead (Weld does, so that the instance does not escape), and a holder is
-     * not the instance.
+     * for an extension (which looks the instance up on every call). It comes in a holder: a client proxy whose call
+     * returns the instance itself hands back the proxy instead (Weld does, so that the instance does not escape),
+     * and a holder is not the instance. Bulwark's interceptors are injected the holder itself ({@link #addDirect}).
      */
     public Direct direct() {
         return direct;
     }
 
-    /** The extension instance behind the container's client proxy ({@link #direct()}). */
+    /** The extension instance itself, not a client proxy ({@link #direct()}). */
     public record Direct(BulwarkExtension extension) {
     }
 

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * What Bulwark's bean interceptors share: the deployment's extension (its endpoint model and shared parts), the
  * request a bean method is called for (through the extension's one request proxy), and the caller's token (the
  * container's principal of that request). The extension is the one injection: a request-scoped resource's
- * interceptors are made on every request, and each injection costs the container work then. The container injects
- * an extension as a client proxy, so the interceptor keeps the instance behind it: one look-up per interceptor
- * instead of one per call (a JAX-RS dispatch asked it three times).
+ * interceptors are made on every request, and each injection costs the container work then. It is injected as
+ * {@link BulwarkExtension.Direct}, a {@code @Singleton} holder of the instance: the container's client proxy for
+ * the extension would look the instance up on every call (a JAX-RS dispatch asks it three times).
  */
 abstract class BulwarkInterceptor {
 
@@ -30,8 +30,8 @@ abstract class BulwarkInterceptor {
     BulwarkExtension extension;
 
     @Inject
-    void useExtension(BulwarkExtension injected) {
-        this.extension = injected.direct().extension();
+    void useExtension(BulwarkExtension.Direct injected) {
+        this.extension = injected.extension();
     }
 
     /** Context data key: this invocation is a call JAX-RS makes (decided once, for every Bulwark interceptor). */
