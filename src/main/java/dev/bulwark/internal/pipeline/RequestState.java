@@ -107,9 +107,11 @@ public final class RequestState {
 
     /**
      * Keys compare by identity (each is one constant of the concern that owns it): an identity map holds a request's
-     * twenty-odd slots in one array, with no entry objects and no resizing.
+     * slots in one array, with no entry objects. Sized for 42 slots before it grows: with every default on, a request
+     * fills more than the 21 it was sized for before (JFR caught it growing, a second array and a copy, on the e2e
+     * benchmark's public GET).
      */
-    private final Map<Key<?>, Object> values = new java.util.IdentityHashMap<>(20);
+    private final Map<Key<?>, Object> values = new java.util.IdentityHashMap<>(32);
 
     /** The value of a slot, or null when no step filled it. */
     public <T> T get(Key<T> key) {
