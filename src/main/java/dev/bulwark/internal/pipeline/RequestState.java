@@ -1,6 +1,5 @@
 package dev.bulwark.internal.pipeline;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -18,10 +17,14 @@ public final class RequestState {
     public static final class Key<T> {
         private final String name;
         private final Class<T> type;
+        /** Where the key starts looking in a state's table (its identity, spread; worked out once). */
+        private final int hash;
 
         private Key(String name, Class<T> type) {
             this.name = name;
             this.type = type;
+            int h = System.identityHashCode(this);
+            this.hash = h ^ (h >>> 16);
         }
 
         public static <T> Key<T> of(String name, Class<T> type) {
@@ -96,39 +99,98 @@ public final class RequestState {
 
     /** True, once, when the call is the recorded JAX-RS dispatch (which is then consumed). */
     public boolean takeDispatch(Class<?> target, java.lang.reflect.Method called) {
-        synchronized (values) {
-            if (values.get(DISPATCH) instanceof Dispatch d && d.matches(target, called)) {
-                values.remove(DISPATCH);
+        synchronized (this) {
+            Dispatch d = get(DISPATCH);
+            if (d != null && d.matches(target, called)) {
+                put(DISPATCH, null);
                 return true;
             }
             return false;
         }
     }
 
-    /**
-     * Keys compare by identity (each is one constant of the concern that owns it): an identity map holds a request's
-     * slots in one array, with no entry objects. Sized for 42 slots before it grows: with every default on, a request
-     * fills more than the 21 it was sized for before (JFR caught it growing, a second array and a copy, on the e2e
-     * benchmark's public GET).
+    /*
+     * The slots: an open-addressing table, a key at an even index and its value at the next one, found from the
+     * key's hash by linear probing (keys compare by identity: each is one constant of the concern that owns it).
+     * A request's steps run on one thread at a time, but an asynchronous response can finish on another, so the
+     * table is safe to share: writes take the state's lock; reads take none (a request reads its state several
+     * times for each write). A new slot's value is stored before its key, each with release semantics, and read
+     * after it with acquire semantics, so a reader that finds the key finds the value; a larger table is filled
+     * before it is published through the volatile field. Emptying a slot empties its value and keeps the key (there
+     * are a few dozen keys in all, so the table never fills with them). Sized for 42 slots before it grows: with
+     * every default on, a request fills more than 21.
      */
-    private final Map<Key<?>, Object> values = new java.util.IdentityHashMap<>(32);
+    private static final java.lang.invoke.VarHandle SLOTS =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private volatile Object[] table = new Object[128];
+    /** Keys in the table (guarded by the lock). */
+    private int keys;
+
+    private static int start(Key<?> key, int length) {
+        return (key.hash << 1) & (length - 1);
+    }
 
     /** The value of a slot, or null when no step filled it. */
     public <T> T get(Key<T> key) {
-        synchronized (values) {
-            return key.type.cast(values.get(key));
+        Object[] t = table;
+        for (int i = start(key, t.length); ; i = (i + 2) & (t.length - 1)) {
+            Object k = SLOTS.getAcquire(t, i);
+            if (k == key) {
+                return key.type.cast(SLOTS.getAcquire(t, i + 1));
+            }
+            if (k == null) {
+                return null;
+            }
         }
     }
 
     /** Fills (or, with null, empties) a slot. */
     public <T> void put(Key<T> key, T value) {
-        synchronized (values) {
-            if (value == null) {
-                values.remove(key);
-            } else {
-                values.put(key, key.type.cast(value));
+        Object checked = value == null ? null : key.type.cast(value);
+        synchronized (this) {
+            Object[] t = table;
+            for (int i = start(key, t.length); ; i = (i + 2) & (t.length - 1)) {
+                Object k = t[i];
+                if (k == key) {
+                    SLOTS.setRelease(t, i + 1, checked);
+                    return;
+                }
+                if (k == null) {
+                    if (checked == null) {
+                        return; // nothing to empty
+                    }
+                    if ((keys + 1) * 3 > t.length) {
+                        table = grown(t);
+                        put(key, value);
+                        return;
+                    }
+                    SLOTS.setRelease(t, i + 1, checked);
+                    SLOTS.setRelease(t, i, key);
+                    keys++;
+                    return;
+                }
             }
         }
+    }
+
+    /** A table twice the size holding the filled slots of {@code t} (the lock is held; not yet published). */
+    private Object[] grown(Object[] t) {
+        Object[] bigger = new Object[t.length * 2];
+        int filled = 0;
+        for (int i = 0; i < t.length; i += 2) {
+            if (t[i] instanceof Key<?> key && t[i + 1] != null) {
+                int at = start(key, bigger.length);
+                while (bigger[at] != null) {
+                    at = (at + 2) & (bigger.length - 1);
+                }
+                bigger[at] = key;
+                bigger[at + 1] = t[i + 1];
+                filled++;
+            }
+        }
+        keys = filled;
+        return bigger;
     }
 
     /** True when the slot holds a value. */

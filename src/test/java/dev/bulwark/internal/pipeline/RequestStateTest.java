@@ -76,4 +76,76 @@ class RequestStateTest {
         state.matchingOver();
         assertThat(state.has(RequestState.MATCHING)).isFalse();
     }
+
+    @Test
+    void everySlotSurvivesTheTableGrowingAndEmptiedOnesStayEmpty() {
+        RequestState state = new RequestState();
+        java.util.List<RequestState.Key<Integer>> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            keys.add(RequestState.Key.of("slot " + i, Integer.class));
+        }
+        for (int i = 0; i < 150; i++) {
+            state.put(keys.get(i), i);
+        }
+        for (int i = 0; i < 150; i += 3) {
+            state.put(keys.get(i), null);
+        }
+        for (int i = 150; i < 300; i++) {
+            state.put(keys.get(i), i); // grows the table (again) past the emptied slots
+        }
+        for (int i = 0; i < 300; i++) {
+            assertThat(state.get(keys.get(i))).as("slot " + i).isEqualTo(i < 150 && i % 3 == 0 ? null : i);
+        }
+        state.put(keys.get(0), 7);
+        assertThat(state.get(keys.get(0))).as("an emptied slot can be filled again").isEqualTo(7);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aValueOfAnotherTypeIsRefused() {
+        RequestState state = new RequestState();
+        RequestState.Key raw = NAME;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> state.put(raw, 42))
+                .isInstanceOf(ClassCastException.class);
+        assertThat(state.get(NAME)).isNull();
+    }
+
+    @Test
+    void readersOnOtherThreadsFindEachSlotWholeWhileItIsFilled() throws Exception {
+        // an asynchronous response can finish on another thread while the state is written: a reader finds a
+        // slot either empty or with the value put there, never a key without its value, and never loops or fails
+        RequestState state = new RequestState();
+        java.util.List<RequestState.Key<Integer>> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            keys.add(RequestState.Key.of("slot " + i, Integer.class));
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable reader = () -> {
+            while (!done.get()) {
+                for (int i = 0; i < keys.size(); i++) {
+                    Integer v = state.get(keys.get(i));
+                    if (v != null && v != i) {
+                        wrong.compareAndSet(null, "slot " + i + " read " + v);
+                    }
+                }
+            }
+        };
+        Thread[] readers = {new Thread(reader), new Thread(reader)};
+        for (Thread t : readers) {
+            t.start();
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            state.put(keys.get(i), i);
+        }
+        done.set(true);
+        for (Thread t : readers) {
+            t.join(30_000);
+            assertThat(t.isAlive()).isFalse();
+        }
+        assertThat(wrong.get()).isNull();
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(state.get(keys.get(i))).isEqualTo(i);
+        }
+    }
 }
