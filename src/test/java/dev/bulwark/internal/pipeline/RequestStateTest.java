@@ -111,22 +111,42 @@ class RequestStateTest {
     }
 
     @Test
-    void readersOnOtherThreadsFindEachSlotWholeWhileItIsFilled() throws Exception {
-        // an asynchronous response can finish on another thread while the state is written: a reader finds a
-        // slot either empty or with the value put there, never a key without its value, and never loops or fails
-        RequestState state = new RequestState();
+    void readersOnOtherThreadsSeeEverySlotFilledBeforeOneTheyFind() throws Exception {
+        // an asynchronous response can finish on another thread while the state is written. The writer fills the
+        // slots in order; a reader that finds slot j filled (its value read after its key) must find every slot
+        // filled before it, with its own value, whichever table (before or after a growth) it reads; it never
+        // loops or fails. Fresh states are filled until the readers have caught some half-filled.
         java.util.List<RequestState.Key<Integer>> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             keys.add(RequestState.Key.of("slot " + i, Integer.class));
         }
+        java.util.concurrent.atomic.AtomicReference<RequestState> current =
+                new java.util.concurrent.atomic.AtomicReference<>(new RequestState());
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger halfFilled = new java.util.concurrent.atomic.AtomicInteger();
         Runnable reader = () -> {
-            while (!done.get()) {
-                for (int i = 0; i < keys.size(); i++) {
+            ready.countDown();
+            while (!done.get() && wrong.get() == null) {
+                RequestState state = current.get();
+                int highest = -1;
+                for (int j = keys.size() - 1; j >= 0 && highest < 0; j--) {
+                    Integer v = state.get(keys.get(j));
+                    if (v != null) {
+                        highest = j;
+                        if (v != j) {
+                            wrong.compareAndSet(null, "slot " + j + " read " + v);
+                        }
+                    }
+                }
+                if (highest > 0 && highest < keys.size() - 1) {
+                    halfFilled.incrementAndGet();
+                }
+                for (int i = 0; i < highest; i++) {
                     Integer v = state.get(keys.get(i));
-                    if (v != null && v != i) {
-                        wrong.compareAndSet(null, "slot " + i + " read " + v);
+                    if (v == null || v != i) {
+                        wrong.compareAndSet(null, "slot " + highest + " filled but slot " + i + " read " + v);
                     }
                 }
             }
@@ -135,8 +155,13 @@ class RequestStateTest {
         for (Thread t : readers) {
             t.start();
         }
-        for (int i = 0; i < keys.size(); i++) {
-            state.put(keys.get(i), i);
+        ready.await();
+        for (int round = 0; round < 200 && (round < 3 || halfFilled.get() == 0) && wrong.get() == null; round++) {
+            RequestState state = new RequestState();
+            current.set(state);
+            for (int i = 0; i < keys.size(); i++) {
+                state.put(keys.get(i), i);
+            }
         }
         done.set(true);
         for (Thread t : readers) {
@@ -144,8 +169,40 @@ class RequestStateTest {
             assertThat(t.isAlive()).isFalse();
         }
         assertThat(wrong.get()).isNull();
+        assertThat(halfFilled.get()).as("the readers read states while they were being filled").isPositive();
+        RequestState last = current.get();
         for (int i = 0; i < keys.size(); i++) {
-            assertThat(state.get(keys.get(i))).isEqualTo(i);
+            assertThat(last.get(keys.get(i))).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void theDispatchIsTakenByOneCallerWhenManyTryAtOnce() throws Exception {
+        Method get = Orders.class.getMethod("get", long.class);
+        for (int round = 0; round < 200; round++) {
+            RequestState state = new RequestState();
+            state.put(RequestState.DISPATCH, new RequestState.Dispatch(Orders.class, get));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+            Thread[] callers = new Thread[4];
+            for (int c = 0; c < callers.length; c++) {
+                callers[c] = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (state.takeDispatch(Orders$$WeldSubclass.class, get)) {
+                        taken.incrementAndGet();
+                    }
+                });
+                callers[c].start();
+            }
+            for (Thread t : callers) {
+                t.join(10_000);
+            }
+            assertThat(taken.get()).as("round " + round).isEqualTo(1);
+            assertThat(state.has(RequestState.DISPATCH)).isFalse();
         }
     }
 }
