@@ -115,7 +115,7 @@ class RequestStateTest {
         // an asynchronous response can finish on another thread while the state is written. The writer fills the
         // slots in order; a reader that finds slot j filled (its value read after its key) must find every slot
         // filled before it, with its own value, whichever table (before or after a growth) it reads; it never
-        // loops or fails. Fresh states are filled until the readers have caught some half-filled.
+        // loops or fails. Each round's writer waits halfway until a reader has read its state half-filled.
         java.util.List<RequestState.Key<Integer>> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             keys.add(RequestState.Key.of("slot " + i, Integer.class));
@@ -126,9 +126,12 @@ class RequestStateTest {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger halfFilled = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> seenHalf =
+                new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(1));
         Runnable reader = () -> {
             ready.countDown();
             while (!done.get() && wrong.get() == null) {
+                java.util.concurrent.CountDownLatch seen = seenHalf.get();
                 RequestState state = current.get();
                 int highest = -1;
                 for (int j = keys.size() - 1; j >= 0 && highest < 0; j--) {
@@ -140,14 +143,15 @@ class RequestStateTest {
                         }
                     }
                 }
-                if (highest > 0 && highest < keys.size() - 1) {
-                    halfFilled.incrementAndGet();
-                }
                 for (int i = 0; i < highest; i++) {
                     Integer v = state.get(keys.get(i));
                     if (v == null || v != i) {
                         wrong.compareAndSet(null, "slot " + highest + " filled but slot " + i + " read " + v);
                     }
+                }
+                if (highest > 0 && highest < keys.size() - 1) {
+                    halfFilled.incrementAndGet();
+                    seen.countDown();
                 }
             }
         };
@@ -156,11 +160,19 @@ class RequestStateTest {
             t.start();
         }
         ready.await();
-        for (int round = 0; round < 200 && (round < 3 || halfFilled.get() == 0) && wrong.get() == null; round++) {
+        for (int round = 0; round < 20 && wrong.get() == null; round++) {
+            java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
             RequestState state = new RequestState();
             current.set(state);
+            seenHalf.set(seen);
             for (int i = 0; i < keys.size(); i++) {
                 state.put(keys.get(i), i);
+                if (i == keys.size() / 2) {
+                    // halfway (past five growths): wait until a reader has read this state half-filled
+                    assertThat(seen.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                            .as(() -> "a reader read round's state half-filled; a reader found: " + wrong.get())
+                            .isTrue();
+                }
             }
         }
         done.set(true);
