@@ -14,7 +14,10 @@
 # the devtools jar already built). E2E_PROFILE=public|me|order: instead of the rounds, record a JFR CPU profile of
 # /with under that request for the run's seconds and print where Bulwark's own samples are (needs a JDK 21+ `jfr`,
 # E2E_JFR_TOOL). E2E_CPU=1: instead of throughput, the server's CPU time per request of each side (meaningful on a
-# shared machine). See docs/benchmarks.md.
+# shared machine). E2E_FLOOR=1: a third application in the rounds, /floor, the application without Bulwark plus a
+# plain filter adding the header lines /with sends (fixed values, copied from /with at the start): what the headers
+# alone cost, the floor of any implementation of them; it prints floor/without and with/floor too. See
+# docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -50,7 +53,14 @@ if [ "${E2E_SKIP_BUILD:-}" != 1 ]; then
   echo "building the application (with and without Bulwark) and the dev tools"
   maven package -pl benchmarks/e2e-app,devtools -am -DskipTests
 fi
-for f in "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$devtools"; do
+floor=${E2E_FLOOR:-}
+if [ -n "$floor" ] && [ -n "${E2E_PROFILE:-}${E2E_CPU:-}" ]; then
+  echo "E2E_FLOOR is ignored with E2E_PROFILE or E2E_CPU: they compare /with and /without only"
+  floor=""
+fi
+wars=("$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war")
+[ "$floor" != 1 ] || wars+=("$app/bulwark-e2e-floor.war")
+for f in "${wars[@]}" "$devtools"; do
   [ -f "$f" ] || { echo "missing $f (build it: mvn -B -ntp package -pl benchmarks/e2e-app,devtools -am -DskipTests)" >&2; exit 1; }
 done
 wlp=$root/target/liberty/wlp
@@ -89,7 +99,23 @@ printf -- '-Xms1g\n-Xmx1g\n' > "$server/jvm.options"
 # Config reads before the WAR's file: -Dbulwark.headers.json-responses=api); /without has no bulwark.* to read
 for opt in ${E2E_JVM_OPTS:-}; do echo "$opt" >> "$server/jvm.options"; done
 mkdir -p "$server/apps"
-cp "$app/bulwark-e2e.war" "$app/bulwark-e2e-without.war" "$server/apps/"
+cp "${wars[@]}" "$server/apps/"
+floor_headers=$app/e2e-floor-headers.txt
+rm -f "$floor_headers"
+if [ "$floor" = 1 ]; then
+  # /floor reads the header lines to add from this file at its first request, written below from /with's responses
+  echo "-De2e.floor.headers=$floor_headers" >> "$server/jvm.options"
+  mkdir -p "$server/configDropins/overrides"
+  cat > "$server/configDropins/overrides/floor.xml" <<'XML'
+<server>
+    <webApplication id="floor" name="floor" location="bulwark-e2e-floor.war" contextRoot="/floor">
+        <appProperties>
+            <property name="mp.jwt.verify.publickey.location" value="${e2e.public.key}"/>
+        </appProperties>
+    </webApplication>
+</server>
+XML
+fi
 trap '"$wlp/bin/server" stop "$server_name" >/dev/null 2>&1 || true; rm -f "$mvn_log"' EXIT
 echo "starting Open Liberty (server $server_name, https://127.0.0.1:$https_port)"
 "$wlp/bin/server" start "$server_name" >/dev/null
@@ -154,6 +180,42 @@ curl -sk -D - -o /dev/null -H "Authorization: Bearer $token" "$base/with/api/me"
 
 [ -z "$failed" ] || { echo "the two applications do not answer alike: no measurement (see $server/logs/messages.log)" >&2; exit 1; }
 
+sides=(with without)
+if [ "$floor" = 1 ]; then
+  # The header lines /with adds (the names /without does not send), copied for /floor: from the public GET for
+  # requests without a token, from the authenticated GET for requests with one.
+  : > "$app/e2e-without-headers.txt"
+  for path in /api/public /api/me; do
+    curl -sk -D - -o /dev/null -H "Authorization: Bearer $token" "$base/without$path" | tr -d '\r' \
+      | awk -F': ' 'NR > 1 && NF >= 2 {print $1}' >> "$app/e2e-without-headers.txt"
+  done
+  added_lines() { # kind path curl-args...
+    local kind=$1 path=$2; shift 2
+    curl -sk -D - -o /dev/null "$@" "$base/with$path" | tr -d '\r' \
+      | awk -v kind="$kind" -v list="$app/e2e-without-headers.txt" -F': ' '
+          BEGIN {while ((getline h < list) > 0) known[tolower(h)] = 1}
+          NR > 1 && NF >= 2 && !(tolower($1) in known) {print kind "\t" $1 "\t" substr($0, length($1) + 3)}'
+  }
+  added_lines anonymous /api/public > "$floor_headers"
+  added_lines authenticated /api/me -H "Authorization: Bearer $token" >> "$floor_headers"
+  for _ in $(seq 1 120); do # deployed with the others; answers 200 once it has its lines
+    [ "$(status "$base/floor/api/public")" = 200 ] && break
+    sleep 1
+  done
+  echo "the floor (/floor: no Bulwark, a filter adding the header lines /with sends):"
+  for pair in "public GET:/api/public" "authenticated GET:/api/me"; do
+    label=${pair%%:*}; path=${pair#*:}; auth=()
+    [ "$path" = /api/me ] && auth=(-H "Authorization: Bearer $token")
+    st=$(status "${auth[@]}" "$base/floor$path")
+    fb=$(head_bytes "${auth[@]}" "$base/floor$path"); wb=$(head_bytes "${auth[@]}" "$base/with$path")
+    printf '  %-24s status %s, header bytes floor %5s  with %5s\n' "$label" "$st" "$fb" "$wb"
+    # the same lines, the same bytes (give or take the digits of the RateLimit count)
+    if [ "$st" != 200 ] || [ $((fb - wb)) -gt 4 ] || [ $((wb - fb)) -gt 4 ]; then failed=yes; fi
+  done
+  [ -z "$failed" ] || { echo "/floor does not answer like /with: no measurement" >&2; exit 1; }
+  sides=(with without floor)
+fi
+
 # --- measurement -----------------------------------------------------------------------------------------------------
 requests=(public me order)
 # One wrk run; prints: requests duration(us) p50(us) p99(us) non-2xx/3xx socket-errors
@@ -167,11 +229,11 @@ run() { # side request seconds
   E2E_BODY=$body wrk -t"$threads" -c"$connections" -d"$3s" -s benchmarks/e2e.lua "${auth[@]}" "$url" \
     | awk '/^E2E / {print $2, $3, $4, $5, $6, $7}'
 }
-per=$(( warmup / 6 > 0 ? warmup / 6 : 1 ))
+per=$(( warmup / (3 * ${#sides[@]}) > 0 ? warmup / (3 * ${#sides[@]}) : 1 ))
 echo "warm-up: ${per} s per request and application, alternating (${warmup} s in all)"
-for q in "${requests[@]}"; do run with "$q" "$per" >/dev/null; run without "$q" "$per" >/dev/null; done
-# Then, until the servers are warm: cycles of 10 s per request and application (60 s a cycle) until every one of the
-# six throughputs is within E2E_STEADY_PERCENT (10) % of the cycle before, or E2E_WARMUP_MAX (600) seconds of warm-up
+for q in "${requests[@]}"; do for side in "${sides[@]}"; do run "$side" "$q" "$per" >/dev/null; done; done
+# Then, until the servers are warm: cycles of 10 s per request and application (60 s a cycle, 90 with the floor) until every one of the
+# throughputs (six, nine with the floor) is within E2E_STEADY_PERCENT (10) % of the cycle before, or E2E_WARMUP_MAX (600) seconds of warm-up
 # in all. A slow or busy machine compiles for minutes; rounds measured before that compare a half-compiled /with
 # against a half-compiled /without and rise round by round. E2E_WARMUP_MAX=0 keeps the fixed warm-up alone.
 warmup_max=${E2E_WARMUP_MAX:-600}
@@ -182,13 +244,13 @@ steady=""
 while [ "$spent" -lt "$warmup_max" ]; do
   cycle=""
   for q in "${requests[@]}"; do
-    for side in with without; do
+    for side in "${sides[@]}"; do
       read -r n us _ <<< "$(run "$side" "$q" 10)"
       cycle="$cycle $(( n * 1000000 / us ))"
     done
   done
-  spent=$((spent + 60))
-  echo "  warm-up cycle (req/s, public/me/order with,without):$cycle"
+  spent=$((spent + 30 * ${#sides[@]}))
+  echo "  warm-up cycle (req/s, public/me/order ${sides[*]}):$cycle"
   if [ -n "$previous" ] && awk -v a="$previous" -v b="$cycle" -v p="$steady_percent" 'BEGIN {
       n = split(a, x, " "); split(b, y, " ")
       for (i = 1; i <= n; i++) if (x[i] <= 0 || (y[i] - x[i]) / x[i] > p / 100 || (x[i] - y[i]) / x[i] > p / 100) exit 1
@@ -315,7 +377,8 @@ for r in $(seq 1 "$rounds"); do
   token=$(mint)
   for q in "${requests[@]}"; do
     # ABBA: odd rounds measure /with first, even rounds second, so that warming cannot favour one side
-    if [ $((r % 2)) -eq 1 ]; then order_sides=(with without); else order_sides=(without with); fi
+    # ABBA (ABCCBA with the floor)
+    if [ $((r % 2)) -eq 1 ]; then order_sides=("${sides[@]}"); else order_sides=($(printf '%s\n' "${sides[@]}" | tac)); fi
     for side in "${order_sides[@]}"; do
       line=$(run "$side" "$q" "$secs")
       [ -n "$line" ] || { echo "wrk gave no result for $side $q" >&2; exit 1; }
@@ -325,7 +388,8 @@ for r in $(seq 1 "$rounds"); do
   echo "  round $r done"
 done
 
-awk -v rounds="$rounds" '
+summary() { # side-a side-b per-round(1|0)
+awk -v rounds="$rounds" -v A="$1" -v B="$2" -v perround="$3" '
   function ms(us) { return sprintf("%.2f", us / 1000) }
   function median(arr, n,   i, j, t, a) {
     for (i = 1; i <= n; i++) a[i] = arr[i]
@@ -334,34 +398,43 @@ awk -v rounds="$rounds" '
   }
   { r = $1; q = $2; s = $3
     n[q, s, r] = $4; rps[q, s, r] = $4 / ($5 / 1e6); p50[q, s, r] = $6; p99[q, s, r] = $7
-    tot[q, s] += $4; bad += $8 + $9 }
+    tot[q, s] += $4; if (s == A || s == B) bad += $8 + $9 }
   END {
     split("public me order", qs, " ")
     name["public"] = "public GET"; name["me"] = "authenticated GET"; name["order"] = "authenticated JSON POST"
+    if (perround) {
     print ""
     print "per round (req/s, p50 ms, p99 ms):"
-    printf "  %-24s %5s  %-24s  %-24s  %s\n", "request", "round", "with Bulwark", "without", "with/without"
+    printf "  %-24s %5s  %-24s  %-24s  %s\n", "request", "round", "/" A, "/" B, A "/" B
     for (i = 1; i <= 3; i++) { q = qs[i]
       for (r = 1; r <= rounds; r++)
         printf "  %-24s %5d  %8.0f %6s %7s  %8.0f %6s %7s  %.3f\n", name[q], r,
-          rps[q, "with", r], ms(p50[q, "with", r]), ms(p99[q, "with", r]),
-          rps[q, "without", r], ms(p50[q, "without", r]), ms(p99[q, "without", r]),
-          rps[q, "with", r] / rps[q, "without", r]
+          rps[q, A, r], ms(p50[q, A, r]), ms(p99[q, A, r]),
+          rps[q, B, r], ms(p50[q, B, r]), ms(p99[q, B, r]),
+          rps[q, A, r] / rps[q, B, r]
+    }
     }
     print ""
-    print "summary (throughput ratio over all rounds; spread = lowest..highest round ratio; p50/p99 = median of the rounds, ms):"
-    printf "  %-24s %12s  %-13s  %9s %9s %8s  %9s %9s %8s\n", "request", "with/without", "spread",
-      "p50 with", "without", "diff", "p99 with", "without", "diff"
+    print "summary, /" A " against /" B " (throughput ratio over all rounds; spread = lowest..highest round ratio; p50/p99 = median of the rounds, ms):"
+    printf "  %-24s %12s  %-13s  %9s %9s %8s  %9s %9s %8s\n", "request", A "/" B, "spread",
+      "p50 " A, B, "diff", "p99 " A, B, "diff"
     for (i = 1; i <= 3; i++) { q = qs[i]; lo = ""; hi = ""
       for (r = 1; r <= rounds; r++) {
-        x = rps[q, "with", r] / rps[q, "without", r]
+        x = rps[q, A, r] / rps[q, B, r]
         if (lo == "" || x < lo) lo = x; if (hi == "" || x > hi) hi = x
-        a50[r] = p50[q, "with", r]; b50[r] = p50[q, "without", r]; a99[r] = p99[q, "with", r]; b99[r] = p99[q, "without", r]
+        a50[r] = p50[q, A, r]; b50[r] = p50[q, B, r]; a99[r] = p99[q, A, r]; b99[r] = p99[q, B, r]
       }
       m1 = median(a50, rounds); m2 = median(b50, rounds); m3 = median(a99, rounds); m4 = median(b99, rounds)
-      printf "  %-24s %12.3f  %.3f..%.3f  %9s %9s %+8.2f  %9s %9s %+8.2f\n", name[q], tot[q, "with"] / tot[q, "without"],
+      printf "  %-24s %12.3f  %.3f..%.3f  %9s %9s %+8.2f  %9s %9s %+8.2f\n", name[q], tot[q, A] / tot[q, B],
         lo, hi, ms(m1), ms(m2), (m1 - m2) / 1000, ms(m3), ms(m4), (m3 - m4) / 1000
     }
     if (bad > 0) { printf "\nINVALID RUN: %d non-2xx/3xx responses or socket errors during the rounds\n", bad; exit 1 }
   }' "$results"
+}
+summary with without 1
+if [ "$floor" = 1 ]; then
+  # what the headers alone cost (floor/without), and what Bulwark costs beyond them (with/floor)
+  summary floor without 0
+  summary with floor 0
+fi
 echo "raw results: $results"
