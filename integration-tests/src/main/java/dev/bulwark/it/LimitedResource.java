@@ -7,7 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Endpoints with small limits, one per test scenario so that their counts never mix. */
 @Path("/limited")
@@ -64,5 +69,23 @@ public class LimitedResource {
     @RateLimit(rate = "3/1m", key = RateLimit.Key.API_KEY)
     public String apiKey() {
         return "{\"ok\":true}";
+    }
+
+    /** Resumed on another thread after the request's thread has left the filters: a 204, no body. */
+    @GET
+    @Path("/later/empty")
+    @RateLimit(rate = "5/1m")
+    public void laterEmpty(@Suspended AsyncResponse response) {
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
+                .execute(() -> response.resume(Response.noContent().build()));
+    }
+
+    /** Resumed on another thread after the request's thread has left the filters, with a body. */
+    @GET
+    @Path("/later/body")
+    @RateLimit(rate = "5/1m")
+    public void laterBody(@Suspended AsyncResponse response) {
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
+                .execute(() -> response.resume("{\"ok\":true}"));
     }
 }

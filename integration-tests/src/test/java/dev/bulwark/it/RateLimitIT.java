@@ -29,17 +29,35 @@ class RateLimitIT {
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> r = send("GET", "/it-proxy/api/limited/spoof", null, "X-Forwarded-For", "203.0.113.1");
             allowed(r);
-            assertThat(r.headers().firstValue("RateLimit-Policy")).hasValue("\"default\";q=5;w=60");
-            assertThat(r.headers().firstValue("RateLimit")).hasValueSatisfying(v ->
-                    assertThat(v).startsWith("\"default\";r=").contains(";t="));
+            // once each: written as the response commits, not also by a JAX-RS response filter
+            assertThat(r.headers().allValues("RateLimit-Policy")).containsExactly("\"default\";q=5;w=60");
+            assertThat(r.headers().allValues("RateLimit")).singleElement().satisfies(v ->
+                    assertThat(v).matches("\"default\";r=[0-4];t=\\d+"));
         }
         HttpResponse<String> refused = send("GET", "/it-proxy/api/limited/spoof", null, "X-Forwarded-For",
                 "203.0.113.1");
         limited(refused);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("12");
-        assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"default\";q=5;w=60");
+        // the refusal's own fields, not the last allowed call's on top
+        assertThat(refused.headers().allValues("RateLimit-Policy")).containsExactly("\"default\";q=5;w=60");
+        assertThat(refused.headers().allValues("RateLimit")).singleElement().satisfies(v ->
+                assertThat(v).startsWith("\"default\";r=0;"));
         // another client behind the same trusted proxy has its own count
         allowed(send("GET", "/it-proxy/api/limited/spoof", null, "X-Forwarded-For", "203.0.113.2"));
+    }
+
+    @Test
+    void anAsynchronousResponseCarriesTheFieldsAndTheSecurityHeadersOnceWithOrWithoutABody() {
+        for (String path : new String[] {"/it/api/limited/later/empty", "/it/api/limited/later/body"}) {
+            HttpResponse<String> r = send("GET", path, null);
+            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(path.endsWith("empty") ? 204 : 200);
+            assertThat(r.headers().allValues("RateLimit-Policy")).as(path).containsExactly("\"default\";q=5;w=60");
+            assertThat(r.headers().allValues("RateLimit")).as(path).singleElement().satisfies(v ->
+                    assertThat(v).matches("\"default\";r=[0-4];t=\\d+"));
+            assertThat(r.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+            assertThat(r.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+            assertThat(r.headers().allValues("X-Request-Id")).as(path).hasSize(1);
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class BulwarkFeature implements Feature {
         context.register(new ProblemExceptionMapper(responder));
         context.register(new ValidationExceptionMapper(responder));
         context.register(new Dispatch.Matching(), Integer.MAX_VALUE);
+        context.register(new AsyncCommitFilter(), AsyncCommitFilter.PRIORITY);
         context.register(new EndpointBindings(extension::resourcePolicy,
                 extension.controls().bindings(extension::limiter, extension::bean, extension::addressRules,
                         extension::contract), config.observe()));

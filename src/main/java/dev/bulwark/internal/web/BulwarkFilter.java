@@ -33,10 +33,12 @@ import dev.bulwark.internal.network.NetworkSettings;
 import dev.bulwark.internal.network.RoutePattern;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.observe.ObserveSettings;
+import dev.bulwark.internal.pipeline.AsyncCommit;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.pipeline.ServedRequests;
 import dev.bulwark.internal.ratelimit.Caller;
+import dev.bulwark.internal.ratelimit.RateLimitFields;
 import dev.bulwark.internal.ratelimit.RateLimitKeys;
 import dev.bulwark.internal.ratelimit.RefusalBudget;
 import dev.bulwark.internal.transport.ClientAddressResolver;
@@ -502,8 +504,8 @@ final class BulwarkFilter extends HttpFilter {
     /** Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due. */
     private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
                          FilterChain chain) throws IOException, ServletException {
-        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, status -> {
-                    ServletResponseHeaders written = new ServletResponseHeaders(response);
+        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, (status, pending) -> {
+                    ServletResponseHeaders written = new ServletResponseHeaders(response, pending);
                     if (status < 400 && written.contains(dev.bulwark.internal.auth.BearerChallenges.HEADER)) {
                         // a challenge the container's authentication set on its way (Liberty does for any
                         // Authorization header it cannot use) is wrong on a success: a Basic caller would get a
@@ -511,11 +513,13 @@ final class BulwarkFilter extends HttpFilter {
                         written.set(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
                     }
                     exchange.securityHeaders(status >= 400, status == 401, written);
+                    exchange.rateLimitFields(status, written);
                 },
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
                         request.getServerPort()),
                 egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
         exchange.captured = captured;
+        exchange.state.put(RateLimitFields.WRITTEN_AT_COMMIT, Boolean.TRUE);
         Throwable failure = null;
         try {
             chain.doFilter(request, captured);
@@ -526,6 +530,12 @@ final class BulwarkFilter extends HttpFilter {
             failure = e;
         }
         if (request.isAsyncStarted()) {
+            // the JAX-RS response filter runs when the response resumes, and may commit a response without a body,
+            // which no hook sees: from now on it writes the RateLimit fields itself (the hook skips them if there)
+            exchange.state.put(RateLimitFields.WRITTEN_AT_COMMIT, null);
+            // and a response it completes without a body commits with the request, past this wrapper: the last
+            // JAX-RS response filter runs the hook for it (AsyncCommit)
+            exchange.state.put(AsyncCommit.KEY, captured::beforeAsyncCommit);
             captured.passThrough();
             if (failure == null) {
                 exchange.chargeWhenComplete();
@@ -955,6 +965,22 @@ final class BulwarkFilter extends HttpFilter {
             }
         }
 
+        /**
+         * The RateLimit fields of the call the JAX-RS filter allowed, onto the response as it commits: straight onto
+         * the container's response, where a JAX-RS response filter would have gone through the runtime's header map
+         * and the wrapper. Not on a 429 (its refusal's fields), nor over fields already there.
+         */
+        void rateLimitFields(int status, ServletResponseHeaders written) {
+            RateLimitFields fields = state.get(RateLimitFields.ALLOWED);
+            if (fields != null && RateLimitFields.belongOn(status)) {
+                fields.values().forEach((name, value) -> {
+                    if (!written.contains(name)) {
+                        written.setAbsent(name, value);
+                    }
+                });
+            }
+        }
+
         /** Refuses the request before the application sees it. */
         void reject(Phase phase, ProblemKind kind, String reason, List<HeaderValue> extra,
                     List<Problem.FieldError> errors) throws IOException {
@@ -1003,7 +1029,9 @@ final class BulwarkFilter extends HttpFilter {
             problemBytes = answer.json().length(); // ASCII
             ProblemWriter.headers(response, answer);
             response.setHeader(correlationHeader, correlationId);
-            securityHeaders(true, unauthenticated);
+            ServletResponseHeaders written = new ServletResponseHeaders(response);
+            securityHeaders(true, unauthenticated, written);
+            rateLimitFields(answer.status(), written);
             ProblemWriter.body(response, answer, useWriter);
         }
 

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
-import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,7 +33,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private GuardedWriter guardedWriter;
     private boolean realWriterTaken;
 
-    private final IntConsumer beforeCommit;
+    private final CommitHook beforeCommit;
     private final UnaryOperator<String> ownRedirect;
     private boolean hookRan;
     /** Body bytes (characters through the writer) that went through to the container. */
@@ -42,13 +41,24 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     /** The egress check of this response's body, or null when it is off. */
     private final EgressCheck.EgressResponse egress;
 
+    /** What runs once before the response can commit. */
+    @FunctionalInterface
+    interface CommitHook {
+        /**
+         * @param status  the response's status at that moment
+         * @param pending the names of headers about to be written after the hook (an asynchronous JAX-RS response's
+         *                own, see {@link #beforeAsyncCommit}), to count as present; empty otherwise
+         */
+        void run(int status, java.util.Collection<String> pending);
+    }
+
     /**
-     * @param beforeCommit runs once before the response can commit, with the status at that moment
+     * @param beforeCommit runs once before the response can commit
      * @param ownRedirect  the relative reference to send for a redirect location, or null to let the container
      *                     send the location (see {@link Redirects#ownReference})
      * @param egress       wraps a JSON body as it starts, or null
      */
-    ProblemCapturingResponse(HttpServletResponse response, IntConsumer beforeCommit,
+    ProblemCapturingResponse(HttpServletResponse response, CommitHook beforeCommit,
                              UnaryOperator<String> ownRedirect, EgressCheck.EgressResponse egress) {
         super(response);
         this.egress = egress;
@@ -62,7 +72,21 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     void beforeCommit() {
         if (!hookRan) {
             hookRan = true;
-            beforeCommit.accept(status);
+            beforeCommit.run(status, java.util.List.of());
+        }
+    }
+
+    /**
+     * Runs the commit hook unless it already ran, for a response that JAX-RS completes asynchronously without a body:
+     * the container commits it when the request completes, and nothing passes through this wrapper before that.
+     *
+     * @param status  the status JAX-RS is about to set
+     * @param pending the names of the headers JAX-RS is about to write (the application's): the hook leaves them
+     */
+    void beforeAsyncCommit(int status, java.util.Collection<String> pending) {
+        if (!hookRan && !isCommitted()) {
+            hookRan = true;
+            beforeCommit.run(status, pending);
         }
     }
 

@@ -19,10 +19,16 @@ final class ServletResponseHeaders implements ResponseHeaders {
     private final List<String> names;
 
     ServletResponseHeaders(HttpServletResponse response) {
+        this(response, List.of());
+    }
+
+    /** @param pending names of headers to be written later by someone else, counted as present */
+    ServletResponseHeaders(HttpServletResponse response, Collection<String> pending) {
         this.response = response;
         Collection<String> listed = response.getHeaderNames();
-        this.names = new ArrayList<>(listed.size() + 16);
+        this.names = new ArrayList<>(listed.size() + pending.size() + 16);
         names.addAll(listed);
+        names.addAll(pending);
     }
 
     @Override

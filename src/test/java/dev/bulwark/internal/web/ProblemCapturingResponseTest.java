@@ -39,7 +39,7 @@ class ProblemCapturingResponseTest {
     private final List<Boolean> committedAtHook = new ArrayList<>();
 
     /** Like the filter's hook: security headers on the real response, some only on errors. */
-    private final ProblemCapturingResponse response = new ProblemCapturingResponse(container, status -> {
+    private final ProblemCapturingResponse response = new ProblemCapturingResponse(container, (status, pending) -> {
         hookRuns.add(status);
         committedAtHook.add(container.isCommitted());
         container.setHeader(SECURITY_HEADER, "nosniff");
@@ -78,8 +78,47 @@ class ProblemCapturingResponseTest {
     private ProblemCapturingResponse checked(EgressAction action) {
         EgressCheck check = new EgressCheck(new EgressSettings(action,
                 java.util.EnumSet.allOf(dev.bulwark.api.EgressAllowed.Kind.class), 4096));
-        return new ProblemCapturingResponse(container, status -> container.setHeader(SECURITY_HEADER, "nosniff"),
+        return new ProblemCapturingResponse(container,
+                (status, pending) -> container.setHeader(SECURITY_HEADER, "nosniff"),
                 location -> null, check.forResponse("c-1", () -> "GET /", null));
+    }
+
+    @Test
+    void anAsynchronousResponseWithoutABodyRunsTheHookOnceWithTheStatusAndTheHeadersJaxRsIsAboutToWrite()
+            throws IOException {
+        List<java.util.Collection<String>> pendingSeen = new ArrayList<>();
+        ProblemCapturingResponse async = new ProblemCapturingResponse(container, (status, pending) -> {
+            hookRuns.add(status);
+            pendingSeen.add(pending);
+            container.setHeader(SECURITY_HEADER, "nosniff");
+        }, location -> null, null);
+        async.passThrough(); // the request went asynchronous; the filter returned
+
+        async.beforeAsyncCommit(204, List.of("Cache-Control"));
+        async.beforeAsyncCommit(500, List.of()); // once only
+        async.setStatus(204);
+        async.flushBuffer(); // nor again when JAX-RS flushes
+
+        assertThat(hookRuns).containsExactly(204);
+        assertThat(pendingSeen).containsExactly(List.of("Cache-Control"));
+        assertThat(container.complete().sentHeader(SECURITY_HEADER)).isEqualTo("nosniff");
+    }
+
+    @Test
+    void anAsynchronousCommitAfterTheBodyStartedOrTheResponseCommittedRunsNoHookAgain() throws IOException {
+        response.passThrough();
+        response.setContentType("application/json");
+        response.getOutputStream().write(ascii("{}"));
+        response.beforeAsyncCommit(200, List.of());
+        assertThat(hookRuns).containsExactly(200);
+
+        FakeResponse committed = new FakeResponse(64);
+        List<Integer> runs = new ArrayList<>();
+        ProblemCapturingResponse late = new ProblemCapturingResponse(committed, (status, pending) -> runs.add(status),
+                location -> null, null);
+        committed.flushBuffer();
+        late.beforeAsyncCommit(204, List.of());
+        assertThat(runs).isEmpty();
     }
 
     @Test
@@ -92,7 +131,7 @@ class ProblemCapturingResponseTest {
         finish();
         assertThat(response.bytesWritten()).isEqualTo(8);
 
-        ProblemCapturingResponse error = new ProblemCapturingResponse(new FakeResponse(64), status -> { },
+        ProblemCapturingResponse error = new ProblemCapturingResponse(new FakeResponse(64), (status, pending) -> { },
                 location -> null, null);
         error.setStatus(404);
         error.getWriter().write("<html>not here</html>"); // held back: the problem replaces it

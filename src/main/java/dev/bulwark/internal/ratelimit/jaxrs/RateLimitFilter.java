@@ -3,6 +3,7 @@ package dev.bulwark.internal.ratelimit.jaxrs;
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
 import dev.bulwark.internal.pipeline.RequestState;
+import dev.bulwark.internal.ratelimit.RateLimitFields;
 import dev.bulwark.internal.ratelimit.RateLimitPolicy;
 import dev.bulwark.internal.ratelimit.Limit;
 import dev.bulwark.internal.ratelimit.Limiter;
@@ -21,12 +22,6 @@ import java.util.Map;
  * never runs. Allowed responses carry the fields too unless switched off.
  */
 final class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
-
-    /** The RateLimit fields of an allowed request, for its response. */
-    private record Fields(Map<String, String> values) {
-    }
-
-    private static final RequestState.Key<Fields> FIELDS = RequestState.Key.of("rate-limit fields", Fields.class);
 
     private final RateLimitPolicy policy;
     private final Limiter limiter;
@@ -50,16 +45,18 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
         Map<String, String> fields = limiter.check(limits, policy.policyFieldFor(token != null), new Limiter.Facts(address != null ? address : "unknown",
                 token == null ? null : Limiter.subject(token.claims()), request::getHeaderString));
         if (headersOnSuccess) {
-            state.put(FIELDS, new Fields(fields));
+            state.put(RateLimitFields.ALLOWED, new RateLimitFields(fields));
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // A refusal from a rate-limited service bean called by the resource carries its own fields: keep them.
+        // Behind Bulwark's servlet filter the fields go onto the response as it commits (RateLimitFields).
         RequestState state = RequestState.from(request::getProperty);
-        Fields fields = state == null ? null : state.get(FIELDS);
-        if (fields != null && response.getStatus() != 429) {
+        RateLimitFields fields = state == null || state.has(RateLimitFields.WRITTEN_AT_COMMIT) ? null
+                : state.get(RateLimitFields.ALLOWED);
+        if (fields != null && RateLimitFields.belongOn(response.getStatus())) {
             fields.values().forEach((name, value) -> response.getHeaders().putSingle(name, value));
         }
     }
