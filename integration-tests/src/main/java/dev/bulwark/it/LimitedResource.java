@@ -88,4 +88,30 @@ public class LimitedResource {
         CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
                 .execute(() -> response.resume("{\"ok\":true}"));
     }
+
+    /** Resumed at once on another thread, maybe before the request's thread has left the filters: a 204. */
+    @GET
+    @Path("/later/now")
+    @RateLimit(rate = "100/1m")
+    public void laterNow(@Suspended AsyncResponse response) {
+        CompletableFuture.runAsync(() -> response.resume(Response.noContent().build()));
+    }
+
+    /** Resumed later with an entity that writes no byte. */
+    @GET
+    @Path("/later/zero")
+    @RateLimit(rate = "5/1m")
+    public void laterZero(@Suspended AsyncResponse response) {
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> response.resume(""));
+    }
+
+    /** Resumed later with an error of the application's that has no body and asks to be cached. */
+    @GET
+    @Path("/later/conflict")
+    @RateLimit(rate = "5/1m")
+    public void laterConflict(@Suspended AsyncResponse response) {
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> response.resume(
+                Response.status(409).header("Cache-Control", "max-age=600").header("X-Frame-Options", "SAMEORIGIN")
+                        .build()));
+    }
 }

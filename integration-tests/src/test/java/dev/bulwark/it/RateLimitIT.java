@@ -61,6 +61,33 @@ class RateLimitIT {
     }
 
     @Test
+    void anAsynchronousResponseResumedAtOnceOrWithAnEmptyEntityStillCarriesThem() {
+        // resumed on another thread at once: the runtime may send it before the request's thread left the filters
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> r = send("GET", "/it/api/limited/later/now", null);
+            assertThat(r.statusCode()).isEqualTo(204);
+            assertThat(r.headers().allValues("X-Content-Type-Options")).as("request %d", i).containsExactly("nosniff");
+            assertThat(r.headers().allValues("RateLimit-Policy")).as("request %d", i)
+                    .containsExactly("\"default\";q=100;w=60");
+        }
+        HttpResponse<String> empty = send("GET", "/it/api/limited/later/zero", null);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).isEmpty();
+        assertThat(empty.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(empty.headers().allValues("RateLimit")).hasSize(1);
+    }
+
+    @Test
+    void anAsynchronousErrorIsNotCacheableWhateverTheApplicationAskedAndKeepsItsOwnHeaders() {
+        HttpResponse<String> r = send("GET", "/it/api/limited/later/conflict", null);
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.headers().allValues("Cache-Control")).containsExactly("no-store");
+        assertThat(r.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
+        assertThat(r.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(r.headers().allValues("RateLimit")).hasSize(1);
+    }
+
+    @Test
     void rotatingForwardingHeadersFromAnUntrustedPeerDoNotEscape() {
         String[] headers = {"X-Forwarded-For", "X-Real-IP", "Forwarded", "True-Client-IP", "X-Client-IP"};
         int allowedCount = 0;

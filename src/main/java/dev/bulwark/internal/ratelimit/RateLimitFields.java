@@ -7,9 +7,9 @@ import java.util.Map;
  * The {@code RateLimit-Policy} and {@code RateLimit} fields of an allowed request, from the JAX-RS filter that
  * counted it to its response. Bulwark's servlet filter writes them with the security headers just before the
  * response commits, straight onto the container's response, when it wraps the request
- * ({@link #WRITTEN_AT_COMMIT}); a request it did not see, and an asynchronous one once the filter has returned, gets
- * them from the JAX-RS response filter instead (names already on the response are not written again). A 429 never
- * gets them from here: it carries the fields of its own refusal.
+ * ({@link #WRITTEN_AT_COMMIT}; an asynchronous response gets them from Bulwark's last JAX-RS response filter, see
+ * {@code AsyncCommit}); a request it did not see gets them from the JAX-RS response filter instead. A field already
+ * on the response is not written again. A 429 never gets them from here: it carries the fields of its own refusal.
  *
  * @param values the field names and values ({@link Limiter#check})
  */
@@ -19,10 +19,7 @@ public record RateLimitFields(Map<String, String> values) {
     public static final RequestState.Key<RateLimitFields> ALLOWED =
             RequestState.Key.of("rate-limit fields", RateLimitFields.class);
 
-    /**
-     * Set by Bulwark's servlet filter while it wraps the request: it writes {@link #ALLOWED} when the response
-     * commits. Cleared when the request goes asynchronous.
-     */
+    /** Set by Bulwark's servlet filter when it wraps the request: it writes {@link #ALLOWED} when the response commits. */
     public static final RequestState.Key<Boolean> WRITTEN_AT_COMMIT =
             RequestState.Key.of("rate-limit fields written at commit", Boolean.class);
 

@@ -22,6 +22,7 @@ import dev.bulwark.internal.errors.ProblemFactory;
 import dev.bulwark.internal.errors.ProblemKind;
 import dev.bulwark.internal.exposure.egress.EgressCheck;
 import dev.bulwark.internal.exposure.egress.EgressKeys;
+import dev.bulwark.internal.headers.AsyncCommit;
 import dev.bulwark.internal.headers.HeaderValue;
 import dev.bulwark.internal.headers.HeaderWriters;
 import dev.bulwark.internal.headers.ResponseFacts;
@@ -33,7 +34,6 @@ import dev.bulwark.internal.network.NetworkSettings;
 import dev.bulwark.internal.network.RoutePattern;
 import dev.bulwark.internal.observe.Observations;
 import dev.bulwark.internal.observe.ObserveSettings;
-import dev.bulwark.internal.pipeline.AsyncCommit;
 import dev.bulwark.internal.pipeline.Phase;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.pipeline.ServedRequests;
@@ -504,7 +504,7 @@ final class BulwarkFilter extends HttpFilter {
     /** Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due. */
     private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
                          FilterChain chain) throws IOException, ServletException {
-        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, (status, pending) -> {
+        ProblemCapturingResponse captured = new ProblemCapturingResponse(response, (status, contentType, pending) -> {
                     ServletResponseHeaders written = new ServletResponseHeaders(response, pending);
                     if (status < 400 && written.contains(dev.bulwark.internal.auth.BearerChallenges.HEADER)) {
                         // a challenge the container's authentication set on its way (Liberty does for any
@@ -512,7 +512,8 @@ final class BulwarkFilter extends HttpFilter {
                         // Bearer challenge
                         written.set(dev.bulwark.internal.auth.BearerChallenges.HEADER, null);
                     }
-                    exchange.securityHeaders(status >= 400, status == 401, written);
+                    exchange.securityHeaders(status >= 400, status == 401, written,
+                            contentType != null ? contentType : response.getContentType());
                     exchange.rateLimitFields(status, written);
                 },
                 location -> Redirects.ownReference(location, request.getScheme(), request.getServerName(),
@@ -520,22 +521,30 @@ final class BulwarkFilter extends HttpFilter {
                 egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
         exchange.captured = captured;
         exchange.state.put(RateLimitFields.WRITTEN_AT_COMMIT, Boolean.TRUE);
+        // An asynchronous JAX-RS response commits when the request completes, maybe before this filter returned:
+        // the last JAX-RS response filter runs the hook on its headers (AsyncCommit); a synchronous one is left to
+        // this wrapper.
+        exchange.state.put(AsyncCommit.KEY, (status, contentType, pending) -> {
+            if (request.isAsyncStarted()) {
+                captured.beforeAsyncCommit(status, contentType, pending);
+            }
+        });
         Throwable failure = null;
         try {
             chain.doFilter(request, captured);
-            if (!request.isAsyncStarted()) {
-                captured.bodyDone();
-            }
         } catch (IOException | ServletException | RuntimeException | Error e) {
             failure = e;
         }
-        if (request.isAsyncStarted()) {
-            // the JAX-RS response filter runs when the response resumes, and may commit a response without a body,
-            // which no hook sees: from now on it writes the RateLimit fields itself (the hook skips them if there)
-            exchange.state.put(RateLimitFields.WRITTEN_AT_COMMIT, null);
-            // and a response it completes without a body commits with the request, past this wrapper: the last
-            // JAX-RS response filter runs the hook for it (AsyncCommit)
-            exchange.state.put(AsyncCommit.KEY, captured::beforeAsyncCommit);
+        // read once: a response completed on another thread between two reads would have its held-back body lost
+        boolean async = request.isAsyncStarted();
+        if (failure == null && !async) {
+            try {
+                captured.bodyDone();
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+        if (async) {
             captured.passThrough();
             if (failure == null) {
                 exchange.chargeWhenComplete();
@@ -947,21 +956,25 @@ final class BulwarkFilter extends HttpFilter {
          *                        MP-JWT, the application). Other schemes' challenges are left alone.
          */
         void securityHeaders(boolean problem, boolean unauthenticated) {
-            securityHeaders(problem, unauthenticated, new ServletResponseHeaders(response));
+            securityHeaders(problem, unauthenticated, new ServletResponseHeaders(response), response.getContentType());
         }
 
-        /** @param written the response's headers as they are now (read once by the caller) */
-        void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written) {
+        /**
+         * @param written     the response's headers as they are now (read once by the caller)
+         * @param contentType the response's content type (an asynchronous JAX-RS response's is not set yet)
+         */
+        void securityHeaders(boolean problem, boolean unauthenticated, ServletResponseHeaders written,
+                             String contentType) {
             boolean authenticated = sent.get(request, "Authorization") != null
                     || state.has(TokenGate.VERIFIED) // an API key in its own header (X-API-Key)
                     || principal() != null || principal == UNKNOWN; // fail closed: no-store
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
             // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
-                            problem || ResponseFacts.isJson(response.getContentType()), resolvedPath(request)),
+                            problem || ResponseFacts.isJson(contentType), resolvedPath(request)),
                     written);
             if (versions != null) {
-                Versions.write(state.get(Versions.MATCH), written, response::addHeader, response::getHeaders);
+                Versions.write(state.get(Versions.MATCH), written, written::add, written::values);
             }
         }
 
@@ -1030,7 +1043,7 @@ final class BulwarkFilter extends HttpFilter {
             ProblemWriter.headers(response, answer);
             response.setHeader(correlationHeader, correlationId);
             ServletResponseHeaders written = new ServletResponseHeaders(response);
-            securityHeaders(true, unauthenticated, written);
+            securityHeaders(true, unauthenticated, written, response.getContentType());
             rateLimitFields(answer.status(), written);
             ProblemWriter.body(response, answer, useWriter);
         }

@@ -2,6 +2,7 @@ package dev.bulwark.internal.web;
 
 import dev.bulwark.internal.errors.Problem;
 import dev.bulwark.internal.exposure.egress.EgressCheck;
+import dev.bulwark.internal.headers.PendingHeaders;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     private int status;
     private boolean sendErrorCalled;
     private String contentType;
-    private boolean passThrough;
+    private volatile boolean passThrough;
     private ServletOutputStream stream;
     private PrintWriter writer;
     private GuardedWriter guardedWriter;
@@ -35,6 +36,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final CommitHook beforeCommit;
     private final UnaryOperator<String> ownRedirect;
+    /** Guarded by this response: the hook may run on a thread that resumes an asynchronous response. */
     private boolean hookRan;
     /** Body bytes (characters through the writer) that went through to the container. */
     private long written;
@@ -45,11 +47,12 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     @FunctionalInterface
     interface CommitHook {
         /**
-         * @param status  the response's status at that moment
-         * @param pending the names of headers about to be written after the hook (an asynchronous JAX-RS response's
-         *                own, see {@link #beforeAsyncCommit}), to count as present; empty otherwise
+         * @param status      the response's status at that moment
+         * @param contentType the content type the response is about to get, or null for the one it has
+         * @param pending     the headers another layer writes after the hook (an asynchronous JAX-RS response's own,
+         *                    see {@link #beforeAsyncCommit}), or null
          */
-        void run(int status, java.util.Collection<String> pending);
+        void run(int status, String contentType, PendingHeaders pending);
     }
 
     /**
@@ -69,24 +72,25 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     }
 
     /** Runs the commit hook unless it already ran. */
-    void beforeCommit() {
+    synchronized void beforeCommit() {
         if (!hookRan) {
             hookRan = true;
-            beforeCommit.run(status, java.util.List.of());
+            beforeCommit.run(status, null, null);
         }
     }
 
     /**
-     * Runs the commit hook unless it already ran, for a response that JAX-RS completes asynchronously without a body:
-     * the container commits it when the request completes, and nothing passes through this wrapper before that.
+     * Runs the commit hook unless it already ran, for a response JAX-RS completes asynchronously: the container
+     * commits it when the request completes, and one without a body passes through this wrapper not at all.
      *
-     * @param status  the status JAX-RS is about to set
-     * @param pending the names of the headers JAX-RS is about to write (the application's): the hook leaves them
+     * @param status      the status JAX-RS is about to set
+     * @param contentType the content type JAX-RS is about to set, or null
+     * @param pending     the headers JAX-RS is about to write
      */
-    void beforeAsyncCommit(int status, java.util.Collection<String> pending) {
+    synchronized void beforeAsyncCommit(int status, String contentType, PendingHeaders pending) {
         if (!hookRan && !isCommitted()) {
             hookRan = true;
-            beforeCommit.run(status, pending);
+            beforeCommit.run(status, contentType, pending);
         }
     }
 
@@ -244,7 +248,9 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         sendErrorCalled = false;
         contentType = null;
         // reset() cleared the headers the hook wrote: write them again before the response commits.
-        hookRan = false;
+        synchronized (this) {
+            hookRan = false;
+        }
         restartBody();
     }
 

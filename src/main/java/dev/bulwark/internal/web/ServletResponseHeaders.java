@@ -1,5 +1,6 @@
 package dev.bulwark.internal.web;
 
+import dev.bulwark.internal.headers.PendingHeaders;
 import dev.bulwark.internal.headers.ResponseHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -11,29 +12,38 @@ import java.util.List;
  * into the container instead of one search per header the writers ask about), and kept up to date with what the
  * writers set; a header the writers know is absent is added without the container searching for one to replace.
  * Used for one round of writers, while nothing else writes to the response.
+ *
+ * <p>With {@link PendingHeaders} (an asynchronous JAX-RS response's headers, which the runtime writes onto the
+ * response after the writers ran): a header there counts as present, is read there and is changed there, so that the
+ * runtime's last write carries what the writers decided; a header in neither place goes straight onto the response.
  */
 final class ServletResponseHeaders implements ResponseHeaders {
 
     private final HttpServletResponse response;
     /** The names on the response (a few at commit time: a list searched in order beats hashing or sorting). */
     private final List<String> names;
+    /** Headers written after the writers ran, or null. */
+    private final PendingHeaders pending;
 
     ServletResponseHeaders(HttpServletResponse response) {
-        this(response, List.of());
+        this(response, null);
     }
 
-    /** @param pending names of headers to be written later by someone else, counted as present */
-    ServletResponseHeaders(HttpServletResponse response, Collection<String> pending) {
+    ServletResponseHeaders(HttpServletResponse response, PendingHeaders pending) {
         this.response = response;
+        this.pending = pending;
         Collection<String> listed = response.getHeaderNames();
-        this.names = new ArrayList<>(listed.size() + pending.size() + 16);
+        this.names = new ArrayList<>(listed.size() + 16);
         names.addAll(listed);
-        names.addAll(pending);
+    }
+
+    private boolean isPending(String name) {
+        return pending != null && pending.contains(name);
     }
 
     @Override
     public boolean contains(String name) {
-        return indexOf(name) >= 0;
+        return indexOf(name) >= 0 || isPending(name);
     }
 
     private int indexOf(String name) {
@@ -47,11 +57,17 @@ final class ServletResponseHeaders implements ResponseHeaders {
 
     @Override
     public String get(String name) {
-        return response.getHeader(name);
+        return isPending(name) ? pending.get(name) : response.getHeader(name);
     }
 
     @Override
     public void set(String name, String value) {
+        if (isPending(name)) {
+            pending.set(name, value);
+            if (value != null) {
+                return; // the runtime's write replaces whatever the response has
+            }
+        }
         response.setHeader(name, value);
         int at = indexOf(name);
         if (value == null) {
@@ -68,5 +84,26 @@ final class ServletResponseHeaders implements ResponseHeaders {
     public void setAbsent(String name, String value) {
         response.addHeader(name, value);
         names.add(name);
+    }
+
+    /** Adds a value to a header that may have some. */
+    void add(String name, String value) {
+        if (isPending(name)) {
+            pending.add(name, value);
+        } else {
+            response.addHeader(name, value);
+            if (indexOf(name) < 0) {
+                names.add(name);
+            }
+        }
+    }
+
+    /** Every value of the header. */
+    Iterable<String> values(String name) {
+        if (isPending(name)) {
+            return pending.values(name);
+        }
+        Collection<String> values = response.getHeaders(name);
+        return values == null ? List.of() : values;
     }
 }

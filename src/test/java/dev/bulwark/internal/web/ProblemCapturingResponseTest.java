@@ -39,7 +39,7 @@ class ProblemCapturingResponseTest {
     private final List<Boolean> committedAtHook = new ArrayList<>();
 
     /** Like the filter's hook: security headers on the real response, some only on errors. */
-    private final ProblemCapturingResponse response = new ProblemCapturingResponse(container, (status, pending) -> {
+    private final ProblemCapturingResponse response = new ProblemCapturingResponse(container, (status, contentType, pending) -> {
         hookRuns.add(status);
         committedAtHook.add(container.isCommitted());
         container.setHeader(SECURITY_HEADER, "nosniff");
@@ -79,28 +79,31 @@ class ProblemCapturingResponseTest {
         EgressCheck check = new EgressCheck(new EgressSettings(action,
                 java.util.EnumSet.allOf(dev.bulwark.api.EgressAllowed.Kind.class), 4096));
         return new ProblemCapturingResponse(container,
-                (status, pending) -> container.setHeader(SECURITY_HEADER, "nosniff"),
+                (status, contentType, pending) -> container.setHeader(SECURITY_HEADER, "nosniff"),
                 location -> null, check.forResponse("c-1", () -> "GET /", null));
     }
 
     @Test
-    void anAsynchronousResponseWithoutABodyRunsTheHookOnceWithTheStatusAndTheHeadersJaxRsIsAboutToWrite()
-            throws IOException {
-        List<java.util.Collection<String>> pendingSeen = new ArrayList<>();
-        ProblemCapturingResponse async = new ProblemCapturingResponse(container, (status, pending) -> {
+    void anAsynchronousResponseRunsTheHookOnceWithTheStatusTypeAndHeadersJaxRsIsAboutToWrite() throws IOException {
+        List<String> typesSeen = new ArrayList<>();
+        List<dev.bulwark.internal.headers.PendingHeaders> pendingSeen = new ArrayList<>();
+        ProblemCapturingResponse async = new ProblemCapturingResponse(container, (status, contentType, pending) -> {
             hookRuns.add(status);
+            typesSeen.add(contentType);
             pendingSeen.add(pending);
             container.setHeader(SECURITY_HEADER, "nosniff");
         }, location -> null, null);
         async.passThrough(); // the request went asynchronous; the filter returned
+        MapPendingHeaders jaxrs = new MapPendingHeaders();
 
-        async.beforeAsyncCommit(204, List.of("Cache-Control"));
-        async.beforeAsyncCommit(500, List.of()); // once only
+        async.beforeAsyncCommit(204, null, jaxrs);
+        async.beforeAsyncCommit(500, "application/json", new MapPendingHeaders()); // once only
         async.setStatus(204);
-        async.flushBuffer(); // nor again when JAX-RS flushes
+        async.flushBuffer(); // nor again when the runtime flushes
 
         assertThat(hookRuns).containsExactly(204);
-        assertThat(pendingSeen).containsExactly(List.of("Cache-Control"));
+        assertThat(typesSeen).containsExactly((String) null);
+        assertThat(pendingSeen).containsExactly(jaxrs);
         assertThat(container.complete().sentHeader(SECURITY_HEADER)).isEqualTo("nosniff");
     }
 
@@ -109,15 +112,15 @@ class ProblemCapturingResponseTest {
         response.passThrough();
         response.setContentType("application/json");
         response.getOutputStream().write(ascii("{}"));
-        response.beforeAsyncCommit(200, List.of());
+        response.beforeAsyncCommit(200, "application/json", new MapPendingHeaders());
         assertThat(hookRuns).containsExactly(200);
 
         FakeResponse committed = new FakeResponse(64);
         List<Integer> runs = new ArrayList<>();
-        ProblemCapturingResponse late = new ProblemCapturingResponse(committed, (status, pending) -> runs.add(status),
-                location -> null, null);
+        ProblemCapturingResponse late = new ProblemCapturingResponse(committed,
+                (status, contentType, pending) -> runs.add(status), location -> null, null);
         committed.flushBuffer();
-        late.beforeAsyncCommit(204, List.of());
+        late.beforeAsyncCommit(204, null, new MapPendingHeaders());
         assertThat(runs).isEmpty();
     }
 
@@ -131,7 +134,7 @@ class ProblemCapturingResponseTest {
         finish();
         assertThat(response.bytesWritten()).isEqualTo(8);
 
-        ProblemCapturingResponse error = new ProblemCapturingResponse(new FakeResponse(64), (status, pending) -> { },
+        ProblemCapturingResponse error = new ProblemCapturingResponse(new FakeResponse(64), (status, contentType, pending) -> { },
                 location -> null, null);
         error.setStatus(404);
         error.getWriter().write("<html>not here</html>"); // held back: the problem replaces it

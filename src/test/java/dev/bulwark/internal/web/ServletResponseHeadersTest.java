@@ -52,4 +52,32 @@ class ServletResponseHeadersTest {
         response.complete();
         assertThat(response.sentHeaders("Referrer-Policy")).containsExactly("no-referrer");
     }
+
+    @Test
+    void onAnAsynchronousResponseTheRuntimesPendingHeadersCountAsPresentAndCarryWhatTheWritersForce() {
+        FakeResponse response = new FakeResponse(1024);
+        response.setHeader("WWW-Authenticate", "Bearer"); // the container's challenge, already on the response
+        MapPendingHeaders jaxrs = new MapPendingHeaders();
+        jaxrs.set("Cache-Control", "max-age=600"); // the application's, on an error
+        jaxrs.set("X-Frame-Options", "SAMEORIGIN"); // the application's own choice
+        jaxrs.set("Link", "</docs>; rel=\"help\"");
+        ServletResponseHeaders headers = new ServletResponseHeaders(response, jaxrs);
+
+        assertThat(headers.contains("cache-control")).isTrue();
+        assertThat(headers.get("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(headers.get("WWW-Authenticate")).isEqualTo("Bearer");
+        writers.write(new ResponseFacts(true, false, true, false, null), headers); // a problem
+        headers.add("Link", "</v2>; rel=\"successor-version\"");
+        headers.set("WWW-Authenticate", null);
+        jaxrs.writeOnto(response); // what the runtime writes last
+        response.complete();
+
+        assertThat(response.sentHeaders("Cache-Control")).containsExactly("no-store"); // forced on a problem
+        assertThat(response.sentHeaders("X-Frame-Options")).containsExactly("SAMEORIGIN");
+        assertThat(response.sentHeaders("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(response.sentHeaders("Link")).containsExactly("</docs>; rel=\"help\"",
+                "</v2>; rel=\"successor-version\"");
+        assertThat(response.sentHeaders("WWW-Authenticate")).isEmpty();
+        assertThat(headers.values("Link")).hasSize(2);
+    }
 }
