@@ -12,13 +12,15 @@ import dev.bulwark.internal.pipeline.RequestState;
  * Put in the request's state by the servlet filter before the chain, so that a response resumed on another thread
  * before the filter returned finds it.
  */
-@FunctionalInterface
 public interface AsyncCommit {
 
     RequestState.Key<AsyncCommit> KEY = RequestState.Key.of("asynchronous commit hook", AsyncCommit.class);
 
+    /** True when the request went asynchronous: the hook is this filter's to run (asked first, it costs little). */
+    boolean asynchronous();
+
     /**
-     * Runs the hook if the request is asynchronous, unless it ran or the response is committed.
+     * Runs the hook, unless it ran or the response is committed.
      *
      * @param status      the status JAX-RS is about to set
      * @param contentType the content type JAX-RS is about to set, or null

@@ -24,7 +24,7 @@ final class AsyncCommitFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         RequestState state = RequestState.from(request::getProperty);
         AsyncCommit commit = state == null ? null : state.get(AsyncCommit.KEY);
-        if (commit != null) {
+        if (commit != null && commit.asynchronous()) {
             commit.beforeCommit(response.getStatus(),
                     response.getMediaType() == null ? null : response.getMediaType().toString(),
                     new Headers(response));

@@ -25,6 +25,7 @@ import dev.bulwark.internal.exposure.egress.EgressKeys;
 import dev.bulwark.internal.headers.AsyncCommit;
 import dev.bulwark.internal.headers.HeaderValue;
 import dev.bulwark.internal.headers.HeaderWriters;
+import dev.bulwark.internal.headers.PendingHeaders;
 import dev.bulwark.internal.headers.ResponseFacts;
 import dev.bulwark.internal.headers.SecurityHeaderOverrides;
 import dev.bulwark.internal.logging.SafeLog;
@@ -524,8 +525,14 @@ final class BulwarkFilter extends HttpFilter {
         // An asynchronous JAX-RS response commits when the request completes, maybe before this filter returned:
         // the last JAX-RS response filter runs the hook on its headers (AsyncCommit); a synchronous one is left to
         // this wrapper.
-        exchange.state.put(AsyncCommit.KEY, (status, contentType, pending) -> {
-            if (request.isAsyncStarted()) {
+        exchange.state.put(AsyncCommit.KEY, new AsyncCommit() {
+            @Override
+            public boolean asynchronous() {
+                return request.isAsyncStarted();
+            }
+
+            @Override
+            public void beforeCommit(int status, String contentType, PendingHeaders pending) {
                 captured.beforeAsyncCommit(status, contentType, pending);
             }
         });

@@ -36,8 +36,12 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final CommitHook beforeCommit;
     private final UnaryOperator<String> ownRedirect;
-    /** Guarded by this response: the hook may run on a thread that resumes an asynchronous response. */
-    private boolean hookRan;
+    /**
+     * Whether the hook ran, and with which status. Written under this response's lock: the hook may run on a thread
+     * that resumes an asynchronous response. Read without it on the way to the lock, which rechecks.
+     */
+    private volatile boolean hookRan;
+    private volatile int hookStatus;
     /** Body bytes (characters through the writer) that went through to the container. */
     private long written;
     /** The egress check of this response's body, or null when it is off. */
@@ -71,11 +75,21 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         this.beforeCommit = beforeCommit;
     }
 
-    /** Runs the commit hook unless it already ran. */
-    synchronized void beforeCommit() {
-        if (!hookRan) {
-            hookRan = true;
-            beforeCommit.run(status, null, null);
+    /**
+     * Runs the commit hook unless it already ran; again if it ran for a success and the response has become an error
+     * since (an asynchronous response whose writer failed after Bulwark's last JAX-RS filter ran the hook): an error
+     * gets its own headers (no-store, its challenge). The writers add nothing twice.
+     */
+    void beforeCommit() {
+        if (hookRan && (status < 400 || hookStatus >= 400)) {
+            return;
+        }
+        synchronized (this) {
+            if (!hookRan || status >= 400 && hookStatus < 400) {
+                hookRan = true;
+                hookStatus = status;
+                beforeCommit.run(status, null, null);
+            }
         }
     }
 
@@ -90,6 +104,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     synchronized void beforeAsyncCommit(int status, String contentType, PendingHeaders pending) {
         if (!hookRan && !isCommitted()) {
             hookRan = true;
+            hookStatus = status;
             beforeCommit.run(status, contentType, pending);
         }
     }

@@ -108,6 +108,18 @@ class ProblemCapturingResponseTest {
     }
 
     @Test
+    void anAsynchronousResponseThatFailsAfterTheHookRanForASuccessGetsTheErrorsHeaders() throws IOException {
+        response.passThrough();
+        response.beforeAsyncCommit(200, "application/json", new MapPendingHeaders());
+        // the entity's writer failed before its first byte; the runtime answers 500 through the wrapper
+        response.sendError(500);
+        response.flushBuffer(); // and no third run for the same error
+        assertThat(hookRuns).containsExactly(200, 500);
+        assertThat(committedAtHook).containsOnly(false);
+        assertThat(container.complete().sentHeader(ERROR_ONLY_HEADER)).isEqualTo("no-store");
+    }
+
+    @Test
     void anAsynchronousCommitAfterTheBodyStartedOrTheResponseCommittedRunsNoHookAgain() throws IOException {
         response.passThrough();
         response.setContentType("application/json");
