@@ -14,6 +14,10 @@ import dev.bulwark.internal.pipeline.RequestState;
  */
 public interface AsyncCommit {
 
+    /**
+     * Present exactly when Bulwark's servlet filter wraps the response: its commit hook then writes the security
+     * headers and the fields of the other steps (the rate limit's), which need not write them themselves.
+     */
     RequestState.Key<AsyncCommit> KEY = RequestState.Key.of("asynchronous commit hook", AsyncCommit.class);
 
     /** True when the request went asynchronous: the hook is this filter's to run (asked first, it costs little). */

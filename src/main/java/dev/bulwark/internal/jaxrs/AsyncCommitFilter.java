@@ -25,9 +25,8 @@ final class AsyncCommitFilter implements ContainerResponseFilter {
         RequestState state = RequestState.from(request::getProperty);
         AsyncCommit commit = state == null ? null : state.get(AsyncCommit.KEY);
         if (commit != null && commit.asynchronous()) {
-            commit.beforeCommit(response.getStatus(),
-                    response.getMediaType() == null ? null : response.getMediaType().toString(),
-                    new Headers(response));
+            var type = response.getMediaType();
+            commit.beforeCommit(response.getStatus(), type == null ? null : type.toString(), new Headers(response));
         }
     }
 

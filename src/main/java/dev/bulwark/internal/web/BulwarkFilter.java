@@ -521,10 +521,9 @@ final class BulwarkFilter extends HttpFilter {
                         request.getServerPort()),
                 egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
         exchange.captured = captured;
-        exchange.state.put(RateLimitFields.WRITTEN_AT_COMMIT, Boolean.TRUE);
-        // An asynchronous JAX-RS response commits when the request completes, maybe before this filter returned:
-        // the last JAX-RS response filter runs the hook on its headers (AsyncCommit); a synchronous one is left to
-        // this wrapper.
+        // The hook writes the security headers and the RateLimit fields. An asynchronous JAX-RS response commits
+        // when the request completes, maybe before this filter returned: the last JAX-RS response filter runs the
+        // hook on its headers (AsyncCommit); a synchronous one is left to this wrapper.
         exchange.state.put(AsyncCommit.KEY, new AsyncCommit() {
             @Override
             public boolean asynchronous() {

@@ -36,12 +36,13 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     private final CommitHook beforeCommit;
     private final UnaryOperator<String> ownRedirect;
+    /** {@link #hookStatus} before the hook ran. */
+    private static final int HOOK_NOT_RUN = -1;
     /**
-     * Whether the hook ran, and with which status. Written under this response's lock: the hook may run on a thread
-     * that resumes an asynchronous response. Read without it on the way to the lock, which rechecks.
+     * The status the hook last ran with, or {@link #HOOK_NOT_RUN}. Written under this response's lock: the hook may
+     * run on a thread that resumes an asynchronous response. Read without it on the way to the lock, which rechecks.
      */
-    private volatile boolean hookRan;
-    private volatile int hookStatus;
+    private volatile int hookStatus = HOOK_NOT_RUN;
     /** Body bytes (characters through the writer) that went through to the container. */
     private long written;
     /** The egress check of this response's body, or null when it is off. */
@@ -81,16 +82,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
      * gets its own headers (no-store, its challenge). The writers add nothing twice.
      */
     void beforeCommit() {
-        if (hookRan && (status < 400 || hookStatus >= 400)) {
+        if (!hookDue(hookStatus)) {
             return;
         }
         synchronized (this) {
-            if (!hookRan || status >= 400 && hookStatus < 400) {
-                hookRan = true;
+            if (hookDue(hookStatus)) {
                 hookStatus = status;
                 beforeCommit.run(status, null, null);
             }
         }
+    }
+
+    /** True when the hook has not run, or ran for a success and the response is an error now. */
+    private boolean hookDue(int ran) {
+        return ran == HOOK_NOT_RUN || status >= 400 && ran < 400;
     }
 
     /**
@@ -102,8 +107,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
      * @param pending     the headers JAX-RS is about to write
      */
     synchronized void beforeAsyncCommit(int status, String contentType, PendingHeaders pending) {
-        if (!hookRan && !isCommitted()) {
-            hookRan = true;
+        if (hookStatus == HOOK_NOT_RUN && !isCommitted()) {
             hookStatus = status;
             beforeCommit.run(status, contentType, pending);
         }
@@ -264,7 +268,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         contentType = null;
         // reset() cleared the headers the hook wrote: write them again before the response commits.
         synchronized (this) {
-            hookRan = false;
+            hookStatus = HOOK_NOT_RUN;
         }
         restartBody();
     }

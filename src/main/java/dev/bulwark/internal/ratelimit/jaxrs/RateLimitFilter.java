@@ -2,6 +2,7 @@ package dev.bulwark.internal.ratelimit.jaxrs;
 
 import dev.bulwark.internal.auth.RawToken;
 import dev.bulwark.internal.auth.TokenGate;
+import dev.bulwark.internal.headers.AsyncCommit;
 import dev.bulwark.internal.pipeline.RequestState;
 import dev.bulwark.internal.ratelimit.RateLimitFields;
 import dev.bulwark.internal.ratelimit.RateLimitPolicy;
@@ -52,9 +53,10 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // A refusal from a rate-limited service bean called by the resource carries its own fields: keep them.
-        // Behind Bulwark's servlet filter the fields go onto the response as it commits (RateLimitFields).
+        // Behind Bulwark's servlet filter (its commit hook in the state) the fields go onto the response as it
+        // commits (RateLimitFields).
         RequestState state = RequestState.from(request::getProperty);
-        RateLimitFields fields = state == null || state.has(RateLimitFields.WRITTEN_AT_COMMIT) ? null
+        RateLimitFields fields = state == null || state.has(AsyncCommit.KEY) ? null
                 : state.get(RateLimitFields.ALLOWED);
         if (fields != null && RateLimitFields.belongOn(response.getStatus())) {
             fields.values().forEach((name, value) -> response.getHeaders().putSingle(name, value));
