@@ -96,7 +96,7 @@ bulwarkConfigDir=$root/liberty-config
 PROPS
 printf -- '-Xms1g\n-Xmx1g\n' > "$server/jvm.options"
 # E2E_JVM_OPTS: more JVM options, one per word (for example a Bulwark key as a system property, which MicroProfile
-# Config reads before the WAR's file: -Dbulwark.headers.json-responses=api); /without has no bulwark.* to read
+# Config reads before the WAR's file: -Dbulwark.headers.json-responses=all); /without has no bulwark.* to read
 for opt in ${E2E_JVM_OPTS:-}; do echo "$opt" >> "$server/jvm.options"; done
 mkdir -p "$server/apps"
 cp "${wars[@]}" "$server/apps/"

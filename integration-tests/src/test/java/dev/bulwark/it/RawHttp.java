@@ -36,8 +36,15 @@ final class RawHttp {
             new String[] {"X-Frame-Options", "DENY"},
             new String[] {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
             new String[] {"Referrer-Policy", "no-referrer"},
+            new String[] {"Cross-Origin-Resource-Policy", "same-origin"});
+
+    /**
+     * The headers for rendered documents, with their default values: on every response that is not JSON, and on
+     * JSON ones only without the API profile ({@code bulwark.headers.json-responses=all}) or with the container
+     * headers fragment; {@code Permissions-Policy} is checked apart (its value is long).
+     */
+    static final List<String[]> DOCUMENT_HEADERS = List.of(
             new String[] {"Cross-Origin-Opener-Policy", "same-origin"},
-            new String[] {"Cross-Origin-Resource-Policy", "same-origin"},
             new String[] {"X-Permitted-Cross-Domain-Policies", "none"});
 
     /** A response as it came off the wire. */
@@ -45,6 +52,12 @@ final class RawHttp {
 
         Optional<String> header(String name) {
             return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+        }
+
+        /** Whether the Content-Type is JSON ({@code application/json}, {@code application/*+json}). */
+        boolean isJson() {
+            String bare = header("Content-Type").orElse("").split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            return bare.equals("application/json") || bare.startsWith("application/") && bare.endsWith("+json");
         }
 
         List<String> headerValues(String name) {
@@ -57,9 +70,13 @@ final class RawHttp {
         }
     }
 
-    /** A log line written at SEVERE (level letter E) by any logger. */
+    /**
+     * A log line written at SEVERE (level letter E) by any logger, except Liberty's validation of a deployment's
+     * OpenAPI document (CWWKO1650E), which a deployment still starting writes whenever it finishes, whatever the
+     * requests in flight.
+     */
     private static final java.util.regex.Pattern SEVERE_LINE =
-            java.util.regex.Pattern.compile("(?m)^\\[[^\\]]+\\] [0-9a-f]+ \\S+\\s+E ");
+            java.util.regex.Pattern.compile("(?m)^\\[[^\\]]+\\] [0-9a-f]+ \\S+\\s+E (?!CWWKO1650E)");
 
     private RawHttp() {
     }
@@ -215,11 +232,26 @@ final class RawHttp {
         return problem;
     }
 
+    /** The default security headers, those for rendered documents only when the response is not JSON. */
     static void assertSecurityHeaders(Response r, boolean tls) {
+        assertSecurityHeaders(r, tls, !r.isJson());
+    }
+
+    /** The default security headers, with or without those for rendered documents, each exactly once. */
+    static void assertSecurityHeaders(Response r, boolean tls, boolean documentHeaders) {
         for (String[] h : SECURITY_HEADERS) {
             assertThat(r.headerValues(h[0])).as("%s on:%n%s", h[0], r.raw()).containsExactly(h[1]);
         }
-        assertThat(r.header("Permissions-Policy")).hasValueSatisfying(v -> assertThat(v).contains("camera=()"));
+        for (String[] h : DOCUMENT_HEADERS) {
+            assertThat(r.headerValues(h[0])).as("%s on:%n%s", h[0], r.raw())
+                    .isEqualTo(documentHeaders ? List.of(h[1]) : List.of());
+        }
+        if (documentHeaders) {
+            assertThat(r.headerValues("Permissions-Policy")).singleElement()
+                    .satisfies(v -> assertThat(v).contains("camera=()"));
+        } else {
+            assertThat(r.headerValues("Permissions-Policy")).as("Permissions-Policy on:%n%s", r.raw()).isEmpty();
+        }
         if (tls) {
             assertThat(r.header("Strict-Transport-Security")).hasValue("max-age=63072000; includeSubDomains");
         }

@@ -80,13 +80,14 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
             X_PERMITTED_CROSS_DOMAIN_POLICIES);
 
     public static final Key<String> JSON_RESPONSES = new Key<>("bulwark.headers.json-responses",
-            Parsers.enumNames("all", "api"), "all",
-            "`all`: every header above on every response. `api`: JSON responses (`application/json`, "
-                    + "`application/*+json`, problems included) leave out `" + PERMISSIONS_POLICY + "`, `"
-                    + CROSS_ORIGIN_OPENER_POLICY + "` and `" + X_PERMITTED_CROSS_DOMAIN_POLICIES + "`, which act "
-                    + "only on documents a browser renders (about 400 bytes a response). See "
+            Parsers.enumNames("all", "api"), "api",
+            "`api` (the API profile): JSON responses (`application/json`, `application/*+json`, problems "
+                    + "included) leave out `" + PERMISSIONS_POLICY + "`, `" + CROSS_ORIGIN_OPENER_POLICY + "` and `"
+                    + X_PERMITTED_CROSS_DOMAIN_POLICIES + "`, which act only on documents a browser renders (about "
+                    + "400 bytes a response); every other response gets them. `all`: every header above on every "
+                    + "response. See "
                     + "[headers.md](headers.md#what-the-headers-cost-and-the-api-profile-for-json-responses).",
-            "api");
+            "all");
 
     public static final Key<List<String>> UI_PATHS = new Key<>("bulwark.headers.ui-paths",
             Parsers.listOf(Parsers.path(), "paths"), "",

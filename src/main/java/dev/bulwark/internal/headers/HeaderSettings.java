@@ -6,7 +6,7 @@ import java.util.List;
  * The security headers written on every response (unless the application set the header itself), the HSTS
  * value for TLS responses, and the Cache-Control value for authenticated and problem responses. A null value
  * means switched off. {@code notOnJson} names the headers of {@code always} left out of JSON responses (the API
- * profile, {@code bulwark.headers.json-responses=api}; empty by default). Responses below {@code uiPaths} (path
+ * profile, {@code bulwark.headers.json-responses=api}, the default; empty with {@code all}). Responses below {@code uiPaths} (path
  * prefixes below the context root) get {@code uiContentSecurityPolicy} as their CSP.
  */
 public record HeaderSettings(List<HeaderValue> always, String strictTransportSecurity, String cacheControl,

@@ -34,18 +34,24 @@ class StaticHeadersWriterTest {
     }
 
     @Test
-    void byDefaultJsonResponsesGetEveryHeaderToo() {
+    void withJsonResponsesAllJsonResponsesGetEveryHeaderToo() {
+        ConfigLoader.Result r = TestConfig.load(Map.of("bulwark.headers.json-responses", "all"));
+        assertThat(r.problems()).isEmpty();
+        HeaderSettings settings = r.config().headers();
+        assertThat(settings.notOnJson()).isEmpty();
         MapHeaders h = new MapHeaders();
-        DEFAULTS.write(json(), h);
+        new StaticHeadersWriter(settings.always(), settings.notOnJson()).write(json(), h);
         assertThat(h.all()).containsKeys("Permissions-Policy", "Cross-Origin-Opener-Policy",
                 "X-Permitted-Cross-Domain-Policies", "Content-Security-Policy", "Cross-Origin-Resource-Policy");
     }
 
     @Test
-    void theApiProfileLeavesTheDocumentOnlyHeadersOutOfJsonResponsesOnly() {
-        ConfigLoader.Result r = TestConfig.load(Map.of("bulwark.headers.json-responses", "api"));
-        assertThat(r.problems()).isEmpty();
-        HeaderSettings settings = r.config().headers();
+    void byDefaultTheApiProfileLeavesTheDocumentOnlyHeadersOutOfJsonResponsesOnly() {
+        HeaderSettings settings = BulwarkConfig.defaults().headers();
+        assertThat(settings.notOnJson()).containsExactlyInAnyOrder("Permissions-Policy",
+                "Cross-Origin-Opener-Policy", "X-Permitted-Cross-Domain-Policies");
+        assertThat(TestConfig.load(Map.of("bulwark.headers.json-responses", "api")).config().headers().notOnJson())
+                .isEqualTo(settings.notOnJson());
         StaticHeadersWriter api = new StaticHeadersWriter(settings.always(), settings.notOnJson());
 
         MapHeaders onJson = new MapHeaders();
