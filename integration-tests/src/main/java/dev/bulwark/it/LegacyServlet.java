@@ -44,6 +44,25 @@ public class LegacyServlet extends HttpServlet {
                 resp.setContentType("text/plain");
                 resp.getWriter().write("after reset");
             }
+            case "/json-then-page" -> {
+                // a JSON body started, then given up for an HTML page before anything committed
+                resp.setContentType("application/json");
+                resp.getOutputStream().write("{\"partial\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                resp.resetBuffer();
+                resp.setContentType("text/html");
+                resp.getOutputStream().write("<!doctype html><p>page</p>".getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            case "/two-types" -> {
+                // two media types in one value: browsers render the last one they know, HTML
+                resp.setHeader("Content-Type", "application/x+json;a=b, text/html");
+                resp.getWriter().write("<!doctype html><p>page</p>");
+            }
+            case "/problem-and-page" -> {
+                resp.setStatus(400);
+                resp.setHeader("Content-Type", "application/problem+json, text/html");
+                resp.getWriter().write("<!doctype html><p>internal detail</p>");
+            }
             default -> {
                 resp.setContentType("text/plain");
                 resp.getWriter().write("legacy ok");

@@ -114,4 +114,13 @@ public class LimitedResource {
                 Response.status(409).header("Cache-Control", "max-age=600").header("X-Frame-Options", "SAMEORIGIN")
                         .build()));
     }
+
+    /** Resumed later with an error page of the application's: a document a browser renders, not a problem. */
+    @GET
+    @Path("/later/page")
+    public void laterPage(@Suspended AsyncResponse response) {
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> response.resume(
+                Response.status(404).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE)
+                        .entity("<!doctype html><title>gone</title><p>gone</p>").build()));
+    }
 }

@@ -33,7 +33,7 @@ class ActivationIT {
             "GET /it/api/limited/fields", "GET /it/api/limited/principal", "GET /it/api/limited/key",
             "GET /it/api/limited/tenant", "GET /it/api/limited/later/empty",
             "GET /it/api/limited/later/body", "GET /it/api/limited/later/now", "GET /it/api/limited/later/zero",
-            "GET /it/api/limited/later/conflict", "GET /it/api/quota", "GET /it/api/quota/twice",
+            "GET /it/api/limited/later/conflict", "GET /it/api/limited/later/page", "GET /it/api/quota", "GET /it/api/quota/twice",
             "GET /it/api/things/boom", "POST /it/api/errors/created", "GET /it/strict/things", "GET /it/strict/things/boom",
             "GET /it/api/customers", "GET /it/api/customers/count", "GET /it/api/customers/mine",
             "DELETE /it/api/customers", "GET /it/api/archive", "GET /it/api/archive/count", "GET /it/api/archive/mine",

@@ -43,9 +43,12 @@ class HeadersIT {
     static final String[] DOCUMENT_ONLY = {"Permissions-Policy", "Cross-Origin-Opener-Policy",
         "X-Permitted-Cross-Domain-Policies"};
 
-    /** Whether a response's Content-Type is JSON ({@code application/json}, {@code application/*+json}). */
+    /** Whether a response's Content-Type is one JSON media type ({@code application/json}, {@code application/*+json}). */
     static boolean isJson(HttpResponse<?> r) {
         String type = r.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (type.contains(",")) {
+            return false; // two types: browsers render the last one they know
+        }
         String bare = type.split(";", 2)[0].trim();
         return bare.equals("application/json") || bare.startsWith("application/") && bare.endsWith("+json");
     }
@@ -71,6 +74,53 @@ class HeadersIT {
         for (String documentOnly : DOCUMENT_ONLY) {
             assertThat(h.allValues(documentOnly)).as(documentOnly).hasSize(profiled ? 0 : 1);
         }
+    }
+
+    /**
+     * Whether a response is JSON is read from the type it goes out with, never from its status, and only a single
+     * JSON media type is JSON: an asynchronous HTML error page (its body passes through), a JSON body replaced by an
+     * HTML page before the commit, and a value naming two types (browsers render the last one they know) all keep
+     * the headers for rendered documents.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"/it/api/limited/later/page, 404, text/html",
+            "/it/legacy/json-then-page, 200, text/html", "/it/legacy/two-types, 200, 'application/x+json;a=b, text/html'"})
+    void documentsABrowserRendersKeepTheDocumentHeadersWhateverTheirStatusOrFirstType(String path, int status,
+                                                                                       String type) {
+        HttpResponse<String> r = sendTo(BASE, "GET", path, null);
+        assertThat(r.statusCode()).isEqualTo(status);
+        if (isJson(r)) {
+            // a runtime whose asynchronous error still reaches Bulwark's error path gets the problem: JSON, the page
+            // is gone, and so are the headers for documents
+            assertThat(path).contains("/later/");
+            assertThat(r.body()).doesNotContain("<p>");
+            for (String documentOnly : DOCUMENT_ONLY) {
+                assertThat(r.headers().allValues(documentOnly)).as(documentOnly).isEmpty();
+            }
+            return;
+        }
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v.replace(" ", "").toLowerCase(java.util.Locale.ROOT))
+                        .startsWith(type.replace(" ", "").toLowerCase(java.util.Locale.ROOT)));
+        assertThat(r.body()).contains("<p>");
+        for (String documentOnly : DOCUMENT_ONLY) {
+            assertThat(r.headers().allValues(documentOnly)).as(documentOnly).hasSize(1);
+        }
+        for (String kept : new String[] {"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+                "Cross-Origin-Resource-Policy"}) {
+            assertThat(r.headers().allValues(kept)).as(kept).hasSize(1);
+        }
+    }
+
+    /** An error body typed as a problem and as HTML at once is no problem document: it is replaced by Bulwark's. */
+    @Test
+    void anErrorTypedAsProblemAndPageAtOnceIsReplacedByTheGenericProblem() {
+        HttpResponse<String> r = sendTo(BASE, "GET", "/it/legacy/problem-and-page", null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json").doesNotContain("html"));
+        assertThat(r.body()).doesNotContain("internal detail").doesNotContain("<p>");
+        assertThat(ItSupport.json(r.body()).getInt("status")).isEqualTo(400);
     }
 
     /** The problems Bulwark's servlet filter writes itself are JSON too: the API profile holds for them. */

@@ -56,7 +56,11 @@ final class RawHttp {
 
         /** Whether the Content-Type is JSON ({@code application/json}, {@code application/*+json}). */
         boolean isJson() {
-            String bare = header("Content-Type").orElse("").split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            String type = header("Content-Type").orElse("");
+            if (type.contains(",")) {
+                return false; // two types: browsers render the last one they know
+            }
+            String bare = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             return bare.equals("application/json") || bare.startsWith("application/") && bare.endsWith("+json");
         }
 

@@ -33,9 +33,17 @@ public record ResponseFacts(boolean secure, boolean authenticated, boolean probl
         this(secure, authenticated, problem, unauthenticated, overrides, false);
     }
 
-    /** True when the content type (as set on a response, parameters allowed) is JSON. */
+    /**
+     * True when the content type (as set on a response: one media type, parameters allowed) is JSON. A value
+     * with a comma is not one media type, and not JSON.
+     */
     public static boolean isJson(String contentType) {
         if (contentType == null) {
+            return false;
+        }
+        if (contentType.indexOf(',') >= 0) {
+            // not one media type: browsers split the value at commas and take the last type they know
+            // ("application/json, text/html" renders as HTML), so it is no JSON to leave headers out of
             return false;
         }
         int end = contentType.indexOf(';');

@@ -975,9 +975,10 @@ final class BulwarkFilter extends HttpFilter {
                     || state.has(TokenGate.VERIFIED) // an API key in its own header (X-API-Key)
                     || principal() != null || principal == UNKNOWN; // fail closed: no-store
             var overrides = SecurityHeaderOverrides.Overrides.of(state);
-            // a problem is JSON whoever writes it: Bulwark's own refusals write their body (and type) after this
+            // JSON by the type the response goes out with, never by its status: an error body Bulwark does not
+            // replace (an asynchronous one, a committed one) may be a document a browser renders
             headers.write(new ResponseFacts(secure, authenticated, problem, unauthenticated, overrides,
-                            problem || ResponseFacts.isJson(contentType), resolvedPath(request)),
+                            ResponseFacts.isJson(contentType), resolvedPath(request)),
                     written);
             if (versions != null) {
                 Versions.write(state.get(Versions.MATCH), written, written::add, written::values);
@@ -1049,7 +1050,8 @@ final class BulwarkFilter extends HttpFilter {
             ProblemWriter.headers(response, answer);
             response.setHeader(correlationHeader, correlationId);
             ServletResponseHeaders written = new ServletResponseHeaders(response);
-            securityHeaders(true, unauthenticated, written, response.getContentType());
+            // the problem's type: the body (and its Content-Type) are written after the headers
+            securityHeaders(true, unauthenticated, written, answer.contentType());
             rateLimitFields(answer.status(), written);
             ProblemWriter.body(response, answer, useWriter);
         }

@@ -3,6 +3,7 @@ package dev.bulwark.internal.web;
 import dev.bulwark.internal.errors.Problem;
 import dev.bulwark.internal.exposure.egress.EgressCheck;
 import dev.bulwark.internal.headers.PendingHeaders;
+import dev.bulwark.internal.headers.ResponseFacts;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +43,11 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
      * run on a thread that resumes an asynchronous response. Read without it on the way to the lock, which rechecks.
      */
     private volatile int hookStatus = HOOK_NOT_RUN;
+    /**
+     * The hook ran with the type the response goes out with (JAX-RS's, for an asynchronous response, whose own
+     * headers reach the container after its type): a later type set through this wrapper is that same type.
+     */
+    private boolean typeKnown;
     /** Body bytes (characters through the writer) that went through to the container. */
     private long written;
     /** The egress check of this response's body, or null when it is off. */
@@ -109,6 +114,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     synchronized void beforeAsyncCommit(int status, String contentType, PendingHeaders pending) {
         if (hookStatus == HOOK_NOT_RUN && !isCommitted()) {
             hookStatus = status;
+            typeKnown = true;
             beforeCommit.run(status, contentType, pending);
         }
     }
@@ -155,8 +161,17 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         return needsProblem();
     }
 
-    private static boolean isProblem(String type) {
-        return type != null && type.toLowerCase(Locale.ROOT).startsWith(Problem.MEDIA_TYPE);
+    /**
+     * An error body that is a problem document already (one media type, {@value Problem#MEDIA_TYPE}, parameters
+     * allowed) goes out as it is. A value with a comma is not one media type: browsers take the last type they know
+     * ("application/problem+json, text/html" renders as HTML), so such a body is replaced like any other.
+     */
+    static boolean isProblem(String type) {
+        if (type == null || type.indexOf(',') >= 0) {
+            return false;
+        }
+        int end = type.indexOf(';');
+        return (end < 0 ? type : type.substring(0, end)).strip().equalsIgnoreCase(Problem.MEDIA_TYPE);
     }
 
     private static boolean hidden(String header) {
@@ -198,25 +213,49 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     public void setContentType(String type) {
         contentType = type;
         super.setContentType(type);
+        typeChanged(type);
     }
 
     @Override
     public void setHeader(String name, String value) {
-        if ("content-type".equalsIgnoreCase(name)) {
+        boolean type = "content-type".equalsIgnoreCase(name);
+        if (type) {
             contentType = value;
         }
         if (!hidden(name)) {
             super.setHeader(name, ownLocation(name, value));
         }
+        if (type) {
+            typeChanged(value);
+        }
     }
 
     @Override
     public void addHeader(String name, String value) {
-        if ("content-type".equalsIgnoreCase(name)) {
+        boolean type = "content-type".equalsIgnoreCase(name);
+        if (type) {
             contentType = value;
         }
         if (!hidden(name)) {
             super.addHeader(name, ownLocation(name, value));
+        }
+        if (type) {
+            typeChanged(value);
+        }
+    }
+
+    /**
+     * The hook decided which headers a JSON response leaves out when the body started; a response that is no
+     * longer JSON before it commits (a JSON body reset and replaced by an HTML page) gets the hook again, which adds
+     * what it left out (the writers add nothing twice).
+     */
+    private void typeChanged(String type) {
+        if (hookStatus != HOOK_NOT_RUN && !ResponseFacts.isJson(type) && !isCommitted()) {
+            synchronized (this) {
+                if (hookStatus != HOOK_NOT_RUN && !typeKnown) {
+                    beforeCommit.run(status, null, null);
+                }
+            }
         }
     }
 
@@ -269,6 +308,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         // reset() cleared the headers the hook wrote: write them again before the response commits.
         synchronized (this) {
             hookStatus = HOOK_NOT_RUN;
+            typeKnown = false;
         }
         restartBody();
     }

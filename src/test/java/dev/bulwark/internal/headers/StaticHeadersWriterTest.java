@@ -87,6 +87,9 @@ class StaticHeadersWriterTest {
         assertThat(ResponseFacts.isJson("text/json-seq")).isFalse();
         assertThat(ResponseFacts.isJson("application/json+xml")).isFalse();
         assertThat(ResponseFacts.isJson(null)).isFalse();
+        // not one media type: browsers take the last type they know, here HTML
+        assertThat(ResponseFacts.isJson("application/json, text/html")).isFalse();
+        assertThat(ResponseFacts.isJson("application/x+json;a=b, text/html")).isFalse();
     }
 
     private static ResponseFacts json() {

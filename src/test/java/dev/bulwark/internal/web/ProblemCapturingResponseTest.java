@@ -137,6 +137,63 @@ class ProblemCapturingResponseTest {
     }
 
     @Test
+    void aJsonBodyResetAndReplacedByAPageBeforeCommitGetsTheHookAgainForItsNewType() throws IOException {
+        response.setContentType("application/json");
+        response.getOutputStream().write(ascii("{\"x\":"));
+        assertThat(hookRuns).containsExactly(200);
+        response.setContentType("application/json;charset=UTF-8"); // still JSON: nothing to add
+        assertThat(hookRuns).containsExactly(200);
+        response.resetBuffer();
+        response.setContentType("text/html");
+        assertThat(hookRuns).containsExactly(200, 200);
+        response.setHeader("Content-Type", "image/svg+xml");
+        response.addHeader("content-type", "text/plain");
+        assertThat(hookRuns).containsExactly(200, 200, 200, 200);
+        assertThat(committedAtHook).containsOnly(false);
+    }
+
+    @Test
+    void anAsynchronousResponsesTypeArrivingAfterItsHookRunsNoHookAgain() throws IOException {
+        response.passThrough();
+        // the hook ran into JAX-RS's own headers with the type JAX-RS sends; the runtime then copies type and
+        // headers onto the servlet response: a second run there would write the headers twice
+        response.beforeAsyncCommit(404, "text/html", new MapPendingHeaders());
+        response.setContentType("text/html");
+        response.setHeader("Content-Type", "text/html;charset=UTF-8");
+        assertThat(hookRuns).containsExactly(404);
+    }
+
+    @Test
+    void aTypeSetBeforeTheBodyOrAfterTheCommitRunsNoExtraHook() throws IOException {
+        response.setContentType("text/html"); // before the body: the hook is still to run, with this type
+        assertThat(hookRuns).isEmpty();
+        response.getOutputStream().write(ascii("<p>"));
+        response.flushBuffer();
+        assertThat(container.isCommitted()).isTrue();
+        response.setContentType("text/plain"); // too late for any header
+        assertThat(hookRuns).containsExactly(200);
+    }
+
+    @Test
+    void onlyOneProblemMediaTypeIsAProblemDocumentAlready() {
+        assertThat(ProblemCapturingResponse.isProblem("application/problem+json")).isTrue();
+        assertThat(ProblemCapturingResponse.isProblem("Application/Problem+JSON; charset=UTF-8")).isTrue();
+        assertThat(ProblemCapturingResponse.isProblem("application/problem+json, text/html")).isFalse();
+        assertThat(ProblemCapturingResponse.isProblem("application/problem+jsonx")).isFalse();
+        assertThat(ProblemCapturingResponse.isProblem("text/html; x=application/problem+json")).isFalse();
+        assertThat(ProblemCapturingResponse.isProblem(null)).isFalse();
+    }
+
+    @Test
+    void anErrorPageSentAsProblemAndHtmlAtOnceIsReplacedByTheProblem() throws IOException {
+        response.setStatus(400);
+        response.setHeader("Content-Type", "application/problem+json, text/html");
+        response.getOutputStream().write(ascii("<h1>internal</h1>"));
+        assertThat(response.needsProblem()).isTrue();
+        assertThat(response.bytesWritten()).as("held back for the problem").isZero();
+    }
+
+    @Test
     void theBodyBytesThatReachTheContainerAreCountedForTheAuditEvent() throws IOException {
         response.setContentType("application/json");
         ServletOutputStream out = response.getOutputStream();
