@@ -50,6 +50,13 @@ public class EchoResource {
         return "{\"method\":\"" + method + "\",\"override\":" + (override == null ? "null" : "\"present\"") + "}";
     }
 
+    /** Nothing to answer: a 204, as most DELETE endpoints send. */
+    @GET
+    @Path("/nothing")
+    public jakarta.ws.rs.core.Response nothing() {
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
     /** A resource that changes two of Bulwark's headers for itself. */
     @GET
     @Path("/page")

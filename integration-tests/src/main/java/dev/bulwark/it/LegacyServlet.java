@@ -44,6 +44,7 @@ public class LegacyServlet extends HttpServlet {
                 resp.setContentType("text/plain");
                 resp.getWriter().write("after reset");
             }
+            case "/no-content" -> resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
             case "/json-then-page" -> {
                 // a JSON body started, then given up for an HTML page before anything committed
                 resp.setContentType("application/json");

@@ -112,6 +112,38 @@ class HeadersIT {
         }
     }
 
+    /**
+     * A response without a body over HTTP/2 comes whole, with the security headers. Committed early by a flush
+     * (Liberty flushes a wrapped response as the servlet returns), a 204's HEADERS frame went out without
+     * END_STREAM and curl waited for a body until its timeout; the JDK's client here did not wait, so this test
+     * guards the headers and the completion on HTTP/2, and ProblemCapturingResponseTest the flush itself.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/it/api/echo/nothing", "/it/legacy/no-content",
+        "node2:/it-redis/api/echo/nothing", "node2:/it-redis/legacy/no-content"})
+    void aBodilessResponseOverHttp2EndsItsStreamWithItsHeaders(String target) throws Exception {
+        // node 2 includes liberty-config/bulwark-container-headers.xml, with which the stream was left open
+        boolean node2 = target.startsWith("node2:");
+        assumeTrue(!node2 || ItSupport.onLiberty(), "the second node is Liberty's");
+        String base = node2 ? System.getProperty("it.node2.url", "https://localhost:9544") : BASE;
+        String path = node2 ? target.substring(6) : target;
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(dev.bulwark.devtools.DevTls.trustAllContext())
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        HttpResponse<String> r = h2.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ItSupport.onLiberty()) {
+            assertThat(r.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        }
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
     /** An error body typed as a problem and as HTML at once is no problem document: it is replaced by Bulwark's. */
     @Test
     void anErrorTypedAsProblemAndPageAtOnceIsReplacedByTheGenericProblem() {

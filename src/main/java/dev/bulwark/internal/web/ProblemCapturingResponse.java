@@ -276,8 +276,20 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         // a JSON body the egress check holds back must not commit: a hit may still replace the response
         if (!discarding() && (egress == null || !egress.holdingBack())) {
             beforeCommit();
+            if (written == 0 && bodiless(status)) {
+                // A 204 or 304 has no body to stream: committing it here would send its HTTP/2 HEADERS frame
+                // without END_STREAM, and Liberty (which flushes a wrapped response as the servlet returns) then
+                // ends the stream with nothing, so the client waits for a body that never comes. The container
+                // commits it whole when the request completes.
+                return;
+            }
             super.flushBuffer();
         }
+    }
+
+    /** A status whose response never has a body (RFC 9110 sections 15.3.5 and 15.4.5). */
+    private static boolean bodiless(int status) {
+        return status == SC_NO_CONTENT || status == SC_NOT_MODIFIED;
     }
 
     @Override

@@ -164,6 +164,29 @@ class ProblemCapturingResponseTest {
     }
 
     @Test
+    void aFlushOfABodilessResponseRunsTheHookButLeavesTheCommitToTheContainer() throws IOException {
+        for (int status : new int[] {204, 304}) {
+            FakeResponse c = new FakeResponse(64);
+            List<Integer> runs = new ArrayList<>();
+            ProblemCapturingResponse r = new ProblemCapturingResponse(c, (s, type, pending) -> {
+                runs.add(s);
+                c.setHeader(SECURITY_HEADER, "nosniff");
+            }, location -> null, null);
+            r.setStatus(status);
+            r.flushBuffer(); // what Liberty does with a wrapped response as the servlet returns
+            assertThat(c.isCommitted()).as("%s committed by the flush", status).isFalse();
+            assertThat(runs).containsExactly(status);
+            assertThat(c.complete().sentHeader(SECURITY_HEADER)).isEqualTo("nosniff");
+            assertThat(c.sentStatus()).isEqualTo(status);
+        }
+        // a response with a body commits on a flush as before
+        response.setStatus(200);
+        response.getOutputStream().write(ascii("{}"));
+        response.flushBuffer();
+        assertThat(container.isCommitted()).isTrue();
+    }
+
+    @Test
     void aTypeSetBeforeTheBodyOrAfterTheCommitRunsNoExtraHook() throws IOException {
         response.setContentType("text/html"); // before the body: the hook is still to run, with this type
         assertThat(hookRuns).isEmpty();
@@ -395,12 +418,12 @@ class ProblemCapturingResponseTest {
     }
 
     @Test
-    void flushBufferWithoutABodyCommitsWithTheHeaders() throws IOException {
+    void flushBufferOfANoContentResponseRunsTheHookOnceAndTheContainerSendsItWhole() throws IOException {
         response.setStatus(204);
         response.flushBuffer();
         response.flushBuffer();
 
-        assertThat(container.isCommitted()).isTrue();
+        assertThat(container.isCommitted()).isFalse(); // HTTP/2: committed at the end, with END_STREAM
         FakeResponse sent = finish();
         assertThat(sent.sentStatus()).isEqualTo(204);
         assertThat(sent.sentHeader(SECURITY_HEADER)).isEqualTo("nosniff");
