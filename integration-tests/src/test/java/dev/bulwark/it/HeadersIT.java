@@ -45,12 +45,7 @@ class HeadersIT {
 
     /** Whether a response's Content-Type is one JSON media type ({@code application/json}, {@code application/*+json}). */
     static boolean isJson(HttpResponse<?> r) {
-        String type = r.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
-        if (type.contains(",")) {
-            return false; // two types: browsers render the last one they know
-        }
-        String bare = type.split(";", 2)[0].trim();
-        return bare.equals("application/json") || bare.startsWith("application/") && bare.endsWith("+json");
+        return RawHttp.jsonType(r.headers().firstValue("Content-Type").orElse(""));
     }
 
     /**

@@ -56,12 +56,7 @@ final class RawHttp {
 
         /** Whether the Content-Type is JSON ({@code application/json}, {@code application/*+json}). */
         boolean isJson() {
-            String type = header("Content-Type").orElse("");
-            if (type.contains(",")) {
-                return false; // two types: browsers render the last one they know
-            }
-            String bare = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            return bare.equals("application/json") || bare.startsWith("application/") && bare.endsWith("+json");
+            return jsonType(header("Content-Type").orElse(""));
         }
 
         List<String> headerValues(String name) {
@@ -83,6 +78,15 @@ final class RawHttp {
             java.util.regex.Pattern.compile("(?m)^\\[[^\\]]+\\] [0-9a-f]+ \\S+\\s+E (?!CWWKO1650E)");
 
     private RawHttp() {
+    }
+
+    /** Whether a Content-Type value is one JSON media type ({@code application/json}, {@code application/*+json}). */
+    static boolean jsonType(String contentType) {
+        if (contentType.contains(",")) {
+            return false; // two types: browsers render the last one they know
+        }
+        String bare = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return bare.equals("application/json") || bare.startsWith("application/") && bare.endsWith("+json");
     }
 
     /** The port of a base URL such as {@link ItSupport#BASE}. */

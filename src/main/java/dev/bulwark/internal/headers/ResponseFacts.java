@@ -38,19 +38,23 @@ public record ResponseFacts(boolean secure, boolean authenticated, boolean probl
      * with a comma is not one media type, and not JSON.
      */
     public static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        if (contentType.indexOf(',') >= 0) {
-            // not one media type: browsers split the value at commas and take the last type they know
-            // ("application/json, text/html" renders as HTML), so it is no JSON to leave headers out of
-            return false;
+        String type = singleMediaType(contentType);
+        return type != null && (type.equalsIgnoreCase("application/json")
+                || type.regionMatches(true, 0, "application/", 0, 12) && type.regionMatches(true,
+                type.length() - 5, "+json", 0, 5));
+    }
+
+    /**
+     * The media type of a Content-Type value, parameters and surrounding blanks dropped (case kept); null for no
+     * value, or for a value with a comma: that is not one media type, and browsers split it at commas and take
+     * the last type they know ("application/json, text/html" renders as HTML).
+     */
+    public static String singleMediaType(String contentType) {
+        if (contentType == null || contentType.indexOf(',') >= 0) {
+            return null;
         }
         int end = contentType.indexOf(';');
-        String type = (end < 0 ? contentType : contentType.substring(0, end)).strip();
-        return type.equalsIgnoreCase("application/json")
-                || type.regionMatches(true, 0, "application/", 0, 12) && type.regionMatches(true,
-                type.length() - 5, "+json", 0, 5);
+        return (end < 0 ? contentType : contentType.substring(0, end)).strip();
     }
 
     /** True when the resource that answered switched the header off. */

@@ -167,11 +167,7 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
      * ("application/problem+json, text/html" renders as HTML), so such a body is replaced like any other.
      */
     static boolean isProblem(String type) {
-        if (type == null || type.indexOf(',') >= 0) {
-            return false;
-        }
-        int end = type.indexOf(';');
-        return (end < 0 ? type : type.substring(0, end)).strip().equalsIgnoreCase(Problem.MEDIA_TYPE);
+        return Problem.MEDIA_TYPE.equalsIgnoreCase(ResponseFacts.singleMediaType(type));
     }
 
     private static boolean hidden(String header) {
