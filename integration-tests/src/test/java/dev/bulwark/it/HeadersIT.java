@@ -36,7 +36,15 @@ class HeadersIT {
                 Arguments.of(BASE, "GET", "/it/legacy/send-error", null, null, null, 503),
                 Arguments.of(BASE, "OPTIONS", "/it/api/items", null, "Origin", "https://evil.example", 403),
                 Arguments.of(HTTP, "GET", "/it/api/errors/ok", null, null, null, 403),
-                Arguments.of(HTTP, "GET", "/it/legacy/x", null, null, null, 308));
+                Arguments.of(HTTP, "GET", "/it/legacy/x", null, null, null, 308),
+                // a plain servlet's asynchronous responses, written through AsyncContext.getResponse()
+                Arguments.of(BASE, "GET", "/it/legacy-async/page", null, null, null, 200),
+                Arguments.of(BASE, "GET", "/it/legacy-async/json", null, null, null, 200),
+                Arguments.of(BASE, "GET", "/it/legacy-async/no-content", null, null, null, 204),
+                Arguments.of(BASE, "GET", "/it/legacy-async/forbidden", null, null, null, 403),
+                Arguments.of(BASE, "GET", "/it/legacy-async/dispatch", null, null, null, 200),
+                Arguments.of(BASE, "GET", "/it/legacy-async/context-again", null, null, null, 204),
+                Arguments.of(BASE, "GET", "/it/legacy-async/own-objects", null, null, null, 200));
     }
 
     /** The headers that act only on a document a browser renders: the API profile leaves them out of JSON. */
@@ -219,6 +227,29 @@ class HeadersIT {
         assertThat(withToken.headers().firstValue("Cache-Control")).hasValue("no-store");
         HttpResponse<String> anonymous = sendTo(BASE, "GET", "/it/api/errors/ok", null);
         assertThat(anonymous.headers().firstValue("Cache-Control")).isEmpty();
+    }
+
+    /**
+     * {@code startAsync()} without arguments hands the servlet the objects it was given through Bulwark's filter, not
+     * the container's own: what it writes from another thread, and the bodiless response it completes, go out with
+     * the header set, its correlation id and the body as written.
+     */
+    @Test
+    void aPlainAsynchronousServletAnswersThroughBulwark() {
+        HttpResponse<String> page = sendTo(BASE, "GET", "/it/legacy-async/page", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).isEqualTo("<!doctype html><p>async page</p>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(page.headers().firstValue("X-Request-Id")).isPresent();
+        HttpResponse<String> json = sendTo(BASE, "GET", "/it/legacy-async/json", null);
+        assertThat(json.body()).isEqualTo("{\"async\":true}");
+        assertThat(json.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        HttpResponse<String> dispatched = sendTo(BASE, "GET", "/it/legacy-async/dispatch", null);
+        assertThat(dispatched.body()).isEqualTo("legacy ok");
+        assertThat(dispatched.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        HttpResponse<String> forbidden = sendTo(BASE, "GET", "/it/legacy-async/forbidden", null);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.bulwark.internal.pipeline.RequestState;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -147,32 +146,27 @@ final class BearerAuthentication {
     }
 
     /**
-     * The request the application gets: a servlet that asks the container to authenticate it later (as
-     * {@code request.authenticate(response)} does, and Liberty then reads tokens from places Bulwark was not shown,
-     * such as a form body's {@code access_token}) gets a caller only once the whole policy has run on exactly the
-     * container's token; otherwise the caller is logged out again and the answer is the uniform 401.
+     * A servlet that asked the container to authenticate it later (as {@code request.authenticate(response)} does,
+     * and Liberty then reads tokens from places Bulwark was not shown, such as a form body's {@code access_token})
+     * gets a caller only once the whole policy has run on exactly the container's token; otherwise the caller is
+     * logged out again and the answer is the uniform 401.
+     *
+     * @param request  the request the container just authenticated
+     * @return whether the caller stands
      */
-    HttpServletRequest checked(HttpServletRequest request) {
-        return new HttpServletRequestWrapper(request) {
-            @Override
-            public boolean authenticate(HttpServletResponse response) throws IOException, ServletException {
-                if (!super.authenticate(response)) {
-                    return false;
-                }
-                try {
-                    String refused = alreadyAuthenticated(this);
-                    if (refused == null) {
-                        return true;
-                    }
-                } catch (TokenRejected e) {
-                    // refused below
-                }
-                super.logout();
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER, dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN);
-                return false;
+    boolean authenticatedLater(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        try {
+            if (alreadyAuthenticated(request) == null) {
+                return true;
             }
-        };
+        } catch (TokenRejected e) {
+            // refused below
+        }
+        request.logout();
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader(dev.bulwark.internal.auth.BearerChallenges.HEADER,
+                dev.bulwark.internal.auth.BearerChallenges.INVALID_TOKEN);
+        return false;
     }
 
     /** True for the exact text of a token read and verified before: well-formed, no need to scan it again. */

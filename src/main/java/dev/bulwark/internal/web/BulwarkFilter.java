@@ -295,9 +295,9 @@ final class BulwarkFilter extends HttpFilter {
         if (version != null) {
             countCall(state, version, correlationId);
         }
-        HttpServletRequest app = bearer == null ? effective : bearer.checked(effective);
-        respond(exchange, key.verified() == null ? app : ApiKeyAuthentication.asCaller(app, key.verified()),
-                response, chain);
+        ServedRequest served = new ServedRequest(effective, bearer);
+        respond(exchange, key.verified() == null ? served : ApiKeyAuthentication.asCaller(served, key.verified()),
+                served, response, chain);
     }
 
     /**
@@ -445,7 +445,8 @@ final class BulwarkFilter extends HttpFilter {
         if (!state.has(CHARGED) && !exchange.withinRefusalBudget(false)) {
             return;
         }
-        respond(exchange, request, response, chain);
+        ServedRequest served = new ServedRequest(request, null);
+        respond(exchange, served, served, response, chain);
     }
 
     /** The request's scheduled API version, kept in its state for the guard and the headers at commit; or null. */
@@ -502,9 +503,14 @@ final class BulwarkFilter extends HttpFilter {
         return origin;
     }
 
-    /** Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due. */
-    private void respond(Exchange exchange, HttpServletRequest request, HttpServletResponse response,
-                         FilterChain chain) throws IOException, ServletException {
+    /**
+     * Step 7: the application (or the error page) behind the response wrapper, then the problem if one is due.
+     *
+     * @param request the request the application gets
+     * @param served  the request's Bulwark wrapper ({@code request} or inside it)
+     */
+    private void respond(Exchange exchange, HttpServletRequest request, ServedRequest served,
+                         HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         ProblemCapturingResponse captured = new ProblemCapturingResponse(response, (status, contentType, pending) -> {
                     ServletResponseHeaders written = new ServletResponseHeaders(response, pending);
                     if (status < 400 && written.contains(dev.bulwark.internal.auth.BearerChallenges.HEADER)) {
@@ -521,6 +527,7 @@ final class BulwarkFilter extends HttpFilter {
                         request.getServerPort()),
                 egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
         exchange.captured = captured;
+        served.serve(request, captured);
         // The hook writes the security headers and the RateLimit fields. An asynchronous JAX-RS response commits
         // when the request completes, maybe before this filter returned: the last JAX-RS response filter runs the
         // hook on its headers (AsyncCommit); a synchronous one is left to this wrapper.

@@ -119,6 +119,16 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /**
+     * The application completes an asynchronous cycle ({@link ServedAsyncContext}): a response that never started
+     * a body gets the hook before the container commits it.
+     */
+    void beforeComplete() {
+        if (!isCommitted()) {
+            beforeCommit();
+        }
+    }
+
     /** From now on, forward everything (used once a request goes asynchronous and outlives the filter). */
     void passThrough() throws IOException {
         passThrough = true;

@@ -1,0 +1,134 @@
+package dev.bulwark.internal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code startAsync()} without arguments, on the request Bulwark hands the application: the asynchronous cycle
+ * runs on the objects the filter passed on, so what the servlet writes through the context goes through the
+ * response wrapper and its hook.
+ */
+class ServedRequestTest {
+
+    private final FakeResponse container = new FakeResponse(64);
+    private final List<Integer> hookRuns = new ArrayList<>();
+    private final ProblemCapturingResponse captured = new ProblemCapturingResponse(container,
+            (status, contentType, pending) -> {
+                hookRuns.add(status);
+                container.setHeader("X-Content-Type-Options", "nosniff");
+            }, location -> null, null);
+
+    /** What the container's request did with startAsync: the objects the cycle was started with, in order. */
+    private final List<Object> startedWith = new ArrayList<>();
+    private final List<AsyncContext> contexts = new ArrayList<>();
+    private final List<String> completed = new ArrayList<>();
+
+    private final HttpServletRequest containerRequest = (HttpServletRequest) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) ->
+                    switch (method.getName()) {
+                        case "startAsync" -> {
+                            ServletRequest request = args == null ? null : (ServletRequest) args[0];
+                            ServletResponse response = args == null ? null : (ServletResponse) args[1];
+                            startedWith.add(request);
+                            startedWith.add(response);
+                            AsyncContext context = context(request, response);
+                            contexts.add(context);
+                            yield context;
+                        }
+                        case "getAsyncContext" -> contexts.isEmpty() ? null : contexts.get(contexts.size() - 1);
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+
+    private AsyncContext context(ServletRequest request, ServletResponse response) {
+        return (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AsyncContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRequest" -> request;
+                    case "getResponse" -> response;
+                    case "hasOriginalRequestAndResponse" -> request == null;
+                    case "complete" -> {
+                        completed.add("status " + container.getStatus() + ", committed " + container.isCommitted());
+                        yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void startAsyncWithoutArgumentsKeepsTheObjectsTheFilterPassedOn() throws Exception {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        HttpServletRequest given = new HttpServletRequestWrapper(served); // as the API key caller's wrapper is
+        served.serve(given, captured);
+
+        AsyncContext async = given.startAsync();
+
+        assertThat(startedWith).containsExactly(given, captured);
+        assertThat(async.getResponse()).isSameAs(captured);
+        assertThat(async.getRequest()).isSameAs(given);
+        assertThat(async.hasOriginalRequestAndResponse()).isFalse();
+        captured.passThrough(); // the filter returned, the request is asynchronous
+        ((jakarta.servlet.http.HttpServletResponse) async.getResponse()).getWriter().write("late body");
+        async.getResponse().flushBuffer();
+        assertThat(hookRuns).containsExactly(200);
+        assertThat(container.sentHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void aBodilessAsynchronousResponseGetsTheHookBeforeItCompletes() throws Exception {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        AsyncContext async = served.startAsync();
+        captured.passThrough();
+
+        ((jakarta.servlet.http.HttpServletResponse) async.getResponse()).setStatus(403);
+        async.complete();
+
+        assertThat(hookRuns).containsExactly(403);
+        assertThat(completed).containsExactly("status 403, committed false");
+        assertThat(container.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void theContextAskedForAgainIsTheSameCycle() {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        AsyncContext async = served.startAsync();
+
+        assertThat(served.getAsyncContext()).isSameAs(async);
+        served.getAsyncContext().complete();
+        assertThat(hookRuns).containsExactly(200);
+    }
+
+    @Test
+    void aCycleTheApplicationStartsWithItsOwnObjectsIsLeftAlone() {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        served.startAsync();
+        HttpServletRequestWrapper own = new HttpServletRequestWrapper(served);
+        AsyncContext second = served.startAsync(own, captured);
+
+        assertThat(startedWith).endsWith(own, captured);
+        assertThat(served.getAsyncContext()).isSameAs(second);
+    }
+
+    @Test
+    void anErrorDispatchOrAnUnservedRequestStartsAsTheContainerWould() {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+
+        served.startAsync();
+
+        assertThat(startedWith).containsExactly(null, null);
+    }
+}
