@@ -1,6 +1,8 @@
 package dev.bulwark.internal.headers;
 
 import dev.bulwark.api.SecurityHeader;
+import dev.bulwark.internal.config.InvalidValueException;
+import dev.bulwark.internal.config.Key;
 import dev.bulwark.internal.pipeline.EndpointSite;
 import dev.bulwark.internal.pipeline.PolicyPart;
 import dev.bulwark.internal.pipeline.PolicyResolver;
@@ -17,8 +19,10 @@ import java.util.Set;
 
 /**
  * The header part of an endpoint's policy: its {@link SecurityHeader} overrides, the class's first and the method's
- * on top, header by header. Checked at deployment: only Bulwark's per-response security headers may be overridden
- * (not HSTS, which is a site-wide policy), and values must be printable ASCII.
+ * on top, header by header ({@code default} drops an override made further out). Checked at deployment: only
+ * Bulwark's per-response security headers may be overridden (not HSTS, which is a site-wide policy), and a value
+ * must pass the check of the header's configuration key ({@code bulwark.headers.*}: no {@code unsafe-url}, no
+ * {@code ALLOW-FROM}).
  */
 public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHeaderOverrides.Overrides> {
 
@@ -67,9 +71,10 @@ public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHea
         }
     }
 
-    static final Set<String> OVERRIDABLE = Set.of("content-security-policy", "x-content-type-options",
-            "x-frame-options", "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy",
-            "permissions-policy", "x-permitted-cross-domain-policies", "cache-control");
+    static final Set<String> OVERRIDABLE = HeaderKeys.BY_HEADER.keySet();
+
+    /** The value that drops an override made further out (a method's, of its class's): the configured header. */
+    static final String DEFAULT = "default";
 
     @Override
     public Class<Overrides> part() {
@@ -89,23 +94,43 @@ public final class SecurityHeaderOverrides implements PolicyResolver<SecurityHea
         Map<String, String> values = new LinkedHashMap<>();
         for (AnnotatedElement element : new AnnotatedElement[] {site.type(), site.method()}) {
             for (SecurityHeader h : element.getAnnotationsByType(SecurityHeader.class)) {
-                check(h, site, problems);
+                String value = value(h, site, problems);
                 values.keySet().removeIf(k -> k.equalsIgnoreCase(h.name()));
-                values.put(h.name(), h.value().equalsIgnoreCase("off") ? null : h.value());
+                if (!h.value().equalsIgnoreCase(DEFAULT)) {
+                    values.put(h.name(), value);
+                }
             }
         }
         return values.isEmpty() ? null : new Overrides(values);
     }
 
-    private static void check(SecurityHeader h, EndpointSite site, Problems problems) {
+    /**
+     * The value to send (as the configuration key would: {@code sameorigin} as {@code SAMEORIGIN}), null for
+     * {@code off}; what is wrong with the annotation is a deployment problem.
+     */
+    private static String value(SecurityHeader h, EndpointSite site, Problems problems) {
         if (!OVERRIDABLE.contains(h.name().toLowerCase(Locale.ROOT))) {
             problems.add(site, SecurityHeader.class, "'" + h.name() + "' is not a header Bulwark manages per resource"
                     + " (one of " + String.join(", ", OVERRIDABLE.stream().sorted().toList()) + ")");
         }
         String v = h.value();
+        String given = v.equalsIgnoreCase("off") ? null : v;
         if (!TextChecks.isHeaderValue(v)) {
             problems.add(site, SecurityHeader.class, "the value of '" + h.name()
-                    + "' must be printable ASCII (at most 1024 characters) or off");
+                    + "' must be printable ASCII (at most 1024 characters), off or default");
+            return given;
+        }
+        Key<String> key = HeaderKeys.BY_HEADER.get(h.name().toLowerCase(Locale.ROOT));
+        if (key == null || v.equalsIgnoreCase(DEFAULT)) {
+            return given;
+        }
+        try {
+            return key.parser().parse(v);
+        } catch (InvalidValueException e) {
+            // the same rule as the configuration key's (a weak value such as unsafe-url, ALLOW-FROM, sniffing)
+            problems.add(site, SecurityHeader.class, "the value '" + v + "' of '" + h.name() + "' is not accepted ("
+                    + e.getMessage() + "): " + key.parser().acceptedForm() + ", or default, as for " + key.name());
+            return given;
         }
     }
 }

@@ -27,6 +27,35 @@ class SecurityHeaderOverridesTest {
         }
     }
 
+    static class Weak {
+        @SecurityHeader(name = "Referrer-Policy", value = "unsafe-url")
+        @SecurityHeader(name = "X-Frame-Options", value = "ALLOW-FROM https://evil.example")
+        @SecurityHeader(name = "X-Content-Type-Options", value = "sniff")
+        @SecurityHeader(name = "Cross-Origin-Resource-Policy", value = "everywhere")
+        public void weak() {
+            // fixture
+        }
+
+        @SecurityHeader(name = "referrer-policy", value = "Strict-Origin-When-Cross-Origin")
+        @SecurityHeader(name = "X-Frame-Options", value = "sameorigin")
+        @SecurityHeader(name = "Permissions-Policy", value = "camera=(self)")
+        @SecurityHeader(name = "Cache-Control", value = "private, max-age=60")
+        @SecurityHeader(name = "X-Content-Type-Options", value = "OFF")
+        @SecurityHeader(name = "Content-Security-Policy", value = "default")
+        public void fine() {
+            // fixture
+        }
+    }
+
+    @SecurityHeader(name = "Content-Security-Policy", value = "default-src 'self'")
+    @SecurityHeader(name = "Referrer-Policy", value = "same-origin")
+    static class BackToDefault {
+        @SecurityHeader(name = "content-security-policy", value = "DEFAULT")
+        public void m() {
+            // fixture
+        }
+    }
+
     @SecurityHeader(name = "Referrer-Policy", value = "same-origin")
     @SecurityHeader(name = "X-Frame-Options", value = "SAMEORIGIN")
     static class ClassLevel {
@@ -59,6 +88,31 @@ class SecurityHeaderOverridesTest {
                 .doesNotContainKey("X-Frame-Options");
         assertThat(c.switchedOff("X-Frame-Options")).isFalse();
         assertThat(c.describe()).isEqualTo("Referrer-Policy: same-origin; x-frame-options: DENY");
+    }
+
+    /** A value the header's configuration key refuses is refused as an annotation, naming the key's rule. */
+    @Test
+    void weakValuesFailTheDeploymentAsTheyWouldAsConfiguration() {
+        List<String> problems = problems(Weak.class);
+        assertThat(problems).hasSize(4).allMatch(p -> p.startsWith("@SecurityHeader on ") && p.contains("#weak"));
+        assertThat(problems).anyMatch(p -> p.contains("'unsafe-url' of 'Referrer-Policy' is not accepted")
+                && p.contains("bulwark.headers.referrer-policy") && p.contains("strict-origin-when-cross-origin"));
+        assertThat(problems).anyMatch(p -> p.contains("ALLOW-FROM") && p.contains("bulwark.headers.x-frame-options"));
+        assertThat(problems).anyMatch(p -> p.contains("'sniff'") && p.contains("nosniff"));
+        assertThat(problems).anyMatch(p -> p.contains("'everywhere'") && p.contains("same-site"));
+    }
+
+    /** {@code default} on a method gives it the configured header again, whatever its class set. */
+    @Test
+    void defaultDropsTheClassOverride() throws Exception {
+        SecurityHeaderOverrides.Overrides o = overrides(BackToDefault.class, "m");
+        assertThat(o.values()).containsOnlyKeys("Referrer-Policy");
+        assertThat(o.switchedOff("Content-Security-Policy")).isFalse();
+        SecurityHeaderOverrides.Overrides f = overrides(Weak.class, "fine");
+        assertThat(f.values()).doesNotContainKey("Content-Security-Policy")
+                .containsEntry("X-Content-Type-Options", null).containsEntry("X-Frame-Options", "SAMEORIGIN")
+                .containsEntry("referrer-policy", "strict-origin-when-cross-origin")
+                .containsEntry("Cache-Control", "private, max-age=60");
     }
 
     @Test
