@@ -21,7 +21,13 @@ public class AsyncLegacyServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
         String what = req.getPathInfo() == null ? "" : req.getPathInfo();
-        AsyncContext async = what.equals("/own-objects") ? req.startAsync(req, resp) : req.startAsync();
+        AsyncContext async = what.startsWith("/own-objects") ? req.startAsync(req, resp) : req.startAsync();
+        if (what.startsWith("/timeout-")) {
+            // a long poll that nothing answers: its listener does, through the event's context
+            async.setTimeout(200);
+            async.addListener(new TimeoutAnswer(async, what));
+            return;
+        }
         async.start(() -> {
             HttpServletResponse out = (HttpServletResponse) async.getResponse();
             try {
@@ -30,7 +36,7 @@ public class AsyncLegacyServlet extends HttpServlet {
                         out.setContentType("application/json");
                         out.getOutputStream().write("{\"async\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     }
-                    case "/no-content" -> out.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    case "/no-content", "/own-objects-no-content" -> out.setStatus(HttpServletResponse.SC_NO_CONTENT);
                     case "/forbidden" -> out.setStatus(HttpServletResponse.SC_FORBIDDEN);
                     case "/dispatch" -> {
                         async.dispatch("/legacy/plain");
@@ -52,5 +58,38 @@ public class AsyncLegacyServlet extends HttpServlet {
             }
             async.complete();
         });
+    }
+
+    /** Answers a timed-out cycle the way long-poll servlets do: through the context the event carries. */
+    private record TimeoutAnswer(AsyncContext started, String what) implements jakarta.servlet.AsyncListener {
+
+        @Override
+        public void onTimeout(jakarta.servlet.AsyncEvent event) throws IOException {
+            AsyncContext context = event.getAsyncContext();
+            HttpServletResponse out = (HttpServletResponse) context.getResponse();
+            if (what.equals("/timeout-identity")) {
+                // a registry of waiting clients finds the context by identity
+                out.setContentType("text/plain");
+                out.getWriter().write(context == started ? "same context" : "another context");
+            } else {
+                out.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
+            context.complete();
+        }
+
+        @Override
+        public void onComplete(jakarta.servlet.AsyncEvent event) {
+            // nothing to release
+        }
+
+        @Override
+        public void onError(jakarta.servlet.AsyncEvent event) {
+            // nothing to release
+        }
+
+        @Override
+        public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+            // one cycle only
+        }
     }
 }

@@ -50,6 +50,15 @@ public class EchoResource {
         return "{\"method\":\"" + method + "\",\"override\":" + (override == null ? "null" : "\"present\"") + "}";
     }
 
+    /** Answered on another thread after the request's thread left the filters, with an entity JSON-B writes. */
+    @GET
+    @Path("/later")
+    @Produces(MediaType.APPLICATION_JSON)
+    public void later(@jakarta.ws.rs.container.Suspended jakarta.ws.rs.container.AsyncResponse response) {
+        java.util.concurrent.CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> response.resume(java.util.Map.of("later", true)));
+    }
+
     /** Nothing to answer: a 204, as most DELETE endpoints send. */
     @GET
     @Path("/nothing")

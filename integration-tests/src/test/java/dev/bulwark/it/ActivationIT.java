@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ActivationIT {
 
     private static final List<String> ENDPOINTS = List.of(
-            "GET /it/api/echo/client", "GET /it/api/echo/nothing", "DELETE /it/api/echo/method", "GET /it/api/echo/method",
+            "GET /it/api/echo/client", "GET /it/api/echo/later", "GET /it/api/echo/nothing", "DELETE /it/api/echo/method", "GET /it/api/echo/method",
             "POST /it/api/echo/method", "GET /it/api/echo/page",
             "GET /it/api/errors/boom", "GET /it/api/errors/conflict", "GET /it/api/errors/empty-503",
             "GET /it/api/errors/html-404", "GET /it/api/errors/ok", "GET /it/api/errors/product-headers",

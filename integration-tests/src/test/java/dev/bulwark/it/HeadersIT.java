@@ -44,7 +44,9 @@ class HeadersIT {
                 Arguments.of(BASE, "GET", "/it/legacy-async/forbidden", null, null, null, 403),
                 Arguments.of(BASE, "GET", "/it/legacy-async/dispatch", null, null, null, 200),
                 Arguments.of(BASE, "GET", "/it/legacy-async/context-again", null, null, null, 204),
-                Arguments.of(BASE, "GET", "/it/legacy-async/own-objects", null, null, null, 200));
+                Arguments.of(BASE, "GET", "/it/legacy-async/own-objects", null, null, null, 200),
+                Arguments.of(BASE, "GET", "/it/legacy-async/own-objects-no-content", null, null, null, 204),
+                Arguments.of(BASE, "GET", "/it/legacy-async/timeout-answered", null, null, null, 503));
     }
 
     /** The headers that act only on a document a browser renders: the API profile leaves them out of JSON. */
@@ -250,6 +252,47 @@ class HeadersIT {
         HttpResponse<String> forbidden = sendTo(BASE, "GET", "/it/legacy-async/forbidden", null);
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.headers().firstValue("Cache-Control")).hasValue("no-store");
+        // a listener answering a long poll's timeout sees the context startAsync returned, and answers through it
+        HttpResponse<String> poll = sendTo(BASE, "GET", "/it/legacy-async/timeout-identity", null);
+        assertThat(poll.body()).isEqualTo("same context");
+        assertThat(poll.headers().firstValue("Content-Security-Policy")).isPresent();
+        HttpResponse<String> unavailable = sendTo(BASE, "GET", "/it/legacy-async/timeout-answered", null);
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(unavailable.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    /**
+     * Dispatches from another thread, many at once: each arrives at its target and answers through Bulwark (an
+     * outside review once saw dispatches lost under load; this keeps watch).
+     */
+    @Test
+    void manyAsynchronousDispatchesAtOnceEachArriveWithTheHeaderSet() throws Exception {
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            all.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> sendTo(BASE, "GET", "/it/legacy-async/dispatch", null)));
+        }
+        for (var f : all) {
+            HttpResponse<String> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("legacy ok");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+    }
+
+    /**
+     * No product name on the wire: RESTEasy marks the type it negotiated from a method's {@code @Produces} with an
+     * internal {@code resteasy-server-has-produces} parameter, which its asynchronous responses sent as they were.
+     */
+    @Test
+    void anAsynchronousJaxRsResponseTypeCarriesNoInternalParameter() {
+        HttpResponse<String> r = sendTo(BASE, "GET", "/it/api/echo/later", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"later\":true}");
+        assertThat(r.headers().allValues("Content-Type")).singleElement().satisfies(
+                type -> assertThat(type).startsWith("application/json").doesNotContainIgnoringCase("resteasy"));
+        assertNoLeaks(r);
     }
 
     @Test

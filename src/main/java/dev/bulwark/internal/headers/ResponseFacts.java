@@ -57,6 +57,37 @@ public record ResponseFacts(boolean secure, boolean authenticated, boolean probl
         return (end < 0 ? contentType : contentType.substring(0, end)).strip();
     }
 
+    /** The prefix of the parameters RESTEasy marks a negotiated type with, for itself. */
+    private static final String INTERNAL_PARAMETER = "resteasy-";
+
+    /**
+     * A Content-Type value without the parameters a JAX-RS runtime adds for its own use
+     * ({@code resteasy-server-has-produces=true}, which RESTEasy's asynchronous responses sent as they were): they
+     * name the product, and mean nothing to a client. Every other part is kept as it was written.
+     */
+    public static String withoutInternalParameters(String contentType) {
+        if (contentType == null || contentType.indexOf(';') < 0 || !containsInternalParameter(contentType)) {
+            return contentType;
+        }
+        String[] parts = contentType.split(";", -1);
+        StringBuilder kept = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].strip().regionMatches(true, 0, INTERNAL_PARAMETER, 0, INTERNAL_PARAMETER.length())) {
+                kept.append(';').append(parts[i]);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean containsInternalParameter(String contentType) {
+        for (int i = contentType.indexOf(';'); i >= 0 && i < contentType.length(); i++) {
+            if (contentType.regionMatches(true, i, INTERNAL_PARAMETER, 0, INTERNAL_PARAMETER.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the resource that answered switched the header off. */
     public boolean switchedOff(String name) {
         return overrides.switchedOff(name);

@@ -216,15 +216,17 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     }
 
     @Override
-    public void setContentType(String type) {
+    public void setContentType(String given) {
+        String type = ResponseFacts.withoutInternalParameters(given);
         contentType = type;
         super.setContentType(type);
         typeChanged(type);
     }
 
     @Override
-    public void setHeader(String name, String value) {
+    public void setHeader(String name, String given) {
         boolean type = "content-type".equalsIgnoreCase(name);
+        String value = type ? ResponseFacts.withoutInternalParameters(given) : given;
         if (type) {
             contentType = value;
         }
@@ -237,8 +239,9 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
     }
 
     @Override
-    public void addHeader(String name, String value) {
+    public void addHeader(String name, String given) {
         boolean type = "content-type".equalsIgnoreCase(name);
+        String value = type ? ResponseFacts.withoutInternalParameters(given) : given;
         if (type) {
             contentType = value;
         }

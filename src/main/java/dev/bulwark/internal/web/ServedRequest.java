@@ -2,6 +2,9 @@ package dev.bulwark.internal.web;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +17,10 @@ import java.io.IOException;
  *   <li>{@code startAsync()} without arguments would hand the application the container's own request and
  *   response, and a servlet writing through {@code AsyncContext.getResponse()} would send a response none of
  *   Bulwark's response controls saw (no security headers, no redirect rewriting). Here it starts the
- *   asynchronous cycle with the request and response the filter passed on, and its context runs the commit hook
- *   before {@code complete()} lets the container commit a response with no body.</li>
+ *   asynchronous cycle with the request and response the filter passed on. The context the application gets
+ *   (from {@code startAsync}, with or without its own objects around Bulwark's response, from
+ *   {@code getAsyncContext}, and in every {@code AsyncEvent} its listeners receive) runs the commit hook before
+ *   {@code complete()} lets the container commit a response with no body.</li>
  *   <li>{@code authenticate(response)}, when bearer tokens are in use: the caller the container authenticates
  *   later passes the whole token policy, or is logged out again ({@link BearerAuthentication#authenticatedLater}).</li>
  * </ul>
@@ -49,17 +54,49 @@ final class ServedRequest extends HttpServletRequestWrapper {
         if (response == null) {
             return super.startAsync();
         }
-        ServedAsyncContext context = new ServedAsyncContext(super.startAsync(outermost, response), response);
-        async = context;
-        return context;
+        return served(super.startAsync(outermost, response));
+    }
+
+    /**
+     * With the application's own objects: when its response is Bulwark's (or wraps it), the cycle is one Bulwark
+     * sees through to its completion, as with {@link #startAsync()}.
+     */
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse given) {
+        AsyncContext container = super.startAsync(request, given);
+        return response != null && (given == response
+                || given instanceof ServletResponseWrapper w && w.isWrapperFor(response)) ? served(container) : container;
+    }
+
+    /**
+     * The application's view of the container's asynchronous context: one {@link ServedAsyncContext} per cycle, the
+     * same object whoever asks (the servlet, the request, an {@link jakarta.servlet.AsyncEvent} a listener gets).
+     */
+    ServedAsyncContext served(AsyncContext container) {
+        synchronized (this) {
+            ServedAsyncContext context = async;
+            if (context == null || !context.wraps(container)) {
+                context = new ServedAsyncContext(container, response, this);
+                async = context;
+            }
+            return context;
+        }
+    }
+
+    /** True once the filter handed this request to the application with Bulwark's response. */
+    boolean isServing() {
+        return response != null;
+    }
+
+    /** The served context of the container's, or the container's when this request served none for it. */
+    AsyncContext servedOrAsIs(AsyncContext container) {
+        ServedAsyncContext context = async;
+        return context != null && context.wraps(container) ? context : container;
     }
 
     @Override
     public AsyncContext getAsyncContext() {
-        AsyncContext container = super.getAsyncContext();
-        ServedAsyncContext context = async;
-        // the same cycle as startAsync() began (a later startAsync with the application's own objects is another)
-        return context != null && context.wraps(container) ? context : container;
+        return servedOrAsIs(super.getAsyncContext());
     }
 
     @Override

@@ -729,4 +729,17 @@ class ProblemCapturingResponseTest {
         assertThat(hookRuns).containsExactly(401);
         assertThat(response.needsProblem()).isFalse();
     }
+
+    /** A JAX-RS runtime's own marker parameter never reaches the client, whichever way the type is set. */
+    @org.junit.jupiter.api.Test
+    void theRuntimesInternalTypeParameterIsDropped() throws IOException {
+        response.addHeader("content-type", "text/plain;RESTEASY-SERVER-HAS-PRODUCES=true");
+        assertThat(container.getHeader("Content-Type")).isEqualTo("text/plain");
+        response.setContentType("application/json;resteasy-server-has-produces=true");
+        assertThat(container.getContentType()).isEqualTo("application/json");
+        response.setHeader("Content-Type", "application/json;charset=UTF-8;resteasy-server-has-produces=true");
+        assertThat(container.getContentType()).isEqualTo("application/json;charset=UTF-8");
+        response.getWriter().write("{}");
+        assertThat(finish().sentHeader("Content-Type")).isEqualTo("application/json;charset=UTF-8");
+    }
 }

@@ -3,10 +3,13 @@ package dev.bulwark.internal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +53,18 @@ class ServedRequestTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
 
+    /** The listeners added to the container's contexts, as the container holds them. */
+    private final List<AsyncListener> listeners = new ArrayList<>();
+
     private AsyncContext context(ServletRequest request, ServletResponse response) {
         return (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AsyncContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRequest" -> request;
                     case "getResponse" -> response;
+                    case "addListener" -> {
+                        listeners.add((AsyncListener) args[0]);
+                        yield null;
+                    }
                     case "hasOriginalRequestAndResponse" -> request == null;
                     case "complete" -> {
                         completed.add("status " + container.getStatus() + ", committed " + container.isCommitted());
@@ -112,15 +122,80 @@ class ServedRequestTest {
     }
 
     @Test
-    void aCycleTheApplicationStartsWithItsOwnObjectsIsLeftAlone() {
+    void aCycleTheApplicationStartsWithAResponseOfItsOwnIsLeftAlone() {
         ServedRequest served = new ServedRequest(containerRequest, null);
         served.serve(served, captured);
-        served.startAsync();
-        HttpServletRequestWrapper own = new HttpServletRequestWrapper(served);
-        AsyncContext second = served.startAsync(own, captured);
+        FakeResponse elsewhere = new FakeResponse(64);
+        AsyncContext own = served.startAsync(served, elsewhere);
 
-        assertThat(startedWith).endsWith(own, captured);
-        assertThat(served.getAsyncContext()).isSameAs(second);
+        assertThat(own).isSameAs(contexts.get(0));
+        assertThat(served.getAsyncContext()).isSameAs(own);
+    }
+
+    /**
+     * {@code startAsync(req, resp)} with the response the servlet was given, or a wrapper of its own around it, is a
+     * cycle Bulwark sees through: a bodiless completion gets the hook as with {@code startAsync()}.
+     */
+    @Test
+    void aCycleStartedWithBulwarksResponseOrAWrapperOfItIsServed() throws Exception {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        HttpServletResponseWrapper wrapper = new HttpServletResponseWrapper(captured);
+        AsyncContext async = served.startAsync(new HttpServletRequestWrapper(served), wrapper);
+        captured.passThrough();
+
+        assertThat(startedWith).endsWith(wrapper);
+        assertThat(served.getAsyncContext()).isSameAs(async);
+        wrapper.setStatus(204);
+        async.complete();
+        assertThat(hookRuns).containsExactly(204);
+        assertThat(completed).containsExactly("status 204, committed false");
+    }
+
+    /**
+     * A listener gets its events with the context {@code startAsync} returned: a long poll that answers its timeout
+     * through {@code event.getAsyncContext()} completes through Bulwark, and finds its context by identity.
+     */
+    @Test
+    void aListenerSeesTheContextStartAsyncReturned() throws Exception {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        AsyncContext async = served.startAsync();
+        captured.passThrough();
+        List<AsyncContext> seen = new ArrayList<>();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                seen.add(event.getAsyncContext());
+                ((jakarta.servlet.http.HttpServletResponse) event.getAsyncContext().getResponse()).setStatus(503);
+                event.getAsyncContext().complete();
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+                seen.add(event.getAsyncContext());
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                // not fired here
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // not fired here
+            }
+        });
+
+        AsyncListener held = listeners.get(0);
+        AsyncContext containerContext = contexts.get(0);
+        held.onTimeout(new AsyncEvent(containerContext));
+        held.onComplete(new AsyncEvent(containerContext));
+
+        assertThat(seen).containsExactly(async, async);
+        assertThat(hookRuns).containsExactly(503);
+        assertThat(completed).containsExactly("status 503, committed false");
+        assertThat(container.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test
