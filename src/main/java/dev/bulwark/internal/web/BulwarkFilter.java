@@ -236,14 +236,16 @@ final class BulwarkFilter extends HttpFilter {
         ClientAddressResolver.Origin origin = resolveOrigin(request, state, headers);
         Exchange exchange = new Exchange(request, response, state, headers, correlationId, origin.secure(),
                 origin.clientAddress());
-        if (audit == null) {
-            run(exchange, request, response, chain, headers, origin, version);
-            return;
-        }
         try {
             run(exchange, request, response, chain, headers, origin, version);
         } finally {
-            audit.end(exchange, start, false); // once per request, whatever answered it
+            try {
+                if (audit != null) {
+                    audit.end(exchange, start, false); // once per request, whatever answered it
+                }
+            } finally {
+                exchange.filterDone();
+            }
         }
     }
 
@@ -414,14 +416,16 @@ final class BulwarkFilter extends HttpFilter {
         String address = state.get(TransportAttributes.CLIENT_ADDRESS);
         String clientAddress = address != null ? address : resolveOrigin(request, state, headers).clientAddress();
         Exchange exchange = new Exchange(request, response, state, headers, correlationId, secure, clientAddress);
-        if (audit == null) {
-            containerError(exchange, request, response, chain);
-            return;
-        }
         try {
             containerError(exchange, request, response, chain);
         } finally {
-            audit.end(exchange, start, true); // unless the request's own dispatch was audited already
+            try {
+                if (audit != null) {
+                    audit.end(exchange, start, true); // unless the request's own dispatch was audited already
+                }
+            } finally {
+                exchange.filterDone();
+            }
         }
     }
 
@@ -527,6 +531,7 @@ final class BulwarkFilter extends HttpFilter {
                         request.getServerPort()),
                 egress.forResponse(exchange.correlationId, exchange::describe, exchange.state));
         exchange.captured = captured;
+        exchange.served = served;
         served.serve(request, captured);
         // The hook writes the security headers and the RateLimit fields. An asynchronous JAX-RS response commits
         // when the request completes, maybe before this filter returned: the last JAX-RS response filter runs the
@@ -801,6 +806,15 @@ final class BulwarkFilter extends HttpFilter {
         final String clientAddress;
         /** The response wrapper the application wrote through, once the request got that far. */
         ProblemCapturingResponse captured;
+        /** The request as Bulwark handed it to the application, once it did. */
+        ServedRequest served;
+
+        /** This filter is done with the request: an asynchronous dispatch the application asked for meanwhile goes. */
+        void filterDone() {
+            if (served != null) {
+                served.filterDone();
+            }
+        }
         /** The length of the problem this filter wrote itself, or -1. */
         long problemBytes = -1;
         /** The address's refusal budget was not checked up front ({@link #withinRefusalBudget}); it still is due. */

@@ -47,6 +47,45 @@ final class ServedRequest extends HttpServletRequestWrapper {
     void serve(HttpServletRequest given, ProblemCapturingResponse captured) {
         this.outermost = given;
         this.response = captured;
+        this.inFilter = true;
+    }
+
+    /** True from {@link #serve} until {@link #filterDone}: Bulwark's filter still works on the request's thread. */
+    private boolean inFilter;
+    /** An asynchronous dispatch asked for while {@link #inFilter}, or null. */
+    private Runnable pendingDispatch;
+
+    /**
+     * Runs an asynchronous dispatch once Bulwark's filter is done with the request. The Servlet API defers a dispatch
+     * asked for before the container's own dispatch returned; Payara let one from another thread start while the
+     * filter was still finishing (an outside review and the parallel dispatches of HeadersIT saw the body twice), so
+     * Bulwark holds it until the filter returns, on the request's thread, as a servlet's own dispatch in
+     * {@code doGet} would be.
+     */
+    void dispatchWhenFilterDone(Runnable dispatch) {
+        synchronized (this) {
+            if (inFilter) {
+                if (pendingDispatch != null) {
+                    throw new IllegalStateException("the asynchronous cycle was dispatched already");
+                }
+                pendingDispatch = dispatch;
+                return;
+            }
+        }
+        dispatch.run();
+    }
+
+    /** Bulwark's filter is done: a dispatch held meanwhile goes now. */
+    void filterDone() {
+        Runnable dispatch;
+        synchronized (this) {
+            inFilter = false;
+            dispatch = pendingDispatch;
+            pendingDispatch = null;
+        }
+        if (dispatch != null) {
+            dispatch.run();
+        }
     }
 
     @Override

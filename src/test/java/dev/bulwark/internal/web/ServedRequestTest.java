@@ -61,6 +61,10 @@ class ServedRequestTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRequest" -> request;
                     case "getResponse" -> response;
+                    case "dispatch" -> {
+                        completed.add("dispatched " + (args == null ? "" : args[args.length - 1]));
+                        yield null;
+                    }
                     case "addListener" -> {
                         listeners.add((AsyncListener) args[0]);
                         yield null;
@@ -205,5 +209,26 @@ class ServedRequestTest {
         served.startAsync();
 
         assertThat(startedWith).containsExactly(null, null);
+    }
+
+    /**
+     * A dispatch asked for from another thread while Bulwark's filter still works on the request waits for the
+     * filter to be done (Payara otherwise ran the target while the filter finished, and sent its body twice).
+     */
+    @Test
+    void aDispatchWaitsForTheFilterToBeDone() throws Exception {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        AsyncContext async = served.startAsync();
+
+        Thread other = new Thread(() -> async.dispatch("/target"));
+        other.start();
+        other.join();
+        assertThat(completed).isEmpty();
+        served.filterDone();
+        assertThat(completed).containsExactly("dispatched /target");
+
+        async.dispatch("/again"); // the filter is done: at once
+        assertThat(completed).containsExactly("dispatched /target", "dispatched /again");
     }
 }
