@@ -14,8 +14,8 @@ import java.io.IOException;
  * except that {@link #complete()} first runs the commit hook, so that a response completed without a body (a 204,
  * a bare status) still goes out with the security headers, and that the listeners added here get their events
  * with this context in them (so that a listener completing the cycle does the same). A response with a body ran
- * the hook at its first byte. A dispatch asked for while Bulwark's filter still works on the request goes when it
- * is done ({@link ServedRequest#dispatchWhenFilterDone}).
+ * the hook at its first byte. A dispatch asked for while Bulwark's filter still works on the request, or a completion
+ * asked for on another thread meanwhile, goes when it is done ({@link ServedRequest#dispatchWhenFilterDone}).
  */
 final class ServedAsyncContext implements AsyncContext {
 
@@ -35,8 +35,10 @@ final class ServedAsyncContext implements AsyncContext {
 
     @Override
     public void complete() {
-        response.beforeComplete();
-        container.complete();
+        request.completeWhenFilterDone(() -> {
+            response.beforeComplete();
+            container.complete();
+        });
     }
 
     @Override

@@ -47,7 +47,28 @@ final class ServedRequest extends HttpServletRequestWrapper {
     void serve(HttpServletRequest given, ProblemCapturingResponse captured) {
         this.outermost = given;
         this.response = captured;
+        this.filterThread = Thread.currentThread();
         this.inFilter = true;
+    }
+
+    /** The thread Bulwark's filter serves the request on. */
+    private Thread filterThread;
+    /** A completion asked for on another thread while {@link #inFilter}, or null. */
+    private Runnable pendingCompletion;
+
+    /**
+     * Completes the cycle, or, asked on another thread while Bulwark's filter still finishes the request, once it is
+     * done (for the reason {@link #dispatchWhenFilterDone} gives). On the request's own thread it goes at once: the
+     * container defers it itself, and the filter then answers the response as a synchronous one.
+     */
+    void completeWhenFilterDone(Runnable completion) {
+        synchronized (this) {
+            if (inFilter && Thread.currentThread() != filterThread) {
+                pendingCompletion = completion;
+                return;
+            }
+        }
+        completion.run();
     }
 
     /** True from {@link #serve} until {@link #filterDone}: Bulwark's filter still works on the request's thread. */
@@ -75,16 +96,21 @@ final class ServedRequest extends HttpServletRequestWrapper {
         dispatch.run();
     }
 
-    /** Bulwark's filter is done: a dispatch held meanwhile goes now. */
+    /** Bulwark's filter is done: a dispatch or completion held meanwhile goes now. */
     void filterDone() {
         Runnable dispatch;
+        Runnable completion;
         synchronized (this) {
             inFilter = false;
             dispatch = pendingDispatch;
             pendingDispatch = null;
+            completion = pendingCompletion;
+            pendingCompletion = null;
         }
         if (dispatch != null) {
             dispatch.run();
+        } else if (completion != null) {
+            completion.run();
         }
     }
 

@@ -231,4 +231,26 @@ class ServedRequestTest {
         async.dispatch("/again"); // the filter is done: at once
         assertThat(completed).containsExactly("dispatched /target", "dispatched /again");
     }
+
+    /** The same for a completion from another thread; on the request's own thread it goes at once. */
+    @Test
+    void aCompletionFromAnotherThreadWaitsForTheFilterToBeDone() throws Exception {
+        ServedRequest served = new ServedRequest(containerRequest, null);
+        served.serve(served, captured);
+        AsyncContext async = served.startAsync();
+        captured.passThrough();
+
+        Thread other = new Thread(async::complete);
+        other.start();
+        other.join();
+        assertThat(completed).isEmpty();
+        served.filterDone();
+        assertThat(completed).containsExactly("status 200, committed false");
+        assertThat(hookRuns).containsExactly(200);
+
+        ServedRequest second = new ServedRequest(containerRequest, null);
+        second.serve(second, captured);
+        second.startAsync().complete(); // the request's thread: the container defers it itself
+        assertThat(completed).hasSize(2);
+    }
 }
