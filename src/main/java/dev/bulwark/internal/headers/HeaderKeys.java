@@ -116,20 +116,15 @@ public final class HeaderKeys implements ConfigConcern<HeaderSettings> {
     public static final HeaderKeys CONCERN = new HeaderKeys();
 
     /**
-     * The configuration key of each header a resource may override, by lower-case header name: a
+     * The configuration key of each header a resource may override (the always-on set and Cache-Control), by
+     * lower-case header name: a
      * {@code @SecurityHeader} value passes the same check as the key's, so what fails a deployment as configuration
      * fails it as an annotation.
      */
-    static final Map<String, Key<String>> BY_HEADER = Map.ofEntries(
-            Map.entry(CONTENT_SECURITY_POLICY.toLowerCase(Locale.ROOT), CSP),
-            Map.entry(X_CONTENT_TYPE_OPTIONS.toLowerCase(Locale.ROOT), NOSNIFF),
-            Map.entry(X_FRAME_OPTIONS.toLowerCase(Locale.ROOT), FRAME_OPTIONS),
-            Map.entry(REFERRER_POLICY.toLowerCase(Locale.ROOT), REFERRER),
-            Map.entry(CROSS_ORIGIN_OPENER_POLICY.toLowerCase(Locale.ROOT), COOP),
-            Map.entry(CROSS_ORIGIN_RESOURCE_POLICY.toLowerCase(Locale.ROOT), CORP),
-            Map.entry(PERMISSIONS_POLICY.toLowerCase(Locale.ROOT), PERMISSIONS),
-            Map.entry(X_PERMITTED_CROSS_DOMAIN_POLICIES.toLowerCase(Locale.ROOT), CROSS_DOMAIN),
-            Map.entry(CACHE_CONTROL.toLowerCase(Locale.ROOT), CACHE));
+    static final Map<String, Key<String>> BY_HEADER = java.util.stream.Stream.concat(ALWAYS.stream(),
+                    java.util.stream.Stream.of(Map.entry(CACHE_CONTROL, CACHE)))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(h -> h.getKey().toLowerCase(Locale.ROOT),
+                    Map.Entry::getValue));
 
     private HeaderKeys() {
     }

@@ -225,28 +225,30 @@ final class ProblemCapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setHeader(String name, String given) {
-        boolean type = "content-type".equalsIgnoreCase(name);
-        String value = type ? ResponseFacts.withoutInternalParameters(given) : given;
-        if (type) {
-            contentType = value;
-        }
-        if (!hidden(name)) {
-            super.setHeader(name, ownLocation(name, value));
-        }
-        if (type) {
-            typeChanged(value);
-        }
+        header(name, given, false);
     }
 
     @Override
     public void addHeader(String name, String given) {
+        header(name, given, true);
+    }
+
+    /**
+     * A header the application sets or adds: {@code Server} and {@code X-Powered-By} dropped, a Location to the
+     * request's own origin made relative, a Content-Type without the runtime's internal parameters and remembered.
+     */
+    private void header(String name, String given, boolean add) {
         boolean type = "content-type".equalsIgnoreCase(name);
         String value = type ? ResponseFacts.withoutInternalParameters(given) : given;
         if (type) {
             contentType = value;
         }
         if (!hidden(name)) {
-            super.addHeader(name, ownLocation(name, value));
+            if (add) {
+                super.addHeader(name, ownLocation(name, value));
+            } else {
+                super.setHeader(name, ownLocation(name, value));
+            }
         }
         if (type) {
             typeChanged(value);

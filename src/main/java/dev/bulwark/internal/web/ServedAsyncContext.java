@@ -93,6 +93,12 @@ final class ServedAsyncContext implements AsyncContext {
      * {@code event.getAsyncContext()} is the very context {@code startAsync} returned (registries of waiting
      * clients remove it by identity).
      */
+    /** The event as it is, or with another context in it. */
+    private static AsyncEvent with(AsyncEvent event, AsyncContext context) {
+        return context == event.getAsyncContext() ? event : new AsyncEvent(context, event.getSuppliedRequest(),
+                event.getSuppliedResponse(), event.getThrowable());
+    }
+
     private final class Relay implements AsyncListener {
 
         private final AsyncListener listener;
@@ -103,10 +109,9 @@ final class ServedAsyncContext implements AsyncContext {
 
         private AsyncEvent served(AsyncEvent event) {
             AsyncContext context = event.getAsyncContext();
-            AsyncContext view = context == null ? null : request.servedOrAsIs(context);
-            return view == context ? event : new AsyncEvent(view, event.getSuppliedRequest(),
-                    event.getSuppliedResponse(), event.getThrowable());
+            return context == null ? event : with(event, request.servedOrAsIs(context));
         }
+
 
         @Override
         public void onComplete(AsyncEvent event) throws IOException {
@@ -127,9 +132,8 @@ final class ServedAsyncContext implements AsyncContext {
         public void onStartAsync(AsyncEvent event) throws IOException {
             // a new cycle (startAsync again after a dispatch): its served context, made now if the cycle is Bulwark's
             AsyncContext context = event.getAsyncContext();
-            listener.onStartAsync(context == null || !request.isServing() ? event : new AsyncEvent(
-                    request.served(context), event.getSuppliedRequest(), event.getSuppliedResponse(),
-                    event.getThrowable()));
+            listener.onStartAsync(context == null || !request.isServing() ? event
+                    : with(event, request.served(context)));
         }
     }
 

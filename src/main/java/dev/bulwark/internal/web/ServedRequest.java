@@ -33,6 +33,14 @@ final class ServedRequest extends HttpServletRequestWrapper {
     private ProblemCapturingResponse response;
     /** The context {@link #startAsync()} made; read on whichever thread asks for it. */
     private volatile ServedAsyncContext async;
+    /** The thread Bulwark's filter serves the request on. */
+    private Thread filterThread;
+    /** True from {@link #serve} until {@link #filterDone}: Bulwark's filter still works on the request's thread. */
+    private boolean inFilter;
+    /** An asynchronous dispatch asked for while {@link #inFilter}, or null. */
+    private Runnable pendingDispatch;
+    /** A completion asked for on another thread while {@link #inFilter}, or null. */
+    private Runnable pendingCompletion;
 
     /**
      * @param request the request so far
@@ -51,11 +59,6 @@ final class ServedRequest extends HttpServletRequestWrapper {
         this.inFilter = true;
     }
 
-    /** The thread Bulwark's filter serves the request on. */
-    private Thread filterThread;
-    /** A completion asked for on another thread while {@link #inFilter}, or null. */
-    private Runnable pendingCompletion;
-
     /**
      * Completes the cycle, or, asked on another thread while Bulwark's filter still finishes the request, once it is
      * done (for the reason {@link #dispatchWhenFilterDone} gives). On the request's own thread it goes at once: the
@@ -70,11 +73,6 @@ final class ServedRequest extends HttpServletRequestWrapper {
         }
         completion.run();
     }
-
-    /** True from {@link #serve} until {@link #filterDone}: Bulwark's filter still works on the request's thread. */
-    private boolean inFilter;
-    /** An asynchronous dispatch asked for while {@link #inFilter}, or null. */
-    private Runnable pendingDispatch;
 
     /**
      * Runs an asynchronous dispatch once Bulwark's filter is done with the request. The Servlet API defers a dispatch
